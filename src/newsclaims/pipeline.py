@@ -1,0 +1,57 @@
+"""The analyze pipeline: Article -> parsed Doc -> extractors -> Report.
+
+One function per step so that the same code serves ``analyze`` on one file, batches
+through ``nlp.pipe`` and Dask workers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from spacy.tokens import Doc
+
+from newsclaims.extract.actors import ActorIndex
+from newsclaims.extract.events import extract_events
+from newsclaims.extract.figures import extract_figures
+from newsclaims.extract.quotes import extract_quotes
+from newsclaims.ingest.article import Article
+from newsclaims.model import Report
+from newsclaims.nlp import parse, parse_stream
+
+
+def build_report(article: Article, doc: Doc) -> Report:
+    """Run every extractor over an article's parsed text."""
+    actors = ActorIndex(doc)
+    quotes = extract_quotes(doc, actors)
+    figures = extract_figures(doc, actors, quotes)
+    events = extract_events(doc, actors, quotes, date=article.date)
+    return Report(
+        id=article.id,
+        text=article.text,
+        headline=article.headline,
+        dateline=article.dateline,
+        agency=article.agency,
+        date=article.date,
+        publisher=article.publisher,
+        url=article.url,
+        source_path=article.source_path,
+        entities=actors.entities,
+        quotes=quotes,
+        figures=figures,
+        events=events,
+        warnings=list(article.warnings),
+    )
+
+
+def analyze_article(article: Article, model: str | None = None) -> Report:
+    """Analyze one article."""
+    return build_report(article, parse(article.text, model))
+
+
+def analyze_stream(
+    articles: Iterable[Article], model: str | None = None, batch_size: int = 32
+) -> Iterator[Report]:
+    """Analyze articles lazily, parsing them in batches through ``nlp.pipe``."""
+    pairs = ((article.text, article) for article in articles)
+    for doc, article in parse_stream(pairs, model=model, batch_size=batch_size):
+        yield build_report(article, doc)

@@ -1,0 +1,18 @@
+from newsclaims.nlp import MIRROR_MODEL, OFFICIAL_MODEL, default_model_name, load_pipeline
+
+
+def test_default_model_is_official_or_mirror(monkeypatch):
+    monkeypatch.delenv("NEWSCLAIMS_MODEL", raising=False)
+    assert default_model_name() in {OFFICIAL_MODEL, MIRROR_MODEL}
+
+
+def test_pipeline_loads_with_every_component_we_use():
+    nlp = load_pipeline()
+    assert {"tagger", "parser", "ner", "lemmatizer"} <= set(nlp.pipe_names)
+    doc = nlp("Antony Blinken said Friday that Washington was working intensively.")
+    assert any(ent.label_ == "PERSON" for ent in doc.ents)
+
+
+def test_configured_model_name_wins(monkeypatch):
+    monkeypatch.setenv("NEWSCLAIMS_MODEL", "some_other_model")
+    assert default_model_name() == "some_other_model"
