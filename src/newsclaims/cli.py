@@ -165,6 +165,12 @@ def evaluate(
     sys.stdout.write(result.total.summary_line() + "\n")
 
 
+# --- corpus commands: ingest, query, timeline, contradictions, negotiation (issue 4) ---
+
+
+# --- scale commands: batch on local cores or Dask (issue 5) ---
+
+
 def _version_callback(value: bool) -> None:
     if value:
         console.print(f"newsclaims {__version__}")

