@@ -22,13 +22,13 @@ $(STAMP_DEV): pyproject.toml $(STAMP_RUN)
 	$(BIN)/pip install -q -e '.[dev,baseline]'
 	touch $@
 
-# Debian packages for the real-server tests: PostgreSQL and headless Chromium.
+# Debian's PostgreSQL server for the Postgres-path tests (the test set-up starts it).
 $(STAMP_SYS): | $(BIN)/python
 	@if command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \
-	  if ! command -v chromium >/dev/null || ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql chromium >/dev/null; \
+	  if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null; \
 	  fi; \
-	else echo "note: no root apt-get; Postgres/browser tests will skip if the servers are missing"; fi
+	else echo "note: no root apt-get; the PostgreSQL tests will skip if no server is installed"; fi
 	touch $@
 
 install: $(STAMP_RUN)
