@@ -225,9 +225,8 @@ def _command_path(error: click_errors.UsageError) -> str:
 
 
 def _fail(message: str) -> None:
-    error_console.print(
-        f"newsclaims: error: {' '.join(message.split())}", markup=False, highlight=False
-    )
+    # Plain write, not Rich: the message must stay one line whatever the terminal width.
+    sys.stderr.write(f"newsclaims: error: {' '.join(message.split())}\n")
 
 
 def run() -> None:

@@ -21,7 +21,12 @@ def decode_bytes(data: bytes, where: str) -> tuple[str, list[str]]:
     if not data.strip():
         raise InputError(f"{where}: empty input, no text to analyze")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), [f"{where}: read as UTF-16 (byte-order mark)"]
+        try:
+            return _non_empty(data.decode("utf-16"), where), [
+                f"{where}: read as UTF-16 (byte-order mark)"
+            ]
+        except UnicodeDecodeError:
+            raise InputError(f"{where}: broken UTF-16 text") from None
     if _looks_binary(data[:BINARY_SNIFF_BYTES]):
         raise InputError(f"{where}: binary data, not text (expected text, HTML or JSON)")
     try:
@@ -36,6 +41,12 @@ def decode_bytes(data: bytes, where: str) -> tuple[str, list[str]]:
         encoding = "latin_1"
         text = data.decode(encoding)
     return text, [f"{where}: not UTF-8, read as {encoding}"]
+
+
+def _non_empty(text: str, where: str) -> str:
+    if not text.strip():
+        raise InputError(f"{where}: empty input, no text to analyze")
+    return text
 
 
 def _looks_binary(head: bytes) -> bool:
