@@ -7,6 +7,7 @@ through ``nlp.pipe`` and Dask workers.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from itertools import chain, islice
 
 from spacy.tokens import Doc
 
@@ -65,6 +66,17 @@ def analyze_parallel(
 ) -> Iterator[Report]:
     """Analyze articles on ``workers`` processes (default: all cores), in input order.
 
-    Streams: never holds the whole input in memory.
+    Each worker process loads the model once and analyzes chunks of ``batch_size``
+    articles; only a few chunks per worker are in flight, so the input is streamed,
+    never held whole. ``workers=1``, or an input of less than one chunk, runs here in
+    this process (starting processes would cost more than it saves).
     """
-    yield from analyze_stream(articles, model=model, batch_size=batch_size)
+    from newsclaims.scale import default_workers, process_pool_reports
+
+    count = workers or default_workers()
+    stream = iter(articles)
+    head = list(islice(stream, batch_size))
+    if count <= 1 or len(head) < batch_size:
+        yield from analyze_stream(chain(head, stream), model=model, batch_size=batch_size)
+        return
+    yield from process_pool_reports(chain(head, stream), count, model, batch_size)

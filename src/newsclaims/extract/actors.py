@@ -43,6 +43,7 @@ class ActorTables:
     igos: dict[str, str]
     groups: dict[str, GroupEntry]
     agent_words: dict[str, str]  # word or phrase (lower case) -> agent code
+    persons: dict[str, str]  # office holder's name (lower case) -> actor code
 
     @property
     def longest_agent_first(self) -> list[tuple[str, str]]:
@@ -63,6 +64,7 @@ def actor_tables() -> ActorTables:
         igos=dict(raw["igos"]),
         groups={key: GroupEntry(**value) for key, value in raw["groups"].items()},
         agent_words=agents,
+        persons={name.lower(): code for name, code in (raw.get("persons") or {}).items()},
     )
 
 
@@ -106,6 +108,15 @@ def agent_code(words: str) -> str | None:
     return None
 
 
+def known_person_code(name: str) -> str | None:
+    """The actor code of a well-known office holder named ``name`` (any case), or ``None``.
+
+    >>> known_person_code("Vladimir Putin"), known_person_code("obama")
+    ('RUSGOV', 'USAGOV')
+    """
+    return actor_tables().persons.get(_POSSESSIVE.sub("", name.strip()).lower())
+
+
 def resolve_name(text: str) -> ActorRef:
     """Resolve a name or noun phrase as written to an actor, without article context.
 
@@ -113,9 +124,13 @@ def resolve_name(text: str) -> ActorRef:
     'ISRMIL'
     >>> ref = resolve_name("Hamas"); (ref.code, ref.canonical, ref.kind)
     ('PSEREB', 'Hamas', 'group')
+    >>> resolve_name("President obama").code
+    'USAGOV'
     """
     tables = actor_tables()
     key = strip_article(text)
+    if person_code := known_person_code(key):
+        return _known_person(text, key, person_code)
     if key in tables.groups:
         group = tables.groups[key]
         return ActorRef(text=text, canonical=group.name, code=group.code, kind="group")
@@ -140,6 +155,8 @@ def _resolve_phrase(text: str, key: str) -> ActorRef:
             if piece in tables.groups:
                 group = tables.groups[piece]
                 return ActorRef(text=text, canonical=group.name, code=group.code, kind="group")
+            if owner is None and (person_code := known_person_code(piece)):
+                return _known_person(text, piece, person_code)
             if owner is None and piece in tables.igos:
                 owner, kind, canonical = tables.igos[piece], "igo", None
             elif owner is None and (code := country_code(piece)):
@@ -157,6 +174,11 @@ def _resolve_phrase(text: str, key: str) -> ActorRef:
         kind="organization" if agent else kind,
         country=owner if kind == "country" else None,
     )
+
+
+def _known_person(text: str, name: str, code: str) -> ActorRef:
+    country = code[:3] if not code.startswith("IGO") else None
+    return ActorRef(text=text, canonical=name, code=code, kind="person", country=country)
 
 
 class ActorIndex:

@@ -1,15 +1,1039 @@
-"""Events: actor -- action -- target, CAMEO-coded, from the dependency parse."""
+"""Events: actor -- action -- target, CAMEO-coded, from the dependency parse.
+
+Each verb whose lemma (or verb + object / preposition pattern) is in
+``data/cameo_verbs.yaml`` is a candidate. Its clause decides the rest:
+
+* voice: ``X attacked Y`` and ``Y was attacked by X`` give the same event;
+* compound actors: ``Brazil and the United States met ...`` gives one event per actor;
+* the governing verb: ``refused to withdraw`` is a refusal (12x), ``wants to help`` an
+  intention (03x), ``asked X to help`` an appeal (02x), ``will visit`` the visit itself;
+* negation and modality: ``would not give permission`` is a refusal, ``might attack``
+  and ``did not attack`` are no events;
+* reported speech: an event in a clause under ``said`` keeps who reported it; under
+  ``believes`` or ``fears`` it is no event; ``X said Y attacked Z`` is also X's accusation
+  and ``X said Y must release ...`` X's demand;
+* metonyms and pronouns: ``Washington`` is the US government, ``its troops`` the
+  troops of the state the sentence is about.
+
+Only clauses whose source resolves to an actor (a state, IGO, group or an agent such as
+``militants``) are coded, since a coded event without a source is of no use.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
 
-from newsclaims.extract.actors import ActorIndex
-from newsclaims.model import Event, Quote
+import yaml
+from spacy.tokens import Doc, Token
+
+from newsclaims.extract.actors import (
+    ActorIndex,
+    actor_tables,
+    agent_code,
+    country_code,
+    known_person_code,
+    resolve_name,
+)
+from newsclaims.model import ActorRef, Event, Quote, Span
+
+SUBJECT_DEPS = {"nsubj", "csubj"}
+PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
+OBJECT_DEPS = {"dobj", "obj", "attr", "oprd"}
+# Prepositions whose object is the target of an event ("fired at", "talks with").
+TARGET_PREPS = {"to", "against", "at", "on", "into", "with", "from", "toward", "towards", "upon"}
+PLACE_PREPS = {"in", "at", "near", "inside", "outside", "over", "across", "around"}
+# Dependents that end a noun phrase naming an actor ("Israel, which ..." -> "Israel").
+PHRASE_STOP_DEPS = {"relcl", "acl", "appos", "advcl", "conj", "cc", "punct", "parataxis"}
+PHRASE_PREPS = {"of", "in", "from"}
+ACTOR_ENTITY_LABELS = {"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"}
+RELATIVE_PRONOUNS = {"who", "which", "that", "whose", "whom"}
+SPEAKER_PRONOUNS = {"i", "we", "me", "us", "our", "my", "ours"}
+THIRD_PRONOUNS = {"he", "she", "it", "they", "his", "her", "its", "their", "him", "them"}
+RECIPROCALS = {"each other", "one another"}
+UNKNOWN_COUNTRY = "---"
+DEMAND_CODE = "100"
+ACCUSATION_CODE = "112"
+CRITICISM_CODE = "111"
+# A setting country is inferred only for documents, not single sentences.
+MIN_SENTENCES_FOR_SETTING = 3
+
+
+# --- the lexicon ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class VerbRule:
+    """One line of the verb table: a CAMEO code and when it applies."""
+
+    code: str
+    objects: frozenset[str] | None = None
+    objects_not: frozenset[str] | None = None
+    preps: frozenset[str] | None = None
+    needs_object: bool = False
+    negated: bool = False
+    actor_agents: frozenset[str] | None = None
+    target_agents: frozenset[str] | None = None
+    symmetric: bool = False
+    reverse: bool = False
+
+
+@dataclass(frozen=True)
+class CameoLexicon:
+    """``data/cameo_verbs.yaml``, loaded once."""
+
+    verbs: dict[str, tuple[VerbRule, ...]]
+    code_labels: dict[str, str]
+    root_labels: dict[str, str]
+    frames: dict[str, frozenset[str]]
+    speculative: frozenset[str]
+    obligation: frozenset[str]
+    speech_verbs: frozenset[str]
+    accusation_verbs: frozenset[str]
+    cognition_verbs: frozenset[str]
+    criticism_words: frozenset[str]
+    irrealis_marks: frozenset[str]
+    protest_agents: frozenset[str]
+    protest_roots: frozenset[str]
+    protest_code: str
+    transforms: dict[str, dict[str, str]]
+    negatable_roots: frozenset[str]
+    hostile_roots: frozenset[str]
+    noun_classes: dict[str, frozenset[str]]
+
+    def label(self, code: str) -> str | None:
+        """The codebook's name of ``code`` (or of its root).
+
+        >>> cameo_lexicon().label("042"), cameo_lexicon().label("1999")
+        ('make a visit', 'fight')
+        """
+        return self.code_labels.get(code) or self.root_labels.get(code[:2])
+
+    def transform(self, kind: str, code: str) -> str:
+        """The code of ``code``'s act when it is only intended, refused, asked or threatened.
+
+        >>> cameo_lexicon().transform("refusal", "0874"), cameo_lexicon().transform("intent", "042")
+        ('124', '036')
+        """
+        table = self.transforms[kind]
+        return table.get(code[:2], table["default"])
+
+    def frame_of(self, lemma: str) -> str | None:
+        for kind in ("refusal", "threat", "intent", "keep_act"):
+            if lemma in self.frames[kind]:
+                return kind
+        return None
+
+
+def _words(values: Any, classes: dict[str, frozenset[str]]) -> frozenset[str] | None:
+    """A rule's noun condition: a class name, or a list of nouns (and class names)."""
+    if values is None:
+        return None
+    items = [values] if isinstance(values, str) else list(values)
+    words: set[str] = set()
+    for item in items:
+        words |= classes.get(str(item), {str(item).lower()})
+    return frozenset(words)
+
+
+def _rule(raw: dict[str, Any], classes: dict[str, frozenset[str]]) -> VerbRule:
+    def agents(key: str) -> frozenset[str] | None:
+        return frozenset(raw[key]) if key in raw else None
+
+    return VerbRule(
+        code=str(raw["code"]),
+        objects=_words(raw.get("object"), classes),
+        objects_not=_words(raw.get("object_not"), classes),
+        preps=frozenset(raw["prep"]) if "prep" in raw else None,
+        needs_object=bool(raw.get("needs_object", False)),
+        negated=bool(raw.get("negated", False)),
+        actor_agents=agents("actor_agent"),
+        target_agents=agents("target_agent"),
+        symmetric=bool(raw.get("symmetric", False)),
+        reverse=bool(raw.get("reverse", False)),
+    )
+
+
+@cache
+def cameo_lexicon() -> CameoLexicon:
+    """Load ``data/cameo_verbs.yaml`` (once per process)."""
+    raw = yaml.safe_load(
+        resources.files("newsclaims.data").joinpath("cameo_verbs.yaml").read_text("utf-8")
+    )
+    classes = {name: frozenset(w.lower() for w in words) for name, words in raw["noun_classes"].items()}
+    verbs: dict[str, tuple[VerbRule, ...]] = {}
+    for lemma, rules in raw["verbs"].items():
+        listed = rules if isinstance(rules, list) else [rules]
+        verbs[str(lemma)] = tuple(_rule(rule, classes) for rule in listed)
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(str(word) for word in raw[key])
+
+    return CameoLexicon(
+        verbs=verbs,
+        code_labels={str(k): str(v) for k, v in raw["code_labels"].items()},
+        root_labels={str(k): str(v) for k, v in raw["root_labels"].items()},
+        frames={kind: frozenset(lemmas) for kind, lemmas in raw["frames"].items()},
+        speculative=frozenset(raw["modals"]["speculative"]),
+        obligation=frozenset(raw["modals"]["obligation"]),
+        speech_verbs=words("speech_verbs"),
+        accusation_verbs=words("accusation_verbs"),
+        cognition_verbs=words("cognition_verbs"),
+        criticism_words=words("criticism_words"),
+        irrealis_marks=words("irrealis_marks"),
+        protest_agents=words("protest_agents"),
+        protest_roots=words("protest_roots"),
+        protest_code=str(raw["protest_code"]),
+        transforms={
+            kind: {str(k): str(v) for k, v in raw[f"{kind}_codes"].items()}
+            for kind in ("intent", "refusal", "appeal", "threat")
+        },
+        negatable_roots=words("negatable_roots"),
+        hostile_roots=words("hostile_roots"),
+        noun_classes=classes,
+    )
+
+
+# --- the document context ---------------------------------------------------------------
+
+
+@dataclass
+class _Context:
+    """What every clause of one document needs: actors, quotes, setting, date."""
+
+    doc: Doc
+    actors: ActorIndex
+    quotes: list[Quote]
+    date: str | None
+    body_start: int
+    setting: str | None
+    lexicon: CameoLexicon = field(default_factory=cameo_lexicon)
+
+
+def _body_start(text: str) -> int:
+    """Offset after the headline (a first line followed by a blank line), else 0."""
+    first, sep, _rest = text.partition("\n\n")
+    if sep and first.strip() and "\n" not in first.strip():
+        return len(first) + len(sep)
+    return 0
+
+
+def _setting_country(doc: Doc) -> str | None:
+    """The country a report is mostly about: the one its place names cite most."""
+    if sum(1 for _ in doc.sents) < MIN_SENTENCES_FOR_SETTING:
+        return None
+    counts: Counter[str] = Counter()
+    for ent in doc.ents:
+        if ent.label_ in {"GPE", "NORP", "LOC"} and (code := country_code(ent.text)):
+            counts[code] += 1
+    return counts.most_common(1)[0][0] if counts else None
+
+
+# --- entry point ---------------------------------------------------------------------
 
 
 def extract_events(
     doc: Doc, actors: ActorIndex, quotes: list[Quote], date: str | None = None
 ) -> list[Event]:
-    """Every coded event in ``doc``, in text order."""
+    """Every coded event in ``doc``, in text order.
+
+    The headline is skipped (the body reports the same events in full), and an event
+    that repeats an earlier one (same source, code and target) is kept once.
+    """
+    context = _Context(
+        doc=doc,
+        actors=actors,
+        quotes=quotes,
+        date=date,
+        body_start=_body_start(doc.text),
+        setting=_setting_country(doc),
+    )
+    events: list[Event] = []
+    seen: set[tuple[str, str, str]] = set()
+    for sentence in doc.sents:
+        if sentence.start_char < context.body_start:
+            continue
+        for token in sentence:
+            for event in _events_at(token, context):
+                key = (
+                    event.source_actor.code or event.source_actor.name,
+                    event.code,
+                    (event.target_actor.code or event.target_actor.name)
+                    if event.target_actor
+                    else "",
+                )
+                if key in seen:
+                    continue
+                seen.add(key)
+                events.append(event.model_copy(update={"id": f"e{len(events) + 1}"}))
+    return events
+
+
+def _events_at(token: Token, context: _Context) -> Iterator[Event]:
+    if token.pos_ in {"VERB", "AUX"} or token.tag_.startswith("VB"):
+        yield from _verb_events(token, context)
+        if token.lemma_ in context.lexicon.speech_verbs:
+            yield from _criticism_events(token, context)
+
+
+# --- clauses ---------------------------------------------------------------------------
+
+
+@dataclass
+class _Clause:
+    """An event verb with what its clause says about it."""
+
+    verb: Token
+    code: str
+    rule: VerbRule
+    sources: list[Token]
+    targets: list[Token]
+    evidence: list[Token]
+    reporter: Token | None = None
+    speech_verb: Token | None = None
+    appeal_target: Token | None = None
+    negated: bool = False
+    obligation: bool = False
+
+
+def _phrasal_key(verb: Token) -> str:
+    particles = [child.lower_ for child in verb.children if child.dep_ == "prt"]
+    return f"{verb.lemma_.lower()} {particles[0]}" if particles else verb.lemma_.lower()
+
+
+def _rules_for(verb: Token, lexicon: CameoLexicon) -> tuple[VerbRule, ...]:
+    return lexicon.verbs.get(_phrasal_key(verb)) or lexicon.verbs.get(verb.lemma_.lower(), ())
+
+
+def _is_passive(verb: Token) -> bool:
+    deps = {child.dep_ for child in verb.children}
+    return bool(deps & (PASSIVE_SUBJECT_DEPS | {"auxpass"})) or (
+        verb.dep_ == "acl" and verb.tag_ == "VBN"
+    )
+
+
+def _children(token: Token, deps: set[str]) -> list[Token]:
+    return [child for child in token.children if child.dep_ in deps]
+
+
+def _agent_of(verb: Token) -> list[Token]:
+    """The ``by`` object of a passive verb (shared by coordinated verbs)."""
+    for candidate in [verb, *verb.conjuncts]:
+        for agent in _children(candidate, {"agent"}):
+            objects = _children(agent, {"pobj"})
+            if objects:
+                return objects
     return []
+
+
+def _subject_of(verb: Token) -> list[Token]:
+    """The subject of ``verb``, looking through coordination and control."""
+    node = verb
+    for _ in range(6):
+        subjects = _children(node, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS)
+        if subjects:
+            return subjects
+        if node.dep_ == "conj" or (node.dep_ in {"xcomp", "advcl"} and not _marked(node)):
+            node = node.head
+            if node.dep_ == "acomp":
+                node = node.head
+            continue
+        if node.dep_ == "acl" and node.head.pos_ in {"NOUN", "PROPN"}:
+            owners = _children(node.head, {"poss"})
+            return owners
+        if node.dep_ == "relcl":
+            return [node.head]
+        return []
+    return []
+
+
+def _marked(verb: Token) -> bool:
+    """An adverbial clause with a subordinator other than ``to`` (``after X fled``)."""
+    return any(child.dep_ == "mark" for child in verb.children)
+
+
+def _object_tokens(verb: Token) -> list[Token]:
+    objects = _children(verb, OBJECT_DEPS)
+    if verb.dep_ in {"acl", "relcl"} and not objects and verb.head.pos_ in {"NOUN", "PROPN", "PRON"}:
+        if _is_passive(verb) or verb.dep_ == "relcl":
+            objects = [verb.head]
+    return objects
+
+
+def _prep_objects(token: Token, preps: set[str] | frozenset[str]) -> list[Token]:
+    found: list[Token] = []
+    for child in token.children:
+        if child.dep_ in {"prep", "dative", "agent"} and child.lower_ in preps:
+            found.extend(_children(child, {"pobj", "pcomp"}))
+        elif child.dep_ == "dative" and child.pos_ in {"PROPN", "NOUN", "PRON"}:
+            found.append(child)
+    return found
+
+
+def _noun_forms(noun: Token) -> set[str]:
+    """The object's lemma, its compound form, and (for ``hundreds of X``) X's forms."""
+    lemma = noun.lemma_.lower()
+    compounds = [c.lemma_.lower() for c in noun.lefts if c.dep_ in {"compound", "amod"}]
+    forms = {lemma, noun.lower_}
+    if compounds:
+        forms.add(f"{compounds[-1]} {lemma}")
+        forms.add(" ".join([*compounds, lemma]))
+    for of_object in _prep_objects(noun, {"of"}):
+        if noun.pos_ == "NUM" or lemma in _QUANTITY_WORDS:
+            forms |= _noun_forms(of_object)
+    for nummod in _children(noun, {"nummod"}):
+        forms.add(nummod.lower_)
+    return forms
+
+
+_QUANTITY_WORDS = {
+    "hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "million", "millions",
+    "score", "scores", "number", "group", "some", "many", "most", "all", "part", "majority",
+    "handful", "one", "two", "three", "several", "member", "unit", "band",
+}  # fmt: skip
+
+
+def _rule_matches(
+    rule: VerbRule, verb: Token, objects: list[Token], negated: bool, context: _Context
+) -> bool:
+    if rule.negated != negated and rule.negated:
+        return False
+    forms = set().union(*(_noun_forms(obj) for obj in objects)) if objects else set()
+    if rule.objects is not None and not forms & rule.objects:
+        return False
+    if rule.objects_not is not None and forms & rule.objects_not:
+        return False
+    if rule.preps is not None:
+        prep_holders = [verb, *objects]
+        if not any(_prep_objects(holder, rule.preps) for holder in prep_holders):
+            return False
+    if rule.needs_object and not objects and not _prep_objects(verb, TARGET_PREPS):
+        return False
+    return True
+
+
+def _analyse(verb: Token, context: _Context) -> _Clause | None:
+    """The event clause of ``verb``, or ``None`` when it codes no event."""
+    lexicon = context.lexicon
+    rules = _rules_for(verb, lexicon)
+    if not rules:
+        return None
+    if verb.dep_ in {"amod", "compound"} or (verb.dep_ == "pcomp" and not _subject_of_own(verb)):
+        return None
+    if any(child.lower_ in lexicon.irrealis_marks for child in _children(verb, {"mark"})):
+        return None
+    negated = any(child.dep_ == "neg" for child in verb.children)
+    passive = _is_passive(verb)
+    if passive:
+        sources = _agent_of(verb)
+        patients = _children(verb, PASSIVE_SUBJECT_DEPS) or (
+            [verb.head] if verb.dep_ == "acl" else _passive_subject_through(verb)
+        )
+        objects = patients
+    else:
+        sources = _subject_of(verb)
+        objects = _object_tokens(verb)
+    rule = next((r for r in rules if _rule_matches(r, verb, objects, negated, context)), None)
+    if rule is None:
+        return None
+    code = rule.code
+    evidence = [verb, *_children(verb, {"aux", "auxpass", "neg", "prt"})]
+    clause = _Clause(verb, code, rule, sources, [], evidence, negated=negated)
+    if negated and not rule.negated:
+        if code[:2] not in lexicon.negatable_roots:
+            return None
+        clause.code = lexicon.transform("refusal", code)
+    if _modal_blocks(verb, clause, lexicon):
+        return None
+    if not _walk_frames(clause, context):
+        return None
+    clause.targets = _target_tokens(verb, objects, rule, passive)
+    return clause
+
+
+def _subject_of_own(verb: Token) -> bool:
+    return bool(_children(verb, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS))
+
+
+def _passive_subject_through(verb: Token) -> list[Token]:
+    if verb.dep_ == "conj":
+        return _children(verb.head, PASSIVE_SUBJECT_DEPS)
+    return []
+
+
+def _modal_blocks(verb: Token, clause: _Clause, lexicon: CameoLexicon) -> bool:
+    """True when a modal makes the act speculative; notes an obligation on the clause."""
+    for aux in _children(verb, {"aux"}):
+        lemma = aux.lower_
+        if lemma in lexicon.speculative:
+            return True
+        if lemma in lexicon.obligation:
+            clause.obligation = True
+    if verb.dep_ == "xcomp" and verb.head.lemma_ == "have" and any(
+        child.lower_ == "to" for child in _children(verb, {"aux"})
+    ):
+        clause.obligation = True
+        clause.evidence.append(verb.head)
+    return False
+
+
+def _infinitive(verb: Token) -> bool:
+    return any(child.lower_ == "to" for child in _children(verb, {"aux"}))
+
+
+def _walk_frames(clause: _Clause, context: _Context) -> bool:
+    """Apply what governing verbs say about the act; ``False`` when no event remains."""
+    lexicon = context.lexicon
+    node = clause.verb
+    for _ in range(6):
+        head = node.head
+        if head is node:
+            break
+        if node.dep_ == "xcomp" and head.lemma_ == "have" and clause.obligation:
+            node = head
+            continue
+        if node.dep_ in {"xcomp", "ccomp"} and (node.dep_ == "xcomp" or _infinitive(node)):
+            own_subject = _children(node, SUBJECT_DEPS)
+            head_objects = _children(head, {"dobj"})
+            lemma = head.lemma_.lower()
+            if lemma in lexicon.frames["appeal"] and (own_subject or head_objects):
+                clause.code = lexicon.transform("appeal", clause.code)
+                clause.appeal_target = (own_subject or head_objects)[0]
+                clause.sources = _subject_of(head)
+                clause.evidence.append(head)
+                clause.evidence.extend(_children(head, {"aux", "neg"}))
+                node = head
+                continue
+            if any(child.dep_ == "neg" for child in head.children):
+                return False
+            if any(aux.lower_ in lexicon.speculative for aux in _children(head, {"aux"})):
+                return False
+            kind = lexicon.frame_of(lemma)
+            if kind is None and head.pos_ == "AUX" and lemma == "be":
+                kind = "keep_act"
+            if kind is None:
+                return False
+            if kind != "keep_act":
+                clause.code = lexicon.transform(kind, clause.code)
+            clause.evidence.append(head)
+            clause.evidence.extend(_children(head, {"aux", "auxpass"}))
+            if not clause.sources:
+                clause.sources = _subject_of(head if head.dep_ != "acomp" else head.head)
+            node = head.head if head.dep_ == "acomp" else head
+            continue
+        if node.dep_ == "ccomp":
+            lemma = head.lemma_.lower()
+            if lemma in lexicon.cognition_verbs:
+                return False
+            if lemma in lexicon.speech_verbs:
+                speakers = _children(head, SUBJECT_DEPS)
+                clause.reporter = speakers[0] if speakers else None
+                clause.speech_verb = head
+            break
+        if node.dep_ == "conj":
+            node = head
+            continue
+        break
+    return not clause.obligation or clause.reporter is not None
+
+
+def _target_tokens(
+    verb: Token, objects: list[Token], rule: VerbRule, passive: bool
+) -> list[Token]:
+    """Who the act is done to: object, or a prepositional object of the verb or noun."""
+    candidates: list[Token] = []
+    for obj in objects:
+        candidates.append(obj)
+        candidates.extend(_prep_objects(obj, TARGET_PREPS | {"by"} if not passive else TARGET_PREPS))
+    if rule.reverse:
+        return _prep_objects(verb, {"from"})
+    candidates.extend(_prep_objects(verb, TARGET_PREPS - {"from"} if not passive else TARGET_PREPS))
+    return candidates
+
+
+# --- actors ----------------------------------------------------------------------------
+
+
+def _descend_quantity(token: Token) -> Token:
+    """``hundreds of UN troops`` -> ``troops``."""
+    for _ in range(3):
+        if token.lemma_.lower() in _QUANTITY_WORDS or token.pos_ == "NUM":
+            of_objects = _prep_objects(token, {"of"})
+            if of_objects:
+                token = of_objects[0]
+                continue
+        break
+    return token
+
+
+def _phrase_tokens(head: Token) -> list[Token]:
+    """The noun phrase of ``head`` without clauses, appositions and coordination."""
+    kept: list[Token] = [head]
+    stack = list(head.children)
+    while stack:
+        child = stack.pop()
+        if child.dep_ in PHRASE_STOP_DEPS:
+            continue
+        if child.dep_ == "prep" and child.lower_ not in PHRASE_PREPS:
+            continue
+        kept.append(child)
+        stack.extend(child.children)
+    return sorted(kept, key=lambda t: t.i)
+
+
+def _phrase_text(tokens: list[Token]) -> tuple[str, int, int]:
+    doc = tokens[0].doc
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    return doc.text[start:end], start, end
+
+
+def _is_actor_head(token: Token, context: _Context) -> bool:
+    """Whether a noun can name an actor (not ``bombardments`` or ``the report``)."""
+    if token.pos_ == "PROPN" or token.ent_type_ in ACTOR_ENTITY_LABELS:
+        return True
+    tables = actor_tables()
+    word = token.text
+    return (
+        word in tables.demonyms
+        or word in tables.country_aliases
+        or token.lower_ in tables.agent_words
+        or token.lemma_.lower() in tables.agent_words
+        or known_person_code(word) is not None
+    )
+
+
+def _agent_part(code: str | None) -> str | None:
+    if not code or code.startswith(("IGO", "NGO", UNKNOWN_COUNTRY)):
+        return None
+    return code[3:6] or None
+
+
+def _with_country(ref: ActorRef, country: str) -> ActorRef:
+    agent = agent_code(ref.text) or ("GOV" if ref.role else "")
+    return ref.model_copy(update={"code": country + agent, "country": country if country != UNKNOWN_COUNTRY else None})
+
+
+def _named_group_near(token: Token) -> ActorRef | None:
+    """A named group in this or the previous sentence (``militants`` -> that group)."""
+    sentence = token.sent
+    doc = token.doc
+    previous = doc[sentence.start - 1].sent if sentence.start > 0 else None
+    for span in (sentence, previous):
+        if span is None:
+            continue
+        for ent in span.ents:
+            ref = resolve_name(ent.text)
+            if ref.kind == "group":
+                return ref
+    return None
+
+
+def _place_country(verb: Token) -> str | None:
+    """The country of a place the clause names (``killed in Ukraine``)."""
+    for holder in [verb, *_children(verb, {"nsubj", "nsubjpass", "attr"}), verb.head]:
+        for prep in _children(holder, {"prep"}):
+            if prep.lower_ not in PLACE_PREPS:
+                continue
+            for token in prep.subtree:
+                if token.ent_type_ in {"GPE", "NORP", "LOC"} and (code := country_code(token.text)):
+                    return code
+    return None
+
+
+def _fill_country(ref: ActorRef, token: Token, verb: Token, context: _Context) -> ActorRef:
+    """Give an agent without a state the state the text implies, else ``---``."""
+    if ref.code:
+        return ref
+    agent = agent_code(ref.text) or ("GOV" if ref.role else None)
+    if agent is None:
+        return ref
+    if agent == "REB" and (group := _named_group_near(token)) is not None:
+        return group.model_copy(update={"text": ref.text, "start": ref.start, "end": ref.end})
+    country = _place_country(verb) or context.setting or UNKNOWN_COUNTRY
+    return _with_country(ref, country)
+
+
+def _actor_ref(
+    token: Token, verb: Token, context: _Context, strict: bool = True, depth: int = 0
+) -> ActorRef | None:
+    """The actor a noun or pronoun names, or ``None``.
+
+    ``strict`` (for sources) requires a head that can name an actor; targets are
+    resolved from whatever state, IGO or group their phrase names.
+    """
+    if depth > 3:
+        return None
+    token = _descend_quantity(token)
+    if token.pos_ == "PRON" or token.lower_ in RELATIVE_PRONOUNS:
+        return _pronoun_ref(token, verb, context, depth)
+    weapon_user = _weapon_user(token)
+    if weapon_user is not None:
+        return _actor_ref(weapon_user, verb, context, strict, depth + 1)
+    if strict and not _is_actor_head(token, context):
+        return None
+    tokens = _phrase_tokens(token)
+    text, start, end = _phrase_text(tokens)
+    ref = _entity_ref(token, context)
+    owners = [c for c in token.children if c.dep_ == "poss" and c.pos_ == "PRON"]
+    if (ref is None or not ref.code) and owners:
+        owner = _pronoun_ref(owners[0], verb, context, depth + 1)
+        agent = agent_code(text)
+        if owner is not None and owner.code:
+            country = owner.country or owner.code[:3]
+            code = country + (agent or "") if not owner.code.startswith("IGO") else owner.code
+            return ActorRef(text=text, start=start, end=end, code=code, country=country,
+                            kind="organization" if agent else owner.kind)
+    if ref is None or not ref.code:
+        ref = resolve_name(text)
+    if not ref.code:
+        for appos in _children(token, {"appos"}):
+            appos_ref = _actor_ref(appos, verb, context, strict, depth + 1)
+            if appos_ref is not None and appos_ref.code:
+                return appos_ref
+    ref = ref.model_copy(update={"text": text, "start": start, "end": end})
+    if strict:
+        ref = _fill_country(ref, token, verb, context)
+    return ref if (ref.code or not strict) else None
+
+
+def _entity_ref(token: Token, context: _Context) -> ActorRef | None:
+    """A person or named entity covering ``token``, resolved through the article."""
+    if not token.ent_type_:
+        return None
+    doc = token.doc
+    for ent in doc.ents:
+        if ent.start <= token.i < ent.end and ent.label_ in ACTOR_ENTITY_LABELS:
+            ref = context.actors.resolve_span(ent)
+            if not ref.code and ent.label_ == "PERSON":
+                code = known_person_code(ent.text) or known_person_code(ent.text.split()[-1])
+                if code:
+                    ref = ref.model_copy(update={"code": code, "country": code[:3]})
+            return ref if ref.code or ref.role else None
+    return None
+
+
+def _weapon_user(token: Token) -> Token | None:
+    """``a missile believed to be fired by rebels`` -> ``rebels``."""
+    if token.lemma_.lower() not in cameo_lexicon().noun_classes["weapons"]:
+        return None
+    for clause in token.subtree:
+        if clause.pos_ == "VERB" and clause is not token:
+            agents = _agent_of(clause)
+            if agents:
+                return agents[0]
+    return None
+
+
+def _pronoun_ref(pronoun: Token, verb: Token, context: _Context, depth: int) -> ActorRef | None:
+    """Resolve a pronoun: the speaker of the governing ``said``, else the nearest actor."""
+    word = pronoun.lower_
+    if word in RELATIVE_PRONOUNS:
+        node = pronoun
+        while node.dep_ != "relcl" and node.head is not node:
+            node = node.head
+        if node.dep_ == "relcl":
+            return _actor_ref(node.head, verb, context, True, depth + 1)
+        return None
+    if word not in SPEAKER_PRONOUNS | THIRD_PRONOUNS:
+        return None
+    if word in SPEAKER_PRONOUNS and (speaker := _quote_speaker(pronoun, context)) is not None:
+        return speaker
+    node = pronoun
+    for _ in range(8):
+        head = node.head
+        if head is node:
+            break
+        if head.lemma_.lower() in context.lexicon.speech_verbs and node.dep_ not in SUBJECT_DEPS:
+            for subject in _children(head, SUBJECT_DEPS):
+                if subject is not pronoun:
+                    ref = _actor_ref(subject, head, context, True, depth + 1)
+                    if ref is not None:
+                        return ref
+        node = head
+    if word in SPEAKER_PRONOUNS:
+        return None
+    for token in reversed(list(pronoun.sent)[: pronoun.i - pronoun.sent.start]):
+        if token.pos_ in {"PROPN", "NOUN"} and token.dep_ not in {"compound", "amod", "poss"}:
+            ref = _actor_ref(token, verb, context, True, depth + 1)
+            if ref is not None and ref.code and not ref.code.startswith(UNKNOWN_COUNTRY):
+                return ref
+    return _previous_subject(pronoun, verb, context, depth)
+
+
+def _previous_subject(token: Token, verb: Token, context: _Context, depth: int) -> ActorRef | None:
+    sentence = token.sent
+    if sentence.start == 0 or sentence.start_char < context.body_start:
+        return None
+    previous = token.doc[sentence.start - 1].sent
+    for candidate in previous:
+        if candidate.dep_ in SUBJECT_DEPS and candidate.pos_ != "PRON":
+            ref = _actor_ref(candidate, verb, context, True, depth + 1)
+            if ref is not None:
+                return ref
+    return None
+
+
+def _quote_speaker(token: Token, context: _Context) -> ActorRef | None:
+    for quote in context.quotes:
+        if quote.content.start <= token.idx < quote.content.end and quote.speaker is not None:
+            if quote.speaker.code:
+                return quote.speaker
+    return None
+
+
+def _reporter_of(token: Token, context: _Context) -> ActorRef | None:
+    for quote in context.quotes:
+        if quote.content.start <= token.idx < quote.content.end and quote.speaker is not None:
+            return quote.speaker
+    return None
+
+
+# --- building events -------------------------------------------------------------------
+
+
+def _agent_of_ref(ref: ActorRef | None) -> str | None:
+    if ref is None:
+        return None
+    return agent_code(ref.text) or _agent_part(ref.code)
+
+
+def _verb_events(verb: Token, context: _Context) -> Iterator[Event]:
+    clause = _analyse(verb, context)
+    if clause is None:
+        return
+    lexicon = context.lexicon
+    sources = [ref for token in _with_conjuncts(clause.sources)
+               if (ref := _actor_ref(token, verb, context)) is not None]
+    targets = [ref for token in clause.targets
+               if (ref := _actor_ref(token, verb, context, strict=False)) is not None and ref.code]
+    target_tokens = [t for t in clause.targets]
+    if clause.appeal_target is not None:
+        appealed = _actor_ref(clause.appeal_target, verb, context, strict=False)
+        targets = [appealed] if appealed is not None and appealed.code else []
+    if any(t.lower_ == "other" and any(c.lower_ == "each" for c in t.children) for t in target_tokens):
+        targets = list(sources)
+    if not sources and _is_passive(verb):
+        sources = _located_source(clause, targets, context)
+    if not sources:
+        return
+    if clause.rule.reverse and targets:
+        subjects = sources
+        sources, targets = targets, subjects
+    reporter = _reporter_ref(clause, context)
+    evidence = _evidence_span(clause)
+    for source in sources:
+        chosen = _pick_targets(source, targets)
+        for target in chosen or [None]:
+            code = _recode(clause, source, target, lexicon)
+            if code is None:
+                continue
+            if clause.obligation:
+                if reporter is None or _same_actor(reporter, source):
+                    continue
+                # "X said Y must release ...": X demands it of Y.
+                yield _event(context, clause, evidence, reporter, source, DEMAND_CODE, None)
+                continue
+            yield _event(context, clause, evidence, source, target, code, reporter)
+            if clause.rule.symmetric and target is not None and target.code:
+                yield _event(context, clause, evidence, target, source, code, reporter)
+            accusation = _accusation(clause, source, reporter, code, context)
+            if accusation is not None:
+                yield accusation
+
+
+def _with_conjuncts(tokens: list[Token]) -> list[Token]:
+    found: list[Token] = []
+    for token in tokens:
+        for item in (token, *token.conjuncts):
+            if item not in found:
+                found.append(item)
+    return found
+
+
+def _pick_targets(source: ActorRef, targets: list[ActorRef]) -> list[ActorRef]:
+    """Targets other than the source itself; all of them for compound objects."""
+    chosen: list[ActorRef] = []
+    for target in targets:
+        if target.start is not None and target.start == source.start:
+            continue
+        if any(t.start == target.start and t.end == target.end for t in chosen):
+            continue
+        chosen.append(target)
+    return chosen[:3]
+
+
+def _same_actor(first: ActorRef, second: ActorRef) -> bool:
+    return bool(first.code and second.code and first.code[:3] == second.code[:3])
+
+
+def _recode(
+    clause: _Clause, source: ActorRef, target: ActorRef | None, lexicon: CameoLexicon
+) -> str | None:
+    """The final code once the actors are known (rules conditioned on agents)."""
+    rule = clause.rule
+    source_agent = _agent_of_ref(source)
+    target_agent = _agent_of_ref(target)
+    if rule.actor_agents is not None and source_agent not in rule.actor_agents:
+        return _fallback_code(clause, source_agent, target_agent, lexicon)
+    if rule.target_agents is not None and target_agent not in rule.target_agents:
+        return _fallback_code(clause, source_agent, target_agent, lexicon)
+    code = clause.code
+    if code[:2] in lexicon.protest_roots and source_agent in lexicon.protest_agents:
+        return lexicon.protest_code
+    return code
+
+
+def _fallback_code(
+    clause: _Clause, source_agent: str | None, target_agent: str | None, lexicon: CameoLexicon
+) -> str | None:
+    """The next rule of the same verb whose agent conditions hold."""
+    rules = _rules_for(clause.verb, lexicon)
+    start = rules.index(clause.rule) + 1 if clause.rule in rules else len(rules)
+    for rule in rules[start:]:
+        if rule.actor_agents is not None and source_agent not in rule.actor_agents:
+            continue
+        if rule.target_agents is not None and target_agent not in rule.target_agents:
+            continue
+        if rule.objects is not None or rule.preps is not None:
+            continue
+        if clause.code != clause.rule.code:
+            return None
+        clause.rule = rule
+        clause.code = rule.code
+        return rule.code
+    return None
+
+
+def _located_source(clause: _Clause, targets: list[ActorRef], context: _Context) -> list[ActorRef]:
+    """``10 Russian soldiers killed in Ukraine``: foreign troops killed by the host state."""
+    if clause.code[:2] not in {"18", "19"} or not targets:
+        return []
+    victim = targets[0]
+    place = _place_country(clause.verb)
+    if place is None or _agent_of_ref(victim) != "MIL" or victim.code is None:
+        return []
+    if victim.code.startswith(place):
+        return []
+    verb = clause.verb
+    clause.code = "190"
+    return [ActorRef(text=place, canonical=place, code=place, kind="country", country=place,
+                     start=verb.idx, end=verb.idx + len(verb.text))]
+
+
+def _reporter_ref(clause: _Clause, context: _Context) -> ActorRef | None:
+    quoted = _reporter_of(clause.verb, context)
+    if quoted is not None:
+        return quoted
+    if clause.reporter is None or clause.speech_verb is None:
+        return None
+    return _actor_ref(clause.reporter, clause.speech_verb, context, strict=True) or ActorRef(
+        text=clause.reporter.text
+    )
+
+
+def _accusation(
+    clause: _Clause, source: ActorRef, reporter: ActorRef | None, code: str, context: _Context
+) -> Event | None:
+    """``X said (that) Y attacked Z``: X accuses Y (CAMEO 112)."""
+    speech = clause.speech_verb
+    lexicon = context.lexicon
+    if speech is None or reporter is None or not reporter.code:
+        return None
+    if speech.lemma_.lower() not in lexicon.accusation_verbs or speech.i > clause.verb.i:
+        return None
+    if code[:2] not in lexicon.hostile_roots or _agent_of_ref(reporter) == "MED":
+        return None
+    if _same_actor(reporter, source) or reporter.code.startswith(UNKNOWN_COUNTRY):
+        return None
+    evidence = [speech, *_children(speech, {"aux", "neg"})]
+    return _event(context, clause, evidence, reporter, source, "112", None)
+
+
+def _evidence_span(clause: _Clause) -> list[Token]:
+    tokens = list(clause.evidence)
+    for target in clause.targets[:1]:
+        if abs(target.i - clause.verb.i) <= 8:
+            tokens.append(target)
+    return tokens
+
+
+def _event(
+    context: _Context,
+    clause: _Clause,
+    evidence: list[Token],
+    source: ActorRef,
+    target: ActorRef | None,
+    code: str,
+    reporter: ActorRef | None,
+) -> Event:
+    doc = context.doc
+    start = min(token.idx for token in evidence)
+    end = max(token.idx + len(token.text) for token in evidence)
+    sentence = clause.verb.sent
+    return Event(
+        id="",
+        span=Span(start=start, end=end, text=doc.text[start:end]),
+        code=code,
+        label=context.lexicon.label(code),
+        source_actor=source,
+        target_actor=target,
+        sentence=Span(start=sentence.start_char, end=sentence.end_char, text=sentence.text),
+        date=_date_of(clause.verb) or context.date,
+        place=_place_of(clause.verb),
+        negated=clause.negated,
+        reported_by=reporter,
+    )
+
+
+def _date_of(verb: Token) -> str | None:
+    """A date the clause gives (``on Wednesday``), as written."""
+    for child in verb.children:
+        if child.dep_ in {"npadvmod", "prep", "advmod"}:
+            for token in child.subtree:
+                if token.ent_type_ == "DATE":
+                    ent = next(e for e in token.doc.ents if e.start <= token.i < e.end)
+                    return ent.text
+    return None
+
+
+def _place_of(verb: Token) -> str | None:
+    """A place the clause names (``in Zurich``), as written."""
+    for prep in _children(verb, {"prep"}):
+        if prep.lower_ in PLACE_PREPS | {"to"}:
+            for token in prep.subtree:
+                if token.ent_type_ in {"GPE", "LOC", "FAC"}:
+                    ent = next(e for e in token.doc.ents if e.start <= token.i < e.end)
+                    return ent.text
+    return None
+
+
+# --- speech that is itself an event ------------------------------------------------------
+
+
+def _criticism_events(verb: Token, context: _Context) -> Iterator[Event]:
+    """``X said the comments were unacceptable``: X criticizes (CAMEO 111)."""
+    lexicon = context.lexicon
+    for complement in _children(verb, {"ccomp"}):
+        predicates = _children(complement, {"acomp", "attr"})
+        if complement.lemma_ != "be" or not any(
+            p.lemma_.lower() in lexicon.criticism_words for p in predicates
+        ):
+            continue
+        if any(child.dep_ == "neg" for child in complement.children):
+            continue
+        speakers = _children(verb, SUBJECT_DEPS)
+        if not speakers:
+            continue
+        speaker = _actor_ref(speakers[0], verb, context)
+        if speaker is None:
+            continue
+        subjects = _children(complement, SUBJECT_DEPS)
+        target = _actor_ref(subjects[0], complement, context, strict=False) if subjects else None
+        clause = _Clause(complement, "111", VerbRule(code="111"), speakers, subjects, [complement, *predicates])
+        yield _event(context, clause, [complement, *predicates], speaker,
+                     target if target is not None and target.code else None, "111", None)
+

@@ -1,13 +1,758 @@
-"""Figures: counts of people and things, with hedge, what is counted, status and source."""
+"""Figures: counts of people and things, with hedge, what is counted, status and source.
+
+A figure is a number (digits, number words or a vague plural like ``dozens``) that counts
+people or things involved in events: ``at least 31,490 people killed``, ``about 130
+captives remain``, ``thousands of rockets``. Dates, times, ages, money, percentages,
+measures, durations, populations and numbers inside names are not figures. Each figure
+keeps its hedge in its span and qualifier, and its source: the speaker of the quotation it
+sits in, the subject of a speech or cognition verb governing it, or the object of
+``according to``; ``None`` when the reporter states it.
+
+Word lists live in ``data/figures.yaml``.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import yaml
+from spacy.tokens import Doc, Span, Token
 
 from newsclaims.extract.actors import ActorIndex
-from newsclaims.model import Figure, Quote
+from newsclaims.extract.numbers import (
+    NUMBER_WORDS,
+    SCALES,
+    is_digits,
+    is_number_word,
+    number_value,
+)
+from newsclaims.model import ActorRef, Figure, Qualifier, Quote
+from newsclaims.model import Span as TextSpan
+
+# Entity labels that make a number something other than a count.
+MEASURE_LABELS = {"MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
+DATE_LABELS = {"DATE", "TIME"}
+NAME_LABELS = {"PERSON", "ORG", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "GPE", "LOC"}
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
+NOUN_POS = {"NOUN", "PROPN"}
+VAGUE_PLURALS = {"dozens", "scores", "tens", "hundreds", "thousands", "millions", "billions"}
+PLURAL_SCALES = {"hundreds", "thousands", "millions", "billions"}
+LOCATIVE_PREPOSITIONS = {"in", "into", "inside", "across", "near", "at", "throughout", "from"}
+_YEAR = re.compile(r"^(1[6-9]|20)\d\d$")
+_MONTHS_AND_DAYS = re.compile(
+    r"^(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?$|"
+    r"^(mon|tues|wednes|thurs|fri|satur|sun)day$",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class FigureLexicon:
+    """The word lists of ``data/figures.yaml``."""
+
+    hedges: dict[tuple[str, ...], Qualifier]
+    hedge_fillers: frozenset[tuple[str, ...]]
+    range_openers: frozenset[str]
+    range_joiners: frozenset[str]
+    vague_needs_of: frozenset[str]
+    vague_multipliers: frozenset[str]
+    unit_nouns: frozenset[str]
+    abstract_nouns: frozenset[str]
+    partitive_collectives: frozenset[str]
+    population_holders: frozenset[str]
+    population_verbs: frozenset[str]
+    age_words: frozenset[str]
+    speech_verbs: frozenset[str]
+    toll_verbs: frozenset[str]
+    toll_nouns: frozenset[str]
+    source_markers: tuple[tuple[str, ...], ...]
+    pronouns: frozenset[str]
+    status: dict[str, str]  # word or lemma -> status
+
+    @property
+    def longest_hedges_first(self) -> list[tuple[tuple[str, ...], Qualifier]]:
+        return sorted(self.hedges.items(), key=lambda item: -len(item[0]))
+
+
+@cache
+def figure_lexicon() -> FigureLexicon:
+    """Load ``data/figures.yaml`` (once per process)."""
+    raw = yaml.safe_load(
+        resources.files("newsclaims.data").joinpath("figures.yaml").read_text("utf-8")
+    )
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(str(word).lower() for word in raw[key])
+
+    return FigureLexicon(
+        hedges={
+            tuple(phrase.split()): qualifier
+            for qualifier, phrases in raw["hedges"].items()
+            for phrase in phrases
+        },
+        hedge_fillers=frozenset(tuple(str(f).split()) for f in raw["hedge_fillers"]),
+        range_openers=words("range_openers"),
+        range_joiners=words("range_joiners"),
+        vague_needs_of=words("vague_needs_of"),
+        vague_multipliers=words("vague_multipliers"),
+        unit_nouns=words("unit_nouns"),
+        abstract_nouns=words("abstract_nouns"),
+        partitive_collectives=words("partitive_collectives"),
+        population_holders=words("population_holders"),
+        population_verbs=words("population_verbs"),
+        age_words=words("age_words"),
+        speech_verbs=words("speech_verbs"),
+        toll_verbs=words("toll_verbs"),
+        toll_nouns=words("toll_nouns"),
+        source_markers=tuple(tuple(marker.split()) for marker in raw["source_markers"]),
+        pronouns=words("pronouns"),
+        status={
+            word: status for status, lemmas in raw["status"].items() for word in lemmas
+        },
+    )
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A number as written, before it is judged to be a figure.
+
+    ``start``/``end`` are token indices of the number itself (both ends of a range);
+    ``hedge_start`` is where its hedge begins (``start`` when unhedged).
+    """
+
+    start: int
+    end: int
+    hedge_start: int
+    qualifier: Qualifier
+    value: float | None
+    low: float | None = None
+    high: float | None = None
+
+    def number_tokens(self, doc: Doc) -> Span:
+        return doc[self.start : self.end]
 
 
 def extract_figures(doc: Doc, actors: ActorIndex, quotes: list[Quote]) -> list[Figure]:
-    """Every figure in ``doc``, in text order."""
-    return []
+    """Every figure in ``doc``, in text order.
+
+    >>> from newsclaims.nlp import parse
+    >>> doc = parse("At least 12 people were killed, the ministry said.")
+    >>> [(f.span.text, f.value, f.qualifier, f.status, f.source.text)
+    ...  for f in extract_figures(doc, ActorIndex(doc), [])]
+    [('At least 12', 12.0, 'at_least', 'killed', 'the ministry')]
+    """
+    lexicon = figure_lexicon()
+    figures: list[Figure] = []
+    previous_source: ActorRef | None = None
+    for sentence in doc.sents:
+        attribution = SentenceAttribution(sentence, actors, lexicon, previous_source)
+        for mention in number_mentions(sentence, lexicon):
+            anchor = _anchor(mention.number_tokens(doc))
+            if not is_count(mention, anchor, lexicon):
+                continue
+            figures.append(
+                _figure(len(figures) + 1, mention, anchor, attribution, quotes, actors, lexicon)
+            )
+        previous_source = attribution.sentence_source() or previous_source
+    return figures
+
+
+def _figure(
+    index: int,
+    mention: Mention,
+    anchor: Token,
+    attribution: SentenceAttribution,
+    quotes: list[Quote],
+    actors: ActorIndex,
+    lexicon: FigureLexicon,
+) -> Figure:
+    doc = anchor.doc
+    span = doc[mention.hedge_start : mention.end]
+    counted = counted_noun(anchor, lexicon)
+    status = figure_status(anchor, counted, lexicon)
+    quote = _enclosing_quote(quotes, span.start_char, span.end_char)
+    source = _quote_speaker(quote, actors) if quote else None
+    if source is None:
+        source = attribution.source_of(anchor)
+    sentence = anchor.sent
+    return Figure(
+        id=f"f{index}",
+        span=_span(span),
+        value=mention.value,
+        qualifier=mention.qualifier,
+        low=mention.low,
+        high=mention.high,
+        what=_what(counted, status, lexicon),
+        status=status,
+        where=_where(anchor, counted),
+        when=_when(anchor, counted),
+        source=source,
+        quote_id=quote.id if quote and source else None,
+        sentence=_span(sentence),
+    )
+
+
+def _span(span: Span) -> TextSpan:
+    return TextSpan(start=span.start_char, end=span.end_char, text=span.text)
+
+
+# --- finding numbers ------------------------------------------------------------------
+
+
+def number_mentions(sentence: Span, lexicon: FigureLexicon) -> Iterator[Mention]:
+    """Every number written in ``sentence``, with its hedge or range, in text order."""
+    doc = sentence.doc
+    index = sentence.start
+    while index < sentence.end:
+        end = _number_end(doc, index, sentence.end, lexicon)
+        if end is None:
+            index += 1
+            continue
+        yield _hedged(doc, index, end, sentence, lexicon)
+        index = _range_end(doc, index, end, sentence.end, lexicon) or end
+
+
+def _number_end(doc: Doc, index: int, limit: int, lexicon: FigureLexicon) -> int | None:
+    """The end (exclusive) of a number starting at token ``index``, or ``None``."""
+    word = doc[index].lower_
+    following = doc[index + 1].lower_ if index + 1 < limit else ""
+    if word in VAGUE_PLURALS:
+        if word in lexicon.vague_needs_of and following != "of":
+            return None
+        end = index + 1
+        # "hundreds of thousands (of people)": only scale plurals chain.
+        while end + 1 < limit and doc[end].lower_ == "of" and doc[end + 1].lower_ in PLURAL_SCALES:
+            end += 2
+        return end
+    if word in {"several", "few"}:
+        if following in lexicon.vague_multipliers:
+            return _number_end(doc, index + 1, limit, lexicon) or index + 2
+        if word == "several" and (following == "of" or doc[index].dep_ in {"amod", "nummod"}):
+            return index + 1
+        return None
+    if word in {"a", "an"} and following in {*SCALES, "dozen"}:
+        return _number_end(doc, index + 1, limit, lexicon)
+    if not is_number_word(doc[index].text):
+        return None
+    end = index + 1
+    while end < limit:
+        token = doc[end]
+        if token.lower_ in SCALES or token.lower_ == "dozen":
+            end += 1
+        elif is_digits(doc[end - 1].text) or is_digits(token.text):
+            break  # digits join only scale words: "1.4 million", never "2023 30"
+        elif token.lower_ in NUMBER_WORDS:
+            end += 1
+        elif token.text == "-" and end + 1 < limit and doc[end + 1].lower_ in NUMBER_WORDS:
+            end += 2  # "twenty-five"
+        elif token.lower_ == "and" and _and_continues(doc, end, limit):
+            end += 3 if doc[end + 2].lower_ == "half" else 2
+        else:
+            break
+    return end
+
+
+def _and_continues(doc: Doc, index: int, limit: int) -> bool:
+    """``and`` inside a number: ``one hundred and twenty``, ``two and a half``."""
+    if index + 2 < limit and doc[index + 1].lower_ in {"a", "one"}:
+        return doc[index + 2].lower_ == "half"
+    return (
+        index + 1 < limit
+        and doc[index - 1].lower_ in SCALES
+        and doc[index + 1].lower_ in NUMBER_WORDS - SCALES.keys()
+    )
+
+
+def _range_end(
+    doc: Doc, start: int, end: int, limit: int, lexicon: FigureLexicon
+) -> int | None:
+    """The end of the second number when ``doc[start:end]`` opens a range."""
+    if end + 1 >= limit or doc[end].lower_ not in lexicon.range_joiners:
+        return None
+    if doc[end].lower_ == "and" and (start == 0 or doc[start - 1].lower_ != "between"):
+        return None
+    second = _number_end(doc, end + 1, limit, lexicon)
+    if second is None or number_value(doc[end + 1 : second].text) is None:
+        return None
+    return second
+
+
+def _hedged(doc: Doc, start: int, end: int, sentence: Span, lexicon: FigureLexicon) -> Mention:
+    """The mention of the number ``doc[start:end]`` with its range and hedge."""
+    text = doc[start:end].text
+    range_end = _range_end(doc, start, end, sentence.end, lexicon)
+    hedge_start = _hedge_start(doc, start, sentence.start, lexicon)
+    if range_end is not None:
+        low, high = number_value(text), number_value(doc[end + 1 : range_end].text)
+        opener = start - 1 >= sentence.start and doc[start - 1].lower_ in lexicon.range_openers
+        return Mention(
+            start=start,
+            end=range_end,
+            hedge_start=start - 1 if opener else hedge_start[0],
+            qualifier="range",
+            value=low,
+            low=low,
+            high=high,
+        )
+    value = number_value(text)
+    if value is None:
+        return Mention(start, end, hedge_start[0], "vague", None)
+    return Mention(start, end, hedge_start[0], hedge_start[1] or "exact", value)
+
+
+def _hedge_start(
+    doc: Doc, start: int, floor: int, lexicon: FigureLexicon
+) -> tuple[int, Qualifier | None]:
+    """Where the hedge before ``doc[start]`` begins, and the qualifier it gives."""
+    before = start
+    for filler, _ in sorted(((f, len(f)) for f in lexicon.hedge_fillers), key=lambda x: -x[1]):
+        if _words_before(doc, before, floor, len(filler)) == filler:
+            before -= len(filler)
+            break
+    for phrase, qualifier in lexicon.longest_hedges_first:
+        if _words_before(doc, before, floor, len(phrase)) == phrase:
+            return before - len(phrase), qualifier
+    return start, None
+
+
+def _words_before(doc: Doc, index: int, floor: int, count: int) -> tuple[str, ...]:
+    if index - count < floor:
+        return ()
+    return tuple(token.lower_ for token in doc[index - count : index])
+
+
+def _anchor(number: Span) -> Token:
+    """The token of the number that attaches it to the rest of the sentence."""
+    for token in number:
+        if not (number.start <= token.head.i < number.end) or token.head.i == token.i:
+            return token
+    return number.root
+
+
+# --- telling counts from other numbers ----------------------------------------------------
+
+
+def is_count(mention: Mention, anchor: Token, lexicon: FigureLexicon) -> bool:
+    """Whether the number counts people or things, rather than dating, measuring or naming.
+
+    >>> from newsclaims.nlp import parse
+    >>> doc = parse("A six-week truce freed 20 hostages aged 5 to 80.")
+    >>> lexicon = figure_lexicon()
+    >>> [doc[m.start:m.end].text for m in number_mentions(doc[:], lexicon)
+    ...  if is_count(m, _anchor(doc[m.start:m.end]), lexicon)]
+    ['20']
+    """
+    doc = anchor.doc
+    number = doc[mention.start : mention.end]
+    words = {token.lower_ for token in number}
+    if any(token.ent_type_ in MEASURE_LABELS | NAME_LABELS for token in number):
+        return False
+    if _is_date_or_time(number, lexicon):
+        return False
+    if _in_hyphenated_word(number):
+        return False
+    if words <= {"one", "a", "an"} and not _counts_a_noun(anchor):
+        return False  # "one of the", "one that hit": a pronoun, not a count
+    if _is_identifier(number, anchor):
+        return False
+    counted = counted_noun(anchor, lexicon)
+    following = doc[number.end] if number.end < len(doc) else None
+    for noun in (counted, following):
+        if noun is not None and {noun.lemma_.lower(), noun.lower_} & lexicon.unit_nouns:
+            return False
+    if counted is not None and counted.lemma_.lower() in lexicon.abstract_nouns:
+        return False
+    if _is_partitive_collective(anchor, counted, lexicon):
+        return False
+    return not (_is_age(number, anchor, lexicon) or _is_population(anchor, counted, lexicon))
+
+
+def _is_date_or_time(number: Span, lexicon: FigureLexicon) -> bool:
+    """A year, or a number inside a DATE/TIME entity that has date or time words.
+
+    The NER tags some counts as DATE ("between 10 and 20 people"), so the label alone
+    does not decide.
+    """
+    doc = number.doc
+    if len(number) == 1 and _YEAR.match(number.text) and not _plural_head(number[0]):
+        return True
+    for token in number:
+        if token.ent_type_ not in DATE_LABELS:
+            continue
+        entity = next((e for e in doc.ents if e.start <= token.i < e.end), None)
+        if entity is None:
+            continue
+        for word in entity:
+            lower = word.lower_
+            if (
+                word.is_alpha
+                and lower not in NUMBER_WORDS
+                and lower not in VAGUE_PLURALS
+                and lower not in {"and", "a", "an", "half", "several", "between", "to", "or"}
+                and not any(lower in phrase for phrase in lexicon.hedges)
+            ):
+                return True
+            if _MONTHS_AND_DAYS.match(lower) or (word.i != token.i and ":" in word.text):
+                return True
+    return False
+
+
+def _plural_head(token: Token) -> bool:
+    return token.dep_ == "nummod" and token.head.tag_ in {"NNS", "NNPS"}
+
+
+def _in_hyphenated_word(number: Span) -> bool:
+    """``six-week``, ``12-year-old``, ``F-16``, ``COVID-19``: a modifier or a name."""
+    doc = number.doc
+    after = number.end
+    if after + 1 < len(doc) and doc[after].text in {"-", "–"} and not doc[after].whitespace_:
+        return doc[after + 1].is_alpha and not is_number_word(doc[after + 1].text)
+    before = number.start
+    if before >= 2 and doc[before - 1].text in {"-", "–"} and not doc[before - 2].whitespace_:
+        return doc[before - 2].is_alpha
+    return False
+
+
+def _counts_a_noun(anchor: Token) -> bool:
+    return anchor.dep_ in {"nummod", "quantmod"} and anchor.head.pos_ in NOUN_POS
+
+
+def _is_identifier(number: Span, anchor: Token) -> bool:
+    """A number naming something: ``day 4``, ``Resolution 2334``, ``Flight 17``."""
+    doc = number.doc
+    if number.start == 0:
+        return False
+    previous = doc[number.start - 1]
+    if previous.pos_ not in NOUN_POS and previous.text not in {"No.", "#", "no."}:
+        return False
+    return anchor.head.i == previous.i or previous.head.i == anchor.i
+
+
+def counted_noun(anchor: Token, lexicon: FigureLexicon) -> Token | None:
+    """The noun a number counts: its head (``250 hostages``) or its ``of`` object.
+
+    For ``dozens of hostages``, ``two of its citizens`` the number heads the phrase.
+    """
+    if _counts_a_noun(anchor) or (anchor.dep_ == "compound" and anchor.head.pos_ in NOUN_POS):
+        return anchor.head
+    for child in anchor.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            objects = [grand for grand in child.children if grand.dep_ == "pobj"]
+            if objects and objects[0].pos_ in NOUN_POS:
+                return objects[0]
+            return None
+    return None
+
+
+def _is_partitive_collective(anchor: Token, counted: Token | None, lexicon: FigureLexicon) -> bool:
+    """``two groups of workers``: the number counts groups, not people."""
+    if counted is None or counted.lemma_.lower() not in lexicon.partitive_collectives:
+        return False
+    return any(child.dep_ == "prep" and child.lower_ == "of" for child in counted.children)
+
+
+def _is_age(number: Span, anchor: Token, lexicon: FigureLexicon) -> bool:
+    """``aged 5``, ``ages range from a few months to 80``, ``Inbal Zach, 38,``."""
+    doc = number.doc
+    before = doc[number.start - 1] if number.start > 0 else None
+    if before is not None and before.lower_ in lexicon.age_words:
+        return True
+    if number.end + 1 < len(doc) and doc[number.end].lower_ in {"years", "year"}:
+        return doc[number.end + 1].lower_ == "old"
+    for ancestor in [anchor, *anchor.ancestors][:4]:
+        if ancestor.lemma_.lower() in lexicon.age_words:
+            return True
+        if any(
+            child.dep_ in SUBJECT_DEPS and child.lemma_.lower() in lexicon.age_words
+            for child in ancestor.children
+        ):
+            return True
+    # An appositive number between commas after a person's name is an age.
+    after = doc[number.end] if number.end < len(doc) else None
+    return (
+        before is not None
+        and before.text == ","
+        and number.start >= 2
+        and doc[number.start - 2].ent_type_ == "PERSON"
+        and (after is None or after.is_punct)
+    )
+
+
+def _is_population(anchor: Token, counted: Token | None, lexicon: FigureLexicon) -> bool:
+    """The count of a place's inhabitants: ``territory of 2.3 million``, ``Gaza's 2 million``."""
+    node = counted if counted is not None and counted.i == anchor.head.i else anchor
+    if node.dep_ == "pobj" and node.head.lower_ == "of":
+        holder = node.head.head
+        if holder.lemma_.lower() in lexicon.population_holders or holder.ent_type_ == "GPE":
+            return True
+    if any(child.dep_ == "poss" and child.ent_type_ in {"GPE", "LOC"} for child in node.children):
+        return True
+    if node.dep_ in {"nsubj", "nsubjpass"} and node.head.lemma_.lower() in lexicon.population_verbs:
+        return True
+    return False
+
+
+# --- what, status, where, when -------------------------------------------------------------
+
+
+def figure_status(anchor: Token, counted: Token | None, lexicon: FigureLexicon) -> str | None:
+    """What happened to the counted: the governing verb or adjective, normalised.
+
+    ``about 250 hostages seized`` -> ``seized``; ``32 presumed dead`` -> ``dead``.
+    """
+    node = counted if counted is not None and counted.i == anchor.head.i else anchor
+    for modifier in [*node.children, *anchor.children]:
+        if modifier.dep_ in {"acl", "relcl", "amod"} and modifier.pos_ in {"VERB", "ADJ"}:
+            status = _status_word(modifier, lexicon)
+            if status:
+                return status
+    current = node
+    for _ in range(6):
+        head = current.head
+        if head.i == current.i:
+            break
+        if head.pos_ in {"VERB", "ADJ", "AUX"}:
+            return _status_word(head, lexicon) or _complement_status(head, lexicon)
+        if head.pos_ in NOUN_POS and head.lemma_.lower() in lexicon.status:
+            return lexicon.status[head.lemma_.lower()]
+        current = head
+    return None
+
+
+def _status_word(token: Token, lexicon: FigureLexicon) -> str | None:
+    lemma = token.lemma_.lower()
+    if lemma in {"be", "remain", "have", "presume", "believe", "consider", "leave", "report"}:
+        return _complement_status(token, lexicon) or (lemma if lemma == "remain" else None)
+    if any(child.dep_ == "prt" and child.lower_ == "down" for child in token.children):
+        return "shot_down"
+    if lemma == "take" and any(
+        child.lemma_.lower() in {"hostage", "captive", "prisoner"} for child in token.children
+    ):
+        return "taken_hostage"
+    return lexicon.status.get(lemma) or lexicon.status.get(token.lower_) or (
+        lemma if token.pos_ == "VERB" else None
+    )
+
+
+def _complement_status(token: Token, lexicon: FigureLexicon) -> str | None:
+    for child in token.children:
+        if child.dep_ in {"acomp", "oprd", "attr", "xcomp", "conj"} and child.i > token.i:
+            lemma = child.lemma_.lower()
+            if lemma in lexicon.status or child.lower_ in lexicon.status:
+                return lexicon.status.get(lemma) or lexicon.status[child.lower_]
+            if child.dep_ in {"oprd", "xcomp"}:
+                return _complement_status(child, lexicon)
+    return None
+
+
+def _what(counted: Token | None, status: str | None, lexicon: FigureLexicon) -> str | None:
+    """The counted noun with its compounds (``aircraft carrier strike groups``)."""
+    if counted is None:
+        return "people" if status in HUMAN_STATUSES else None
+    words = [
+        child
+        for child in counted.children
+        if child.dep_ == "compound" or (child.dep_ == "amod" and child.ent_type_ == "NORP")
+    ]
+    tokens = sorted([*words, counted], key=lambda token: token.i)
+    return " ".join(token.text for token in tokens)
+
+
+HUMAN_STATUSES = {"killed", "dead", "wounded", "injured", "held", "released", "seized",
+                  "taken", "missing", "displaced", "arrested", "evacuated", "rescued",
+                  "trapped", "taken_hostage"}  # fmt: skip
+
+
+def _clause_heads(anchor: Token, counted: Token | None) -> list[Token]:
+    node = counted if counted is not None and counted.i == anchor.head.i else anchor
+    heads = [node]
+    for ancestor in node.ancestors:
+        heads.append(ancestor)
+        if ancestor.pos_ in {"VERB", "AUX"}:
+            break
+    return heads
+
+
+def _where(anchor: Token, counted: Token | None) -> str | None:
+    """A place named by a locative phrase on the counted noun or its verb."""
+    for head in _clause_heads(anchor, counted):
+        for child in head.children:
+            if child.dep_ != "prep" or child.lower_ not in LOCATIVE_PREPOSITIONS:
+                continue
+            for place in child.children:
+                if place.dep_ == "pobj" and place.ent_type_ in PLACE_LABELS:
+                    entity = next(e for e in place.doc.ents if e.start <= place.i < e.end)
+                    return entity.text
+    return None
+
+
+def _when(anchor: Token, counted: Token | None) -> str | None:
+    """A date attached to the counted noun or its verb (``on October 7``)."""
+    for head in _clause_heads(anchor, counted):
+        for child in head.children:
+            candidates = [child] if child.dep_ == "npadvmod" else list(child.children)
+            for token in candidates:
+                if token.ent_type_ == "DATE" and any(
+                    _MONTHS_AND_DAYS.match(word.text) for word in token.subtree
+                ):
+                    return " ".join(word.text for word in token.subtree)
+    return None
+
+
+# --- sources -------------------------------------------------------------------------------
+
+
+class SentenceAttribution:
+    """Who the figures of one sentence are attributed to.
+
+    A figure inside the clause of a speech or cognition verb takes its subject;
+    ``according to X`` covers the whole sentence; a trailing ``..., X said`` covers
+    what precedes it. Pronoun subjects take the subject of an enclosing speech verb, or
+    the last source named in an earlier sentence.
+    """
+
+    def __init__(
+        self,
+        sentence: Span,
+        actors: ActorIndex,
+        lexicon: FigureLexicon,
+        previous: ActorRef | None,
+    ) -> None:
+        self.sentence = sentence
+        self.actors = actors
+        self.lexicon = lexicon
+        self.previous = previous
+        self.marked = self._marked_source()
+
+    def source_of(self, anchor: Token) -> ActorRef | None:
+        """The source of a figure anchored at ``anchor``, or ``None`` if unattributed."""
+        governing = self._governing_source(anchor)
+        if governing is not None:
+            return governing
+        if self.marked is not None:
+            return self.marked
+        return self._trailing_source(anchor)
+
+    def sentence_source(self) -> ActorRef | None:
+        """The source this sentence names, for pronouns in later sentences."""
+        if self.marked is not None:
+            return self.marked
+        for token in self.sentence:
+            if self._is_report_verb(token, None):
+                subject = self._subject_ref(token)
+                if subject is not None:
+                    return subject
+        return None
+
+    def _governing_source(self, anchor: Token) -> ActorRef | None:
+        child, node = anchor, anchor.head
+        while node.i != child.i:
+            if child.dep_ not in SUBJECT_DEPS and self._is_report_verb(node, child):
+                subject = self._subject_ref(node)
+                if subject is not None:
+                    return subject
+            child, node = node, node.head
+        return None
+
+    def _is_report_verb(self, verb: Token, branch: Token | None) -> bool:
+        """A speech verb, or a verb reporting a toll or a document (``put the toll at``)."""
+        lemma = verb.lemma_.lower()
+        if verb.pos_ not in {"VERB", "AUX"}:
+            return False
+        if lemma in self.lexicon.speech_verbs:
+            return True
+        if lemma not in self.lexicon.toll_verbs:
+            return False
+        objects = [child for child in verb.children if child.dep_ in {"dobj", "nsubjpass"}]
+        return any(
+            word.lemma_.lower() in self.lexicon.toll_nouns
+            for obj in objects
+            for word in (obj, *obj.children)
+        ) and (branch is None or branch.dep_ != "nsubj")
+
+    def _subject_ref(self, verb: Token) -> ActorRef | None:
+        """The subject of a report verb as an actor, with pronouns resolved."""
+        subject = next((c for c in verb.children if c.dep_ in {"nsubj"}), None)
+        if subject is None:
+            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+            subject = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+        if subject is None:
+            if verb.dep_ in {"conj", "xcomp"} and verb.head.pos_ in {"VERB", "AUX"}:
+                return self._subject_ref(verb.head)
+            return None
+        if subject.lower_ in {"who", "that", "which"} and verb.dep_ == "relcl":
+            subject = verb.head
+        if subject.lower_ in self.lexicon.pronouns:
+            outer = self._governing_source(verb)
+            return outer or self.previous
+        return self._phrase_ref(subject)
+
+    def _phrase_ref(self, head: Token) -> ActorRef:
+        """The noun phrase of ``head`` as written, without relative clauses or appositions."""
+        doc = head.doc
+        end = head.right_edge.i + 1
+        for child in head.children:
+            if child.i > head.i and child.dep_ in {"relcl", "appos", "punct", "acl", "cc", "conj"}:
+                end = min(end, child.left_edge.i)
+        start = head.left_edge.i
+        while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+            end -= 1
+        while start < end - 1 and (doc[start].is_punct or doc[start].is_space):
+            start += 1
+        return self.actors.resolve_span(doc[start:end])
+
+    def _marked_source(self) -> ActorRef | None:
+        """The object of ``according to X``/``citing X`` anywhere in the sentence."""
+        words = [token.lower_ for token in self.sentence]
+        for marker in self.lexicon.source_markers:
+            for offset in range(len(words) - len(marker) + 1):
+                if tuple(words[offset : offset + len(marker)]) != marker:
+                    continue
+                last = self.sentence[offset + len(marker) - 1]
+                objects = [c for c in last.children if c.dep_ in {"pobj", "dobj"}]
+                if objects:
+                    head = objects[0]
+                    if head.lower_ in self.lexicon.pronouns:
+                        return self.previous
+                    return self._phrase_ref(head)
+        return None
+
+    def _trailing_source(self, anchor: Token) -> ActorRef | None:
+        """``..., X said.`` parsed as a clause beside the figure's rather than above it."""
+        for token in self.sentence:
+            if (
+                token.i > anchor.i
+                and token.dep_ in {"parataxis", "ROOT", "conj"}
+                and self._is_report_verb(token, None)
+                and not any(c.dep_ in {"ccomp", "dobj"} and c.i > token.i for c in token.children)
+                and token.head.i in {a.i for a in [anchor, *anchor.ancestors]} | {token.i}
+            ):
+                return self._subject_ref(token)
+        return None
+
+
+def _enclosing_quote(quotes: list[Quote], start: int, end: int) -> Quote | None:
+    """The innermost quotation whose content holds ``start:end`` and has a speaker."""
+    enclosing = [
+        quote
+        for quote in quotes
+        if quote.speaker is not None and quote.content.start <= start and end <= quote.content.end
+    ]
+    return min(enclosing, key=lambda q: q.content.end - q.content.start, default=None)
+
+
+def _quote_speaker(quote: Quote, actors: ActorIndex) -> ActorRef | None:
+    """A quotation's speaker as the source: its canonical name when written as a pronoun."""
+    speaker = quote.speaker
+    if speaker is None:
+        return None
+    if speaker.text.lower() in figure_lexicon().pronouns:
+        if not speaker.canonical:
+            return None
+        return speaker.model_copy(update={"text": speaker.canonical})
+    return speaker

@@ -1,0 +1,458 @@
+"""Speakers: who a cue verb's subject is, as written and as resolved.
+
+The parse, not the entity labels alone, finds the speaker (the subject of the cue verb,
+or of the verb a participle hangs on), because NER often mislabels titled names ("U.S.
+Secretary of State Antony Blinken" as ORG + GPE). The speaker's text is its whole noun
+phrase, relative clauses cut; its canonical name is the fullest name the article gives
+a person (``Blinken`` -> ``Antony Blinken``), the antecedent of a pronoun (``he``,
+``it``, ``they``) or the named person a role noun (``the spokesperson``) stands for.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import yaml
+from spacy.tokens import Doc, Span, Token
+
+from newsclaims.extract.actors import ActorIndex, resolve_name
+from newsclaims.model import ActorRef
+
+
+@dataclass(frozen=True)
+class CueLexicon:
+    """The word lists of ``data/cues.yaml``, loaded once."""
+
+    speech_verbs: frozenset[str]
+    cognition_verbs: frozenset[str]
+    object_cues: frozenset[str]
+    infinitive_cues: frozenset[str]
+    prepositional_cues: dict[str, frozenset[str]]
+    naming_verbs: frozenset[str]
+    source_phrases: tuple[tuple[str, ...], ...]
+    person_nouns: frozenset[str]
+    organisation_words: frozenset[str]
+
+    @property
+    def reporting_verbs(self) -> frozenset[str]:
+        """Verbs that report a clause: speech and cognition."""
+        return self.speech_verbs | self.cognition_verbs
+
+
+@cache
+def cue_lexicon() -> CueLexicon:
+    """Load ``data/cues.yaml`` (once per process)."""
+    raw = yaml.safe_load(resources.files("newsclaims.data").joinpath("cues.yaml").read_text("utf-8"))
+    return CueLexicon(
+        speech_verbs=frozenset(raw["speech_verbs"]),
+        cognition_verbs=frozenset(raw["cognition_verbs"]),
+        object_cues=frozenset(raw["object_cues"]),
+        infinitive_cues=frozenset(raw["infinitive_cues"]),
+        prepositional_cues={verb: frozenset(preps) for verb, preps in raw["prepositional_cues"].items()},
+        naming_verbs=frozenset(raw["naming_verbs"]),
+        source_phrases=tuple(tuple(phrase) for phrase in raw["source_phrases"]),
+        person_nouns=frozenset(raw["person_nouns"]),
+        organisation_words=frozenset(raw["organisation_words"]),
+    )
+
+
+PERSON_PRONOUNS = {"he", "she", "him", "her"}
+THING_PRONOUNS = {"it"}
+PLURAL_PRONOUNS = {"they", "them"}
+RESOLVABLE_PRONOUNS = PERSON_PRONOUNS | THING_PRONOUNS | PLURAL_PRONOUNS
+# Subjects that are not speakers outside a quotation (the writer, the reader, a
+# relative pronoun standing for its head).
+_NON_SPEAKERS = {"i", "we", "you", "what", "there", "this", "that", "which", "who", "whom"}
+_RELATIVE = {"who", "that", "which"}
+_QUANTIFIER_SUBJECTS = {"many", "some", "others", "most", "several", "few", "all", "both"}
+# Dependents that leave a noun phrase out of the speaker as written.
+_CUT_DEPS = {"relcl", "punct_tail"}
+# How many sentences back a pronoun looks for its antecedent.
+_PRONOUN_REACH = 4
+_ROLE_REACH = 12
+
+
+@dataclass
+class Mention:
+    """A subject noun phrase in the text, usable as a pronoun's antecedent."""
+
+    head: Token
+    unit: int
+    ref: ActorRef
+    is_person: bool
+    is_plural: bool
+    is_speaker: bool
+
+
+class SpeakerResolver:
+    """Speakers of one document: noun phrases, names, pronouns and role nouns."""
+
+    def __init__(self, doc: Doc, actors: ActorIndex, quoted: Iterable[tuple[int, int]]) -> None:
+        self.doc = doc
+        self.actors = actors
+        self.lexicon = cue_lexicon()
+        self._quoted = sorted(quoted)
+        self._units = _sentence_units(doc)
+        self._names: dict[str, str] = {}  # last word of a person's name -> fullest name
+        self._roles: list[tuple[Token, str, frozenset[str]]] = []  # name head, name, role words
+        self._register_names()
+        self._mentions: list[Mention] = []
+        self._cache: dict[int, ActorRef | None] = {}
+        self._build_mentions()
+
+    # -- the parse ---------------------------------------------------------------------
+
+    def subject_of(self, verb: Token, depth: int = 0) -> Token | None:
+        """The token that heads who does ``verb``: its subject, or its governor's.
+
+        A participle (``saying``), a conjoined verb (``and warned``) or a relative
+        clause (``which issued a statement saying``) takes its speaker from above.
+        """
+        for child in verb.children:
+            if child.dep_ == "nsubj":
+                if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
+                    return verb.head
+                return child
+            if child.dep_ == "agent":
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                if objects:
+                    return objects[0]
+        if depth >= 4 or verb.head is verb:
+            return None
+        if any(child.dep_ in {"nsubjpass", "csubj"} for child in verb.children):
+            return None
+        if verb.dep_ in {"conj", "advcl", "xcomp", "pcomp"}:
+            governor = verb.head
+            while governor.dep_ == "prep" and governor.head is not governor:
+                governor = governor.head
+            return self.subject_of(governor, depth + 1) if governor.pos_ in {"VERB", "AUX"} else None
+        if verb.dep_ == "acl":
+            noun = verb.head
+            governor = noun.head
+            while governor.dep_ == "prep" and governor.head is not governor:
+                governor = governor.head
+            if noun.dep_ in {"dobj", "pobj"} and governor.pos_ in {"VERB", "AUX"}:
+                return self.subject_of(governor, depth + 1)
+        return None
+
+    def noun_phrase(self, head: Token) -> Span:
+        """The noun phrase ``head`` heads, as written: relative clauses cut, one paragraph."""
+        doc = self.doc
+        cut: set[int] = set()
+        for child in head.children:
+            if child.dep_ == "relcl" or (child.dep_ == "acl" and _after_comma(child)):
+                cut.update(token.i for token in child.subtree)
+        inside = {token.i for token in head.subtree} - cut
+        start = end = head.i
+        while start - 1 in inside and not _paragraph_break(doc[start - 1], doc[start]):
+            start -= 1
+        while end + 1 in inside and not _paragraph_break(doc[end], doc[end + 1]):
+            end += 1
+        while start < end and (doc[start].is_punct or doc[start].dep_ == "cc"):
+            start += 1
+        while end > start and (doc[end].is_punct or doc[end].dep_ == "cc"):
+            end -= 1
+        return doc[start : end + 1]
+
+    # -- who a token is ----------------------------------------------------------------
+
+    def speaker(self, head: Token) -> ActorRef | None:
+        """The speaker a subject token stands for, or ``None`` when it names no one."""
+        if head.i in self._cache:
+            return self._cache[head.i]
+        ref = self._speaker(head)
+        self._cache[head.i] = ref
+        return ref
+
+    def _speaker(self, head: Token) -> ActorRef | None:
+        lower = head.lower_
+        if lower in _NON_SPEAKERS:
+            return None
+        span = self.noun_phrase(head)
+        if lower in RESOLVABLE_PRONOUNS:
+            antecedent = self._antecedent(head)
+            canonical = antecedent.canonical or antecedent.text if antecedent else None
+            base = antecedent or ActorRef(text=head.text)
+            return base.model_copy(
+                update={
+                    "text": head.text,
+                    "start": head.idx,
+                    "end": head.idx + len(head.text),
+                    "canonical": canonical,
+                }
+            )
+        ref = self.actors.resolve_span(span)
+        name = self.person_name(head)
+        if name is not None:
+            known = self.actors.person(name)
+            update: dict[str, object] = {"canonical": name, "kind": "person"}
+            if known is not None:
+                update.update(role=known.role, country=known.country, code=known.code)
+            return ref.model_copy(update=update)
+        if ref.kind not in {"country", "igo", "group"}:
+            ref = ref.model_copy(update={"canonical": self._role_holder(head)})
+        return ref
+
+    def person_name(self, head: Token) -> str | None:
+        """The fullest name of the person a noun phrase names (head or apposition)."""
+        for token in (head, *(c for c in head.children if c.dep_ == "appos")):
+            chain = self._name_chain(token)
+            if chain and self._is_person_name(token, chain):
+                return self._fullest(chain)
+        return None
+
+    def is_person(self, head: Token) -> bool:
+        """Whether a subject names a person (by name, role noun or ``he``/``she``)."""
+        lower = head.lower_
+        if lower in PERSON_PRONOUNS:
+            return True
+        if lower in THING_PRONOUNS | PLURAL_PRONOUNS:
+            return False
+        if lower in _QUANTIFIER_SUBJECTS:
+            return True
+        if self.person_name(head) is not None:
+            return True
+        return head.lemma_.lower() in self.lexicon.person_nouns and not self._names_organisation(
+            head
+        )
+
+    # -- names -------------------------------------------------------------------------
+
+    def _name_chain(self, token: Token) -> list[Token]:
+        """The proper-noun run ending at ``token``, titles left out (``Antony Blinken``)."""
+        if token.pos_ != "PROPN":
+            return []
+        chain = [token]
+        for left in reversed(list(token.lefts)):
+            if left.i != chain[0].i - 1:
+                break
+            if left.dep_ not in {"compound", "flat", "nmod", "amod"} or left.pos_ != "PROPN":
+                break
+            if self._is_title_word(left) or left.ent_type_ in {"GPE", "NORP"}:
+                break
+            chain.insert(0, left)
+        return chain
+
+    def _is_title_word(self, token: Token) -> bool:
+        lower = token.lower_.rstrip(".")
+        return lower in self.lexicon.person_nouns or lower in _TITLE_MODIFIERS
+
+    def _is_person_name(self, head: Token, chain: list[Token]) -> bool:
+        if self._names_organisation(head):
+            return False
+        text = _chain_text(chain)
+        if resolve_name(text).kind in {"country", "igo", "group"}:
+            return False
+        if any(token.ent_type_ == "PERSON" for token in chain):
+            return True
+        if chain[-1].text in self._names:
+            return True
+        # An untagged name after a title ("Secretary of State Antony Blinken").
+        first = chain[0]
+        return first.i > 0 and self._is_title_word(self.doc[first.i - 1])
+
+    def _names_organisation(self, head: Token) -> bool:
+        """``Gold Fields of South Africa Ltd``, ``the ministry``: not a person's name."""
+        if head.lemma_.lower() in self.lexicon.person_nouns:
+            return False
+        words = {head.lower_, head.lemma_.lower()}
+        words |= {child.lower_ for child in head.children if child.dep_ in {"compound", "flat"}}
+        for token in head.subtree:
+            if token.i > head.i and token.dep_ in {"pobj", "compound", "flat", "appos"}:
+                words.add(token.lower_.rstrip("."))
+        return bool(words & self.lexicon.organisation_words)
+
+    def _fullest(self, chain: list[Token]) -> str:
+        name = _chain_text(chain)
+        candidates = [name, self._names.get(chain[-1].text, name)]
+        known = self.actors.full_name(name)
+        # NER sometimes swallows a title word into a name ("State Antony Blinken").
+        if known and not any(word.lower() in _TITLE_MODIFIERS for word in known.split()):
+            candidates.append(known)
+        return max(candidates, key=len)
+
+    def _register_names(self) -> None:
+        # Twice: a bare "Blinken" in the headline counts as a name once the body's
+        # "Secretary of State Antony Blinken" has been seen.
+        for _ in range(2):
+            self._roles = []
+            self._register_names_once()
+
+    def _register_names_once(self) -> None:
+        for token in self.doc:
+            if token.pos_ != "PROPN" or token.dep_ in {"compound", "flat"}:
+                continue
+            chain = self._name_chain(token)
+            if not chain or not self._is_person_name(token, chain):
+                continue
+            name = _chain_text(chain)
+            last = chain[-1].text
+            if len(name) > len(self._names.get(last, "")):
+                self._names[last] = name
+            self._roles.append((token, name, self._role_words(token, chain)))
+
+    def _role_words(self, name_head: Token, chain: list[Token]) -> frozenset[str]:
+        """Title and apposition words around a name: ``spokesperson``, ``military``..."""
+        words = {
+            token.lower_
+            for token in name_head.lefts
+            if token.i < chain[0].i and token.is_alpha and token not in chain
+        }
+        for relative in (*name_head.children, name_head.head):
+            is_apposition = relative.dep_ == "appos" or name_head.dep_ == "appos"
+            if is_apposition and relative is not name_head and relative.pos_ == "NOUN":
+                words.update(t.lower_ for t in relative.subtree if t.is_alpha)
+        return frozenset(words)
+
+    def _role_holder(self, head: Token) -> str | None:
+        """The named person a definite role noun (``the spokesperson``) stands for."""
+        role = head.lemma_.lower()
+        if role not in self.lexicon.person_nouns or head.tag_ in {"NNS", "NNPS"}:
+            return None
+        if not any(child.lower_ in {"the", "this"} for child in head.children):
+            return None
+        modifiers = {t.lower_ for t in head.lefts if t.is_alpha} - {"the", "this"}
+        unit = self._units[head.i]
+        best: tuple[int, int, str] | None = None
+        for name_head, name, words in self._roles:
+            if role not in words:
+                continue
+            distance = abs(self._units[name_head.i] - unit)
+            if distance > _ROLE_REACH:
+                continue
+            # Earlier mentions first; closer ones, then ones sharing more modifiers.
+            order = (distance + (0 if name_head.i < head.i else 2), -len(modifiers & words))
+            if best is None or order < best[:2]:
+                best = (*order, name)
+        return best[2] if best else None
+
+    # -- pronouns ----------------------------------------------------------------------
+
+    def _build_mentions(self) -> None:
+        for token in self.doc:
+            if self._in_quote(token.idx):
+                continue
+            is_subject = token.dep_ in {"nsubj", "nsubjpass"}
+            is_source = token.dep_ == "pobj" and token.head.lower_ == "to" and (
+                token.head.head.lower_ == "according"
+            )
+            if not (is_subject or is_source) or token.lower_ in _NON_SPEAKERS:
+                continue
+            if token.pos_ not in {"NOUN", "PROPN", "PRON"}:
+                continue
+            ref = self.speaker(token)
+            if ref is None:
+                continue
+            verb = token.head
+            is_speaker = is_source or (
+                token.dep_ == "nsubj" and verb.lemma_.lower() in self.lexicon.reporting_verbs
+            )
+            self._mentions.append(
+                Mention(
+                    head=token,
+                    unit=self._units[token.i],
+                    ref=ref,
+                    is_person=self.is_person(token) or self._resolved_person(token),
+                    is_plural=_is_plural(token),
+                    is_speaker=is_speaker,
+                )
+            )
+
+    def _resolved_person(self, token: Token) -> bool:
+        if token.lower_ not in RESOLVABLE_PRONOUNS:
+            return False
+        return token.lower_ in PERSON_PRONOUNS
+
+    def _antecedent(self, pronoun: Token) -> ActorRef | None:
+        lower = pronoun.lower_
+        unit = self._units[pronoun.i]
+        earlier = [m for m in self._mentions if m.head.i < pronoun.i]
+        for distance in range(_PRONOUN_REACH + 1):
+            in_unit = [m for m in earlier if m.unit == unit - distance and _agrees(lower, m)]
+            if not in_unit:
+                continue
+            speakers = [m for m in in_unit if m.is_speaker]
+            chosen = (speakers or in_unit)[-1]
+            return chosen.ref
+        return None
+
+    def _in_quote(self, offset: int) -> bool:
+        return any(start <= offset < end for start, end in self._quoted)
+
+
+_TITLE_MODIFIERS = {
+    "prime",
+    "foreign",
+    "defence",
+    "defense",
+    "state",
+    "deputy",
+    "acting",
+    "senior",
+    "interior",
+    "finance",
+    "health",
+    "military",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "lt",
+    "gen",
+    "sen",
+    "rep",
+    "gov",
+    "col",
+    "sgt",
+    "capt",
+    "maj",
+    "supreme",
+    "former",
+    "vice",
+    "of",
+}
+
+
+def _chain_text(chain: list[Token]) -> str:
+    """A name as written (``al-Rishq`` keeps its hyphen unspaced)."""
+    return chain[0].doc[chain[0].i : chain[-1].i + 1].text
+
+
+def _agrees(pronoun: str, mention: Mention) -> bool:
+    if pronoun in PERSON_PRONOUNS:
+        return mention.is_person and not mention.is_plural
+    if pronoun in THING_PRONOUNS:
+        return not mention.is_person and not mention.is_plural
+    return mention.is_plural or not mention.is_person
+
+
+def _is_plural(token: Token) -> bool:
+    if token.lower_ in PLURAL_PRONOUNS or token.lower_ in _QUANTIFIER_SUBJECTS - {"most"}:
+        return True
+    if token.lower_ in PERSON_PRONOUNS | THING_PRONOUNS:
+        return False
+    return token.tag_ in {"NNS", "NNPS"} or any(child.dep_ == "conj" for child in token.children)
+
+
+def _after_comma(token: Token) -> bool:
+    first = min(t.i for t in token.subtree)
+    return first > 0 and token.doc[first - 1].text == ","
+
+
+def _paragraph_break(left: Token, right: Token) -> bool:
+    between = left.doc.text[left.idx + len(left.text) : right.idx]
+    return "\n" in between or "\n" in left.text or "\n" in right.text
+
+
+def _sentence_units(doc: Doc) -> list[int]:
+    """A sentence number per token, counting paragraph breaks as sentence ends."""
+    units: list[int] = []
+    unit = 0
+    for token in doc:
+        if token.i > 0 and (token.is_sent_start or _paragraph_break(doc[token.i - 1], token)):
+            unit += 1
+        units.append(unit)
+    return units

@@ -1,0 +1,114 @@
+"""Database URLs and engines: SQLite by default (a file, WAL), PostgreSQL via psycopg 3.
+
+``--db`` takes a SQLAlchemy URL (``sqlite:///corpus.db``, ``postgresql://user@host/db``)
+or a bare file path; ``$NEWSCLAIMS_DB`` sets the default.
+
+>>> database_url("postgresql://me@localhost/news")
+'postgresql+psycopg://me@localhost/news'
+>>> database_url("sqlite:///:memory:")
+'sqlite:///:memory:'
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import create_engine, event, text
+from sqlalchemy.engine import URL, Engine, make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
+
+from newsclaims.store.errors import StoreError
+
+DB_ENV = "NEWSCLAIMS_DB"
+DEFAULT_DB = "sqlite:///newsclaims.db"
+# Plain PostgreSQL URLs go through psycopg 3, the driver the project installs.
+_POSTGRES_SCHEMES = {"postgres", "postgresql", "postgresql+psycopg"}
+SQLITE_PRAGMAS = (
+    "PRAGMA journal_mode=WAL",  # readers never block the ingest writer
+    "PRAGMA synchronous=NORMAL",  # WAL + NORMAL survives a killed process
+    "PRAGMA foreign_keys=ON",
+    "PRAGMA busy_timeout=30000",
+)
+
+
+def database_url(value: str | None = None) -> str:
+    """A SQLAlchemy URL from ``--db``, ``$NEWSCLAIMS_DB`` or the default file."""
+    raw = (value or os.environ.get(DB_ENV) or DEFAULT_DB).strip()
+    if "://" not in raw:
+        return f"sqlite:///{Path(raw).expanduser()}"
+    try:
+        url = make_url(raw)
+    except ArgumentError:
+        raise StoreError(
+            f"{raw!r} is not a database URL (sqlite:///FILE or postgresql://...)"
+        ) from None
+    if url.drivername in _POSTGRES_SCHEMES:
+        url = url.set(drivername="postgresql+psycopg")
+    elif url.get_backend_name() != "sqlite":
+        raise StoreError(
+            f"unsupported database {url.drivername!r}: use sqlite:///FILE or postgresql://..."
+        )
+    return url.render_as_string(hide_password=False)
+
+
+def shown_url(url: str) -> str:
+    """The URL with its password hidden, for messages."""
+    return make_url(url).render_as_string(hide_password=True)
+
+
+def open_engine(value: str | None = None) -> Engine:
+    """An engine for ``value`` that has answered one query (else :class:`StoreError`)."""
+    url = make_url(database_url(value))
+    _check_sqlite_folder(url)
+    try:
+        engine = create_engine(url, **_engine_options(url))
+    except (ArgumentError, NoSuchModuleError) as error:
+        raise StoreError(f"{shown_url(str(url))}: {error}") from None
+    if url.get_backend_name() == "sqlite":
+        event.listen(engine, "connect", _sqlite_on_connect)
+    try:
+        with engine.connect() as connection:
+            connection.execute(text("SELECT 1"))
+    except DBAPIError as error:
+        engine.dispose()
+        reason = str(error.orig or error).strip().splitlines()[0]
+        raise StoreError(f"cannot open database {shown_url(str(url))}: {reason}") from None
+    return engine
+
+
+def open_store(value: str | None = None) -> Engine:
+    """Open the store at ``value``, creating or upgrading its schema as needed."""
+    from newsclaims.store.migrate import upgrade_to_head  # migrate needs this module
+
+    engine = open_engine(value)
+    try:
+        upgrade_to_head(engine)
+    except DBAPIError as error:
+        engine.dispose()
+        reason = str(error.orig or error).strip().splitlines()[0]
+        raise StoreError(f"cannot set up {shown_url(str(engine.url))}: {reason}") from None
+    return engine
+
+
+def _engine_options(url: URL) -> dict[str, Any]:
+    if url.get_backend_name() == "postgresql":
+        return {"pool_pre_ping": True, "connect_args": {"connect_timeout": 10}}
+    return {}
+
+
+def _check_sqlite_folder(url: URL) -> None:
+    database = url.database
+    if url.get_backend_name() != "sqlite" or not database or database == ":memory:":
+        return
+    folder = Path(database).expanduser().resolve().parent
+    if not folder.is_dir():
+        raise StoreError(f"cannot create database {database}: no folder {folder}")
+
+
+def _sqlite_on_connect(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    for pragma in SQLITE_PRAGMAS:
+        cursor.execute(pragma)
+    cursor.close()

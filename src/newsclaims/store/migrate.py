@@ -1,0 +1,60 @@
+"""The schema version: run the packaged Alembic migrations up to head when a store opens."""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from alembic.util import CommandError
+from sqlalchemy.engine import Connection, Engine
+
+from newsclaims.store.connect import shown_url
+from newsclaims.store.errors import StoreError
+
+
+def alembic_config() -> Config:
+    """An Alembic configuration pointing at the migrations shipped in the package."""
+    config = Config()
+    location = resources.files("newsclaims.store").joinpath("migrations")
+    config.set_main_option("script_location", str(location))
+    return config
+
+
+@cache
+def head_revision() -> str:
+    """The newest schema version this code knows."""
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None, "the package ships no migrations"
+    return head
+
+
+def current_revision(connection: Connection) -> str | None:
+    """The schema version of the database (``None`` when it has none yet)."""
+    return MigrationContext.configure(connection).get_current_revision()
+
+
+def upgrade_to_head(engine: Engine) -> None:
+    """Bring the database to the newest schema, in one transaction."""
+    with engine.begin() as connection:
+        revision = current_revision(connection)
+        if revision == head_revision():
+            return
+        if revision is not None and not _known(revision):
+            raise StoreError(
+                f"{shown_url(str(engine.url))} has schema version {revision}, newer than this "
+                "newsclaims knows; upgrade newsclaims"
+            )
+        config = alembic_config()
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+
+
+def _known(revision: str) -> bool:
+    try:
+        return ScriptDirectory.from_config(alembic_config()).get_revision(revision) is not None
+    except CommandError:
+        return False

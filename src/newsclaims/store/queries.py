@@ -1,0 +1,256 @@
+"""Queries over a store: figures, quotes, events and actors, by the filters the CLI offers.
+
+Every query returns plain rows (dicts of JSON-ready values), so tables, JSON and CSV are
+written from the same thing. Items that an earlier version of their story already holds
+are left out unless ``all_copies`` is set: counts are per story, not per copy.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, fields
+from datetime import date
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from newsclaims.model import Report
+from newsclaims.store.errors import StoreError
+from newsclaims.store.schema import actors, articles, events, figures, mentions, quotes
+from newsclaims.track.places import normalise_place
+
+ITEM_KINDS = ("figures", "quotes", "events", "actors")
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What to keep; ``None`` keeps everything. Text filters are case-insensitive."""
+
+    what: str | None = None  # figures: what is counted (people, hostages...)
+    status: str | None = None  # figures: killed, injured, held...
+    where: str | None = None  # figures, events: a place, normalised like stored places
+    source: str | None = None  # figures, events: who it is attributed to (substring)
+    speaker: str | None = None  # quotes: who spoke (substring)
+    actor: str | None = None  # events, actors: either side's name (substring) or code
+    code: str | None = None  # events: CAMEO code prefix
+    publisher: str | None = None  # substring
+    since: date | None = None
+    until: date | None = None
+    text: str | None = None  # substring of the evidence
+    all_copies: bool = False
+
+    def given(self) -> list[str]:
+        """The names of the filters set."""
+        return [
+            field.name
+            for field in fields(self)
+            if field.name != "all_copies" and getattr(self, field.name) is not None
+        ]
+
+
+# Which filters mean something for which kind of item.
+APPLICABLE = {
+    "figures": {"what", "status", "where", "source", "publisher", "since", "until", "text"},
+    "quotes": {"speaker", "publisher", "since", "until", "text"},
+    "events": {"actor", "source", "code", "where", "publisher", "since", "until", "text"},
+    "actors": {"actor", "publisher", "since", "until"},
+}
+
+
+@dataclass
+class QueryResult:
+    """One page of rows and how many rows match in all."""
+
+    rows: list[dict[str, Any]]
+    total: int
+
+
+def check_filters(kind: str, filters: Filters) -> None:
+    """Refuse a filter that does not apply to ``kind`` (one line for the user)."""
+    if kind not in APPLICABLE:
+        raise StoreError(f"unknown item kind {kind!r}: choose from {', '.join(ITEM_KINDS)}")
+    stray = [name for name in filters.given() if name not in APPLICABLE[kind]]
+    if stray:
+        allowed = ", ".join(f"--{name}" for name in sorted(APPLICABLE[kind]))
+        raise StoreError(f"--{stray[0]} does not filter {kind} (these do: {allowed})")
+
+
+def run_query(
+    connection: Connection, kind: str, filters: Filters, limit: int | None = 50
+) -> QueryResult:
+    """Rows of ``kind`` matching ``filters``, newest first, at most ``limit`` (all: None)."""
+    check_filters(kind, filters)
+    if kind == "actors":
+        return _actor_query(connection, filters, limit)
+    table = {"figures": figures, "quotes": quotes, "events": events}[kind]
+    conditions = item_conditions(table, filters)
+    source = table.join(articles, table.c.article_pk == articles.c.pk)
+    total = connection.scalar(sa.select(sa.func.count()).select_from(source).where(*conditions))
+    query = (
+        sa.select(*item_columns(table))
+        .select_from(source)
+        .where(*conditions)
+        .order_by(table.c.date.desc().nulls_last(), table.c.pk)
+        .limit(limit)
+    )
+    return QueryResult([_plain(row._mapping) for row in connection.execute(query)], total or 0)
+
+
+def stored_reports(connection: Connection, article_id: str) -> list[Report]:
+    """The whole reports stored under ``article_id`` (its text put back into each)."""
+    query = sa.select(articles.c.text, articles.c.report_json).where(
+        articles.c.article_id == article_id
+    )
+    return [
+        Report.model_validate({**json.loads(saved), "text": text})
+        for text, saved in connection.execute(query.order_by(articles.c.pk))
+    ]
+
+
+def figure_rows(connection: Connection, filters: Filters) -> list[dict[str, Any]]:
+    """Every figure matching ``filters``, oldest first (for timelines and comparisons)."""
+    check_filters("figures", filters)
+    query = (
+        sa.select(*item_columns(figures))
+        .select_from(figures.join(articles, figures.c.article_pk == articles.c.pk))
+        .where(*item_conditions(figures, filters))
+        .order_by(figures.c.date.nulls_last(), figures.c.pk)
+    )
+    return [_plain(row._mapping) for row in connection.execute(query)]
+
+
+def item_conditions(table: sa.Table, filters: Filters) -> list[sa.ColumnElement[bool]]:
+    """The WHERE clauses of ``filters`` for a figures, quotes or events query."""
+    c = table.c
+    conditions: list[sa.ColumnElement[bool]] = []
+    if not filters.all_copies:
+        conditions.append(c.is_copy.is_(False))
+    if filters.what is not None:
+        conditions.append(c.what == _folded(filters.what))
+    if filters.status is not None:
+        conditions.append(c.status == _folded(filters.status))
+    if filters.where is not None:
+        place = normalise_place(filters.where) or filters.where
+        conditions.append(sa.func.lower(c.place) == place.casefold())
+    if filters.source is not None:
+        conditions.append(_any_contains(filters.source, c.source_text, c.source_name))
+    if filters.speaker is not None:
+        conditions.append(_any_contains(filters.speaker, c.speaker_text, c.speaker_name))
+    if filters.actor is not None:
+        conditions.append(
+            sa.or_(
+                c.source_code == filters.actor.upper(),
+                c.target_code == filters.actor.upper(),
+                _any_contains(filters.actor, c.source_name, c.target_name),
+            )
+        )
+    if filters.code is not None:
+        conditions.append(c.code.startswith(filters.code, autoescape=True))
+    if filters.text is not None:
+        conditions.append(c.span_text.icontains(filters.text, autoescape=True))
+    conditions.extend(_article_conditions(filters, c.date))
+    return conditions
+
+
+def _article_conditions(filters: Filters, day: sa.ColumnElement[Any]) -> list[Any]:
+    conditions: list[Any] = []
+    if filters.publisher is not None:
+        conditions.append(articles.c.publisher.icontains(filters.publisher, autoescape=True))
+    if filters.since is not None:
+        conditions.append(day >= filters.since)
+    if filters.until is not None:
+        conditions.append(day <= filters.until)
+    return conditions
+
+
+def _any_contains(value: str, *columns: sa.ColumnElement[Any]) -> sa.ColumnElement[bool]:
+    return sa.or_(*(column.icontains(value, autoescape=True) for column in columns))
+
+
+# The columns each kind of item shows, as (column, name shown), after article and date.
+ITEM_COLUMNS = {
+    "figures": (
+        ("value", "value"), ("qualifier", "qualifier"), ("low", "low"), ("high", "high"),
+        ("what", "what"), ("status", "status"), ("place", "where"), ("where_text", "where_text"),
+        ("when_text", "when_text"), ("source_text", "source"), ("source_name", "source_name"),
+    ),
+    "quotes": (
+        ("kind", "kind"), ("speaker_text", "speaker"), ("speaker_name", "speaker_name"),
+        ("cue", "cue"), ("cue_lemma", "cue_lemma"), ("in_headline", "in_headline"),
+    ),
+    "events": (
+        ("code", "code"), ("label", "label"), ("source_text", "source"),
+        ("source_code", "source_code"), ("source_name", "source_name"),
+        ("target_text", "target"), ("target_code", "target_code"),
+        ("target_name", "target_name"), ("place", "where"), ("negated", "negated"),
+    ),
+}  # fmt: skip
+
+
+def item_columns(table: sa.Table) -> list[Any]:
+    c = table.c
+    return [
+        articles.c.article_id,
+        articles.c.publisher,
+        c.date,
+        *(c[column].label(shown) for column, shown in ITEM_COLUMNS[table.name]),
+        c.span_start.label("start"),
+        c.span_end.label("end"),
+        c.span_text.label("text"),
+        c.story_pk.label("story"),
+    ]
+
+
+def _actor_query(connection: Connection, filters: Filters, limit: int | None) -> QueryResult:
+    """Actors with how many articles mention them and how many items they are party to."""
+
+    def per_actor(actor_column: sa.ColumnElement[Any], table: sa.Table, counted: Any) -> Any:
+        joined = table.join(articles, table.c.article_pk == articles.c.pk)
+        day = table.c.date if "date" in table.c else articles.c.date
+        conditions = _article_conditions(filters, day)
+        if "is_copy" in table.c and not filters.all_copies:
+            conditions.append(table.c.is_copy.is_(False))
+        return (
+            sa.select(actor_column.label("actor_pk"), counted.label("n"))
+            .select_from(joined)
+            .where(actor_column.is_not(None), *conditions)
+            .group_by(actor_column)
+            .subquery()
+        )
+
+    counts = {
+        "articles": per_actor(
+            mentions.c.actor_pk, mentions, sa.func.count(sa.distinct(mentions.c.article_pk))
+        ),
+        "quotes": per_actor(quotes.c.speaker_pk, quotes, sa.func.count()),
+        "figures": per_actor(figures.c.source_pk, figures, sa.func.count()),
+        "events_as_source": per_actor(events.c.source_pk, events, sa.func.count()),
+        "events_as_target": per_actor(events.c.target_pk, events, sa.func.count()),
+    }
+    joined: Any = actors
+    for sub in counts.values():
+        joined = joined.outerjoin(sub, sub.c.actor_pk == actors.c.pk)
+    numbers = [sa.func.coalesce(sub.c.n, 0).label(name) for name, sub in counts.items()]
+    conditions: list[Any] = [sa.or_(*(sub.c.n.is_not(None) for sub in counts.values()))]
+    if filters.actor is not None:
+        conditions.append(
+            sa.or_(
+                actors.c.code == filters.actor.upper(), _any_contains(filters.actor, actors.c.name)
+            )
+        )
+    base = sa.select(actors.c.name, actors.c.code, actors.c.kind, *numbers).select_from(joined)
+    base = base.where(*conditions)
+    total = connection.scalar(sa.select(sa.func.count()).select_from(base.subquery()))
+    activity = sum((number for number in numbers[1:]), numbers[0])
+    query = base.order_by(activity.desc(), actors.c.name).limit(limit)
+    return QueryResult([_plain(row._mapping) for row in connection.execute(query)], total or 0)
+
+
+def _plain(mapping: Any) -> dict[str, Any]:
+    return {key: value.isoformat() if isinstance(value, date) else value
+            for key, value in mapping.items()}  # fmt: skip
+
+
+def _folded(value: str) -> str:
+    return " ".join(value.split()).casefold()

@@ -1,0 +1,1 @@
+"""Views over a stored corpus: timelines, contradictions, negotiations, and place names."""

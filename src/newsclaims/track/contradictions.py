@@ -1,0 +1,146 @@
+"""Contradictions: claims about one quantity from different sources that cannot both hold.
+
+Two claims are about one quantity when they count the same thing (``what``), in the same
+state (``status``), at the same place, within ``window`` days of each other. Each claim
+stands for an interval of values its words allow: ``exact`` a point, ``approx`` the
+point give or take ``APPROX_TOLERANCE``, ``at least`` everything from its bound up. Two
+claims contradict when their intervals are disjoint, ranked by how far apart they are;
+they agree when the intervals meet.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from newsclaims.track.timeline import source_label
+
+APPROX_TOLERANCE = 0.1  # "about 3,000" allows 2,700 to 3,300
+
+
+@dataclass(frozen=True)
+class Interval:
+    """The values a claim allows, ``low`` to ``high`` inclusive (``high`` may be inf)."""
+
+    low: float
+    high: float
+
+
+def claim_interval(point: dict[str, Any]) -> Interval | None:
+    """The values a timeline point allows; ``None`` for a vague or numberless claim.
+
+    >>> claim_interval({"qualifier": "at_least", "value": 100, "low": 100, "high": None})
+    Interval(low=100, high=inf)
+    >>> claim_interval({"qualifier": "approx", "value": 3000, "low": None, "high": None})
+    Interval(low=2700.0, high=3300.0)
+    """
+    qualifier, value, low, high = point["qualifier"], point["value"], point["low"], point["high"]
+    if qualifier == "at_least" and low is not None:
+        return Interval(low, math.inf)
+    if qualifier == "at_most" and high is not None:
+        return Interval(0.0, high)
+    if qualifier == "range" and low is not None and high is not None:
+        return Interval(min(low, high), max(low, high))
+    if qualifier == "exact" and value is not None:
+        return Interval(value, value)
+    if qualifier == "approx" and value is not None:
+        margin = abs(value) * APPROX_TOLERANCE
+        return Interval(value - margin, value + margin)
+    return None
+
+
+def gap(first: Interval, second: Interval) -> float:
+    """How far apart two intervals are relative to their size (0 when they meet)."""
+    apart = max(first.low, second.low) - min(first.high, second.high)
+    if apart <= 0:
+        return 0.0
+    nearest = min(first.high, second.high)
+    return apart / max(abs(nearest), 1.0)
+
+
+def compare_claims(
+    points: Sequence[dict[str, Any]], window: int = 0, agreeing: bool = False
+) -> list[dict[str, Any]]:
+    """Pairs of claims from different sources about one quantity, best evidence first.
+
+    Contradicting pairs (``agreeing=False``) are ranked by relative gap; agreeing pairs by
+    how closely their intervals coincide (equal exact values first).
+    """
+    groups: dict[tuple[Any, ...], list[tuple[dict[str, Any], Interval, date]]] = defaultdict(list)
+    for point in points:
+        interval = claim_interval(point)
+        if interval is None or point["date"] is None or point["what"] is None:
+            continue
+        key = (point["what"], point["status"], point["where"])
+        groups[key].append((point, interval, date.fromisoformat(point["date"])))
+    pairs: list[dict[str, Any]] = []
+    for members in groups.values():
+        members.sort(key=lambda member: member[2])
+        for index, (first, first_span, first_day) in enumerate(members):
+            for second, second_span, second_day in members[index + 1 :]:
+                if (second_day - first_day).days > window:
+                    break
+                if not _independent(first, second):
+                    continue
+                distance = gap(first_span, second_span)
+                if (distance == 0) == agreeing:
+                    pairs.append(_pair(first, second, distance, first_span, second_span))
+    if agreeing:
+        pairs.sort(key=lambda pair: (pair["score"], pair["a"]["date"]), reverse=True)
+    else:
+        pairs.sort(key=lambda pair: (-pair["score"], pair["a"]["date"]))
+    return pairs
+
+
+def _independent(first: dict[str, Any], second: dict[str, Any]) -> bool:
+    """Different sources, and not two versions of one story."""
+    if first["story"] == second["story"] and first["article_id"] != second["article_id"]:
+        return False
+    return source_label(first).casefold() != source_label(second).casefold()
+
+
+def _pair(
+    first: dict[str, Any], second: dict[str, Any], distance: float, a: Interval, b: Interval
+) -> dict[str, Any]:
+    if distance > 0:
+        relation, score = "contradicts", round(distance, 4)
+    else:
+        score = 1.0 if a == b else round(_overlap(a, b), 4)
+        relation = "agrees"
+    return {
+        "relation": relation,
+        "score": score,
+        "what": first["what"],
+        "status": first["status"],
+        "where": first["where"],
+        "a": _evidence(first),
+        "b": _evidence(second),
+    }
+
+
+def _overlap(a: Interval, b: Interval) -> float:
+    """Shared width over total width, for finite intervals; 0.5 when one is open."""
+    if math.isinf(a.high) or math.isinf(b.high):
+        return 0.5
+    shared = min(a.high, b.high) - max(a.low, b.low)
+    total = max(a.high, b.high) - min(a.low, b.low)
+    return shared / total if total > 0 else 1.0
+
+
+def _evidence(point: dict[str, Any]) -> dict[str, Any]:
+    keys = (
+        "date",
+        "value",
+        "qualifier",
+        "low",
+        "high",
+        "source",
+        "publisher",
+        "article_id",
+        "span",
+    )
+    return {"source_label": source_label(point)} | {key: point[key] for key in keys}

@@ -1,0 +1,84 @@
+"""The day a claim is about: the date its sentence states, else the report's date.
+
+>>> report = date(2023, 11, 8)  # a Wednesday
+>>> claim_date("on Monday", report), claim_date("yesterday", report)
+(datetime.date(2023, 11, 6), datetime.date(2023, 11, 7))
+>>> claim_date("October 29", report), claim_date("since October 7", report)
+(datetime.date(2023, 10, 29), datetime.date(2023, 11, 8))
+>>> claim_date("Dec 30", report)  # a day later in the year than the report: last year's
+datetime.date(2022, 12, 30)
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, timedelta
+
+MONTHS = {
+    name.lower(): number
+    for number in range(1, 13)
+    for name in (calendar.month_name[number], calendar.month_abbr[number])
+} | {"sept": 9}
+WEEKDAYS = {calendar.day_name[number].lower(): number for number in range(7)}
+RELATIVE_DAYS = {"today": 0, "tonight": 0, "this morning": 0, "yesterday": -1}
+# A "since"/"from" date starts a cumulative count: the count is as of the report.
+SPAN_WORDS = re.compile(r"^\s*(?:since|from|between|after|before|until|over|during)\b", re.I)
+_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_MONTH_DAY = re.compile(r"\b([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4}))?")
+_DAY_MONTH = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\.?\b(?:,?\s+(\d{4}))?")
+
+
+def parse_day(value: str | None) -> date | None:
+    """A ``YYYY-MM-DD`` (or longer ISO) string as a date; ``None`` when it is not one."""
+    if not value:
+        return None
+    match = _ISO.match(value.strip())
+    if not match:
+        return None
+    try:
+        return date(*(int(part) for part in match.groups()))
+    except ValueError:
+        return None
+
+
+def claim_date(when: str | None, report_date: date | None) -> date | None:
+    """The date ``when`` states, read against the report's date; else the report's date."""
+    return stated_date(when, report_date) or report_date
+
+
+def stated_date(when: str | None, report_date: date | None) -> date | None:
+    """The day a time expression names, or ``None`` when it names no single day."""
+    if not when or SPAN_WORDS.match(when):
+        return None
+    lowered = " ".join(when.lower().split())
+    if (absolute := parse_day(lowered)) is not None:
+        return absolute
+    if report_date is None:
+        return _calendar_day(lowered, None)
+    for phrase, offset in RELATIVE_DAYS.items():
+        if re.search(rf"\b{phrase}\b", lowered):
+            return report_date + timedelta(days=offset)
+    for name, weekday in WEEKDAYS.items():
+        if re.search(rf"\b{name}\b", lowered):
+            return report_date - timedelta(days=(report_date.weekday() - weekday) % 7)
+    return _calendar_day(lowered, report_date)
+
+
+def _calendar_day(lowered: str, report_date: date | None) -> date | None:
+    for pattern, month_group, day_group in ((_MONTH_DAY, 1, 2), (_DAY_MONTH, 2, 1)):
+        for match in pattern.finditer(lowered):
+            month = MONTHS.get(match.group(month_group))
+            if month is None:
+                continue
+            year = int(match.group(3)) if match.group(3) else None
+            if year is None and report_date is None:
+                return None
+            try:
+                day = date(year or report_date.year, month, int(match.group(day_group)))  # type: ignore[union-attr]
+            except ValueError:
+                return None
+            if year is None and report_date is not None and day > report_date:
+                day = day.replace(year=day.year - 1)
+            return day
+    return None

@@ -1,0 +1,106 @@
+"""Showing corpus results: Rich tables, JSON and CSV from plain rows, and ingest progress."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any, TextIO
+
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    ProgressColumn,
+    SpinnerColumn,
+    Task,
+    TextColumn,
+    TimeElapsedColumn,
+)
+from rich.table import Table
+from rich.text import Text
+
+from newsclaims.store.ingest import IngestCounts
+
+
+def write_json(value: Any, stream: TextIO | None = None) -> None:
+    (stream or sys.stdout).write(json.dumps(value, indent=2, ensure_ascii=False) + "\n")
+
+
+def write_csv_rows(rows: Sequence[dict[str, Any]], stream: TextIO | None = None) -> None:
+    """Rows as CSV with a header; nested values (spans) flattened to ``span_start``..."""
+    flat = [dict(_flatten(row)) for row in rows]
+    columns = list(dict.fromkeys(key for row in flat for key in row))
+    writer = csv.DictWriter(stream or sys.stdout, fieldnames=columns, extrasaction="ignore")
+    writer.writeheader()
+    writer.writerows(flat)
+
+
+def _flatten(row: dict[str, Any], prefix: str = "") -> Iterator[tuple[str, Any]]:
+    for key, value in row.items():
+        if isinstance(value, dict):
+            yield from _flatten(value, f"{prefix}{key}_")
+        else:
+            yield f"{prefix}{key}", value
+
+
+def rows_table(
+    rows: Sequence[dict[str, Any]], columns: Sequence[str], title: str | None = None
+) -> Table:
+    """A Rich table of ``columns`` of ``rows`` (long text cells wrap)."""
+    table = Table(title=title, show_lines=False, expand=False)
+    for column in columns:
+        if column.endswith("text"):  # evidence wraps; everything else stays on one line
+            table.add_column(column, overflow="fold", min_width=20, ratio=1)
+        else:
+            table.add_column(column, no_wrap=True, max_width=30)
+    for row in rows:
+        table.add_row(*(format_cell(row.get(column)) for column in columns))
+    return table
+
+
+def format_cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return f"{value:,.0f}" if value.is_integer() else f"{value:,.2f}"
+    if isinstance(value, bool):
+        return "yes" if value else ""
+    return " ".join(str(value).split())
+
+
+class RateColumn(ProgressColumn):
+    """Articles per second, over the task so far."""
+
+    def render(self, task: Task) -> Text:
+        elapsed = task.elapsed or 0.0
+        done = task.fields.get("stored", 0)
+        rate = done / elapsed if elapsed > 0 else 0.0
+        return Text(f"{rate:,.1f} articles/s", style="progress.data.speed")
+
+
+@contextmanager
+def ingest_progress(console: Console, total: int | None) -> Iterator[Any]:
+    """A progress bar for ingest; yields the callback that :func:`ingest_articles` calls."""
+    columns = (
+        SpinnerColumn(),
+        TextColumn("ingest"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        RateColumn(),
+        TextColumn("stored {task.fields[stored]:,} · skipped {task.fields[skipped]:,}"),
+        TimeElapsedColumn(),
+    )
+    with Progress(*columns, console=console, transient=False) as progress:
+        task = progress.add_task("ingest", total=total, stored=0, skipped=0)
+
+        def update(counts: IngestCounts) -> None:
+            done = counts.stored + counts.skipped
+            if total is not None and done > total:
+                progress.update(task, total=done)
+            progress.update(task, completed=done, stored=counts.stored, skipped=counts.skipped)
+
+        yield update

@@ -1,0 +1,243 @@
+"""Timelines: the series of one quantity (people killed in Gaza) per source over time.
+
+A point keeps its qualifier: ``at least 100`` is a lower bound (``low`` 100, no ``high``),
+``up to 50`` an upper bound, ``between 10 and 20`` a range; the chart draws them as such,
+never as plain values. A point's date is the day its sentence states, else the report's.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from rich.console import Group, RenderableType
+from rich.text import Text
+from sqlalchemy.engine import Connection
+
+from newsclaims.store.queries import Filters, figure_rows
+
+BAR_WIDTH = 40
+CHART_SUFFIXES = (".html", ".png", ".svg", ".json")
+# How each qualifier is drawn in the HTML/PNG chart.
+QUALIFIER_SHAPES = {
+    "exact": "circle",
+    "approx": "diamond",
+    "at_least": "triangle-up",
+    "at_most": "triangle-down",
+    "range": "square",
+    "vague": "cross",
+}
+QUALIFIER_MARKS = {"exact": "", "approx": "~", "at_least": "≥ ", "at_most": "≤ ", "vague": "? "}
+
+
+def timeline_points(connection: Connection, filters: Filters) -> list[dict[str, Any]]:
+    """The figures matching ``filters`` as timeline points, oldest first.
+
+    A figure without any number is left out, and so is the same claim repeated within one
+    article (headline and body); copies from other versions of a story already are.
+    """
+    points: list[dict[str, Any]] = []
+    seen: set[tuple[Any, ...]] = set()
+    for row in figure_rows(connection, filters):
+        low, high = bounds(row["qualifier"], row["value"], row["low"], row["high"])
+        if row["value"] is None and low is None and high is None:
+            continue
+        claim = (
+            row["article_id"],
+            row["value"],
+            row["qualifier"],
+            low,
+            high,
+            row["source_name"],
+            row["what"],
+            row["status"],
+            row["where"],
+        )
+        if claim in seen:
+            continue
+        seen.add(claim)
+        points.append(
+            {
+                "date": row["date"],
+                "value": row["value"],
+                "qualifier": row["qualifier"],
+                "low": low,
+                "high": high,
+                "what": row["what"],
+                "status": row["status"],
+                "where": row["where"],
+                "source": row["source"],
+                "source_name": row["source_name"],
+                "publisher": row["publisher"],
+                "article_id": row["article_id"],
+                "story": row["story"],
+                "span": {"start": row["start"], "end": row["end"], "text": row["text"]},
+            }
+        )
+    return points
+
+
+def bounds(
+    qualifier: str, value: float | None, low: float | None, high: float | None
+) -> tuple[float | None, float | None]:
+    """The bounds a claim states: a lower bound for ``at_least``, both for a range...
+
+    >>> bounds("at_least", 100, None, None), bounds("at_most", 50, None, None)
+    ((100, None), (None, 50))
+    >>> bounds("range", None, 10, 20), bounds("exact", 7, None, None)
+    ((10, 20), (None, None))
+    """
+    if qualifier == "at_least":
+        return (low if low is not None else value), None
+    if qualifier == "at_most":
+        return None, (high if high is not None else value)
+    return low, high
+
+
+def source_label(point: dict[str, Any]) -> str:
+    """Who a point is attributed to, or whose reporter states it."""
+    if point["source_name"] or point["source"]:
+        return str(point["source_name"] or point["source"])
+    return f"{point['publisher'] or 'reporter'} (no source given)"
+
+
+def series_label(point: dict[str, Any]) -> str:
+    what = " ".join(part for part in (point["what"], point["status"]) if part) or "figures"
+    return f"{what} · {point['where']}" if point["where"] else what
+
+
+def shown_value(point: dict[str, Any]) -> str:
+    """A point as the text says it: ``≥ 100``, ``10–20``, ``~3,000``."""
+    if point["qualifier"] == "range" and point["low"] is not None and point["high"] is not None:
+        return f"{point['low']:,.0f}–{point['high']:,.0f}"
+    number = point["value"] if point["value"] is not None else point["low"] or point["high"]
+    mark = QUALIFIER_MARKS.get(point["qualifier"], "")
+    return f"{mark}{number:,.0f}" if number is not None else mark.strip()
+
+
+def terminal_chart(points: Sequence[dict[str, Any]]) -> RenderableType:
+    """Bars per source and day: ``▶`` marks a lower bound, ``░`` the span of a range."""
+    if not points:
+        return Text("no figures match", style="dim")
+    parts: list[RenderableType] = []
+    by_series: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for point in points:
+        by_series[series_label(point)].append(point)
+    for series, members in by_series.items():
+        top = max(_largest(point) for point in members) or 1.0
+        sources = {source_label(point) for point in members}
+        parts.append(
+            Text(f"{series}  ({len(members)} points, {len(sources)} sources)", style="bold")
+        )
+        by_source: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for point in members:
+            by_source[source_label(point)].append(point)
+        for source, own in sorted(by_source.items(), key=lambda item: -len(item[1])):
+            parts.append(Text(f"  {source}", style="cyan"))
+            parts.extend(_bar_line(point, top) for point in own)
+        parts.append(Text(""))
+    return Group(*parts)
+
+
+def _largest(point: dict[str, Any]) -> float:
+    numbers = [n for n in (point["value"], point["low"], point["high"]) if n is not None]
+    return float(max(numbers)) if numbers else 0.0
+
+
+def _bar_line(point: dict[str, Any], top: float) -> Text:
+    def cells(number: float | None) -> int:
+        return round(BAR_WIDTH * (number or 0) / top)
+
+    line = Text(f"    {point['date'] or 'undated':<10} ")
+    qualifier = point["qualifier"]
+    if qualifier == "range" and point["low"] is not None and point["high"] is not None:
+        start, end = cells(point["low"]), cells(point["high"])
+        line.append("█" * start, style="green")
+        line.append("░" * max(1, end - start), style="green")
+        used = max(end, start + 1)
+    elif qualifier == "at_least":
+        used = cells(point["low"])
+        line.append("█" * used + "▶", style="yellow")
+        used += 1
+    elif qualifier == "at_most":
+        used = cells(point["high"])
+        line.append("◀" + "░" * used, style="magenta")
+        used += 1
+    else:
+        used = cells(point["value"])
+        line.append("█" * used, style="green" if qualifier == "exact" else "blue")
+    line.append(" " * max(1, BAR_WIDTH + 2 - used) + shown_value(point))
+    line.append(f"  {point['publisher'] or ''} {point['article_id']}", style="dim")
+    return line
+
+
+def chart_rows(points: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The points as flat rows for Vega-Lite: ``y`` is where the mark stands."""
+    rows = []
+    for point in points:
+        low, high = point["low"], point["high"]
+        y = point["value"]
+        if point["qualifier"] == "at_least":
+            y = low
+        elif point["qualifier"] == "at_most":
+            y = high
+        elif point["qualifier"] == "range" and low is not None and high is not None:
+            y = (low + high) / 2
+        rows.append(
+            {
+                "date": point["date"],
+                "y": y,
+                "low": low,
+                "high": high,
+                "shown": shown_value(point),
+                "qualifier": point["qualifier"],
+                "source": source_label(point),
+                "series": series_label(point),
+                "publisher": point["publisher"],
+                "article_id": point["article_id"],
+                "text": point["span"]["text"],
+            }
+        )
+    return rows
+
+
+def write_chart(points: Sequence[dict[str, Any]], path: Path) -> None:
+    """Save an Altair (Vega-Lite) chart: ``.html``, ``.png``, ``.svg`` or the ``.json`` spec."""
+    import altair as alt
+
+    if path.suffix.lower() not in CHART_SUFFIXES:
+        raise ValueError(f"{path}: chart files end in {', '.join(CHART_SUFFIXES)}")
+    data = alt.Data(values=chart_rows(points))
+    x = alt.X("date:T", title="date")
+    color = alt.Color("source:N", title="source")
+    shapes = alt.Scale(domain=list(QUALIFIER_SHAPES), range=list(QUALIFIER_SHAPES.values()))
+    tooltip = [
+        "date:T",
+        "shown:N",
+        "qualifier:N",
+        "source:N",
+        "publisher:N",
+        "article_id:N",
+        "text:N",
+    ]
+    base = alt.Chart(data)
+    ranges = base.mark_rule(strokeWidth=2).encode(x=x, y="low:Q", y2="high:Q", color=color)
+    marks = base.mark_point(filled=True, size=70).encode(
+        x=x,
+        y=alt.Y("y:Q", title="count"),
+        color=color,
+        shape=alt.Shape("qualifier:N", scale=shapes, title="qualifier"),
+        tooltip=tooltip,
+    )
+    lines = base.mark_line(opacity=0.35).encode(x=x, y="y:Q", color=color)
+    layered = alt.layer(lines, ranges, marks)
+    series = {series_label(point) for point in points}
+    chart: Any
+    if len(series) > 1:
+        chart = layered.facet(row=alt.Row("series:N", title=None)).resolve_scale(y="independent")
+    else:
+        chart = layered.properties(title=next(iter(series), "figures"), width=720, height=360)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    chart.save(str(path))
