@@ -544,7 +544,7 @@ def _write_parquet(reports: Iterable[Report], out: Path) -> None:
     except BatchError as error:
         raise UserError(str(error)) from None
     counts = write_reports(reports, dataset)
-    console.print(f"wrote {counts.summary()} to {out}")
+    console.print(f"wrote {counts.summary()} to {out}", soft_wrap=True, highlight=False)
 
 
 @app.command()
@@ -590,6 +590,9 @@ def batch(
     overwrite: Annotated[
         bool, typer.Option(help="Replace the Parquet parts of an earlier run in --out.")
     ] = False,
+    timeout: Annotated[
+        float, typer.Option(help="Seconds to wait for the Dask scheduler and a first worker.")
+    ] = 30.0,
     model: ModelOption = None,
     max_bytes: Annotated[
         int, typer.Option(help="Largest single article accepted, in bytes.")
@@ -619,13 +622,16 @@ def batch(
             settings=settings,
             overwrite=overwrite,
             max_bytes=max_bytes,
+            connect_timeout=timeout,
         )
     except BatchError as error:
         raise UserError(str(error)) from None
     articles = counts.rows["articles"]
     console.print(
         f"wrote {counts.summary()} to {out} in {seconds:.1f} s "
-        f"({articles / max(seconds, 1e-9):.1f} articles/s, {engine.value})"
+        f"({articles / max(seconds, 1e-9):.1f} articles/s, {engine.value})",
+        soft_wrap=True,
+        highlight=False,
     )
 
 

@@ -104,8 +104,8 @@ def ordered_process_map(
         executor.shutdown(wait=True, cancel_futures=True)
 
 
-def _preload_model(model: str | None) -> None:
-    """Pool initializer: load the model before the first chunk arrives."""
+def preload_model(model: str | None) -> None:
+    """Load the model in a worker before its first chunk or shard arrives."""
     from newsclaims.nlp import load_pipeline
 
     try:
@@ -139,7 +139,7 @@ def process_pool_reports(
         for chunk in iter(lambda: list(islice(iterator, batch_size)), [])
     )
     for reports in ordered_process_map(
-        _analyze_chunk, jobs, workers, initializer=_preload_model, initargs=(model,)
+        _analyze_chunk, jobs, workers, initializer=preload_model, initargs=(model,)
     ):
         yield from reports
 
@@ -568,12 +568,13 @@ def run_batch(
     settings: BatchSettings | None = None,
     overwrite: bool = False,
     max_bytes: int = MAX_ARTICLE_BYTES,
+    connect_timeout: float = 30.0,
 ) -> tuple[BatchCounts, float]:
     """Run ``engine`` (``local`` or ``dask``) over ``inputs``; the counts and seconds taken."""
     started = time.perf_counter()
     articles = iter_inputs(inputs, max_bytes=max_bytes)
     if engine == "dask":
-        counts = run_dask(articles, out, scheduler, workers, settings, overwrite)
+        counts = run_dask(articles, out, scheduler, workers, settings, overwrite, connect_timeout)
     elif engine == "local":
         if scheduler:
             raise BatchError("--scheduler needs --engine dask")

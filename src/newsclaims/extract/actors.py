@@ -91,7 +91,9 @@ def country_code(name: str, metonyms: bool = True) -> str | None:
             return table[key]
     if metonyms and key in tables.capitals:
         return tables.capitals[key]
-    if len(key) <= 2 and not key.isupper():
+    # Short lower-case words and numbers are no country names, though pycountry would
+    # match "and" (Andorra) or "250" (ISO numeric code of France).
+    if (len(key) <= 3 and not key.isupper()) or key.replace(",", "").isdigit():
         return None
     try:
         return str(pycountry.countries.lookup(key).alpha_3)
@@ -149,12 +151,19 @@ def _resolve_phrase(text: str, key: str) -> ActorRef:
     owner: str | None = None
     kind: ActorKind | None = None
     canonical: str | None = None
+    pieces = [
+        _POSSESSIVE.sub("", " ".join(words[index : index + size]))
+        for size in (4, 3, 2, 1)
+        for index in range(len(words) - size + 1)
+    ]
+    # A named group anywhere in the phrase decides ("Hamas's leader in the Gaza Strip").
+    for piece in pieces:
+        if piece in tables.groups:
+            group = tables.groups[piece]
+            return ActorRef(text=text, canonical=group.name, code=group.code, kind="group")
     for size in (4, 3, 2, 1):
         for index in range(len(words) - size + 1):
             piece = _POSSESSIVE.sub("", " ".join(words[index : index + size]))
-            if piece in tables.groups:
-                group = tables.groups[piece]
-                return ActorRef(text=text, canonical=group.name, code=group.code, kind="group")
             if owner is None and (person_code := known_person_code(piece)):
                 return _known_person(text, piece, person_code)
             if owner is None and piece in tables.igos:

@@ -21,6 +21,7 @@ Only clauses whose source resolves to an actor (a state, IGO, group or an agent 
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -47,6 +48,10 @@ OBJECT_DEPS = {"dobj", "obj", "attr", "oprd"}
 # Prepositions whose object is the target of an event ("fired at", "talks with").
 TARGET_PREPS = {"to", "against", "at", "on", "into", "with", "from", "toward", "towards", "upon"}
 PLACE_PREPS = {"in", "at", "near", "inside", "outside", "over", "across", "around"}
+# Where an actor is ("rioters in the square"), as opposed to a path ("over Ukraine").
+LOCATION_PREPS = {"in", "at", "inside", "during"}
+# Roots of verbal acts, which a document can perform ("a report alleged ...").
+SPEECH_ROOTS = {"01", "02", "10", "11", "12", "13"}
 # Dependents that end a noun phrase naming an actor ("Israel, which ..." -> "Israel").
 PHRASE_STOP_DEPS = {"relcl", "acl", "appos", "advcl", "conj", "cc", "punct", "parataxis"}
 PHRASE_PREPS = {"of", "in", "from"}
@@ -54,11 +59,13 @@ ACTOR_ENTITY_LABELS = {"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whose", "whom"}
 SPEAKER_PRONOUNS = {"i", "we", "me", "us", "our", "my", "ours"}
 THIRD_PRONOUNS = {"he", "she", "it", "they", "his", "her", "its", "their", "him", "them"}
+PERSON_PRONOUNS = {"he", "she", "his", "her", "him"}
 RECIPROCALS = {"each other", "one another"}
 UNKNOWN_COUNTRY = "---"
 DEMAND_CODE = "100"
 ACCUSATION_CODE = "112"
 CRITICISM_CODE = "111"
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # A setting country is inferred only for documents, not single sentences.
 MIN_SENTENCES_FOR_SETTING = 3
 
@@ -80,6 +87,7 @@ class VerbRule:
     target_agents: frozenset[str] | None = None
     symmetric: bool = False
     reverse: bool = False
+    subject_acts: bool = False
 
 
 @dataclass(frozen=True)
@@ -92,6 +100,7 @@ class CameoLexicon:
     frames: dict[str, frozenset[str]]
     speculative: frozenset[str]
     obligation: frozenset[str]
+    modal_nouns: frozenset[str]
     speech_verbs: frozenset[str]
     accusation_verbs: frozenset[str]
     cognition_verbs: frozenset[str]
@@ -104,6 +113,7 @@ class CameoLexicon:
     negatable_roots: frozenset[str]
     hostile_roots: frozenset[str]
     noun_classes: dict[str, frozenset[str]]
+    nominal_events: dict[str, str]
 
     def label(self, code: str) -> str | None:
         """The codebook's name of ``code`` (or of its root).
@@ -155,6 +165,7 @@ def _rule(raw: dict[str, Any], classes: dict[str, frozenset[str]]) -> VerbRule:
         target_agents=agents("target_agent"),
         symmetric=bool(raw.get("symmetric", False)),
         reverse=bool(raw.get("reverse", False)),
+        subject_acts=bool(raw.get("subject_acts", False)),
     )
 
 
@@ -180,6 +191,7 @@ def cameo_lexicon() -> CameoLexicon:
         frames={kind: frozenset(lemmas) for kind, lemmas in raw["frames"].items()},
         speculative=frozenset(raw["modals"]["speculative"]),
         obligation=frozenset(raw["modals"]["obligation"]),
+        modal_nouns=frozenset(raw["modals"]["nouns"]),
         speech_verbs=words("speech_verbs"),
         accusation_verbs=words("accusation_verbs"),
         cognition_verbs=words("cognition_verbs"),
@@ -195,6 +207,7 @@ def cameo_lexicon() -> CameoLexicon:
         negatable_roots=words("negatable_roots"),
         hostile_roots=words("hostile_roots"),
         noun_classes=classes,
+        nominal_events={str(k): str(v) for k, v in raw["nominal_events"].items()},
     )
 
 
@@ -242,7 +255,7 @@ def extract_events(
     """Every coded event in ``doc``, in text order.
 
     The headline is skipped (the body reports the same events in full), and an event
-    that repeats an earlier one (same source, code and target) is kept once.
+    that repeats an earlier one (same source, code, target and verb) is kept once.
     """
     context = _Context(
         doc=doc,
@@ -254,22 +267,20 @@ def extract_events(
     )
     events: list[Event] = []
     seen: set[tuple[str, str, str]] = set()
-    for sentence in doc.sents:
-        if sentence.start_char < context.body_start:
+    for token in doc:
+        if token.idx < context.body_start:
             continue
-        for token in sentence:
-            for event in _events_at(token, context):
-                key = (
-                    event.source_actor.code or event.source_actor.name,
-                    event.code,
-                    (event.target_actor.code or event.target_actor.name)
-                    if event.target_actor
-                    else "",
-                )
-                if key in seen:
-                    continue
-                seen.add(key)
-                events.append(event.model_copy(update={"id": f"e{len(events) + 1}"}))
+        for event in _events_at(token, context):
+            key = (
+                event.source_actor.code or event.source_actor.name,
+                event.code,
+                (event.target_actor.code or "") if event.target_actor else "",
+                token.lemma_.lower(),
+            )
+            if key in seen:
+                continue
+            seen.add(key)
+            events.append(event.model_copy(update={"id": f"e{len(events) + 1}"}))
     return events
 
 
@@ -278,6 +289,8 @@ def _events_at(token: Token, context: _Context) -> Iterator[Event]:
         yield from _verb_events(token, context)
         if token.lemma_ in context.lexicon.speech_verbs:
             yield from _criticism_events(token, context)
+    elif token.pos_ == "NOUN" and token.lemma_.lower() in context.lexicon.nominal_events:
+        yield from _nominal_events(token, context)
 
 
 # --- clauses ---------------------------------------------------------------------------
@@ -298,11 +311,22 @@ class _Clause:
     appeal_target: Token | None = None
     negated: bool = False
     obligation: bool = False
+    # Rules of the verb that fit its object; the actors' agents pick among them.
+    candidates: list[VerbRule] = field(default_factory=list)
+    # What governing verbs and negation make of the act, innermost first.
+    transforms: list[str] = field(default_factory=list)
 
 
 def _phrasal_key(verb: Token) -> str:
+    """``carry out``, ``fight off``: the verb with its particle (spaCy may call it a prep)."""
+    lemma = verb.lemma_.lower()
     particles = [child.lower_ for child in verb.children if child.dep_ == "prt"]
-    return f"{verb.lemma_.lower()} {particles[0]}" if particles else verb.lemma_.lower()
+    if particles:
+        return f"{lemma} {particles[0]}"
+    for prep in _children(verb, {"prep"}):
+        if f"{lemma} {prep.lower_}" in cameo_lexicon().verbs:
+            return f"{lemma} {prep.lower_}"
+    return lemma
 
 
 def _rules_for(verb: Token, lexicon: CameoLexicon) -> tuple[VerbRule, ...]:
@@ -342,9 +366,9 @@ def _subject_of(verb: Token) -> list[Token]:
             if node.dep_ == "acomp":
                 node = node.head
             continue
-        if node.dep_ == "acl" and node.head.pos_ in {"NOUN", "PROPN"}:
-            owners = _children(node.head, {"poss"})
-            return owners
+        if node.dep_ == "acl" and node.head.pos_ in {"NOUN", "PROPN"} and _infinitive(node):
+            # "the army's efforts to mobilise": the owner of the effort acts.
+            return _children(node.head, {"poss"})
         if node.dep_ == "relcl":
             return [node.head]
         return []
@@ -358,17 +382,33 @@ def _marked(verb: Token) -> bool:
 
 def _object_tokens(verb: Token) -> list[Token]:
     objects = _children(verb, OBJECT_DEPS)
+    key = _phrasal_key(verb)
+    if " " in key and not objects:
+        objects = _prep_objects(verb, {key.split()[1]})
     if verb.dep_ in {"acl", "relcl"} and not objects and verb.head.pos_ in {"NOUN", "PROPN", "PRON"}:
-        if _is_passive(verb) or verb.dep_ == "relcl":
+        if _is_passive(verb) or (verb.dep_ == "relcl" and _has_own_subject(verb)):
             objects = [verb.head]
     return objects
+
+
+def _has_own_subject(verb: Token) -> bool:
+    """A relative clause with a subject other than the relative (``those it fires``)."""
+    for subject in _children(verb, SUBJECT_DEPS):
+        if subject.lower_ in RELATIVE_PRONOUNS:
+            return False
+        if any(child.lower_ in RELATIVE_PRONOUNS for child in subject.children):
+            return False
+        return True
+    return False
 
 
 def _prep_objects(token: Token, preps: set[str] | frozenset[str]) -> list[Token]:
     found: list[Token] = []
     for child in token.children:
         if child.dep_ in {"prep", "dative", "agent"} and child.lower_ in preps:
-            found.extend(_children(child, {"pobj", "pcomp"}))
+            found.extend(
+                obj for obj in _children(child, {"pobj", "pcomp"}) if obj.ent_type_ not in {"DATE", "TIME"}
+            )
         elif child.dep_ == "dative" and child.pos_ in {"PROPN", "NOUN", "PRON"}:
             found.append(child)
     return found
@@ -398,7 +438,7 @@ _QUANTITY_WORDS = {
 
 
 def _rule_matches(
-    rule: VerbRule, verb: Token, objects: list[Token], negated: bool, context: _Context
+    rule: VerbRule, verb: Token, objects: list[Token], negated: bool, passive: bool
 ) -> bool:
     if rule.negated != negated and rule.negated:
         return False
@@ -411,7 +451,7 @@ def _rule_matches(
         prep_holders = [verb, *objects]
         if not any(_prep_objects(holder, rule.preps) for holder in prep_holders):
             return False
-    if rule.needs_object and not objects and not _prep_objects(verb, TARGET_PREPS):
+    if rule.needs_object and not passive and not objects and not _prep_objects(verb, TARGET_PREPS):
         return False
     return True
 
@@ -426,6 +466,8 @@ def _analyse(verb: Token, context: _Context) -> _Clause | None:
         return None
     if any(child.lower_ in lexicon.irrealis_marks for child in _children(verb, {"mark"})):
         return None
+    if _subordinate_skip(verb, lexicon):
+        return None
     negated = any(child.dep_ == "neg" for child in verb.children)
     passive = _is_passive(verb)
     if passive:
@@ -437,16 +479,27 @@ def _analyse(verb: Token, context: _Context) -> _Clause | None:
     else:
         sources = _subject_of(verb)
         objects = _object_tokens(verb)
-    rule = next((r for r in rules if _rule_matches(r, verb, objects, negated, context)), None)
-    if rule is None:
+    if not passive and verb.tag_ == "VBN" and not _children(verb, {"aux"}):
+        # A participle with no auxiliary is a reduced relative or a misparse, not an act.
         return None
-    code = rule.code
-    evidence = [verb, *_children(verb, {"aux", "auxpass", "neg", "prt"})]
-    clause = _Clause(verb, code, rule, sources, [], evidence, negated=negated)
-    if negated and not rule.negated:
-        if code[:2] not in lexicon.negatable_roots:
+    matching = [r for r in rules if _rule_matches(r, verb, objects, negated, passive)]
+    if not matching:
+        return None
+    rule = matching[0]
+    if passive and rule.subject_acts:
+        sources, objects = objects, sources
+    elif passive and verb.dep_ == "acl" and rule.code[:2] in lexicon.hostile_roots:
+        # "the hostages seized by Hamas" describes the hostages; "there were ten soldiers
+        # killed" reports the killing.
+        if not _existential(verb.head):
             return None
-        clause.code = lexicon.transform("refusal", code)
+    evidence = [verb, *_children(verb, {"aux", "auxpass", "neg", "prt"})]
+    clause = _Clause(verb, rule.code, rule, sources, [], evidence, negated=negated)
+    clause.candidates = matching
+    if negated and not rule.negated:
+        if rule.code[:2] not in lexicon.negatable_roots:
+            return None
+        clause.transforms.append("refusal")
     if _modal_blocks(verb, clause, lexicon):
         return None
     if not _walk_frames(clause, context):
@@ -455,13 +508,52 @@ def _analyse(verb: Token, context: _Context) -> _Clause | None:
     return clause
 
 
+def _subordinate_skip(verb: Token, lexicon: CameoLexicon) -> bool:
+    """Subordinate verbs that report no act of their own.
+
+    A purpose (``met X to discuss Y``) is an aim; a participle after the main act
+    (``hit the town, killing five``) elaborates that act; ``its ability to threaten``
+    is a capacity; a year before the report's (``captured Gaza in 1967``) is history.
+    """
+    own_subject = _subject_of_own(verb)
+    if verb.dep_ == "advcl" and not own_subject and not _marked(verb):
+        if _infinitive(verb) or verb.tag_ == "VBG":
+            return True
+    if verb.dep_ == "conj" and not own_subject and verb.head is not verb:
+        return _subordinate_skip(verb.head, lexicon)
+    if verb.dep_ == "acl" and _infinitive(verb) and verb.head.lemma_.lower() in lexicon.modal_nouns:
+        return True
+    return _is_historical(verb)
+
+
+def _is_historical(verb: Token) -> bool:
+    years = [int(y) for y in _YEAR.findall(verb.doc.text)]
+    if not years:
+        return False
+    latest = max(years)
+    clause_heads = [verb, verb.head] if verb.dep_ == "conj" else [verb]
+    for head in clause_heads:
+        for child in head.children:
+            if child.dep_ not in {"prep", "npadvmod"}:
+                continue
+            for token in child.subtree:
+                if _YEAR.fullmatch(token.text) and int(token.text) < latest:
+                    return True
+    return False
+
+
+def _existential(noun: Token) -> bool:
+    """``There were 10 soldiers ...``: the noun is what an existential sentence asserts."""
+    return noun.dep_ == "attr" and any(child.dep_ == "expl" for child in noun.head.children)
+
+
 def _subject_of_own(verb: Token) -> bool:
     return bool(_children(verb, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS))
 
 
 def _passive_subject_through(verb: Token) -> list[Token]:
     if verb.dep_ == "conj":
-        return _children(verb.head, PASSIVE_SUBJECT_DEPS)
+        return _children(verb.head, PASSIVE_SUBJECT_DEPS | SUBJECT_DEPS)
     return []
 
 
@@ -501,7 +593,7 @@ def _walk_frames(clause: _Clause, context: _Context) -> bool:
             head_objects = _children(head, {"dobj"})
             lemma = head.lemma_.lower()
             if lemma in lexicon.frames["appeal"] and (own_subject or head_objects):
-                clause.code = lexicon.transform("appeal", clause.code)
+                clause.transforms.append("appeal")
                 clause.appeal_target = (own_subject or head_objects)[0]
                 clause.sources = _subject_of(head)
                 clause.evidence.append(head)
@@ -518,7 +610,9 @@ def _walk_frames(clause: _Clause, context: _Context) -> bool:
             if kind is None:
                 return False
             if kind != "keep_act":
-                clause.code = lexicon.transform(kind, clause.code)
+                clause.transforms.append(kind)
+            if _subordinate_skip(head, lexicon):
+                return False
             clause.evidence.append(head)
             clause.evidence.extend(_children(head, {"aux", "auxpass"}))
             if not clause.sources:
@@ -597,8 +691,10 @@ def _is_actor_head(token: Token, context: _Context) -> bool:
         return True
     tables = actor_tables()
     word = token.text
+    compound = " ".join([c.lower_ for c in token.lefts if c.dep_ == "compound"] + [token.lower_])
     return (
-        word in tables.demonyms
+        compound in tables.agent_words
+        or word in tables.demonyms
         or word in tables.country_aliases
         or token.lower_ in tables.agent_words
         or token.lemma_.lower() in tables.agent_words
@@ -636,7 +732,7 @@ def _place_country(verb: Token) -> str | None:
     """The country of a place the clause names (``killed in Ukraine``)."""
     for holder in [verb, *_children(verb, {"nsubj", "nsubjpass", "attr"}), verb.head]:
         for prep in _children(holder, {"prep"}):
-            if prep.lower_ not in PLACE_PREPS:
+            if prep.lower_ not in LOCATION_PREPS:
                 continue
             for token in prep.subtree:
                 if token.ent_type_ in {"GPE", "NORP", "LOC"} and (code := country_code(token.text)):
@@ -658,14 +754,20 @@ def _fill_country(ref: ActorRef, token: Token, verb: Token, context: _Context) -
 
 
 def _actor_ref(
-    token: Token, verb: Token, context: _Context, strict: bool = True, depth: int = 0
+    token: Token,
+    verb: Token,
+    context: _Context,
+    strict: bool = True,
+    depth: int = 0,
+    documents: bool = False,
 ) -> ActorRef | None:
     """The actor a noun or pronoun names, or ``None``.
 
     ``strict`` (for sources) requires a head that can name an actor; targets are
     resolved from whatever state, IGO or group their phrase names.
     """
-    if depth > 3:
+    if depth > 3 or token.idx < context.body_start:
+        # The parser may join the headline to the first sentence; its words act in no clause.
         return None
     token = _descend_quantity(token)
     if token.pos_ == "PRON" or token.lower_ in RELATIVE_PRONOUNS:
@@ -673,9 +775,11 @@ def _actor_ref(
     weapon_user = _weapon_user(token)
     if weapon_user is not None:
         return _actor_ref(weapon_user, verb, context, strict, depth + 1)
-    if strict and not _is_actor_head(token, context):
+    is_document = documents and token.lemma_.lower() in context.lexicon.noun_classes["documents"]
+    if strict and not is_document and not _is_actor_head(token, context):
         return None
-    tokens = _phrase_tokens(token)
+    # A document speaks for whoever its clauses say issued it ("a report released in Kigali").
+    tokens = sorted(token.subtree, key=lambda t: t.i) if is_document else _phrase_tokens(token)
     text, start, end = _phrase_text(tokens)
     ref = _entity_ref(token, context)
     owners = [c for c in token.children if c.dep_ == "poss" and c.pos_ == "PRON"]
@@ -689,6 +793,12 @@ def _actor_ref(
                             kind="organization" if agent else owner.kind)
     if ref is None or not ref.code:
         ref = resolve_name(text)
+    if ref.kind == "person":
+        # "Yahya Sinwar, Hamas's leader": the group is more telling than the country.
+        for appos in _children(token, {"appos"}):
+            appos_ref = _actor_ref(appos, verb, context, strict, depth + 1)
+            if appos_ref is not None and appos_ref.kind == "group":
+                return appos_ref
     if not ref.code:
         for appos in _children(token, {"appos"}):
             appos_ref = _actor_ref(appos, verb, context, strict, depth + 1)
@@ -698,6 +808,14 @@ def _actor_ref(
     if strict:
         ref = _fill_country(ref, token, verb, context)
     return ref if (ref.code or not strict) else None
+
+
+def _target_ref(token: Token, verb: Token, context: _Context) -> ActorRef | None:
+    """The target a noun names: any state, IGO or group in its phrase, or a person's state."""
+    ref = _actor_ref(token, verb, context, strict=False)
+    if ref is not None and not ref.code and (ref.role or agent_code(ref.text)):
+        ref = _fill_country(ref, token, verb, context)
+    return ref if ref is not None and ref.code else None
 
 
 def _entity_ref(token: Token, context: _Context) -> ActorRef | None:
@@ -756,12 +874,30 @@ def _pronoun_ref(pronoun: Token, verb: Token, context: _Context, depth: int) -> 
         node = head
     if word in SPEAKER_PRONOUNS:
         return None
+    if word in PERSON_PRONOUNS:
+        return _nearest_person(pronoun, verb, context, depth)
     for token in reversed(list(pronoun.sent)[: pronoun.i - pronoun.sent.start]):
         if token.pos_ in {"PROPN", "NOUN"} and token.dep_ not in {"compound", "amod", "poss"}:
             ref = _actor_ref(token, verb, context, True, depth + 1)
             if ref is not None and ref.code and not ref.code.startswith(UNKNOWN_COUNTRY):
                 return ref
     return _previous_subject(pronoun, verb, context, depth)
+
+
+def _nearest_person(pronoun: Token, verb: Token, context: _Context, depth: int) -> ActorRef | None:
+    """``he`` / ``she``: the last person named before, in this or the two sentences before."""
+    doc = pronoun.doc
+    earliest = pronoun.sent.start
+    for _ in range(2):
+        if earliest > 0:
+            earliest = doc[earliest - 1].sent.start
+    for ent in reversed([e for e in doc.ents if e.label_ == "PERSON" and earliest <= e.start < pronoun.i]):
+        if ent.start_char < context.body_start:
+            break
+        ref = _actor_ref(ent.root, verb, context, True, depth + 1)
+        if ref is not None:
+            return ref
+    return None
 
 
 def _previous_subject(token: Token, verb: Token, context: _Context, depth: int) -> ActorRef | None:
@@ -806,10 +942,15 @@ def _verb_events(verb: Token, context: _Context) -> Iterator[Event]:
     if clause is None:
         return
     lexicon = context.lexicon
+    documents = clause.rule.code[:2] in SPEECH_ROOTS
     sources = [ref for token in _with_conjuncts(clause.sources)
-               if (ref := _actor_ref(token, verb, context)) is not None]
+               if (ref := _actor_ref(token, verb, context, documents=documents)) is not None]
     targets = [ref for token in clause.targets
-               if (ref := _actor_ref(token, verb, context, strict=False)) is not None and ref.code]
+               if (ref := _target_ref(token, verb, context)) is not None]
+    if not targets and clause.targets:
+        # No state or group: keep what the act was done to, as written, without a code.
+        unresolved = _actor_ref(clause.targets[0], verb, context, strict=False)
+        targets = [unresolved] if unresolved is not None else []
     target_tokens = [t for t in clause.targets]
     if clause.appeal_target is not None:
         appealed = _actor_ref(clause.appeal_target, verb, context, strict=False)
@@ -820,6 +961,10 @@ def _verb_events(verb: Token, context: _Context) -> Iterator[Event]:
         sources = _located_source(clause, targets, context)
     if not sources:
         return
+    if not targets and len(sources) > 1 and any(r.symmetric for r in clause.candidates):
+        # "A and B met": each met the other.
+        targets = sources[1:]
+        sources = sources[:1]
     if clause.rule.reverse and targets:
         subjects = sources
         sources, targets = targets, subjects
@@ -828,9 +973,10 @@ def _verb_events(verb: Token, context: _Context) -> Iterator[Event]:
     for source in sources:
         chosen = _pick_targets(source, targets)
         for target in chosen or [None]:
-            code = _recode(clause, source, target, lexicon)
-            if code is None:
+            coded = _recode(clause, source, target, lexicon)
+            if coded is None:
                 continue
+            code, rule = coded
             if clause.obligation:
                 if reporter is None or _same_actor(reporter, source):
                     continue
@@ -838,20 +984,31 @@ def _verb_events(verb: Token, context: _Context) -> Iterator[Event]:
                 yield _event(context, clause, evidence, reporter, source, DEMAND_CODE, None)
                 continue
             yield _event(context, clause, evidence, source, target, code, reporter)
-            if clause.rule.symmetric and target is not None and target.code:
-                yield _event(context, clause, evidence, target, source, code, reporter)
+            if rule.symmetric and target is not None and target.code:
+                reverse = _recode(clause, target, source, lexicon)
+                if reverse is not None:
+                    yield _event(context, clause, evidence, target, source, reverse[0], reporter)
             accusation = _accusation(clause, source, reporter, code, context)
             if accusation is not None:
                 yield accusation
 
 
 def _with_conjuncts(tokens: list[Token]) -> list[Token]:
+    """``Brazil and the United States``: each conjunct, also of a name's other tokens."""
     found: list[Token] = []
     for token in tokens:
-        for item in (token, *token.conjuncts):
-            if item not in found:
+        members = _entity_tokens(token)
+        for item in [token, *(c for member in members for c in member.conjuncts)]:
+            if item not in found and (item is token or item not in members):
                 found.append(item)
     return found
+
+
+def _entity_tokens(token: Token) -> list[Token]:
+    for ent in token.doc.ents:
+        if ent.start <= token.i < ent.end:
+            return list(ent)
+    return [token]
 
 
 def _pick_targets(source: ActorRef, targets: list[ActorRef]) -> list[ActorRef]:
@@ -861,6 +1018,10 @@ def _pick_targets(source: ActorRef, targets: list[ActorRef]) -> list[ActorRef]:
         if target.start is not None and target.start == source.start:
             continue
         if any(t.start == target.start and t.end == target.end for t in chosen):
+            continue
+        if target.code and any(t.code == target.code for t in chosen):
+            continue
+        if chosen and not target.code:
             continue
         chosen.append(target)
     return chosen[:3]
@@ -872,39 +1033,23 @@ def _same_actor(first: ActorRef, second: ActorRef) -> bool:
 
 def _recode(
     clause: _Clause, source: ActorRef, target: ActorRef | None, lexicon: CameoLexicon
-) -> str | None:
-    """The final code once the actors are known (rules conditioned on agents)."""
-    rule = clause.rule
+) -> tuple[str, VerbRule] | None:
+    """The final code once the actors are known: the first fitting rule, transformed."""
     source_agent = _agent_of_ref(source)
     target_agent = _agent_of_ref(target)
-    if rule.actor_agents is not None and source_agent not in rule.actor_agents:
-        return _fallback_code(clause, source_agent, target_agent, lexicon)
-    if rule.target_agents is not None and target_agent not in rule.target_agents:
-        return _fallback_code(clause, source_agent, target_agent, lexicon)
-    code = clause.code
-    if code[:2] in lexicon.protest_roots and source_agent in lexicon.protest_agents:
-        return lexicon.protest_code
-    return code
-
-
-def _fallback_code(
-    clause: _Clause, source_agent: str | None, target_agent: str | None, lexicon: CameoLexicon
-) -> str | None:
-    """The next rule of the same verb whose agent conditions hold."""
-    rules = _rules_for(clause.verb, lexicon)
-    start = rules.index(clause.rule) + 1 if clause.rule in rules else len(rules)
-    for rule in rules[start:]:
+    for rule in clause.candidates:
         if rule.actor_agents is not None and source_agent not in rule.actor_agents:
             continue
         if rule.target_agents is not None and target_agent not in rule.target_agents:
             continue
-        if rule.objects is not None or rule.preps is not None:
-            continue
-        if clause.code != clause.rule.code:
-            return None
-        clause.rule = rule
-        clause.code = rule.code
-        return rule.code
+        code = rule.code
+        if not clause.transforms and code[:2] in lexicon.protest_roots and (
+            source_agent in lexicon.protest_agents
+        ):
+            code = lexicon.protest_code
+        for kind in clause.transforms:
+            code = lexicon.transform(kind, code)
+        return code, rule
     return None
 
 
@@ -919,7 +1064,6 @@ def _located_source(clause: _Clause, targets: list[ActorRef], context: _Context)
     if victim.code.startswith(place):
         return []
     verb = clause.verb
-    clause.code = "190"
     return [ActorRef(text=place, canonical=place, code=place, kind="country", country=place,
                      start=verb.idx, end=verb.idx + len(verb.text))]
 
@@ -1001,14 +1145,49 @@ def _date_of(verb: Token) -> str | None:
 
 
 def _place_of(verb: Token) -> str | None:
-    """A place the clause names (``in Zurich``), as written."""
-    for prep in _children(verb, {"prep"}):
+    """A place the clause names (``in Zurich``, ``positions in Iraq``), as written."""
+    holders = [verb, *_children(verb, OBJECT_DEPS)]
+    for prep in (prep for holder in holders for prep in _children(holder, {"prep"})):
         if prep.lower_ in PLACE_PREPS | {"to"}:
             for token in prep.subtree:
                 if token.ent_type_ in {"GPE", "LOC", "FAC"}:
                     ent = next(e for e in token.doc.ents if e.start <= token.i < e.end)
                     return ent.text
     return None
+
+
+# --- nouns that report a meeting ---------------------------------------------------------
+
+
+def _nominal_events(noun: Token, context: _Context) -> Iterator[Event]:
+    """``agreed ... in negotiations with Syrian leaders``: the clause's subject negotiated.
+
+    Only a meeting noun inside a clause (as a prepositional object) with a ``with``
+    partner counts: ``held talks with`` is coded by its verb, and a bare ``the talks``
+    names no participants.
+    """
+    if noun.dep_ != "pobj" or noun.idx < context.body_start:
+        return
+    partners = _prep_objects(noun, {"with"})
+    if not partners:
+        return
+    verb = noun.head
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head is not verb:
+        verb = verb.head
+    if verb.pos_ not in {"VERB", "AUX"} or _subordinate_skip(verb, context.lexicon):
+        return
+    subjects = _subject_of(verb)
+    if not subjects:
+        return
+    code = context.lexicon.nominal_events[noun.lemma_.lower()]
+    rule = VerbRule(code=code)
+    clause = _Clause(noun, code, rule, subjects, partners, [noun, partners[0]])
+    for source in (ref for s in _with_conjuncts(subjects) if (ref := _actor_ref(s, verb, context))):
+        for partner in partners[:1]:
+            target = _target_ref(partner, verb, context)
+            if target is None or _same_actor(source, target):
+                continue
+            yield _event(context, clause, [noun, partner], source, target, code, None)
 
 
 # --- speech that is itself an event ------------------------------------------------------

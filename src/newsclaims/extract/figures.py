@@ -38,7 +38,8 @@ MEASURE_LABELS = {"MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
 DATE_LABELS = {"DATE", "TIME"}
 NAME_LABELS = {"PERSON", "ORG", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "GPE", "LOC"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
-SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
+# The branches of a verb that hold its speaker, not what is said ("feared by hundreds").
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl", "agent"}
 NOUN_POS = {"NOUN", "PROPN"}
 VAGUE_PLURALS = {"dozens", "scores", "tens", "hundreds", "thousands", "millions", "billions"}
 PLURAL_SCALES = {"hundreds", "thousands", "millions", "billions"}
@@ -66,6 +67,8 @@ class FigureLexicon:
     partitive_collectives: frozenset[str]
     population_holders: frozenset[str]
     population_verbs: frozenset[str]
+    kin_nouns: frozenset[str]
+    inhabitant_nouns: frozenset[str]
     age_words: frozenset[str]
     speech_verbs: frozenset[str]
     toll_verbs: frozenset[str]
@@ -105,15 +108,15 @@ def figure_lexicon() -> FigureLexicon:
         partitive_collectives=words("partitive_collectives"),
         population_holders=words("population_holders"),
         population_verbs=words("population_verbs"),
+        kin_nouns=words("kin_nouns"),
+        inhabitant_nouns=words("inhabitant_nouns"),
         age_words=words("age_words"),
         speech_verbs=words("speech_verbs"),
         toll_verbs=words("toll_verbs"),
         toll_nouns=words("toll_nouns"),
         source_markers=tuple(tuple(marker.split()) for marker in raw["source_markers"]),
         pronouns=words("pronouns"),
-        status={
-            word: status for status, lemmas in raw["status"].items() for word in lemmas
-        },
+        status={word: status for status, lemmas in raw["status"].items() for word in lemmas},
     )
 
 
@@ -149,7 +152,7 @@ def extract_figures(doc: Doc, actors: ActorIndex, quotes: list[Quote]) -> list[F
     lexicon = figure_lexicon()
     figures: list[Figure] = []
     previous_source: ActorRef | None = None
-    for sentence in doc.sents:
+    for sentence in (segment for sent in doc.sents for segment in line_segments(sent)):
         attribution = SentenceAttribution(sentence, actors, lexicon, previous_source)
         for mention in number_mentions(sentence, lexicon):
             anchor = _anchor(mention.number_tokens(doc))
@@ -202,6 +205,24 @@ def _span(span: Span) -> TextSpan:
 
 
 # --- finding numbers ------------------------------------------------------------------
+
+
+def line_segments(sentence: Span) -> Iterator[Span]:
+    """``sentence`` cut at line breaks: the parser runs a headline into the first sentence.
+
+    >>> from newsclaims.nlp import parse
+    >>> [s.text for s in line_segments(parse("Three Killed In Clash\\n\\nThree men died.")[:])]
+    ['Three Killed In Clash', 'Three men died.']
+    """
+    doc = sentence.doc
+    start = sentence.start
+    for token in sentence:
+        if token.is_space and "\n" in token.text:
+            if token.i > start:
+                yield doc[start : token.i]
+            start = token.i + 1
+    if start < sentence.end:
+        yield doc[start : sentence.end]
 
 
 def number_mentions(sentence: Span, lexicon: FigureLexicon) -> Iterator[Mention]:
@@ -268,17 +289,18 @@ def _and_continues(doc: Doc, index: int, limit: int) -> bool:
     )
 
 
-def _range_end(
-    doc: Doc, start: int, end: int, limit: int, lexicon: FigureLexicon
-) -> int | None:
+def _range_end(doc: Doc, start: int, end: int, limit: int, lexicon: FigureLexicon) -> int | None:
     """The end of the second number when ``doc[start:end]`` opens a range."""
     if end + 1 >= limit or doc[end].lower_ not in lexicon.range_joiners:
         return None
-    if doc[end].lower_ == "and" and (start == 0 or doc[start - 1].lower_ != "between"):
+    joiner = doc[end].lower_
+    if joiner == "and" and (start == 0 or doc[start - 1].lower_ != "between"):
         return None
     second = _number_end(doc, end + 1, limit, lexicon)
     if second is None or number_value(doc[end + 1 : second].text) is None:
         return None
+    if joiner.isalpha() and start > 0 and _MONTHS_AND_DAYS.match(doc[start - 1].text):
+        return None  # "since October 7 to 229": a date, then a count
     return second
 
 
@@ -310,20 +332,27 @@ def _hedge_start(
 ) -> tuple[int, Qualifier | None]:
     """Where the hedge before ``doc[start]`` begins, and the qualifier it gives."""
     before = start
-    for filler, _ in sorted(((f, len(f)) for f in lexicon.hedge_fillers), key=lambda x: -x[1]):
-        if _words_before(doc, before, floor, len(filler)) == filler:
-            before -= len(filler)
+    for filler in sorted(lexicon.hedge_fillers, key=len, reverse=True):
+        words, filler_start = _words_before(doc, before, floor, len(filler))
+        if words == filler:
+            before = filler_start
             break
     for phrase, qualifier in lexicon.longest_hedges_first:
-        if _words_before(doc, before, floor, len(phrase)) == phrase:
-            return before - len(phrase), qualifier
+        words, hedge_start = _words_before(doc, before, floor, len(phrase))
+        if words == phrase:
+            return hedge_start, qualifier
     return start, None
 
 
-def _words_before(doc: Doc, index: int, floor: int, count: int) -> tuple[str, ...]:
-    if index - count < floor:
-        return ()
-    return tuple(token.lower_ for token in doc[index - count : index])
+def _words_before(doc: Doc, index: int, floor: int, count: int) -> tuple[tuple[str, ...], int]:
+    """The ``count`` words before ``doc[index]`` and where they start, over runs of spaces
+    (``at least  1,400``)."""
+    words: list[str] = []
+    while index > floor and len(words) < count:
+        index -= 1
+        if not doc[index].is_space:
+            words.insert(0, doc[index].lower_)
+    return tuple(words), index
 
 
 def _anchor(number: Span) -> Token:
@@ -356,12 +385,14 @@ def is_count(mention: Mention, anchor: Token, lexicon: FigureLexicon) -> bool:
         return False
     if _in_hyphenated_word(number):
         return False
-    if words <= {"one", "a", "an"} and not _counts_a_noun(anchor):
-        return False  # "one of the", "one that hit": a pronoun, not a count
+    if words <= {"one", "a", "an"} and not _one_in_event(anchor, lexicon):
+        return False  # "one of the", "one that hit", "one agency warned": not a count
     if _is_identifier(number, anchor):
         return False
     counted = counted_noun(anchor, lexicon)
     following = doc[number.end] if number.end < len(doc) else None
+    if following is not None and following.lower_ in {"a", "an", "per", "each", "every"}:
+        following = doc[number.end + 1] if number.end + 1 < len(doc) else None  # a rate
     for noun in (counted, following):
         if noun is not None and {noun.lemma_.lower(), noun.lower_} & lexicon.unit_nouns:
             return False
@@ -379,15 +410,22 @@ def _is_date_or_time(number: Span, lexicon: FigureLexicon) -> bool:
     does not decide.
     """
     doc = number.doc
-    if len(number) == 1 and _YEAR.match(number.text) and not _plural_head(number[0]):
+    if (
+        len(number) == 1
+        and _YEAR.match(number.text)
+        and (number[0].ent_type_ in DATE_LABELS or not _plural_head(number[0]))
+    ):
         return True
+    neighbours = [doc[i] for i in (number.start - 1, number.end) if 0 <= i < len(doc)]
+    if any(_MONTHS_AND_DAYS.match(token.text) for token in neighbours):
+        return True  # "13-17 October", "October 7"
     for token in number:
         if token.ent_type_ not in DATE_LABELS:
             continue
         entity = next((e for e in doc.ents if e.start <= token.i < e.end), None)
         if entity is None:
             continue
-        for word in entity:
+        for word in _entity_part(entity, token):
             lower = word.lower_
             if (
                 word.is_alpha
@@ -400,6 +438,20 @@ def _is_date_or_time(number: Span, lexicon: FigureLexicon) -> bool:
             if _MONTHS_AND_DAYS.match(lower) or (word.i != token.i and ":" in word.text):
                 return True
     return False
+
+
+DATE_JOINERS = {"to", "and", "until", "till", "through", "-", "–"}
+
+
+def _entity_part(entity: Span, token: Token) -> Span:
+    """The part of ``entity`` around ``token`` between joiners: NER runs a date and a
+    count together in ``since October 7 to 229``."""
+    start, end = token.i, token.i + 1
+    while start > entity.start and entity.doc[start - 1].lower_ not in DATE_JOINERS:
+        start -= 1
+    while end < entity.end and entity.doc[end].lower_ not in DATE_JOINERS:
+        end += 1
+    return entity.doc[start:end]
 
 
 def _plural_head(token: Token) -> bool:
@@ -420,6 +472,14 @@ def _in_hyphenated_word(number: Span) -> bool:
 
 def _counts_a_noun(anchor: Token) -> bool:
     return anchor.dep_ in {"nummod", "quantmod"} and anchor.head.pos_ in NOUN_POS
+
+
+def _one_in_event(anchor: Token, lexicon: FigureLexicon) -> bool:
+    """A count of one only when something happened to it (``one soldier was killed``)."""
+    if not _counts_a_noun(anchor):
+        return False
+    status = figure_status(anchor, anchor.head, lexicon)
+    return status is not None and status in lexicon.status.values()
 
 
 def _is_identifier(number: Span, anchor: Token) -> bool:
@@ -464,7 +524,7 @@ def _is_age(number: Span, anchor: Token, lexicon: FigureLexicon) -> bool:
         return True
     if number.end + 1 < len(doc) and doc[number.end].lower_ in {"years", "year"}:
         return doc[number.end + 1].lower_ == "old"
-    for ancestor in [anchor, *anchor.ancestors][:4]:
+    for ancestor in [anchor, *anchor.ancestors]:
         if ancestor.lemma_.lower() in lexicon.age_words:
             return True
         if any(
@@ -472,29 +532,57 @@ def _is_age(number: Span, anchor: Token, lexicon: FigureLexicon) -> bool:
             for child in ancestor.children
         ):
             return True
-    # An appositive number between commas after a person's name is an age.
+        if ancestor.pos_ in {"VERB", "AUX"}:
+            break
     after = doc[number.end] if number.end < len(doc) else None
-    return (
+    if counted_noun(anchor, lexicon) is not None:
+        return False
+    # "Inbal Zach, 38, whose ...": a bare number between commas after a name.
+    if (
         before is not None
         and before.text == ","
         and number.start >= 2
-        and doc[number.start - 2].ent_type_ == "PERSON"
+        and (doc[number.start - 2].ent_type_ == "PERSON" or doc[number.start - 2].pos_ == "PROPN")
         and (after is None or after.is_punct)
+    ):
+        return True
+    # "She was 14", "At 27, he founded": a bare number said of a person.
+    if anchor.dep_ in {"attr", "acomp"} and anchor.head.lemma_ == "be":
+        subject = next((c for c in anchor.head.children if c.dep_ == "nsubj"), None)
+        return subject is not None and (
+            subject.ent_type_ == "PERSON" or subject.lower_ in {"he", "she", "i", "you"}
+        )
+    return (
+        before is not None
+        and before.lower_ == "at"
+        and before.i == anchor.sent.start
+        and after is not None
+        and after.text == ","
     )
 
 
 def _is_population(anchor: Token, counted: Token | None, lexicon: FigureLexicon) -> bool:
-    """The count of a place's inhabitants: ``territory of 2.3 million``, ``Gaza's 2 million``."""
+    """The count of a place's inhabitants (``territory of 2.3 million``, ``Gaza's 2
+    million``) or a family's size (``a father of three``)."""
     node = counted if counted is not None and counted.i == anchor.head.i else anchor
+    holders = lexicon.population_holders | lexicon.kin_nouns
     if node.dep_ == "pobj" and node.head.lower_ == "of":
         holder = node.head.head
-        if holder.lemma_.lower() in lexicon.population_holders or holder.ent_type_ == "GPE":
+        if holder.lemma_.lower() in holders or holder.ent_type_ == "GPE":
             return True
-    if any(child.dep_ == "poss" and child.ent_type_ in {"GPE", "LOC"} for child in node.children):
+    counts_inhabitants = counted is None or (
+        counted.lemma_.lower() in lexicon.inhabitant_nouns or counted.ent_type_ == "NORP"
+    )
+    if counts_inhabitants and any(
+        child.dep_ == "poss"
+        and (child.ent_type_ in {"GPE", "LOC"} or child.lemma_.lower() in holders)
+        for child in node.children
+    ):
         return True
     if node.dep_ in {"nsubj", "nsubjpass"} and node.head.lemma_.lower() in lexicon.population_verbs:
         return True
-    return False
+    # "30,000 Thais work in Israel" with "work" tagged as the noun the number counts.
+    return counted is not None and counted.lemma_.lower() in lexicon.population_verbs
 
 
 # --- what, status, where, when -------------------------------------------------------------
@@ -516,7 +604,7 @@ def figure_status(anchor: Token, counted: Token | None, lexicon: FigureLexicon) 
         head = current.head
         if head.i == current.i:
             break
-        if head.pos_ in {"VERB", "ADJ", "AUX"}:
+        if head.pos_ in {"VERB", "ADJ", "AUX"} and head.lemma_.lower() != "include":
             return _status_word(head, lexicon) or _complement_status(head, lexicon)
         if head.pos_ in NOUN_POS and head.lemma_.lower() in lexicon.status:
             return lexicon.status[head.lemma_.lower()]
@@ -534,8 +622,10 @@ def _status_word(token: Token, lexicon: FigureLexicon) -> str | None:
         child.lemma_.lower() in {"hostage", "captive", "prisoner"} for child in token.children
     ):
         return "taken_hostage"
-    return lexicon.status.get(lemma) or lexicon.status.get(token.lower_) or (
-        lemma if token.pos_ == "VERB" else None
+    return (
+        lexicon.status.get(lemma)
+        or lexicon.status.get(token.lower_)
+        or (lemma if token.pos_ == "VERB" else None)
     )
 
 
@@ -557,7 +647,9 @@ def _what(counted: Token | None, status: str | None, lexicon: FigureLexicon) -> 
     words = [
         child
         for child in counted.children
-        if child.dep_ == "compound" or (child.dep_ == "amod" and child.ent_type_ == "NORP")
+        if (child.dep_ == "compound" or (child.dep_ == "amod" and child.ent_type_ == "NORP"))
+        and not is_number_word(child.text)
+        and child.ent_type_ not in PLACE_LABELS
     ]
     tokens = sorted([*words, counted], key=lambda token: token.i)
     return " ".join(token.text for token in tokens)
@@ -649,9 +741,12 @@ class SentenceAttribution:
                     return subject
         return None
 
+    def _inside(self, token: Token) -> bool:
+        return self.sentence.start <= token.i < self.sentence.end
+
     def _governing_source(self, anchor: Token) -> ActorRef | None:
         child, node = anchor, anchor.head
-        while node.i != child.i:
+        while node.i != child.i and self._inside(node):
             if child.dep_ not in SUBJECT_DEPS and self._is_report_verb(node, child):
                 subject = self._subject_ref(node)
                 if subject is not None:
@@ -660,8 +755,14 @@ class SentenceAttribution:
         return None
 
     def _is_report_verb(self, verb: Token, branch: Token | None) -> bool:
-        """A speech verb, or a verb reporting a toll or a document (``put the toll at``)."""
+        """A speech verb, or an actor's verb reporting a toll or a document.
+
+        ``the ministry put the toll at 50`` attributes; ``the strike brought the toll to
+        50`` does not, as its subject is no actor.
+        """
         lemma = verb.lemma_.lower()
+        if _misparsed_speech_noun(verb, self.lexicon):
+            return True
         if verb.pos_ not in {"VERB", "AUX"}:
             return False
         if lemma in self.lexicon.speech_verbs:
@@ -669,14 +770,25 @@ class SentenceAttribution:
         if lemma not in self.lexicon.toll_verbs:
             return False
         objects = [child for child in verb.children if child.dep_ in {"dobj", "nsubjpass"}]
-        return any(
+        reports_toll = any(
             word.lemma_.lower() in self.lexicon.toll_nouns
             for obj in objects
             for word in (obj, *obj.children)
-        ) and (branch is None or branch.dep_ != "nsubj")
+        )
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        return reports_toll and subject is not None and self._is_actor(subject)
+
+    def _is_actor(self, head: Token) -> bool:
+        if head.lower_ in self.lexicon.pronouns or head.ent_type_ in ACTOR_ENTITY_LABELS:
+            return True
+        ref = self._phrase_ref(head)
+        return ref.kind is not None or ref.code is not None
 
     def _subject_ref(self, verb: Token) -> ActorRef | None:
         """The subject of a report verb as an actor, with pronouns resolved."""
+        if _misparsed_speech_noun(verb, self.lexicon):
+            words = verb.doc[verb.left_edge.i : verb.i]
+            return self.actors.resolve_span(words) if len(words) else None
         subject = next((c for c in verb.children if c.dep_ in {"nsubj"}), None)
         if subject is None:
             agent = next((c for c in verb.children if c.dep_ == "agent"), None)
@@ -728,12 +840,31 @@ class SentenceAttribution:
             if (
                 token.i > anchor.i
                 and token.dep_ in {"parataxis", "ROOT", "conj"}
+                and self._inside(token)
                 and self._is_report_verb(token, None)
                 and not any(c.dep_ in {"ccomp", "dobj"} and c.i > token.i for c in token.children)
                 and token.head.i in {a.i for a in [anchor, *anchor.ancestors]} | {token.i}
             ):
                 return self._subject_ref(token)
         return None
+
+
+ACTOR_ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
+
+
+def _misparsed_speech_noun(token: Token, lexicon: FigureLexicon) -> bool:
+    """``Israeli media reports that ...`` with ``reports`` tagged as a noun."""
+    return (
+        token.pos_ == "NOUN"
+        and token.tag_ == "NNS"
+        and token.lemma_.lower() in lexicon.speech_verbs
+        and token.i > token.left_edge.i
+        and any(
+            child.dep_ in {"acl", "ccomp", "relcl"}
+            and any(mark.dep_ == "mark" and mark.lower_ == "that" for mark in child.children)
+            for child in token.children
+        )
+    )
 
 
 def _enclosing_quote(quotes: list[Quote], start: int, end: int) -> Quote | None:

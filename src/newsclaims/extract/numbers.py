@@ -19,18 +19,23 @@ import re
 
 from text_to_num import text2num
 
-SCALES = {"hundred": 100.0, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+# Wire copy abbreviates the scales: "3.2 mln", "1.5 bln".
+SCALES = {
+    "hundred": 100.0, "thousand": 1e3, "million": 1e6, "mln": 1e6,
+    "billion": 1e9, "bln": 1e9, "trillion": 1e12,
+}  # fmt: skip
 DOZEN = 12.0
 # Words that are only ever part of a number (text2num reads them); scale words included.
-UNITS = (
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen"
-).split()
-TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+UNITS = [
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+    "eighteen", "nineteen",
+]  # fmt: skip
+TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 NUMBER_WORDS = frozenset(UNITS + TENS + [*SCALES, "dozen"])
 # Plural quantity nouns and determiners that count without giving a value.
 VAGUE_WORDS = frozenset(
-    "dozens scores tens hundreds thousands millions billions several".split()
+    ["dozens", "scores", "tens", "hundreds", "thousands", "millions", "billions", "several"]
 )
 _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 _HALF = re.compile(r"\band (?:a|one) half\b")

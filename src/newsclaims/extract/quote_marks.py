@@ -73,12 +73,12 @@ def _paragraph_spans(text: str, start: int, end: int, next_opens: bool) -> list[
         char = text[position]
         before = text[position - 1] if position > start else " "
         after = text[position + 1] if position + 1 < end else " "
-        if current is None or current.single:
-            if char in DOUBLE_OPENING or (char == STRAIGHT_DOUBLE and not after.isspace()):
-                # A double mark inside a single-quoted stretch means the single was an
-                # apostrophe after all: the double quotation wins.
-                current = _Open(position, single=False)
-                continue
+        opens_double = char in DOUBLE_OPENING or (char == STRAIGHT_DOUBLE and not after.isspace())
+        if opens_double and (current is None or current.single):
+            # A double mark inside a single-quoted stretch means the single was an
+            # apostrophe after all: the double quotation wins.
+            current = _Open(position, single=False)
+            continue
         if current is not None and not current.single:
             if char in DOUBLE_OPENING and text[current.mark] in DOUBLE_OPENING:
                 # Two openings in a row: the first quotation lost its closing mark.

@@ -36,6 +36,9 @@ _QUESTION_WORDS = {"how", "why", "when", "where", "who", "whom", "which"}
 _AFTER_REACH = 20
 _MIN_CLAUSE_TOKENS = 2
 _MIN_PHRASE_TOKENS = 3
+_SENTENCE_REACH = 120
+_JOINS = {"and", "but"}
+_SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
 
 
 @dataclass
@@ -48,6 +51,7 @@ class _Found:
     speaker: ActorRef | None
     cue: Cue | None
     paragraph: int
+    named_speaker: bool = False
 
 
 def extract_quotes(doc: Doc, actors: ActorIndex) -> list[Quote]:
@@ -57,7 +61,8 @@ def extract_quotes(doc: Doc, actors: ActorIndex) -> list[Quote]:
     spans = [(q.open_mark, q.end if q.close_mark is None else q.close_mark + 1) for q in marked]
     resolver = SpeakerResolver(doc, actors, spans)
     finder = _QuoteFinder(doc, resolver, marked)
-    found = finder.reported_speech() + finder.according_to()
+    found = finder.headline_speech() or []
+    found += finder.reported_speech() + finder.according_to()
     found = finder.marked_quotes(found) + found
     headline = _HEADLINE.match(text)
     headline_end = headline.end() if headline else 0
@@ -80,6 +85,25 @@ def extract_quotes(doc: Doc, actors: ActorIndex) -> list[Quote]:
     return quotes
 
 
+@dataclass(frozen=True)
+class _Content:
+    """Reported content as tokens: the run of ``tokens`` around ``anchor``."""
+
+    anchor: Token
+    tokens: set[int]
+    minimum: int
+
+    @classmethod
+    def subtree(cls, head: Token, minimum: int) -> _Content:
+        return cls(head, {t.i for t in head.subtree}, minimum)
+
+    @classmethod
+    def rest_of(cls, verb: Token, first: Token, minimum: int) -> _Content:
+        """From ``first`` to the end of the cue verb's phrase."""
+        start = min(t.i for t in first.subtree)
+        return cls(first, {t.i for t in verb.subtree if t.i >= start}, minimum)
+
+
 class _QuoteFinder:
     """The three finders over one parsed document."""
 
@@ -91,6 +115,8 @@ class _QuoteFinder:
         self.fragments = [q for q in marked if _is_fragment(doc, q, self.lexicon)]
         self.whole = [q for q in marked if q not in self.fragments]
         self._token_starts = [token.idx for token in doc]
+        # Cues up to this token were read as a headline's "X says Y".
+        self.headline_cue = -1
         self._paragraph_starts = [m.end() for m in re.finditer("\n", doc.text)]
 
     # -- reported speech ---------------------------------------------------------------
@@ -99,7 +125,7 @@ class _QuoteFinder:
         """``X said (that) Y``, ``Y, X said``, ``saying Y``, ``X believes Y``."""
         found: list[_Found] = []
         for verb in self.doc:
-            if not _is_verb(verb) or self._quoted(verb.idx):
+            if not _is_verb(verb) or self._quoted(verb.idx) or verb.i <= self.headline_cue:
                 continue
             complements = self._complements(verb)
             if not complements:
@@ -107,10 +133,12 @@ class _QuoteFinder:
             speaker = self._speaker_of(verb)
             if speaker is None:
                 continue
-            for complement, cut, minimum in complements:
-                span = self._content(complement, cut, minimum)
+            for complement in complements:
+                span = self._content(complement)
                 if span is None or self._inside_whole_quote(*span):
                     continue
+                if span[0] <= self._speaker_token(verb) < span[1]:
+                    continue  # the parse took the speaker into the content
                 found.append(
                     _Found(
                         kind="mixed" if self._has_fragment(*span) else "indirect",
@@ -119,47 +147,99 @@ class _QuoteFinder:
                         speaker=speaker,
                         cue=_cue(verb),
                         paragraph=self._paragraph(span[0]),
+                        named_speaker=self._speaker_is_named(verb),
                     )
                 )
-        return found
+        return _outermost(found)
 
-    def _complements(self, verb: Token) -> list[tuple[Token, set[int], int]]:
-        """The content heads of a cue verb: (head, tokens to leave out, minimum size)."""
+    def _complements(self, verb: Token) -> list[_Content]:
+        """What a cue verb reports: its clause, infinitive, object or prepositional object."""
         lemma = verb.lemma_.lower()
         lexicon = self.lexicon
         if lemma not in lexicon.reporting_verbs | lexicon.object_cues | set(
             lexicon.prepositional_cues
         ):
             return []
+        children = [c for c in verb.children if self._same_paragraph(c, verb)]
         clauses = [
             child
-            for child in verb.children
+            for child in children + self._stranded_clauses(verb)
             if child.dep_ == "ccomp" and lemma in lexicon.reporting_verbs and _is_claim(child)
         ]
         if clauses:
-            return [(clause, set(), _MIN_CLAUSE_TOKENS) for clause in clauses]
-        children = list(verb.children)
+            before = [c for c in clauses if c.i < verb.i]
+            after = [c for c in clauses if c.i > verb.i]
+            sides = [self._clause(verb, side, children) for side in (before, after) if side]
+            return [part for content in sides for part in _split_that_clauses(content)]
         if lemma in lexicon.infinitive_cues:
             for child in children:
                 if child.dep_ == "xcomp" and any(c.dep_ == "aux" for c in child.children):
-                    return [(child, set(), _MIN_PHRASE_TOKENS)]
+                    return [_Content.subtree(child, _MIN_PHRASE_TOKENS)]
         for child in children:
             if child.dep_ != "dobj" or child.pos_ == "PRON":
                 continue
-            # "Hamas says 30 killed in...": a headline's clause parsed as an object.
-            reduced_clause = lemma in lexicon.speech_verbs and any(
-                c.dep_ == "acl" and c.tag_ == "VBN" for c in child.children
-            )
-            if lemma in lexicon.object_cues or reduced_clause:
-                return [(child, set(), _MIN_PHRASE_TOKENS)]
+            if lemma in lexicon.object_cues:
+                return [_Content.subtree(child, _MIN_PHRASE_TOKENS)]
+            if lemma in lexicon.split_clause_verbs and self._clause_follows(verb, child):
+                # "said the Iranians in a ... attack rushed forward": a clause the parser
+                # split into an object and a stray verb. Take all that follows the cue.
+                return [_Content.rest_of(verb, child, _MIN_CLAUSE_TOKENS)]
         for child in children:
             if child.dep_ == "prep" and child.lower_ in lexicon.prepositional_cues.get(lemma, ()):
                 objects = [c for c in child.children if c.dep_ == "pobj"]
                 if objects:
-                    return [(objects[0], set(), _MIN_PHRASE_TOKENS)]
+                    return [_Content.rest_of(verb, objects[0], _MIN_PHRASE_TOKENS)]
         return self._preceding_clause(verb)
 
-    def _preceding_clause(self, verb: Token) -> list[tuple[Token, set[int], int]]:
+    def _stranded_clauses(self, verb: Token) -> list[Token]:
+        """Clauses of the cue's paragraph that the parser hung under another paragraph's.
+
+        A headline glued to the first sentence ("Leader Agrees Moves / Leader has agreed
+        ..., sources said") leaves the real complement below the headline's verb.
+        """
+        stranded: list[Token] = []
+        for child in verb.children:
+            if child.dep_ != "ccomp" or self._same_paragraph(child, verb):
+                continue
+            stranded.extend(
+                token
+                for token in child.subtree
+                if self._same_paragraph(token, verb)
+                and not self._same_paragraph(token.head, verb)
+                and _is_verb(token)
+            )
+        return stranded
+
+    def _same_paragraph(self, first: Token, second: Token) -> bool:
+        return not _breaks_paragraph(self.doc.text, *_ordered(first, second))
+
+    def _clause(self, verb: Token, clauses: list[Token], children: list[Token]) -> _Content:
+        """The clausal complements on one side of the cue, mended where the parse broke.
+
+        Sibling complements on the same side are one clause cut in two ("said [General
+        X ... positioned in Basra], [had replaced Y]"); an object just before a
+        subjectless complement is that complement's subject ("confirmed [229 captives]
+        [were taken]").
+        """
+        tokens = {t.i for clause in clauses for t in clause.subtree}
+        first = min(clauses, key=lambda c: c.i)
+        has_subject = any(c.dep_ in _SUBJECTS for c in first.children)
+        objects = [c for c in children if c.dep_ == "dobj" and verb.i < c.i < first.i]
+        if not has_subject and objects:
+            tokens |= set(range(min(t.i for t in objects[-1].subtree), first.i))
+        return _Content(first, tokens, _MIN_CLAUSE_TOKENS)
+
+    def _clause_follows(self, verb: Token, obj: Token) -> bool:
+        """A finite verb after the object, still in the cue's sentence and subtree."""
+        in_subtree = {t.i for t in verb.subtree}
+        for token in self.doc[obj.i + 1 : verb.sent.end]:
+            if token.text in _SENTENCE_END or _breaks_paragraph(self.doc.text, obj, token):
+                return False
+            if token.tag_ in {"VBD", "VBZ", "VBP", "MD"} and token.i in in_subtree:
+                return True
+        return False
+
+    def _preceding_clause(self, verb: Token) -> list[_Content]:
         """``Y, X said`` parsed with the cue hanging on Y's verb."""
         head = verb.head
         if (
@@ -169,11 +249,59 @@ class _QuoteFinder:
             or not _is_verb(head)
         ):
             return []
-        if verb.i == 0 or not any(t.text == "," for t in self.doc[head.i : verb.i]):
+        if not any(t.text == "," for t in self.doc[head.i : verb.i]):
             return []
         if not any(c.dep_ == "nsubj" for c in verb.children):
             return []
-        return [(head, {t.i for t in verb.subtree}, _MIN_CLAUSE_TOKENS)]
+        tokens = {t.i for t in head.subtree} - {t.i for t in verb.subtree}
+        return [_Content(head, tokens, _MIN_CLAUSE_TOKENS)]
+
+    # -- headlines ---------------------------------------------------------------------
+
+    def headline_speech(self) -> list[_Found]:
+        """``Iraq Says It Repels Iranian Attack``: a headline's ``X says Y``.
+
+        Read by position, as headline grammar (title case, no articles) defeats the
+        parser: a short subject without a verb, the cue, then the claim up to a comma.
+        """
+        doc = self.doc
+        match = _HEADLINE.match(doc.text)
+        if match is None:
+            return []
+        line_end = doc.text.index("\n")
+        tokens = [t for t in doc if t.idx < line_end and not t.is_space]
+        for index, token in enumerate(tokens[1:7], start=1):
+            lemma = self._headline_cue(token)
+            if lemma is None:
+                continue
+            subject = tokens[:index]
+            if any(t.tag_.startswith("VB") or t.text in {":", ";", "?"} for t in subject):
+                return []
+            claim: list[Token] = []
+            for word in tokens[index + 1 :]:
+                if word.text in {",", ";", ":", "—", "–"}:
+                    break
+                claim.append(word)
+            if len([t for t in claim if not t.is_punct]) < _MIN_CLAUSE_TOKENS:
+                return []
+            start, end = claim[0].idx, claim[-1].idx + len(claim[-1].text)
+            speaker = self.resolver.speaker_of_phrase(doc[subject[0].i : subject[-1].i + 1])
+            cue = Cue(
+                text=token.text, start=token.idx, end=token.idx + len(token.text), lemma=lemma
+            )
+            self.headline_cue = token.i
+            kind: QuoteKind = "mixed" if self._has_fragment(start, end) else "indirect"
+            return [_Found(kind, start, end, speaker, cue, 0)]
+        return []
+
+    def _headline_cue(self, token: Token) -> str | None:
+        """The cue lemma of a headline word (``Says``, ``Warns``: often tagged as nouns)."""
+        lower = token.lower_
+        forms = [token.lemma_.lower(), lower]
+        if lower.endswith("s"):
+            forms.append(lower[:-1])
+        verbs = self.lexicon.reporting_verbs
+        return next((form for form in forms if form in verbs), None)
 
     # -- according to ------------------------------------------------------------------
 
@@ -194,13 +322,7 @@ class _QuoteFinder:
                 speaker = self.resolver.speaker(sources[0])
                 if speaker is None:
                     continue
-                head = token.head
-                while not _is_verb(head) and head.head is not head:
-                    head = head.head
-                cut = {t.i for t in token.subtree} | set(range(token.i, token.i + size))
-                if head is token or head.i in cut:
-                    continue
-                span = self._content(head, cut, _MIN_CLAUSE_TOKENS)
+                span = self._source_clause(token, last, sources[0])
                 if span is None:
                     continue
                 cue = Cue(
@@ -220,6 +342,48 @@ class _QuoteFinder:
                     )
                 )
         return found
+
+    def _source_clause(self, first: Token, last: Token, source: Token) -> tuple[int, int] | None:
+        """The words of the sentence before ``according to X`` (or after, when it leads).
+
+        Taken by position, not through the parse: the phrase is often attached to the
+        wrong verb ("A were slain, according to X, and B were taken").
+        """
+        doc = self.doc
+        start, end = self._sentence_bounds(first)
+        before = _Content(doc[start], set(range(start, first.i)), _MIN_CLAUSE_TOKENS)
+        if first.i > start and (span := self._content(before)) is not None:
+            return span
+        phrase_end = max(t.i for t in source.subtree)
+        for token in doc[last.i + 1 : phrase_end + 1]:
+            if token.text == ",":
+                phrase_end = token.i - 1
+                break
+        if phrase_end + 1 >= end:
+            return None
+        after = _Content(doc[phrase_end + 1], set(range(phrase_end + 1, end)), _MIN_CLAUSE_TOKENS)
+        return self._content(after)
+
+    def _sentence_bounds(self, token: Token) -> tuple[int, int]:
+        """The token range of ``token``'s sentence: between full stops and paragraph ends.
+
+        Found by scanning, not from the parser's sentences, which split at odd places.
+        """
+        doc = self.doc
+        start, end = max(0, token.i - _SENTENCE_REACH), min(len(doc), token.i + _SENTENCE_REACH)
+        for index in range(token.i - 1, start - 1, -1):
+            if doc[index].text in _SENTENCE_END or _breaks_paragraph(
+                doc.text, doc[index], doc[index + 1]
+            ):
+                start = index + 1
+                break
+        for index in range(token.i + 1, end):
+            if doc[index].text in _SENTENCE_END or _breaks_paragraph(
+                doc.text, doc[index - 1], doc[index]
+            ):
+                end = index
+                break
+        return start, end
 
     # -- quotation marks ---------------------------------------------------------------
 
@@ -298,7 +462,7 @@ class _QuoteFinder:
             return None
         verbs = self.lexicon.reporting_verbs | self.lexicon.naming_verbs | self.lexicon.object_cues
         token = span.root
-        while token.head is not token:
+        while token.head.i != token.i and self._same_paragraph(token, token.head):
             token = token.head
             if (
                 _is_verb(token)
@@ -342,17 +506,24 @@ class _QuoteFinder:
 
     def _previous_speaker(self, quoted: QuotedSpan, found: list[_Found]) -> ActorRef | None:
         """A follow-up quotation's speaker: the latest one in this or the last paragraph."""
-        paragraph = self._paragraph(quoted.start)
-        earlier = [
-            f
-            for f in found
-            if f.start < quoted.start and paragraph - 1 <= f.paragraph and f.speaker is not None
-        ]
+        earlier = [f for f in found if f.start < quoted.start and f.speaker is not None]
         if not earlier:
             return None
-        return max(earlier, key=lambda f: f.start).speaker
+        latest = max(earlier, key=lambda f: f.start)
+        between = self.doc.text[min(latest.end, quoted.open_mark) : quoted.open_mark]
+        if any(line.strip() for line in between.split("\n")[1:-1]):
+            return None  # a whole paragraph of someone else's words in between
+        return latest.speaker
 
     # -- helpers -----------------------------------------------------------------------
+
+    def _speaker_is_named(self, verb: Token) -> bool:
+        subject = self.resolver.subject_of(verb)
+        return subject is not None and subject.pos_ == "PROPN"
+
+    def _speaker_token(self, verb: Token) -> int:
+        subject = self.resolver.subject_of(verb)
+        return subject.idx if subject is not None else -1
 
     def _speaker_of(self, verb: Token) -> ActorRef | None:
         subject = self.resolver.subject_of(verb)
@@ -360,11 +531,12 @@ class _QuoteFinder:
             return None
         return self.resolver.speaker(subject)
 
-    def _content(self, head: Token, cut: set[int], minimum: int) -> tuple[int, int] | None:
-        """The character span of ``head``'s subtree around ``head``, within its paragraph."""
+    def _content(self, content: _Content) -> tuple[int, int] | None:
+        """The characters of a content's tokens around its anchor, within one paragraph."""
         doc = self.doc
-        inside = {t.i for t in head.subtree} - cut
-        start = end = head.i
+        inside, minimum = set(content.tokens), content.minimum
+        inside |= self.resolver.inline_spaces
+        start = end = content.anchor.i
         while start - 1 in inside and not _breaks_paragraph(doc.text, doc[start - 1], doc[start]):
             start -= 1
         while end + 1 in inside and not _breaks_paragraph(doc.text, doc[end], doc[end + 1]):
@@ -412,6 +584,56 @@ class _QuoteFinder:
         return bisect.bisect_right(self._paragraph_starts, offset)
 
 
+def _split_that_clauses(content: _Content) -> list[_Content]:
+    """``said that A and that B``: two reports, one per clause with its own ``that``.
+
+    The second clause may hang as a conjunct or (a common parse) as a complement
+    inside the first; either way it starts with ``and that`` / ``but that``.
+    """
+    anchor = content.anchor
+    doc = anchor.doc
+    parts = [
+        token
+        for token in anchor.subtree
+        if token.i != anchor.i
+        and token.i in content.tokens
+        and any(
+            c.dep_ == "mark" and c.lower_ == "that" and c.i > 0 and doc[c.i - 1].lower_ in _JOINS
+            for c in token.children
+        )
+    ]
+    if not parts:
+        return [content]
+    rest = set(content.tokens)
+    split: list[_Content] = []
+    for part in parts:
+        tokens = {t.i for t in part.subtree} & content.tokens
+        rest -= tokens
+        split.append(_Content(part, tokens, content.minimum))
+    return [_Content(anchor, rest, content.minimum), *split]
+
+
+def _outermost(found: list[_Found]) -> list[_Found]:
+    """Reports not nested in another's content.
+
+    "The Times reports that officers will inform families that...", "the government
+    says it confirmed...": what is reported is the outer clause, inner cue included.
+    An inner report by someone named ("..., even as Gallant suggested Y") stays.
+    """
+    return [
+        item
+        for item in found
+        if item.cue is None
+        or item.named_speaker
+        or not any(
+            other is not item
+            and other.cue is not None
+            and other.cue.start < other.start <= item.cue.start < other.end
+            for other in found
+        )
+    ]
+
+
 def _is_fragment(doc: Doc, quoted: QuotedSpan, lexicon: CueLexicon) -> bool:
     """A quotation embedded in the writer's clause (``under "intense bombardment"``)."""
     text = doc.text
@@ -441,12 +663,16 @@ def _is_claim(clause: Token) -> bool:
     first = min(t.i for t in clause.subtree)
     if clause.doc[first].lower_ in _QUESTION_WORDS and clause.doc[first].dep_ == "advmod":
         return False
-    has_subject = any(c.dep_ in {"nsubj", "nsubjpass", "csubj", "expl"} for c in children)
+    has_subject = any(c.dep_ in _SUBJECTS for c in children)
     return has_subject or clause.tag_ != "VBG"
 
 
 def _is_verb(token: Token) -> bool:
     return token.pos_ in {"VERB", "AUX"} or token.tag_.startswith("VB")
+
+
+def _ordered(first: Token, second: Token) -> tuple[Token, Token]:
+    return (first, second) if first.i <= second.i else (second, first)
 
 
 def _cue(verb: Token) -> Cue:

@@ -10,6 +10,7 @@ a person (``Blinken`` -> ``Antony Blinken``), the antecedent of a pronoun (``he`
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -32,6 +33,7 @@ class CueLexicon:
     infinitive_cues: frozenset[str]
     prepositional_cues: dict[str, frozenset[str]]
     naming_verbs: frozenset[str]
+    split_clause_verbs: frozenset[str]
     source_phrases: tuple[tuple[str, ...], ...]
     person_nouns: frozenset[str]
     organisation_words: frozenset[str]
@@ -45,14 +47,19 @@ class CueLexicon:
 @cache
 def cue_lexicon() -> CueLexicon:
     """Load ``data/cues.yaml`` (once per process)."""
-    raw = yaml.safe_load(resources.files("newsclaims.data").joinpath("cues.yaml").read_text("utf-8"))
+    raw = yaml.safe_load(
+        resources.files("newsclaims.data").joinpath("cues.yaml").read_text("utf-8")
+    )
     return CueLexicon(
         speech_verbs=frozenset(raw["speech_verbs"]),
         cognition_verbs=frozenset(raw["cognition_verbs"]),
         object_cues=frozenset(raw["object_cues"]),
         infinitive_cues=frozenset(raw["infinitive_cues"]),
-        prepositional_cues={verb: frozenset(preps) for verb, preps in raw["prepositional_cues"].items()},
+        prepositional_cues={
+            verb: frozenset(preps) for verb, preps in raw["prepositional_cues"].items()
+        },
         naming_verbs=frozenset(raw["naming_verbs"]),
+        split_clause_verbs=frozenset(raw["split_clause_verbs"]),
         source_phrases=tuple(tuple(phrase) for phrase in raw["source_phrases"]),
         person_nouns=frozenset(raw["person_nouns"]),
         organisation_words=frozenset(raw["organisation_words"]),
@@ -67,6 +74,9 @@ RESOLVABLE_PRONOUNS = PERSON_PRONOUNS | THING_PRONOUNS | PLURAL_PRONOUNS
 # relative pronoun standing for its head).
 _NON_SPEAKERS = {"i", "we", "you", "what", "there", "this", "that", "which", "who", "whom"}
 _RELATIVE = {"who", "that", "which"}
+_SPACES = re.compile(r"\s+")
+# What stands before a cue that precedes its subject (``," said X``).
+_INVERSION_LEFT = {",", "”", '"', "’", "'", ":"}
 _QUANTIFIER_SUBJECTS = {"many", "some", "others", "most", "several", "few", "all", "both"}
 # Dependents that leave a noun phrase out of the speaker as written.
 _CUT_DEPS = {"relcl", "punct_tail"}
@@ -96,6 +106,9 @@ class SpeakerResolver:
         self.lexicon = cue_lexicon()
         self._quoted = sorted(quoted)
         self._units = _sentence_units(doc)
+        # Space tokens within a line (a non-breaking space inside a name) hang anywhere
+        # in the parse; noun phrases and contents step over them.
+        self.inline_spaces = frozenset(t.i for t in doc if t.is_space and "\n" not in t.text)
         self._names: dict[str, str] = {}  # last word of a person's name -> fullest name
         self._roles: list[tuple[Token, str, frozenset[str]]] = []  # name head, name, role words
         self._register_names()
@@ -111,32 +124,95 @@ class SpeakerResolver:
         A participle (``saying``), a conjoined verb (``and warned``) or a relative
         clause (``which issued a statement saying``) takes its speaker from above.
         """
+        # A headline glued to the first sentence can give a verb two subjects: the one
+        # in the verb's own paragraph, nearest to it, is the real one.
+        subjects = [
+            child
+            for child in verb.children
+            if child.dep_ == "nsubj"
+            and not _paragraph_break(*sorted((child, verb), key=lambda t: t.i))
+        ]
+        if subjects:
+            child = min(subjects, key=lambda c: abs(c.i - verb.i))
+            if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
+                return verb.head
+            return child
         for child in verb.children:
-            if child.dep_ == "nsubj":
-                if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
-                    return verb.head
-                return child
             if child.dep_ == "agent":
                 objects = [c for c in child.children if c.dep_ == "pobj"]
                 if objects:
                     return objects[0]
-        if depth >= 4 or verb.head is verb:
+        inverted = self._inverted_subject(verb) or self._stray_subject(verb)
+        if inverted is not None:
+            return inverted
+        if depth >= 4 or verb.head.i == verb.i:
             return None
         if any(child.dep_ in {"nsubjpass", "csubj"} for child in verb.children):
             return None
         if verb.dep_ in {"conj", "advcl", "xcomp", "pcomp"}:
             governor = verb.head
-            while governor.dep_ == "prep" and governor.head is not governor:
+            while governor.dep_ == "prep" and governor.head.i != governor.i:
                 governor = governor.head
-            return self.subject_of(governor, depth + 1) if governor.pos_ in {"VERB", "AUX"} else None
+            # "X said [the U.S. had not seen plans], reiterating that...": a participle
+            # of saying hung inside a reported clause belongs to the reporter.
+            reporter = governor.head
+            if (
+                verb.tag_ == "VBG"
+                and verb.lemma_.lower() in self.lexicon.speech_verbs
+                and governor.dep_ == "ccomp"
+                and reporter.lemma_.lower() in self.lexicon.speech_verbs
+            ):
+                governor = reporter
+            return (
+                self.subject_of(governor, depth + 1) if governor.pos_ in {"VERB", "AUX"} else None
+            )
         if verb.dep_ == "acl":
             noun = verb.head
             governor = noun.head
-            while governor.dep_ == "prep" and governor.head is not governor:
+            while governor.dep_ == "prep" and governor.head.i != governor.i:
                 governor = governor.head
             if noun.dep_ in {"dobj", "pobj"} and governor.pos_ in {"VERB", "AUX"}:
                 return self.subject_of(governor, depth + 1)
         return None
+
+    def _inverted_subject(self, verb: Token) -> Token | None:
+        """``"...," said Inbal Zach, 38, whose...``: the name right after an inverted cue.
+
+        Used when the parser attached that name elsewhere.
+        """
+        doc = self.doc
+        if verb.i == 0 or doc[verb.i - 1].text not in _INVERSION_LEFT:
+            return None
+        if verb.tag_ not in {"VBD", "VBZ", "VBP"}:
+            return None  # ", saying such a move...": a participle has no inverted subject
+        head: Token | None = None
+        for token in doc[verb.i + 1 : verb.i + 8]:
+            if token.pos_ in {"PROPN", "NOUN"}:
+                head = token
+            elif token.pos_ not in {"DET", "ADJ"} or (head is not None and token.pos_ == "DET"):
+                break
+        return head
+
+    def _stray_subject(self, verb: Token) -> Token | None:
+        """``... Antony Blinken said``: the noun right before a finite cue.
+
+        Used when the parser hung that noun elsewhere (typically across a paragraph
+        break, when a headline or dateline runs into the first sentence).
+        """
+        if verb.tag_ not in {"VBD", "VBZ", "VBP"}:
+            return None
+        doc = self.doc
+        index = verb.i - 1
+        while index >= 0 and (doc[index].is_space or doc[index].pos_ in {"ADV", "AUX"}):
+            if "\n" in doc[index].text:
+                return None
+            index -= 1
+        if index < 0:
+            return None
+        candidate = doc[index]
+        if candidate.pos_ not in {"NOUN", "PROPN", "PRON"} or candidate.dep_ in {"nsubj", "dobj"}:
+            return None
+        return candidate
 
     def noun_phrase(self, head: Token) -> Span:
         """The noun phrase ``head`` heads, as written: relative clauses cut, one paragraph."""
@@ -146,14 +222,17 @@ class SpeakerResolver:
             if child.dep_ == "relcl" or (child.dep_ == "acl" and _after_comma(child)):
                 cut.update(token.i for token in child.subtree)
         inside = {token.i for token in head.subtree} - cut
+        inside |= self.inline_spaces
         start = end = head.i
         while start - 1 in inside and not _paragraph_break(doc[start - 1], doc[start]):
             start -= 1
         while end + 1 in inside and not _paragraph_break(doc[end], doc[end + 1]):
             end += 1
-        while start < end and (doc[start].is_punct or doc[start].dep_ == "cc"):
+        while start < end and (
+            doc[start].is_punct or doc[start].is_space or doc[start].dep_ == "cc"
+        ):
             start += 1
-        while end > start and (doc[end].is_punct or doc[end].dep_ == "cc"):
+        while end > start and (doc[end].is_punct or doc[end].is_space or doc[end].dep_ == "cc"):
             end -= 1
         return doc[start : end + 1]
 
@@ -193,12 +272,25 @@ class SpeakerResolver:
                 update.update(role=known.role, country=known.country, code=known.code)
             return ref.model_copy(update=update)
         if ref.kind not in {"country", "igo", "group"}:
-            ref = ref.model_copy(update={"canonical": self._role_holder(head)})
+            update = {"canonical": self._role_holder(head)}
+            if self.is_person(head):
+                update["kind"] = "person"
+            ref = ref.model_copy(update=update)
+        return ref
+
+    def speaker_of_phrase(self, span: Span) -> ActorRef:
+        """A speaker given as bare words (a headline's subject), resolved by its words."""
+        ref = self.actors.resolve_span(span)
+        name = self._names.get(span[-1].text)
+        if name is not None:
+            return ref.model_copy(update={"canonical": name, "kind": "person"})
         return ref
 
     def person_name(self, head: Token) -> str | None:
         """The fullest name of the person a noun phrase names (head or apposition)."""
-        for token in (head, *(c for c in head.children if c.dep_ == "appos")):
+        phrase = self.noun_phrase(head)
+        appositions = [t for t in phrase if t.dep_ == "appos" and t.i != head.i]
+        for token in (head, *appositions):
             chain = self._name_chain(token)
             if chain and self._is_person_name(token, chain):
                 return self._fullest(chain)
@@ -226,8 +318,10 @@ class SpeakerResolver:
         if token.pos_ != "PROPN":
             return []
         chain = [token]
-        for left in reversed(list(token.lefts)):
-            if left.i != chain[0].i - 1:
+        lefts = [left for left in token.lefts if not left.is_space]
+        for left in reversed(lefts):
+            gap = self.doc[left.i + 1 : chain[0].i]
+            if any(not between.is_space for between in gap):
                 break
             if left.dep_ not in {"compound", "flat", "nmod", "amod"} or left.pos_ != "PROPN":
                 break
@@ -303,7 +397,7 @@ class SpeakerResolver:
         }
         for relative in (*name_head.children, name_head.head):
             is_apposition = relative.dep_ == "appos" or name_head.dep_ == "appos"
-            if is_apposition and relative is not name_head and relative.pos_ == "NOUN":
+            if is_apposition and relative.i != name_head.i and relative.pos_ == "NOUN":
                 words.update(t.lower_ for t in relative.subtree if t.is_alpha)
         return frozenset(words)
 
@@ -336,8 +430,10 @@ class SpeakerResolver:
             if self._in_quote(token.idx):
                 continue
             is_subject = token.dep_ in {"nsubj", "nsubjpass"}
-            is_source = token.dep_ == "pobj" and token.head.lower_ == "to" and (
-                token.head.head.lower_ == "according"
+            is_source = (
+                token.dep_ == "pobj"
+                and token.head.lower_ == "to"
+                and (token.head.head.lower_ == "according")
             )
             if not (is_subject or is_source) or token.lower_ in _NON_SPEAKERS:
                 continue
@@ -417,8 +513,8 @@ _TITLE_MODIFIERS = {
 
 
 def _chain_text(chain: list[Token]) -> str:
-    """A name as written (``al-Rishq`` keeps its hyphen unspaced)."""
-    return chain[0].doc[chain[0].i : chain[-1].i + 1].text
+    """A name as written, spaces made plain (``al-Rishq`` keeps its hyphen unspaced)."""
+    return _SPACES.sub(" ", chain[0].doc[chain[0].i : chain[-1].i + 1].text)
 
 
 def _agrees(pronoun: str, mention: Mention) -> bool:

@@ -86,7 +86,9 @@ def run_query(
     table = {"figures": figures, "quotes": quotes, "events": events}[kind]
     conditions = item_conditions(table, filters)
     source = table.join(articles, table.c.article_pk == articles.c.pk)
-    total = connection.scalar(sa.select(sa.func.count()).select_from(source).where(*conditions))
+    # Only the publisher lives on the article: without it, counting needs no join.
+    counted = source if filters.publisher is not None else table
+    total = connection.scalar(sa.select(sa.func.count()).select_from(counted).where(*conditions))
     query = (
         sa.select(*item_columns(table))
         .select_from(source)
@@ -131,8 +133,9 @@ def item_conditions(table: sa.Table, filters: Filters) -> list[sa.ColumnElement[
     if filters.status is not None:
         conditions.append(c.status == _folded(filters.status))
     if filters.where is not None:
-        place = normalise_place(filters.where) or filters.where
-        conditions.append(sa.func.lower(c.place) == place.casefold())
+        key = (normalise_place(filters.where) or filters.where).casefold()
+        compared = c.place_key if "place_key" in c else sa.func.lower(c.place)
+        conditions.append(compared == key)
     if filters.source is not None:
         conditions.append(_any_contains(filters.source, c.source_text, c.source_name))
     if filters.speaker is not None:

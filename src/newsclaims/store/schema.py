@@ -132,6 +132,7 @@ figures = sa.Table(
     sa.Column("status", sa.String),
     sa.Column("where_text", sa.String),
     sa.Column("place", sa.String),
+    sa.Column("place_key", sa.String),  # place case-folded: what filters compare
     sa.Column("when_text", sa.String),
     sa.Column("source_text", sa.Text),
     _actor_fk("source_pk"),
@@ -140,8 +141,8 @@ figures = sa.Table(
     sa.Column("sentence_start", sa.Integer),
     sa.Column("sentence_end", sa.Integer),
     # The timeline and contradiction queries: one quantity, one place, over time.
-    sa.Index("ix_figures_series", "what", "status", "place", "date"),
-    sa.Index("ix_figures_place_date", "place", "date"),
+    sa.Index("ix_figures_series", "what", "status", "place_key", "date"),
+    sa.Index("ix_figures_place_date", "place_key", "date"),
     sa.Index("ix_figures_date", "date"),
 )
 

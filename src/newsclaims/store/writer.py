@@ -129,6 +129,7 @@ class _Batch:
                 {"headline": report.headline, "first_date": report_day},
             ).scalar_one()
             version = 1
+            self.claims[story_pk] = set()  # a new story: no earlier version holds anything
         article_pk = self.connection.execute(
             articles.insert().returning(articles.c.pk),
             {
@@ -249,7 +250,8 @@ def item_rows(
             "low": figure.low, "high": figure.high,
             "what": _folded(figure.what), "status": _folded(figure.status),
             "where_text": figure.where,
-            "place": normalise_place(figure.where, report.text, figure.span.start),
+            "place": (place := normalise_place(figure.where, report.text, figure.span.start)),
+            "place_key": place.casefold() if place else None,
             "when_text": figure.when,
             "source_text": figure.source.text if figure.source else None,
             "source_pk": actor_pk(figure.source),

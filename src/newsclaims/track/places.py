@@ -37,7 +37,7 @@ class PlaceTables:
     """``data/places.yaml``, loaded once, keyed for lookups."""
 
     names: dict[str, str]  # alias (casefolded) -> place name
-    types: dict[str, str]  # place name -> its type
+    types: dict[str, tuple[str, ...]]  # place name -> its types
     references: dict[str, tuple[str, ...]]  # common noun (casefolded) -> types it stands for
     descriptors: tuple[str, ...]  # casefolded, longest first
     parts: dict[str, str]  # casefolded part word -> shown form
@@ -50,9 +50,10 @@ def place_tables() -> PlaceTables:
         resources.files("newsclaims.data").joinpath("places.yaml").read_text("utf-8")
     )
     names: dict[str, str] = {}
-    types: dict[str, str] = {}
+    types: dict[str, tuple[str, ...]] = {}
     for name, entry in raw["places"].items():
-        types[name] = entry["type"]
+        kinds = entry["type"]
+        types[name] = tuple(kinds) if isinstance(kinds, list) else (kinds,)
         for alias in [name, *entry["aliases"]]:
             names[alias.casefold()] = name
     return PlaceTables(
@@ -143,16 +144,16 @@ def _referent(kinds: tuple[str, ...], text: str, position: int | None) -> str | 
     if not text:
         return None
     cut = len(text) if position is None else position
-    mentions = [(start, name) for start, name in _named_mentions(text) if _kind(name) in kinds]
+    mentions = [
+        (start, name)
+        for start, name in _named_mentions(text)
+        if set(place_tables().types[name]) & set(kinds)
+    ]
     before = [name for start, name in mentions if start < cut]
     if before:
         return before[-1]
     after = [name for start, name in mentions if start >= cut]
     return after[0] if after else None
-
-
-def _kind(name: str) -> str:
-    return place_tables().types[name]
 
 
 def _named_mentions(text: str) -> list[tuple[int, str]]:

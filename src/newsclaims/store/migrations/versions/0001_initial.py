@@ -136,6 +136,7 @@ def upgrade() -> None:
         sa.Column("status", sa.String(), nullable=True),
         sa.Column("where_text", sa.String(), nullable=True),
         sa.Column("place", sa.String(), nullable=True),
+        sa.Column("place_key", sa.String(), nullable=True),
         sa.Column("when_text", sa.String(), nullable=True),
         sa.Column("source_text", sa.Text(), nullable=True),
         sa.Column("source_pk", sa.Integer(), nullable=True),
@@ -157,9 +158,9 @@ def upgrade() -> None:
     with op.batch_alter_table("figures", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_figures_article_pk"), ["article_pk"], unique=False)
         batch_op.create_index("ix_figures_date", ["date"], unique=False)
-        batch_op.create_index("ix_figures_place_date", ["place", "date"], unique=False)
+        batch_op.create_index("ix_figures_place_date", ["place_key", "date"], unique=False)
         batch_op.create_index(
-            "ix_figures_series", ["what", "status", "place", "date"], unique=False
+            "ix_figures_series", ["what", "status", "place_key", "date"], unique=False
         )
         batch_op.create_index(batch_op.f("ix_figures_source_name"), ["source_name"], unique=False)
 

@@ -1,0 +1,185 @@
+"""CAMEO event coding on sentences written for these tests (not the eval sets)."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from newsclaims.extract.actors import ActorIndex
+from newsclaims.extract.events import cameo_lexicon, extract_events
+from newsclaims.model import ActorRef, Event, Quote, Span
+
+
+def events_of(nlp: Language, text: str, quotes: list[Quote] | None = None) -> list[Event]:
+    doc = nlp(text)
+    return extract_events(doc, ActorIndex(doc), quotes or [], date="2024-03-15")
+
+
+def coded(events: list[Event]) -> set[tuple[str, str]]:
+    """(source code, CAMEO root) pairs, the part of an event the scorer reads first."""
+    return {(event.source_actor.code or "", event.code[:2]) for event in events}
+
+
+def test_active_attack_codes_source_target_and_evidence(nlp: Language) -> None:
+    text = "Turkish warplanes bombed Kurdish positions in northern Iraq on Sunday."
+    [event] = events_of(nlp, text)
+    assert event.source_actor.code == "TURMIL"
+    assert event.code.startswith("19")
+    assert "bombed" in event.span.text
+    assert text[event.span.start : event.span.end] == event.span.text
+    assert event.sentence is not None and event.sentence.text == text
+    assert event.date == "Sunday"
+    assert event.place == "Iraq"
+
+
+def test_report_date_when_the_sentence_gives_none(nlp: Language) -> None:
+    [event] = events_of(nlp, "Kenya expelled two Somali diplomats.")
+    assert (event.source_actor.code, event.code, event.date) == ("KEN", "174", "2024-03-15")
+
+
+def test_passive_with_agent_is_coded_like_the_active(nlp: Language) -> None:
+    [event] = events_of(nlp, "The border post was attacked by Syrian troops overnight.")
+    assert event.source_actor.code == "SYRMIL"
+    assert event.code.startswith("19")
+
+
+def test_passive_without_agent_has_no_source_and_no_event(nlp: Language) -> None:
+    assert events_of(nlp, "Three villages were shelled overnight.") == []
+
+
+def test_compound_subject_gives_one_event_per_actor(nlp: Language) -> None:
+    events = events_of(nlp, "Brazil and Argentina condemned the coup in Bolivia.")
+    assert coded(events) == {("BRA", "11"), ("ARG", "11")}
+
+
+def test_compound_subject_of_a_meeting_meets_each_other(nlp: Language) -> None:
+    events = events_of(nlp, "Germany and Poland will meet in Warsaw next week.")
+    pairs = {(e.source_actor.code, e.target_actor.code if e.target_actor else None) for e in events}
+    assert pairs == {("DEU", "POL"), ("POL", "DEU")}
+    assert all(e.code == "040" for e in events)
+
+
+def test_refusal_of_a_yielding_act_is_a_rejection(nlp: Language) -> None:
+    [event] = events_of(nlp, "Russia refused to withdraw its troops from Moldova.")
+    assert event.source_actor.code == "RUS"
+    assert event.code == "124"
+    assert "refused" in event.span.text
+
+
+def test_negated_cooperation_is_a_rejection_and_negated_attack_no_event(nlp: Language) -> None:
+    [event] = events_of(nlp, "Egypt said it would not allow aid convoys into the area.")
+    assert (event.source_actor.code, event.code, event.negated) == ("EGY", "124", True)
+    assert events_of(nlp, "India did not attack the Pakistani outpost.") == []
+
+
+def test_intention_is_coded_with_the_intent_code(nlp: Language) -> None:
+    [event] = events_of(nlp, "Japan plans to send humanitarian aid to Turkey.")
+    assert (event.source_actor.code, event.code) == ("JPN", "033")
+
+
+def test_scheduled_act_is_coded_as_the_act(nlp: Language) -> None:
+    [event] = events_of(nlp, "The Canadian prime minister is scheduled to visit Mexico.")
+    assert event.source_actor.code == "CANGOV"
+    assert event.code == "042"
+    assert event.target_actor is not None and event.target_actor.code == "MEX"
+
+
+def test_speculation_is_no_event(nlp: Language) -> None:
+    assert events_of(nlp, "Iran might attack the tankers in the Gulf.") == []
+
+
+def test_asking_another_to_act_is_an_appeal_by_the_asker(nlp: Language) -> None:
+    [event] = events_of(nlp, "Ukraine urged Germany to supply more tanks.")
+    assert (event.source_actor.code, event.code[:2]) == ("UKR", "02")
+    assert event.target_actor is not None and event.target_actor.code == "DEU"
+
+
+def test_metonyms_stand_for_the_state(nlp: Language) -> None:
+    events = events_of(nlp, "Washington criticized Beijing over the trade curbs.")
+    [event] = events
+    assert (event.source_actor.code, event.code) == ("USA", "111")
+    assert event.target_actor is not None and event.target_actor.code == "CHN"
+
+
+def test_pronoun_in_reported_clause_is_the_speaker(nlp: Language) -> None:
+    [event] = events_of(nlp, "Iraq said its troops repulsed an assault near Mosul.")
+    assert event.source_actor.code == "IRQMIL"
+    assert event.reported_by is not None and event.reported_by.code == "IRQ"
+
+
+def test_reported_hostile_act_is_also_the_reporters_accusation(nlp: Language) -> None:
+    events = events_of(nlp, "Armenia said that Azerbaijan had shelled its villages.")
+    assert coded(events) == {("AZE", "19"), ("ARM", "11")}
+
+
+def test_obligation_under_speech_is_the_speakers_demand(nlp: Language) -> None:
+    [event] = events_of(nlp, "Serbia said Kosovo must release the detained policemen.")
+    assert (event.source_actor.code, event.code) == ("SRB", "100")
+    assert event.target_actor is not None and event.target_actor.code == "XKX"
+
+
+def test_beliefs_and_future_subordinate_clauses_are_no_events(nlp: Language) -> None:
+    assert events_of(nlp, "Analysts believe Venezuela will invade Guyana.") == []
+    assert events_of(nlp, "The talks ended before Chile expelled the envoy.") == []
+
+
+def test_sentences_without_events(nlp: Language) -> None:
+    for text in (
+        "The weather in Lisbon was mild on Tuesday.",
+        "Norway's economy grew by two percent last year.",
+        "The relentless bombardments have killed hundreds of people.",
+    ):
+        assert events_of(nlp, text) == [], text
+
+
+def test_protesters_destroying_property_riot(nlp: Language) -> None:
+    [event] = events_of(nlp, "The embassy was demolished by Serbian protesters.")
+    assert (event.source_actor.code, event.code) == ("SRBOPP", "145")
+
+
+def test_group_member_acts_for_the_group(nlp: Language) -> None:
+    events = events_of(nlp, "Militants from Hezbollah fired rockets at Haifa.")
+    [event] = events
+    assert event.source_actor.name == "Hezbollah"
+    assert event.code.startswith("19")
+
+
+def test_agent_without_a_state_gets_unknown_country(nlp: Language) -> None:
+    [event] = events_of(nlp, "Rebels ambushed a convoy.")
+    assert event.source_actor.code == "---REB"
+
+
+def test_quote_speaker_is_kept_as_reporter(nlp: Language) -> None:
+    text = '"We will expel the ambassador," the Ghanaian minister said.'
+    content_end = text.index(",")
+    speaker = ActorRef(text="the Ghanaian minister", code="GHAGOV", country="GHA")
+    quote = Quote(
+        id="q1",
+        kind="direct",
+        content=Span(start=1, end=content_end, text=text[1:content_end]),
+        speaker=speaker,
+    )
+    [event] = events_of(nlp, text, [quote])
+    assert event.source_actor.code == "GHAGOV"
+    assert event.code == "174"
+    assert event.reported_by is not None and event.reported_by.code == "GHAGOV"
+
+
+def test_headline_is_skipped_and_repeats_are_kept_once(nlp: Language) -> None:
+    text = (
+        "Peru Expels Envoy\n\n"
+        "Peru expelled the Bolivian ambassador on Monday. "
+        "Lima said it expelled the Bolivian ambassador over his remarks. "
+        "The decision drew protests in La Paz."
+    )
+    events = events_of(nlp, text)
+    assert [(e.source_actor.code, e.code) for e in events] == [("PER", "174")]
+    assert events[0].span.start > text.index("\n\n")
+
+
+@pytest.mark.parametrize(
+    ("code", "label"),
+    [("042", "make a visit"), ("045", "mediate"), ("111", "criticize or denounce"), ("1999", "fight")],
+)
+def test_codebook_labels(code: str, label: str) -> None:
+    assert cameo_lexicon().label(code) == label

@@ -1,0 +1,214 @@
+"""Figures on sentences written for these tests: hedges, number words, exclusions, sources."""
+
+import pytest
+
+from newsclaims.evaluation import gold_pairs, load_gold, score_report
+from newsclaims.extract.actors import ActorIndex
+from newsclaims.extract.figures import extract_figures
+from newsclaims.ingest.readers import read_article
+from newsclaims.model import ActorRef, Figure, Quote, Span
+from newsclaims.pipeline import analyze_article
+
+
+@pytest.fixture
+def figures(nlp):
+    def run(text: str, quotes: list[Quote] | None = None) -> list[Figure]:
+        doc = nlp(text)
+        found = extract_figures(doc, ActorIndex(doc), quotes or [])
+        for figure in found:
+            assert text[figure.span.start : figure.span.end] == figure.span.text
+        return found
+
+    return run
+
+
+def only(found: list[Figure]) -> Figure:
+    assert len(found) == 1, [figure.span.text for figure in found]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "value", "qualifier"),
+    [
+        ("Soldiers detained about 40 protesters in the square.", "about 40", 40, "approx"),
+        ("Nearly 300 families fled the town.", "Nearly 300", 300, "approx"),
+        ("Some 1,200 refugees crossed the border.", "Some 1,200", 1200, "approx"),
+        ("The storm killed at least 17 villagers.", "at least 17", 17, "at_least"),
+        ("More than 90 prisoners were freed.", "More than 90", 90, "at_least"),
+        ("The toll climbed past 4,100 on Monday.", "past 4,100", 4100, "at_least"),
+        ("Up to 60 sailors are missing.", "Up to 60", 60, "at_most"),
+        ("Fewer than 20 guards were injured.", "Fewer than 20", 20, "at_most"),
+        ("Rebels captured 212 soldiers.", "212", 212, "exact"),
+        ("Fourteen miners were trapped underground.", "Fourteen", 14, "exact"),
+        ("Floods displaced 1.4 million people.", "1.4 million", 1_400_000, "exact"),
+        ("The war uprooted two and a half million people.", "two and a half million",
+         2_500_000, "exact"),
+        ("Police arrested at least another 25 people.", "at least another 25", 25, "at_least"),
+        ("Officials say nearly  900 people died.", "nearly  900", 900, "approx"),
+    ],
+)  # fmt: skip
+def test_hedges_and_number_words(figures, sentence, surface, value, qualifier):
+    figure = only(figures(sentence))
+    assert (figure.span.text, figure.value, figure.qualifier) == (surface, value, qualifier)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface"),
+    [
+        ("Dozens of fishermen were rescued.", "Dozens"),
+        ("Militants fired hundreds of mortars at the base.", "hundreds"),
+        ("Tens of thousands of pilgrims were stranded.", "Tens of thousands"),
+        ("Several dozen students were arrested.", "Several dozen"),
+        ("The navy intercepted several drones.", "several"),
+        ("Scores of houses were destroyed.", "Scores"),
+    ],
+)
+def test_vague_counts(figures, sentence, surface):
+    figure = only(figures(sentence))
+    assert (figure.span.text, figure.value, figure.qualifier) == (surface, None, "vague")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "low", "high"),
+    [
+        ("Between 10 and 20 demonstrators were hurt.", "Between 10 and 20", 10, 20),
+        ("The raid left 30 to 40 fighters dead.", "30 to 40", 30, 40),
+    ],
+)
+def test_ranges(figures, sentence, surface, low, high):
+    figure = only(figures(sentence))
+    assert (figure.span.text, figure.qualifier, figure.low, figure.high) == (
+        surface,
+        "range",
+        low,
+        high,
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The ceasefire was signed on March 3, 2021.",
+        "The posts were collected between October 7-10 by the monitor.",
+        "A six-week truce began at 7am on Sunday.",
+        "The convoy waited for three weeks at the crossing.",
+        "Talks lasted two months.",
+        "A 25-year-old nurse was among those interviewed.",
+        "The boy, aged 9, was treated in hospital.",
+        "Leila Haddad, 38, said the shelling never stopped.",
+        "She was 14 when the war began.",
+        "The fund pledged $5 million for reconstruction.",
+        "Unemployment rose to 45 percent.",
+        "The camp lies 5 km from the border.",
+        "He commanded the Fifth Army Corps before his promotion.",
+        "The council adopted Resolution 2334.",
+        "The territory of 2.3 million Palestinians is under siege.",
+        "About 40,000 Filipinos live in the kingdom.",
+        "Negotiators agreed to three key points of the plan.",
+        "Two groups of workers clashed at the hostel.",
+        "One of the most violent nights of the war followed.",
+        "The father of four was buried on Monday.",
+        "It was the second attack on the town in 1995.",
+        "Gaza's 2.3 million residents face famine.",
+        "One aid agency warned of famine.",
+    ],
+)
+def test_numbers_that_are_not_figures(figures, sentence):
+    assert figures(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        ("The army said 12 soldiers were wounded in the ambush.", "The army"),
+        ("Twelve soldiers were wounded in the ambush, the army said.", "the army"),
+        ("Nine sailors drowned, according to the coast guard in the port city.",
+         "the coast guard in the port city"),
+        ("The ministry believes about 80 civilians remain under the rubble.", "The ministry"),
+        ("The Red Cross reported 45 deaths in the district.", "The Red Cross"),
+        ("A police spokesman told reporters that 16 suspects were arrested.",
+         "A police spokesman"),
+    ],
+)  # fmt: skip
+def test_sources_from_the_parse(figures, sentence, source):
+    figure = only(figures(sentence))
+    assert figure.source is not None
+    assert figure.source.text == source
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Gunmen abducted 30 villagers on Friday.",
+        "A farmer whose brother had hidden four fugitives said he was innocent.",
+        "The strike brought the number of dead to 51.",
+        "A new law is feared by thousands of farmers.",
+    ],
+)
+def test_unattributed_figures_have_no_source(figures, sentence):
+    assert only(figures(sentence)).source is None
+
+
+def test_counts_of_things_and_of_one(figures):
+    assert only(figures("Troops control the city's seven crossings.")).value == 7
+    assert only(figures("One soldier was killed in the raid.")).value == 1
+
+
+def test_pronoun_source_takes_the_enclosing_speaker(figures):
+    figure = only(figures("The agency says it counted 300 wounded in the city."))
+    assert figure.source is not None and figure.source.text == "The agency"
+
+
+def test_pronoun_source_takes_the_previous_sentence_source(figures):
+    found = figures(
+        "Eleven people died in the blast, according to the civil defence agency. "
+        "It also reported that 40 people were injured."
+    )
+    assert [f.value for f in found] == [11, 40]
+    assert found[1].source is not None
+    assert found[1].source.text == "the civil defence agency"
+
+
+def test_enclosing_quote_gives_the_source(figures):
+    text = '"We buried 23 people today," the mayor told reporters.'
+    content = text.index("We"), text.index(",")
+    quote = Quote(
+        id="q1",
+        kind="direct",
+        content=Span(start=content[0], end=content[1], text=text[content[0] : content[1]]),
+        speaker=ActorRef(text="Mayor Ana Silva"),
+    )
+    figure = only(figures(text, [quote]))
+    assert figure.source is not None and figure.source.text == "Mayor Ana Silva"
+    assert figure.quote_id == "q1"
+
+
+def test_headline_figures_are_not_attributed_to_the_first_sentence(figures):
+    found = figures(
+        "Five Killed In Border Clash\n\nFive guards were killed and two injured, the army said."
+    )
+    assert [figure.value for figure in found] == [5, 5, 2]
+    assert found[0].source is None
+    assert [figure.source.text for figure in found[1:] if figure.source] == ["the army"] * 2
+
+
+def test_what_status_where_and_when(figures):
+    figure = only(figures("Israeli strikes killed 40 civilians in Gaza on October 12."))
+    assert (figure.what, figure.status, figure.where) == ("civilians", "killed", "Gaza")
+    assert figure.when is not None and "October 12" in figure.when
+    statuses = [f.status for f in figures("Three crew are missing and 11 were injured.")]
+    assert statuses == ["missing", "injured"]
+
+
+@pytest.mark.shared
+def test_dev_figures_meet_the_bar(shared_dir):
+    """The brief's bars on the dev set: figures_f1 >= 0.90, figure_values_f1 >= 0.80."""
+    from newsclaims.evaluation import Scores
+
+    total = Scores()
+    for pair in gold_pairs(shared_dir / "eval" / "dev"):
+        article = read_article(pair.text_path)
+        prediction = analyze_article(article).model_dump(mode="json")
+        total.add(score_report(prediction, load_gold(pair), article.text))
+    assert total.counts["figures"].f1 >= 0.90
+    assert total.counts["figure_values"].f1 >= 0.80

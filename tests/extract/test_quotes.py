@@ -1,0 +1,293 @@
+"""Quotations: marks, direct and mixed quotes, reported speech, speakers."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsclaims.evaluation import run_eval
+from newsclaims.extract.quote_marks import find_quoted_spans
+from newsclaims.model import Quote, Report
+
+
+def quoted_texts(text: str) -> list[str]:
+    return [text[span.start : span.end] for span in find_quoted_spans(text)]
+
+
+def covering(report: Report, words: str) -> list[Quote]:
+    """The quotes whose content covers ``words`` (as the scorer matches keys)."""
+    start = report.text.index(words)
+    end = start + len(words)
+    return [q for q in report.quotes if q.content.start <= start and end <= q.content.end]
+
+
+def speaker_names(quotes: list[Quote]) -> set[str]:
+    names: set[str] = set()
+    for quote in quotes:
+        if quote.speaker is not None:
+            names.add(quote.speaker.text)
+            if quote.speaker.canonical:
+                names.add(quote.speaker.canonical)
+    return names
+
+
+# -- quotation marks ---------------------------------------------------------------------
+
+
+def test_straight_curly_and_single_marks_pair_up():
+    text = "He said \"one\". She said “two”. The sign read ‘three’ and 'four'."
+    assert quoted_texts(text) == ["one", "two", "three", "four"]
+
+
+def test_apostrophes_are_not_marks():
+    text = "Hamas' leaders and the group’s allies don’t agree; the '90s are over."
+    assert quoted_texts(text) == []
+
+
+def test_quote_running_over_paragraphs_is_cut_per_paragraph():
+    text = '"The town will be rebuilt.\n\n"It will take years," she said.'
+    spans = find_quoted_spans(text)
+    assert quoted_texts(text) == ["The town will be rebuilt.", "It will take years"]
+    assert spans[0].continued and spans[0].close_mark is None
+
+
+def test_one_odd_mark_spoils_only_its_paragraph():
+    text = 'He called it "absurd.\n\nLater she said "we agree" with them.'
+    assert quoted_texts(text) == ["absurd.", "we agree"]
+
+
+# -- direct quotes -----------------------------------------------------------------------
+
+
+def test_direct_quote_with_cue_after(analyze_text):
+    report = analyze_text('"We will not give up," Maria Lopez said on Monday.')
+    (quote,) = covering(report, "We will not give up")
+    assert quote.kind == "direct"
+    assert quote.speaker is not None and quote.speaker.canonical == "Maria Lopez"
+    assert quote.cue is not None and quote.cue.lemma == "say"
+    assert quote.content.text == "We will not give up"
+
+
+def test_direct_quote_with_cue_before_and_inverted_cue(analyze_text):
+    report = analyze_text(
+        'Mayor Tom Reed said: "The water is safe to drink." "We have enough food for '
+        'a week," said Lena Ortiz, a volunteer at the shelter.'
+    )
+    assert speaker_names(covering(report, "The water is safe to drink")) >= {"Tom Reed"}
+    assert "Lena Ortiz" in speaker_names(covering(report, "We have enough food for a week"))
+
+
+def test_quote_split_around_the_cue_keeps_its_speaker(analyze_text):
+    report = analyze_text(
+        'Foreign Minister Jean Dupont spoke in Paris. "The plan is dead," he said. '
+        '"Nobody wants it any more."'
+    )
+    first = covering(report, "The plan is dead")
+    second = covering(report, "Nobody wants it any more")
+    assert "Jean Dupont" in speaker_names(first)
+    assert "Jean Dupont" in speaker_names(second)
+    assert second[0].kind == "direct"
+
+
+def test_follow_up_paragraph_takes_the_previous_speaker(analyze_text):
+    report = analyze_text(
+        'Anna Berg, a nurse at the clinic, said: "We ran out of beds on Sunday."\n'
+        '"We are exhausted and we need help."'
+    )
+    (follow_up,) = covering(report, "We are exhausted and we need help")
+    assert follow_up.kind == "direct"
+    assert follow_up.cue is None
+    assert follow_up.speaker is not None and follow_up.speaker.canonical == "Anna Berg"
+
+
+def test_quote_running_over_paragraphs_keeps_its_speaker(analyze_text):
+    report = analyze_text(
+        "The flood damaged the old bridge.\n"
+        'Engineer Paul Kim said: "The bridge will be closed for a month.\n\n'
+        '"The repairs cannot start before the river falls."'
+    )
+    assert "Paul Kim" in speaker_names(covering(report, "The bridge will be closed"))
+    assert "Paul Kim" in speaker_names(covering(report, "The repairs cannot start"))
+
+
+# -- mixed quotes and scare quotes ---------------------------------------------------------
+
+
+def test_quoted_fragment_in_reported_speech_is_its_own_mixed_quote(analyze_text):
+    report = analyze_text(
+        "Finance Minister Karen Holt said the government wants a "
+        '"fair and lasting settlement" with the unions.'
+    )
+    fragment = [q for q in report.quotes if q.content.text == "fair and lasting settlement"]
+    assert len(fragment) == 1 and fragment[0].kind == "mixed"
+    assert "Karen Holt" in speaker_names(fragment)
+    clause = covering(report, "the government wants a")
+    assert clause and clause[0].kind == "mixed"
+
+
+def test_scare_quotes_with_no_speaker_are_not_quotes(analyze_text):
+    report = analyze_text('The so-called "peace dividend" never arrived in the valley.')
+    assert report.quotes == []
+
+
+# -- reported speech ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The central bank said prices would rise next year.",
+        "Prices would rise next year, the central bank said.",
+        "The central bank said that prices would rise next year.",
+    ],
+)
+def test_reported_speech_in_both_orders(analyze_text, text):
+    report = analyze_text(text)
+    quotes = covering(report, "rise next year")
+    assert quotes and quotes[0].kind == "indirect"
+    assert quotes[0].speaker is not None and quotes[0].speaker.text.lower() == "the central bank"
+    content = quotes[0].content.text
+    assert "said" not in content and "bank" not in content and not content.startswith("that")
+
+
+def test_participle_takes_the_subject_of_its_clause(analyze_text):
+    report = analyze_text(
+        "The army withdrew from the town, saying the operation had achieved its aims."
+    )
+    (quote,) = covering(report, "the operation had achieved its aims")
+    assert quote.speaker is not None and quote.speaker.text == "The army"
+    assert quote.cue is not None and quote.cue.text == "saying"
+
+
+def test_told_with_its_hearer(analyze_text):
+    report = analyze_text("Supplies are running out, a local official told Reuters on Tuesday.")
+    (quote,) = covering(report, "Supplies are running out")
+    assert quote.speaker is not None and quote.speaker.text == "a local official"
+
+
+def test_according_to_names_the_source(analyze_text):
+    report = analyze_text(
+        "At least 12 people died in the floods, according to the regional health ministry."
+    )
+    (quote,) = covering(report, "At least 12 people died in the floods")
+    assert quote.cue is not None and quote.cue.text == "according to"
+    assert quote.speaker is not None and quote.speaker.text == "the regional health ministry"
+    assert "according" not in quote.content.text
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "The company believes demand will recover by spring.",
+            "demand will recover",
+            "The company",
+        ),
+        ("Residents fear the old dam could break.", "the old dam could break", "Residents"),
+        ("The league expects to announce a new calendar.", "announce a new calendar", "The league"),
+    ],
+)
+def test_cognition_verbs_report_beliefs(analyze_text, text, content, speaker):
+    quotes = covering(analyze_text(text), content)
+    assert quotes and quotes[0].speaker is not None and quotes[0].speaker.text == speaker
+
+
+def test_headline_says_and_single_quoted_fragment(analyze_text):
+    report = analyze_text(
+        "Mayor says city will 'never surrender' to floods\n\n"
+        "The mayor spoke to reporters in the town hall on Monday."
+    )
+    headline = covering(report, "city will 'never surrender' to floods")
+    assert headline and headline[0].in_headline
+    fragment = [q for q in report.quotes if q.content.text == "never surrender"]
+    assert fragment and fragment[0].kind == "mixed" and fragment[0].in_headline
+    assert "Mayor" in speaker_names(fragment)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister did not say whether the border would reopen.",
+        "The storm is expected to hit the coast on Friday.",
+        "The navy maintained a blockade of the port after the rebels seized it.",
+        "Officials released a list of the missing on Thursday.",
+    ],
+)
+def test_non_reports_are_not_quotes(analyze_text, text):
+    assert analyze_text(text).quotes == []
+
+
+# -- speakers -----------------------------------------------------------------------------
+
+
+def test_pronouns_resolve_to_compatible_antecedents(analyze_text):
+    report = analyze_text(
+        "Finance Minister Karen Holt met bankers on Monday. She said the budget would be "
+        "balanced. The ministry issued a statement later. It said taxes would not rise. "
+        "Two senior diplomats briefed reporters. They said the talks had stalled."
+    )
+    (she,) = covering(report, "the budget would be balanced")
+    (it,) = covering(report, "taxes would not rise")
+    (they,) = covering(report, "the talks had stalled")
+    assert she.speaker is not None and she.speaker.canonical == "Karen Holt"
+    assert it.speaker is not None and it.speaker.canonical == "The ministry"
+    assert they.speaker is not None and they.speaker.canonical == "Two senior diplomats"
+
+
+def test_pronoun_prefers_the_previous_speaker(analyze_text):
+    report = analyze_text(
+        "A police spokesman said the suspect, whose brother is a soldier, had been "
+        "arrested. He said the investigation would take weeks."
+    )
+    (quote,) = covering(report, "the investigation would take weeks")
+    assert quote.speaker is not None and quote.speaker.canonical == "A police spokesman"
+
+
+def test_short_name_resolves_to_the_fullest_name(analyze_text):
+    report = analyze_text(
+        "U.S. Secretary of State Antony Blinken arrived in Cairo on Sunday. "
+        "Blinken said the talks had been constructive."
+    )
+    (quote,) = covering(report, "the talks had been constructive")
+    assert quote.speaker is not None
+    assert quote.speaker.text == "Blinken" and quote.speaker.canonical == "Antony Blinken"
+
+
+def test_titled_name_keeps_its_title_in_the_text(analyze_text):
+    report = analyze_text("U.S. Secretary of State Antony Blinken said the talks would go on.")
+    (quote,) = covering(report, "the talks would go on")
+    assert quote.speaker is not None
+    assert quote.speaker.text == "U.S. Secretary of State Antony Blinken"
+    assert quote.speaker.canonical == "Antony Blinken"
+
+
+def test_possessive_organisation_is_kept_whole(analyze_text):
+    report = analyze_text("Prime Minister Jane Doe's office said the visit was cancelled.")
+    (quote,) = covering(report, "the visit was cancelled")
+    assert quote.speaker is not None
+    assert quote.speaker.text == "Prime Minister Jane Doe's office"
+    assert quote.speaker.canonical != "Jane Doe"
+
+
+def test_role_noun_resolves_to_the_named_holder(analyze_text):
+    report = analyze_text(
+        "The ministry's spokesperson, Omar Haddad, spoke on Monday. "
+        "On Tuesday the spokesperson said the strikes had stopped."
+    )
+    (quote,) = covering(report, "the strikes had stopped")
+    assert quote.speaker is not None and quote.speaker.text == "the spokesperson"
+    assert quote.speaker.canonical == "Omar Haddad"
+
+
+def test_quote_ids_follow_text_order(analyze_text):
+    report = analyze_text('The army said the road was open. "Convoys can pass," a colonel said.')
+    assert [q.id for q in report.quotes] == [f"q{n}" for n in range(1, len(report.quotes) + 1)]
+    starts = [q.content.start for q in report.quotes]
+    assert starts == sorted(starts)
+    for quote in report.quotes:
+        assert report.text[quote.content.start : quote.content.end] == quote.content.text
+
+
+def test_dev_set_meets_the_bars(shared_dir):
+    scores = run_eval(shared_dir / "eval" / "dev").total.counts
+    assert scores["quotes"].f1 >= 0.90
+    assert scores["attribution"].f1 >= 0.85

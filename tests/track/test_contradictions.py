@@ -1,0 +1,94 @@
+"""Contradictions: claims that cannot both hold, qualifiers respected; and agreements."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from report_builders import figure, report
+
+from newsclaims.cli import main
+from newsclaims.store.connect import open_store
+from newsclaims.store.writer import ReportWriter
+from newsclaims.track.contradictions import claim_interval, compare_claims, gap
+
+
+def point(value, qualifier="exact", low=None, high=None, source="A", day="2024-01-01", **more):
+    base = {
+        "date": day, "value": value, "qualifier": qualifier, "low": low, "high": high,
+        "what": "people", "status": "killed", "where": "Gaza", "source": source,
+        "source_name": source, "publisher": "P", "article_id": f"{source}-{value}",
+        "story": hash(source), "span": {"start": 0, "end": 1, "text": "x"},
+    }  # fmt: skip
+    if qualifier == "at_least":
+        base["low"] = value
+    return base | more
+
+
+def test_qualifiers_decide_what_can_both_hold() -> None:
+    at_least_100 = claim_interval(point(100, "at_least"))
+    assert gap(at_least_100, claim_interval(point(250))) == 0  # 250 is at least 100
+    assert gap(at_least_100, claim_interval(point(60))) > 0
+    about_1000 = claim_interval(point(1000, "approx"))
+    assert gap(about_1000, claim_interval(point(1050))) == 0
+    assert gap(about_1000, claim_interval(point(2000))) > 0
+    a_range = claim_interval(point(None, "range", low=10, high=20))
+    assert gap(a_range, claim_interval(point(15))) == 0
+    assert claim_interval(point(None, "vague")) is None
+
+
+def test_pairs_are_ranked_and_need_two_sources_on_one_day() -> None:
+    points = [
+        point(100, source="Ministry"),
+        point(400, source="Army"),  # far apart: first
+        point(120, source="Agency"),  # near the ministry's figure
+        point(100, source="Ministry", article_id="again"),  # same source: no pair
+        point(5000, source="Other", day="2024-01-05"),  # another day
+    ]
+    pairs = compare_claims(points)
+    sources = [(p["a"]["source_label"], p["b"]["source_label"]) for p in pairs]
+    assert sources[0] in {("Ministry", "Army"), ("Army", "Ministry")}
+    assert all("Other" not in pair for pair in sources)
+    assert [p["score"] for p in pairs] == sorted((p["score"] for p in pairs), reverse=True)
+    assert len(compare_claims(points, window=4)) > len(pairs)
+
+
+def test_agreement_view() -> None:
+    points = [point(100, source="Ministry"), point(100, source="Agency"),
+              point(90, "at_least", source="Army"), point(300, source="Far")]  # fmt: skip
+    agreeing = compare_claims(points, agreeing=True)
+    assert agreeing[0]["score"] == 1.0
+    assert {agreeing[0]["a"]["source_label"], agreeing[0]["b"]["source_label"]} == {
+        "Ministry",
+        "Agency",
+    }
+    assert all(pair["relation"] == "agrees" for pair in agreeing)
+
+
+def test_contradictions_command(db_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    ministry = "At least 40 people were killed in Gaza on Monday, the health ministry said."
+    army = "The army said 12 people were killed in the Gaza Strip."
+    agency = "About 42 people were killed in the enclave, the civil defence agency said."
+    killed = {"what": "people", "status": "killed"}
+    engine = open_store(db_url)
+    ReportWriter(engine).write([
+        report("m", ministry, date="2024-01-01", figures=[figure(
+            ministry, "At least 40", 40, qualifier="at_least", where="Gaza",
+            source="the health ministry", **killed)]),
+        report("a", army, date="2024-01-01", figures=[figure(
+            army, "12", 12, where="the Gaza Strip", source="the army", **killed)]),
+        report("c", "Gaza was shelled. " + agency, date="2024-01-01", figures=[figure(
+            "Gaza was shelled. " + agency, "About 42", 42, qualifier="approx",
+            where="the enclave", source="the civil defence agency", **killed)]),
+    ])  # fmt: skip
+    engine.dispose()
+    assert main(["contradictions", "--where", "Gaza", "--format", "json", "--db", db_url]) == 0
+    pairs = json.loads(capsys.readouterr().out)
+    assert len(pairs) == 2 and all("the army" in (p["a"]["source"], p["b"]["source"])
+                                   for p in pairs)  # fmt: skip
+    assert pairs[0]["a"]["span"]["text"] and pairs[0]["b"]["span"]["text"]
+    assert main(["contradictions", "--agree", "--format", "json", "--db", db_url]) == 0
+    agreeing = json.loads(capsys.readouterr().out)
+    assert [{p["a"]["article_id"], p["b"]["article_id"]} for p in agreeing] == [{"m", "c"}]
+    assert main(["contradictions", "--db", db_url]) == 0
+    assert "contradictions: 2" in capsys.readouterr().out

@@ -1,0 +1,40 @@
+"""Claim dates: the day a sentence states, read against the report's date."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from newsclaims.track.dates import claim_date, parse_day
+
+REPORT = date(2024, 1, 3)  # a Wednesday
+
+
+@pytest.mark.parametrize(
+    ("when", "day"),
+    [
+        (None, REPORT),
+        ("on Wednesday", REPORT),
+        ("on Sunday", date(2023, 12, 31)),
+        ("yesterday", date(2024, 1, 2)),
+        ("on December 28", date(2023, 12, 28)),
+        ("2 January", date(2024, 1, 2)),
+        ("Oct. 7, 2023", date(2023, 10, 7)),
+        ("since October 7", REPORT),  # a cumulative count is as of the report
+        ("in recent weeks", REPORT),
+    ],
+)
+def test_stated_day(when: str | None, day: date) -> None:
+    assert claim_date(when, REPORT) == day
+
+
+def test_without_a_report_date_only_full_dates_count() -> None:
+    assert claim_date("on Monday", None) is None
+    assert claim_date("March 3, 2020", None) == date(2020, 3, 3)
+
+
+def test_parse_day_takes_iso_dates_only() -> None:
+    assert parse_day("2023-10-07T09:00:00") == date(2023, 10, 7)
+    assert parse_day("7 October") is None
+    assert parse_day("2023-02-30") is None

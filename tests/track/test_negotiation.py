@@ -1,0 +1,76 @@
+"""Negotiation moves from events and reported speech, per actor, over time."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from report_builders import actor, event, quote, report
+
+from newsclaims.cli import main
+from newsclaims.store.connect import open_store
+from newsclaims.store.writer import ReportWriter
+from newsclaims.track.negotiation import event_move, mark_counter_proposals, quote_move
+
+
+@pytest.mark.parametrize(
+    ("content", "move"),
+    [
+        ("the group had accepted the truce proposal", "acceptance"),
+        ("it would not accept a deal that leaves soldiers in the city", "rejection"),
+        ("the government rejected the plan outright", "rejection"),
+        ("they had sent a counter-proposal on the prisoner exchange", "counter_proposal"),
+        ("any agreement must include a full withdrawal", "demand"),
+        ("the mediators proposed a six-week pause", "proposal"),
+        ("the weather was fine and the market was busy", None),
+    ],
+)
+def test_reported_speech_moves(content: str, move: str | None) -> None:
+    assert quote_move(content) == move
+
+
+def test_event_codes() -> None:
+    assert [event_move(code) for code in ("036", "0871", "107", "125", "190")] == [
+        "proposal", "acceptance", "demand", "rejection", None,
+    ]  # fmt: skip
+
+
+def test_a_proposal_answering_the_other_side_is_a_counter_proposal() -> None:
+    def move(actor_name: str, counterpart: str, day: str) -> dict:
+        return {"move": "proposal", "actor": actor_name, "counterpart": counterpart,
+                "date": day}  # fmt: skip
+
+    moves = [move("A", "B", "2024-01-01"), move("B", "A", "2024-01-05"),
+             move("C", "D", "2024-01-06")]  # fmt: skip
+    assert [m["move"] for m in mark_counter_proposals(moves)] == [
+        "proposal", "counter_proposal", "proposal",
+    ]  # fmt: skip
+
+
+def test_negotiation_command(db_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    first = "Qatar proposed a truce. Hamas said it had accepted the truce proposal."
+    second = "Israel rejected the truce. Officials said the weather was fine."
+    hamas = actor("Hamas", code="PSEREB", kind="group", canonical="Hamas")
+    qatar = actor("Qatar", code="QAT", kind="country", canonical="QAT")
+    israel = actor("Israel", code="ISR", kind="country", canonical="ISR")
+    engine = open_store(db_url)
+    ReportWriter(engine).write([
+        report("one", first, date="2024-02-01", events=[
+            event(first, "Qatar proposed a truce", "036", qatar, hamas)],
+            quotes=[quote(first, "it had accepted the truce proposal", hamas)]),
+        report("two", second, date="2024-02-03", events=[
+            event(second, "Israel rejected the truce", "125", israel)],
+            quotes=[quote(second, "the weather was fine", actor("Officials"))]),
+    ])  # fmt: skip
+    engine.dispose()
+    assert main(["negotiation", "--format", "json", "--db", db_url]) == 0
+    per_actor = json.loads(capsys.readouterr().out)
+    assert {name: [m["move"] for m in moves] for name, moves in per_actor.items()} == {
+        "Qatar": ["proposal"], "Hamas": ["acceptance"], "Israel": ["rejection"],
+    }  # fmt: skip
+    evidence = per_actor["Hamas"][0]
+    assert first[evidence["span"]["start"] : evidence["span"]["end"]] == evidence["span"]["text"]
+    assert main(["negotiation", "--actor", "isr", "--format", "json", "--db", db_url]) == 0
+    assert list(json.loads(capsys.readouterr().out)) == ["Israel"]
+    assert main(["negotiation", "--since", "2024-02-02", "--db", db_url]) == 0
+    assert "Israel: 1 moves" in capsys.readouterr().out

@@ -1,0 +1,116 @@
+"""Timelines: one quantity per source over time, qualifiers kept, as JSON and charts."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from report_builders import figure, report
+
+from newsclaims.cli import main
+from newsclaims.store.connect import open_store
+from newsclaims.store.writer import ReportWriter
+
+DAY1 = (
+    "Israeli strikes on Gaza continued. At least 4,000 people have been killed in the "
+    "besieged enclave, the health ministry said, and 12,000 were wounded."
+)
+DAY2 = "In the Gaza Strip, 4,651 people were killed, the health ministry said on Thursday."
+ARMY = "The army said between 1,000 and 1,500 people had been killed in the Gaza Strip."
+LEBANON = "Officials said 20 people were killed in southern Lebanon."
+
+
+def seed(db_url: str) -> None:
+    engine = open_store(db_url)
+    killed = {"what": "people", "status": "killed"}
+    ReportWriter(engine).write(
+        [
+            report("d1", DAY1, date="2023-10-20", publisher="Al Jazeera", figures=[
+                figure(DAY1, "At least 4,000", 4000, qualifier="at_least", **killed,
+                       where="the besieged enclave", source="the health ministry"),
+                figure(DAY1, "12,000", 12000, what="people", status="wounded",
+                       where="Gaza", source="the health ministry")]),
+            report("d2", DAY2, date="2023-10-27", publisher="Al Jazeera", figures=[
+                figure(DAY2, "4,651", 4651, **killed, where="the Gaza Strip",
+                       when="on Thursday", source="the health ministry")]),
+            report("army", ARMY, date="2023-10-21", publisher="The Guardian", figures=[
+                figure(ARMY, "between 1,000 and 1,500", None, qualifier="range", low=1000,
+                       high=1500, **killed, where="the Gaza Strip", source="The army")]),
+            report("lb", LEBANON, date="2023-10-21", publisher="Reuters", figures=[
+                figure(LEBANON, "20", 20, **killed, where="southern Lebanon")]),
+        ]
+    )  # fmt: skip
+    engine.dispose()
+
+
+def timeline_json(capsys: pytest.CaptureFixture[str], *args: str) -> list[dict]:
+    assert main(["timeline", "--format", "json", *args]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def test_one_series_gathers_every_wording_of_the_place(
+    db_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    seed(db_url)
+    points = timeline_json(
+        capsys, "--what", "people", "--status", "killed", "--where", "Gaza", "--db", db_url
+    )
+    assert [(p["date"], p["article_id"]) for p in points] == [
+        ("2023-10-20", "d1"), ("2023-10-21", "army"), ("2023-10-26", "d2"),
+    ]  # fmt: skip
+    assert {p["where"] for p in points} == {"Gaza"}
+    first = points[0]
+    assert (first["qualifier"], first["value"], first["low"], first["high"]) == (
+        "at_least",
+        4000,
+        4000,
+        None,
+    )  # a lower bound, not a value
+    assert (points[1]["low"], points[1]["high"]) == (1000, 1500)
+    assert first["source"] == "the health ministry" and first["publisher"] == "Al Jazeera"
+    assert DAY1[first["span"]["start"] : first["span"]["end"]] == "At least 4,000"
+
+
+def test_filters_by_source_and_dates(db_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    seed(db_url)
+    army = timeline_json(capsys, "--source", "ARMY", "--db", db_url)
+    assert [p["article_id"] for p in army] == ["army"]
+    window = timeline_json(capsys, "--since", "2023-10-21", "--until", "2023-10-21", "--db", db_url)
+    assert sorted(p["article_id"] for p in window) == ["army", "lb"]
+    unattributed = [p for p in timeline_json(capsys, "--where", "southern Lebanon", "--db", db_url)]
+    assert [p["source"] for p in unattributed] == [None]
+
+
+def test_terminal_and_file_charts(
+    db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    seed(db_url)
+    html = tmp_path / "gaza.html"
+    assert main(["timeline", "--status", "killed", "--where", "gaza", "--chart", str(html),
+                 "--db", db_url]) == 0  # fmt: skip
+    shown = capsys.readouterr().out
+    assert "people killed · Gaza" in shown and "≥ 4,000" in shown and "1,000–1,500" in shown
+    assert "vega" in html.read_text().lower()
+    spec = tmp_path / "gaza.json"
+    assert main(["timeline", "--where", "gaza", "--chart", str(spec), "--db", db_url]) == 0
+    shapes = json.loads(spec.read_text())
+    assert "triangle-up" in json.dumps(shapes)
+
+
+def test_png_chart(tmp_path: Path) -> None:
+    from newsclaims.track.timeline import write_chart
+
+    point = {
+        "date": "2023-10-20", "value": 40.0, "qualifier": "at_least", "low": 40.0, "high": None,
+        "what": "people", "status": "killed", "where": "Gaza", "source": None,
+        "source_name": None, "publisher": "Test", "article_id": "a", "story": 1,
+        "span": {"start": 0, "end": 11, "text": "at least 40"},
+    }  # fmt: skip
+    write_chart([point], tmp_path / "chart.png")
+    assert (tmp_path / "chart.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_unknown_chart_type_is_a_user_error(db_url: str, capsys) -> None:
+    assert main(["timeline", "--chart", "x.gif", "--db", db_url]) == 2
+    assert "newsclaims: error: --chart" in capsys.readouterr().err
