@@ -24,7 +24,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from newsclaims.model import ActorRef, Figure, Report, Span
-from newsclaims.store.connect import open_store
+from newsclaims.store.connect import open_store, refresh_statistics
 from newsclaims.store.queries import Filters, run_query
 from newsclaims.store.schema import figures
 from newsclaims.store.writer import ReportWriter
@@ -83,6 +83,7 @@ def fill(engine: sa.Engine, total_figures: int, per_report: int, batch: int) -> 
     reports = [synthetic_report(n, rng, per_report) for n in range(total_figures // per_report)]
     for start in range(0, len(reports), batch):
         writer.write(reports[start : start + batch])
+    refresh_statistics(engine)  # as ingest does after writing
     return time.perf_counter() - started
 
 

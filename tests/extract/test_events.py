@@ -179,7 +179,12 @@ def test_headline_is_skipped_and_repeats_are_kept_once(nlp: Language) -> None:
 
 @pytest.mark.parametrize(
     ("code", "label"),
-    [("042", "make a visit"), ("045", "mediate"), ("111", "criticize or denounce"), ("1999", "fight")],
+    [
+        ("042", "make a visit"),
+        ("045", "mediate"),
+        ("111", "criticize or denounce"),
+        ("1999", "fight"),
+    ],
 )
 def test_codebook_labels(code: str, label: str) -> None:
     assert cameo_lexicon().label(code) == label

@@ -7,7 +7,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
 from newsclaims.store.connect import open_store
-from newsclaims.store.migrate import current_revision, head_revision
+from newsclaims.store.migrate import current_revision, head_revision, include_object
 from newsclaims.store.schema import metadata
 
 
@@ -23,7 +23,8 @@ def test_opening_a_new_database_migrates_it_to_head(db_url: str) -> None:
 def test_migrated_schema_matches_the_tables_the_code_uses(db_url: str) -> None:
     engine = open_store(db_url)
     with engine.connect() as connection:
-        differences = compare_metadata(MigrationContext.configure(connection), metadata)
+        context = MigrationContext.configure(connection, opts={"include_object": include_object})
+        differences = compare_metadata(context, metadata)
     engine.dispose()
     assert differences == []
 
@@ -45,3 +46,12 @@ def test_sqlite_store_uses_write_ahead_logging(tmp_path) -> None:
     with engine.connect() as connection:
         assert connection.scalar(sa.text("PRAGMA journal_mode")) == "wal"
     engine.dispose()
+
+
+def test_postgres_gets_trigram_indexes_for_substring_filters(db_url: str) -> None:
+    engine = open_store(db_url)
+    with engine.connect() as connection:
+        names = {index["name"] for index in sa.inspect(connection).get_indexes("figures")}
+    engine.dispose()
+    has_trigram = "trgm_figures_source_text" in names
+    assert has_trigram == db_url.startswith("postgresql")

@@ -101,6 +101,7 @@ def country_code(name: str, metonyms: bool = True) -> str | None:
         return None
 
 
+@cache
 def agent_code(words: str) -> str | None:
     """The CAMEO agent code (``GOV``, ``MIL``...) that words like ``troops`` signal."""
     lowered = f" {words.lower()} "

@@ -31,6 +31,7 @@ from typing import Any
 
 import yaml
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as DocSpan
 
 from newsclaims.extract.actors import (
     ActorIndex,
@@ -175,7 +176,9 @@ def cameo_lexicon() -> CameoLexicon:
     raw = yaml.safe_load(
         resources.files("newsclaims.data").joinpath("cameo_verbs.yaml").read_text("utf-8")
     )
-    classes = {name: frozenset(w.lower() for w in words) for name, words in raw["noun_classes"].items()}
+    classes = {
+        name: frozenset(w.lower() for w in words) for name, words in raw["noun_classes"].items()
+    }
     verbs: dict[str, tuple[VerbRule, ...]] = {}
     for lemma, rules in raw["verbs"].items():
         listed = rules if isinstance(rules, list) else [rules]
@@ -224,7 +227,20 @@ class _Context:
     date: str | None
     body_start: int
     setting: str | None
+    text: str
+    latest_year: int | None
     lexicon: CameoLexicon = field(default_factory=cameo_lexicon)
+    # doc.ents and doc.text are rebuilt on every access; read them once.
+    ents: list[DocSpan] = field(default_factory=list)
+    ent_at: dict[int, DocSpan] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.ents = list(self.doc.ents)
+        self.ent_at = {i: ent for ent in self.ents for i in range(ent.start, ent.end)}
+
+    def ents_between(self, start: int, end: int) -> list[DocSpan]:
+        """Entities starting within tokens ``start:end``."""
+        return [ent for ent in self.ents if start <= ent.start < end]
 
 
 def _body_start(text: str) -> int:
@@ -257,16 +273,20 @@ def extract_events(
     The headline is skipped (the body reports the same events in full), and an event
     that repeats an earlier one (same source, code, target and verb) is kept once.
     """
+    text = doc.text
+    years = [int(year) for year in _YEAR.findall(text)]
     context = _Context(
         doc=doc,
         actors=actors,
         quotes=quotes,
         date=date,
-        body_start=_body_start(doc.text),
+        body_start=_body_start(text),
         setting=_setting_country(doc),
+        text=text,
+        latest_year=max(years) if years else None,
     )
     events: list[Event] = []
-    seen: set[tuple[str, str, str]] = set()
+    seen: set[tuple[str, str, str, str]] = set()
     for token in doc:
         if token.idx < context.body_start:
             continue
@@ -385,20 +405,23 @@ def _object_tokens(verb: Token) -> list[Token]:
     key = _phrasal_key(verb)
     if " " in key and not objects:
         objects = _prep_objects(verb, {key.split()[1]})
-    if verb.dep_ in {"acl", "relcl"} and not objects and verb.head.pos_ in {"NOUN", "PROPN", "PRON"}:
-        if _is_passive(verb) or (verb.dep_ == "relcl" and _has_own_subject(verb)):
-            objects = [verb.head]
+    # "the drones launched by X", "those it fires": the noun is what the act is done to.
+    if (
+        verb.dep_ in {"acl", "relcl"}
+        and not objects
+        and verb.head.pos_ in {"NOUN", "PROPN", "PRON"}
+        and (_is_passive(verb) or (verb.dep_ == "relcl" and _has_own_subject(verb)))
+    ):
+        objects = [verb.head]
     return objects
 
 
 def _has_own_subject(verb: Token) -> bool:
     """A relative clause with a subject other than the relative (``those it fires``)."""
     for subject in _children(verb, SUBJECT_DEPS):
-        if subject.lower_ in RELATIVE_PRONOUNS:
-            return False
-        if any(child.lower_ in RELATIVE_PRONOUNS for child in subject.children):
-            return False
-        return True
+        return subject.lower_ not in RELATIVE_PRONOUNS and not any(
+            child.lower_ in RELATIVE_PRONOUNS for child in subject.children
+        )
     return False
 
 
@@ -407,7 +430,9 @@ def _prep_objects(token: Token, preps: set[str] | frozenset[str]) -> list[Token]
     for child in token.children:
         if child.dep_ in {"prep", "dative", "agent"} and child.lower_ in preps:
             found.extend(
-                obj for obj in _children(child, {"pobj", "pcomp"}) if obj.ent_type_ not in {"DATE", "TIME"}
+                obj
+                for obj in _children(child, {"pobj", "pcomp"})
+                if obj.ent_type_ not in {"DATE", "TIME"}
             )
         elif child.dep_ == "dative" and child.pos_ in {"PROPN", "NOUN", "PRON"}:
             found.append(child)
@@ -451,9 +476,9 @@ def _rule_matches(
         prep_holders = [verb, *objects]
         if not any(_prep_objects(holder, rule.preps) for holder in prep_holders):
             return False
-    if rule.needs_object and not passive and not objects and not _prep_objects(verb, TARGET_PREPS):
-        return False
-    return True
+    return not (
+        rule.needs_object and not passive and not objects and not _prep_objects(verb, TARGET_PREPS)
+    )
 
 
 def _analyse(verb: Token, context: _Context) -> _Clause | None:
@@ -466,7 +491,7 @@ def _analyse(verb: Token, context: _Context) -> _Clause | None:
         return None
     if any(child.lower_ in lexicon.irrealis_marks for child in _children(verb, {"mark"})):
         return None
-    if _subordinate_skip(verb, lexicon):
+    if _subordinate_skip(verb, context):
         return None
     negated = any(child.dep_ == "neg" for child in verb.children)
     passive = _is_passive(verb)
@@ -488,11 +513,15 @@ def _analyse(verb: Token, context: _Context) -> _Clause | None:
     rule = matching[0]
     if passive and rule.subject_acts:
         sources, objects = objects, sources
-    elif passive and verb.dep_ == "acl" and rule.code[:2] in lexicon.hostile_roots:
+    elif (
+        passive
+        and verb.dep_ == "acl"
+        and rule.code[:2] in lexicon.hostile_roots
+        and not _existential(verb.head)
+    ):
         # "the hostages seized by Hamas" describes the hostages; "there were ten soldiers
         # killed" reports the killing.
-        if not _existential(verb.head):
-            return None
+        return None
     evidence = [verb, *_children(verb, {"aux", "auxpass", "neg", "prt"})]
     clause = _Clause(verb, rule.code, rule, sources, [], evidence, negated=negated)
     clause.candidates = matching
@@ -508,7 +537,7 @@ def _analyse(verb: Token, context: _Context) -> _Clause | None:
     return clause
 
 
-def _subordinate_skip(verb: Token, lexicon: CameoLexicon) -> bool:
+def _subordinate_skip(verb: Token, context: _Context) -> bool:
     """Subordinate verbs that report no act of their own.
 
     A purpose (``met X to discuss Y``) is an aim; a participle after the main act
@@ -516,21 +545,26 @@ def _subordinate_skip(verb: Token, lexicon: CameoLexicon) -> bool:
     is a capacity; a year before the report's (``captured Gaza in 1967``) is history.
     """
     own_subject = _subject_of_own(verb)
-    if verb.dep_ == "advcl" and not own_subject and not _marked(verb):
-        if _infinitive(verb) or verb.tag_ == "VBG":
-            return True
-    if verb.dep_ == "conj" and not own_subject and verb.head is not verb:
-        return _subordinate_skip(verb.head, lexicon)
-    if verb.dep_ == "acl" and _infinitive(verb) and verb.head.lemma_.lower() in lexicon.modal_nouns:
+    if (
+        verb.dep_ == "advcl"
+        and not own_subject
+        and not _marked(verb)
+        and (_infinitive(verb) or verb.tag_ == "VBG")
+    ):
         return True
-    return _is_historical(verb)
+    if verb.dep_ == "conj" and not own_subject and verb.head is not verb:
+        return _subordinate_skip(verb.head, context)
+    if (
+        verb.dep_ == "acl"
+        and _infinitive(verb)
+        and (verb.head.lemma_.lower() in context.lexicon.modal_nouns)
+    ):
+        return True
+    return context.latest_year is not None and _is_historical(verb, context.latest_year)
 
 
-def _is_historical(verb: Token) -> bool:
-    years = [int(y) for y in _YEAR.findall(verb.doc.text)]
-    if not years:
-        return False
-    latest = max(years)
+def _is_historical(verb: Token, latest: int) -> bool:
+    """The clause is dated to a year before the latest the report mentions."""
     clause_heads = [verb, verb.head] if verb.dep_ == "conj" else [verb]
     for head in clause_heads:
         for child in head.children:
@@ -565,8 +599,10 @@ def _modal_blocks(verb: Token, clause: _Clause, lexicon: CameoLexicon) -> bool:
             return True
         if lemma in lexicon.obligation:
             clause.obligation = True
-    if verb.dep_ == "xcomp" and verb.head.lemma_ == "have" and any(
-        child.lower_ == "to" for child in _children(verb, {"aux"})
+    if (
+        verb.dep_ == "xcomp"
+        and verb.head.lemma_ == "have"
+        and any(child.lower_ == "to" for child in _children(verb, {"aux"}))
     ):
         clause.obligation = True
         clause.evidence.append(verb.head)
@@ -611,7 +647,7 @@ def _walk_frames(clause: _Clause, context: _Context) -> bool:
                 return False
             if kind != "keep_act":
                 clause.transforms.append(kind)
-            if _subordinate_skip(head, lexicon):
+            if _subordinate_skip(head, context):
                 return False
             clause.evidence.append(head)
             clause.evidence.extend(_children(head, {"aux", "auxpass"}))
@@ -635,14 +671,14 @@ def _walk_frames(clause: _Clause, context: _Context) -> bool:
     return not clause.obligation or clause.reporter is not None
 
 
-def _target_tokens(
-    verb: Token, objects: list[Token], rule: VerbRule, passive: bool
-) -> list[Token]:
+def _target_tokens(verb: Token, objects: list[Token], rule: VerbRule, passive: bool) -> list[Token]:
     """Who the act is done to: object, or a prepositional object of the verb or noun."""
     candidates: list[Token] = []
     for obj in objects:
         candidates.append(obj)
-        candidates.extend(_prep_objects(obj, TARGET_PREPS | {"by"} if not passive else TARGET_PREPS))
+        candidates.extend(
+            _prep_objects(obj, TARGET_PREPS | {"by"} if not passive else TARGET_PREPS)
+        )
     if rule.reverse:
         return _prep_objects(verb, {"from"})
     candidates.extend(_prep_objects(verb, TARGET_PREPS - {"from"} if not passive else TARGET_PREPS))
@@ -682,7 +718,7 @@ def _phrase_tokens(head: Token) -> list[Token]:
 def _phrase_text(tokens: list[Token]) -> tuple[str, int, int]:
     doc = tokens[0].doc
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-    return doc.text[start:end], start, end
+    return doc[tokens[0].i : tokens[-1].i + 1].text, start, end
 
 
 def _is_actor_head(token: Token, context: _Context) -> bool:
@@ -710,10 +746,12 @@ def _agent_part(code: str | None) -> str | None:
 
 def _with_country(ref: ActorRef, country: str) -> ActorRef:
     agent = agent_code(ref.text) or ("GOV" if ref.role else "")
-    return ref.model_copy(update={"code": country + agent, "country": country if country != UNKNOWN_COUNTRY else None})
+    return ref.model_copy(
+        update={"code": country + agent, "country": country if country != UNKNOWN_COUNTRY else None}
+    )
 
 
-def _named_group_near(token: Token) -> ActorRef | None:
+def _named_group_near(token: Token, context: _Context) -> ActorRef | None:
     """A named group in this or the previous sentence (``militants`` -> that group)."""
     sentence = token.sent
     doc = token.doc
@@ -721,7 +759,7 @@ def _named_group_near(token: Token) -> ActorRef | None:
     for span in (sentence, previous):
         if span is None:
             continue
-        for ent in span.ents:
+        for ent in context.ents_between(span.start, span.end):
             ref = resolve_name(ent.text)
             if ref.kind == "group":
                 return ref
@@ -747,7 +785,7 @@ def _fill_country(ref: ActorRef, token: Token, verb: Token, context: _Context) -
     agent = agent_code(ref.text) or ("GOV" if ref.role else None)
     if agent is None:
         return ref
-    if agent == "REB" and (group := _named_group_near(token)) is not None:
+    if agent == "REB" and (group := _named_group_near(token, context)) is not None:
         return group.model_copy(update={"text": ref.text, "start": ref.start, "end": ref.end})
     country = _place_country(verb) or context.setting or UNKNOWN_COUNTRY
     return _with_country(ref, country)
@@ -789,8 +827,14 @@ def _actor_ref(
         if owner is not None and owner.code:
             country = owner.country or owner.code[:3]
             code = country + (agent or "") if not owner.code.startswith("IGO") else owner.code
-            return ActorRef(text=text, start=start, end=end, code=code, country=country,
-                            kind="organization" if agent else owner.kind)
+            return ActorRef(
+                text=text,
+                start=start,
+                end=end,
+                code=code,
+                country=country,
+                kind="organization" if agent else owner.kind,
+            )
     if ref is None or not ref.code:
         ref = resolve_name(text)
     if ref.kind == "person":
@@ -820,18 +864,15 @@ def _target_ref(token: Token, verb: Token, context: _Context) -> ActorRef | None
 
 def _entity_ref(token: Token, context: _Context) -> ActorRef | None:
     """A person or named entity covering ``token``, resolved through the article."""
-    if not token.ent_type_:
+    ent = context.ent_at.get(token.i)
+    if ent is None or ent.label_ not in ACTOR_ENTITY_LABELS:
         return None
-    doc = token.doc
-    for ent in doc.ents:
-        if ent.start <= token.i < ent.end and ent.label_ in ACTOR_ENTITY_LABELS:
-            ref = context.actors.resolve_span(ent)
-            if not ref.code and ent.label_ == "PERSON":
-                code = known_person_code(ent.text) or known_person_code(ent.text.split()[-1])
-                if code:
-                    ref = ref.model_copy(update={"code": code, "country": code[:3]})
-            return ref if ref.code or ref.role else None
-    return None
+    ref = context.actors.resolve_span(ent)
+    if not ref.code and ent.label_ == "PERSON":
+        code = known_person_code(ent.text) or known_person_code(ent.text.split()[-1])
+        if code:
+            ref = ref.model_copy(update={"code": code, "country": code[:3]})
+    return ref if ref.code or ref.role else None
 
 
 def _weapon_user(token: Token) -> Token | None:
@@ -891,7 +932,8 @@ def _nearest_person(pronoun: Token, verb: Token, context: _Context, depth: int) 
     for _ in range(2):
         if earliest > 0:
             earliest = doc[earliest - 1].sent.start
-    for ent in reversed([e for e in doc.ents if e.label_ == "PERSON" and earliest <= e.start < pronoun.i]):
+    persons = [e for e in context.ents_between(earliest, pronoun.i) if e.label_ == "PERSON"]
+    for ent in reversed(persons):
         if ent.start_char < context.body_start:
             break
         ref = _actor_ref(ent.root, verb, context, True, depth + 1)
@@ -915,9 +957,9 @@ def _previous_subject(token: Token, verb: Token, context: _Context, depth: int) 
 
 def _quote_speaker(token: Token, context: _Context) -> ActorRef | None:
     for quote in context.quotes:
-        if quote.content.start <= token.idx < quote.content.end and quote.speaker is not None:
-            if quote.speaker.code:
-                return quote.speaker
+        inside = quote.content.start <= token.idx < quote.content.end
+        if inside and quote.speaker is not None and quote.speaker.code:
+            return quote.speaker
     return None
 
 
@@ -943,19 +985,24 @@ def _verb_events(verb: Token, context: _Context) -> Iterator[Event]:
         return
     lexicon = context.lexicon
     documents = clause.rule.code[:2] in SPEECH_ROOTS
-    sources = [ref for token in _with_conjuncts(clause.sources)
-               if (ref := _actor_ref(token, verb, context, documents=documents)) is not None]
-    targets = [ref for token in clause.targets
-               if (ref := _target_ref(token, verb, context)) is not None]
+    sources = [
+        ref
+        for token in _with_conjuncts(clause.sources, context)
+        if (ref := _actor_ref(token, verb, context, documents=documents)) is not None
+    ]
+    targets = [
+        ref for token in clause.targets if (ref := _target_ref(token, verb, context)) is not None
+    ]
     if not targets and clause.targets:
         # No state or group: keep what the act was done to, as written, without a code.
         unresolved = _actor_ref(clause.targets[0], verb, context, strict=False)
         targets = [unresolved] if unresolved is not None else []
-    target_tokens = [t for t in clause.targets]
     if clause.appeal_target is not None:
         appealed = _actor_ref(clause.appeal_target, verb, context, strict=False)
         targets = [appealed] if appealed is not None and appealed.code else []
-    if any(t.lower_ == "other" and any(c.lower_ == "each" for c in t.children) for t in target_tokens):
+    if any(
+        t.lower_ == "other" and any(c.lower_ == "each" for c in t.children) for t in clause.targets
+    ):
         targets = list(sources)
     if not sources and _is_passive(verb):
         sources = _located_source(clause, targets, context)
@@ -971,8 +1018,8 @@ def _verb_events(verb: Token, context: _Context) -> Iterator[Event]:
     reporter = _reporter_ref(clause, context)
     evidence = _evidence_span(clause)
     for source in sources:
-        chosen = _pick_targets(source, targets)
-        for target in chosen or [None]:
+        chosen: list[ActorRef | None] = list(_pick_targets(source, targets)) or [None]
+        for target in chosen:
             coded = _recode(clause, source, target, lexicon)
             if coded is None:
                 continue
@@ -993,22 +1040,20 @@ def _verb_events(verb: Token, context: _Context) -> Iterator[Event]:
                 yield accusation
 
 
-def _with_conjuncts(tokens: list[Token]) -> list[Token]:
+def _with_conjuncts(tokens: list[Token], context: _Context) -> list[Token]:
     """``Brazil and the United States``: each conjunct, also of a name's other tokens."""
     found: list[Token] = []
     for token in tokens:
-        members = _entity_tokens(token)
+        members = _entity_tokens(token, context)
         for item in [token, *(c for member in members for c in member.conjuncts)]:
             if item not in found and (item is token or item not in members):
                 found.append(item)
     return found
 
 
-def _entity_tokens(token: Token) -> list[Token]:
-    for ent in token.doc.ents:
-        if ent.start <= token.i < ent.end:
-            return list(ent)
-    return [token]
+def _entity_tokens(token: Token, context: _Context) -> list[Token]:
+    ent = context.ent_at.get(token.i)
+    return list(ent) if ent is not None else [token]
 
 
 def _pick_targets(source: ActorRef, targets: list[ActorRef]) -> list[ActorRef]:
@@ -1043,8 +1088,10 @@ def _recode(
         if rule.target_agents is not None and target_agent not in rule.target_agents:
             continue
         code = rule.code
-        if not clause.transforms and code[:2] in lexicon.protest_roots and (
-            source_agent in lexicon.protest_agents
+        if (
+            not clause.transforms
+            and code[:2] in lexicon.protest_roots
+            and (source_agent in lexicon.protest_agents)
         ):
             code = lexicon.protest_code
         for kind in clause.transforms:
@@ -1064,8 +1111,17 @@ def _located_source(clause: _Clause, targets: list[ActorRef], context: _Context)
     if victim.code.startswith(place):
         return []
     verb = clause.verb
-    return [ActorRef(text=place, canonical=place, code=place, kind="country", country=place,
-                     start=verb.idx, end=verb.idx + len(verb.text))]
+    return [
+        ActorRef(
+            text=place,
+            canonical=place,
+            code=place,
+            kind="country",
+            country=place,
+            start=verb.idx,
+            end=verb.idx + len(verb.text),
+        )
+    ]
 
 
 def _reporter_ref(clause: _Clause, context: _Context) -> ActorRef | None:
@@ -1094,7 +1150,7 @@ def _accusation(
     if _same_actor(reporter, source) or reporter.code.startswith(UNKNOWN_COUNTRY):
         return None
     evidence = [speech, *_children(speech, {"aux", "neg"})]
-    return _event(context, clause, evidence, reporter, source, "112", None)
+    return _event(context, clause, evidence, reporter, source, ACCUSATION_CODE, None)
 
 
 def _evidence_span(clause: _Clause) -> list[Token]:
@@ -1114,45 +1170,42 @@ def _event(
     code: str,
     reporter: ActorRef | None,
 ) -> Event:
-    doc = context.doc
     start = min(token.idx for token in evidence)
     end = max(token.idx + len(token.text) for token in evidence)
     sentence = clause.verb.sent
     return Event(
         id="",
-        span=Span(start=start, end=end, text=doc.text[start:end]),
+        span=Span(start=start, end=end, text=context.text[start:end]),
         code=code,
         label=context.lexicon.label(code),
         source_actor=source,
         target_actor=target,
         sentence=Span(start=sentence.start_char, end=sentence.end_char, text=sentence.text),
-        date=_date_of(clause.verb) or context.date,
-        place=_place_of(clause.verb),
+        date=_date_of(clause.verb, context) or context.date,
+        place=_place_of(clause.verb, context),
         negated=clause.negated,
         reported_by=reporter,
     )
 
 
-def _date_of(verb: Token) -> str | None:
+def _date_of(verb: Token, context: _Context) -> str | None:
     """A date the clause gives (``on Wednesday``), as written."""
     for child in verb.children:
         if child.dep_ in {"npadvmod", "prep", "advmod"}:
             for token in child.subtree:
                 if token.ent_type_ == "DATE":
-                    ent = next(e for e in token.doc.ents if e.start <= token.i < e.end)
-                    return ent.text
+                    return context.ent_at[token.i].text
     return None
 
 
-def _place_of(verb: Token) -> str | None:
+def _place_of(verb: Token, context: _Context) -> str | None:
     """A place the clause names (``in Zurich``, ``positions in Iraq``), as written."""
     holders = [verb, *_children(verb, OBJECT_DEPS)]
     for prep in (prep for holder in holders for prep in _children(holder, {"prep"})):
         if prep.lower_ in PLACE_PREPS | {"to"}:
             for token in prep.subtree:
                 if token.ent_type_ in {"GPE", "LOC", "FAC"}:
-                    ent = next(e for e in token.doc.ents if e.start <= token.i < e.end)
-                    return ent.text
+                    return context.ent_at[token.i].text
     return None
 
 
@@ -1174,7 +1227,7 @@ def _nominal_events(noun: Token, context: _Context) -> Iterator[Event]:
     verb = noun.head
     while verb.pos_ not in {"VERB", "AUX"} and verb.head is not verb:
         verb = verb.head
-    if verb.pos_ not in {"VERB", "AUX"} or _subordinate_skip(verb, context.lexicon):
+    if verb.pos_ not in {"VERB", "AUX"} or _subordinate_skip(verb, context):
         return
     subjects = _subject_of(verb)
     if not subjects:
@@ -1182,7 +1235,9 @@ def _nominal_events(noun: Token, context: _Context) -> Iterator[Event]:
     code = context.lexicon.nominal_events[noun.lemma_.lower()]
     rule = VerbRule(code=code)
     clause = _Clause(noun, code, rule, subjects, partners, [noun, partners[0]])
-    for source in (ref for s in _with_conjuncts(subjects) if (ref := _actor_ref(s, verb, context))):
+    for source in (
+        ref for s in _with_conjuncts(subjects, context) if (ref := _actor_ref(s, verb, context))
+    ):
         for partner in partners[:1]:
             target = _target_ref(partner, verb, context)
             if target is None or _same_actor(source, target):
@@ -1212,7 +1267,20 @@ def _criticism_events(verb: Token, context: _Context) -> Iterator[Event]:
             continue
         subjects = _children(complement, SUBJECT_DEPS)
         target = _actor_ref(subjects[0], complement, context, strict=False) if subjects else None
-        clause = _Clause(complement, "111", VerbRule(code="111"), speakers, subjects, [complement, *predicates])
-        yield _event(context, clause, [complement, *predicates], speaker,
-                     target if target is not None and target.code else None, "111", None)
-
+        clause = _Clause(
+            complement,
+            CRITICISM_CODE,
+            VerbRule(code=CRITICISM_CODE),
+            speakers,
+            subjects,
+            [complement, *predicates],
+        )
+        yield _event(
+            context,
+            clause,
+            [complement, *predicates],
+            speaker,
+            target if target is not None and target.code else None,
+            CRITICISM_CODE,
+            None,
+        )

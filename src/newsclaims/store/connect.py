@@ -92,6 +92,13 @@ def open_store(value: str | None = None) -> Engine:
     return engine
 
 
+def refresh_statistics(engine: Engine) -> None:
+    """Let the query planner see what a large write changed (ANALYZE / PRAGMA optimize)."""
+    statement = "ANALYZE" if engine.dialect.name == "postgresql" else "PRAGMA optimize"
+    with engine.begin() as connection:
+        connection.execute(text(statement))
+
+
 def _engine_options(url: URL) -> dict[str, Any]:
     if url.get_backend_name() == "postgresql":
         return {"pool_pre_ping": True, "connect_args": {"connect_timeout": 10}}

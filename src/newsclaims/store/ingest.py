@@ -17,6 +17,7 @@ from sqlalchemy.engine import Engine
 from newsclaims.ingest.article import Article
 from newsclaims.model import Report
 from newsclaims.pipeline import analyze_parallel
+from newsclaims.store.connect import refresh_statistics
 from newsclaims.store.writer import ReportWriter, content_hash, known_hashes
 
 LOOKAHEAD = 256  # articles whose hashes are looked up in one query
@@ -62,6 +63,8 @@ def ingest_articles(
         counts.versions += result.versions
         counts.skipped += result.skipped
         notify(counts)
+    if counts.stored:
+        refresh_statistics(engine)
     return counts
 
 

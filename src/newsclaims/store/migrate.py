@@ -15,6 +15,15 @@ from sqlalchemy.engine import Connection, Engine
 from newsclaims.store.connect import shown_url
 from newsclaims.store.errors import StoreError
 
+BACKEND_ONLY_INDEX_PREFIX = "trgm_"  # PostgreSQL trigram indexes, not in schema.py
+
+
+def include_object(
+    obj: object, name: str | None, kind: str, reflected: bool, _other: object
+) -> bool:
+    """What schema comparison looks at: not the backend-only trigram indexes."""
+    return not (kind == "index" and (name or "").startswith(BACKEND_ONLY_INDEX_PREFIX))
+
 
 def alembic_config() -> Config:
     """An Alembic configuration pointing at the migrations shipped in the package."""

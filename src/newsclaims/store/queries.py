@@ -14,6 +14,7 @@ from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
+from sqlalchemy.ext.compiler import compiles
 
 from newsclaims.model import Report
 from newsclaims.store.errors import StoreError
@@ -151,7 +152,7 @@ def item_conditions(table: sa.Table, filters: Filters) -> list[sa.ColumnElement[
     if filters.code is not None:
         conditions.append(c.code.startswith(filters.code, autoescape=True))
     if filters.text is not None:
-        conditions.append(c.span_text.icontains(filters.text, autoescape=True))
+        conditions.append(contains_folded(c.span_text, filters.text))
     conditions.extend(_article_conditions(filters, c.date))
     return conditions
 
@@ -159,7 +160,7 @@ def item_conditions(table: sa.Table, filters: Filters) -> list[sa.ColumnElement[
 def _article_conditions(filters: Filters, day: sa.ColumnElement[Any]) -> list[Any]:
     conditions: list[Any] = []
     if filters.publisher is not None:
-        conditions.append(articles.c.publisher.icontains(filters.publisher, autoescape=True))
+        conditions.append(contains_folded(articles.c.publisher, filters.publisher))
     if filters.since is not None:
         conditions.append(day >= filters.since)
     if filters.until is not None:
@@ -168,7 +169,42 @@ def _article_conditions(filters: Filters, day: sa.ColumnElement[Any]) -> list[An
 
 
 def _any_contains(value: str, *columns: sa.ColumnElement[Any]) -> sa.ColumnElement[bool]:
-    return sa.or_(*(column.icontains(value, autoescape=True) for column in columns))
+    return sa.or_(*(contains_folded(column, value) for column in columns))
+
+
+class _ContainsFolded(sa.sql.expression.ColumnElement[bool]):
+    """``column`` contains ``pattern`` in any case: ILIKE on PostgreSQL, and on SQLite a
+    plain LIKE (case-blind there, and unlike ``lower(column) LIKE`` it costs no call per
+    row)."""
+
+    inherit_cache = True
+    type = sa.Boolean()
+
+    def __init__(self, column: sa.ColumnElement[Any], pattern: str) -> None:
+        self.column = column
+        self.pattern = sa.bindparam(None, pattern, type_=sa.String())
+
+
+@compiles(_ContainsFolded)
+def _contains_folded_default(element: _ContainsFolded, compiler: Any, **kw: Any) -> str:
+    return (
+        f"{compiler.process(element.column, **kw)} LIKE "
+        f"{compiler.process(element.pattern, **kw)} ESCAPE '/'"
+    )
+
+
+@compiles(_ContainsFolded, "postgresql")
+def _contains_folded_postgres(element: _ContainsFolded, compiler: Any, **kw: Any) -> str:
+    return (
+        f"{compiler.process(element.column, **kw)} ILIKE "
+        f"{compiler.process(element.pattern, **kw)} ESCAPE '/'"
+    )
+
+
+def contains_folded(column: sa.ColumnElement[Any], value: str) -> sa.ColumnElement[bool]:
+    """``column`` contains ``value``, case-insensitively (``%`` and ``_`` taken literally)."""
+    escaped = value.replace("/", "//").replace("%", "/%").replace("_", "/_")
+    return _ContainsFolded(column, f"%{escaped}%")
 
 
 # The columns each kind of item shows, as (column, name shown), after article and date.
@@ -251,8 +287,11 @@ def _actor_query(connection: Connection, filters: Filters, limit: int | None) ->
 
 
 def _plain(mapping: Any) -> dict[str, Any]:
-    return {key: value.isoformat() if isinstance(value, date) else value
-            for key, value in mapping.items()}  # fmt: skip
+    """A row as a dict of JSON-ready values (its date as YYYY-MM-DD)."""
+    row = dict(mapping)
+    if isinstance(row.get("date"), date):
+        row["date"] = row["date"].isoformat()
+    return row
 
 
 def _folded(value: str) -> str:

@@ -22,7 +22,7 @@ import sqlalchemy as sa
 import yaml
 from sqlalchemy.engine import Connection
 
-from newsclaims.store.queries import Filters, item_columns, item_conditions
+from newsclaims.store.queries import Filters, contains_folded, item_columns, item_conditions
 from newsclaims.store.schema import articles, events, quotes
 
 MOVES = ("proposal", "counter_proposal", "demand", "acceptance", "rejection")
@@ -155,7 +155,7 @@ def _scope(filters: Filters) -> Filters:
 def _quote_moves(connection: Connection, filters: Filters) -> list[dict[str, Any]]:
     scope = _scope(filters)
     topic = sa.or_(
-        *(quotes.c.span_text.icontains(word, autoescape=True) for word in move_tables().topic_words)
+        *(contains_folded(quotes.c.span_text, word) for word in move_tables().topic_words)
     )
     query = (
         sa.select(*item_columns(quotes))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import engine_from_config, pool
 
+from newsclaims.store.migrate import include_object
 from newsclaims.store.schema import metadata
 
 config = context.config
@@ -28,6 +29,7 @@ def _run(connection: object) -> None:
     context.configure(
         connection=connection,
         target_metadata=metadata,
+        include_object=include_object,
         # SQLite cannot ALTER most things in place: copy-and-move the table instead.
         render_as_batch=True,
     )
