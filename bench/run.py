@@ -25,6 +25,7 @@ import gzip
 import json
 import os
 import platform
+import signal
 import subprocess
 import sys
 import tempfile
@@ -135,20 +136,32 @@ class RssMonitor(threading.Thread):
         }
 
 
-def run_phase(name: str, options: dict[str, Any], work: Path) -> dict[str, Any]:
-    """Run ``name`` in a fresh Python process, watching its memory; its result dict."""
+def run_phase(name: str, options: dict[str, Any], work: Path, timeout: float) -> dict[str, Any]:
+    """Run ``name`` in a fresh Python process, watching its memory; its result dict.
+
+    A phase that runs past ``timeout`` seconds is stopped and reported as an error (an
+    extractor that loops on some article must not hang ``make bench``).
+    """
     result_file = work / f"{name}-{options.get('workers', 1)}.json"
     command = [
         sys.executable, str(Path(__file__).resolve()), "--phase", name,
         "--phase-options", json.dumps(options), "--phase-result", str(result_file),
     ]  # fmt: skip
     load = os.getloadavg()[0]
-    process = subprocess.Popen(command, cwd=REPO)
+    process = subprocess.Popen(command, cwd=REPO, start_new_session=True)
     monitor = RssMonitor(process.pid)
     monitor.start()
-    code = process.wait()
-    monitor.done.set()
-    monitor.join()
+    try:
+        code = process.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)  # the phase and the workers it started
+        process.wait()
+        code = None
+    finally:
+        monitor.done.set()
+        monitor.join()
+    if code is None:
+        return {"error": f"phase {name} ran past {timeout:.0f} s and was stopped"}
     if code != 0:
         return {"error": f"phase {name} exited with {code}"}
     result = json.loads(result_file.read_text())
@@ -456,6 +469,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dask-shard-size", type=int, default=32)
     parser.add_argument("--repeat", type=int, default=1, help="single-process rounds (best kept)")
     parser.add_argument("--skip", action="append", default=[], choices=sorted(PHASES))
+    parser.add_argument(
+        "--phase-timeout", type=float, default=900, help="seconds before a phase is stopped"
+    )
     parser.add_argument("--results", type=Path, default=RESULTS)
     parser.add_argument("--phase", choices=sorted(PHASES), help=argparse.SUPPRESS)
     parser.add_argument("--phase-options", help=argparse.SUPPRESS)
@@ -486,7 +502,7 @@ def main(argv: list[str] | None = None) -> int:
             "batch_size": args.batch_size,
         }
         print(f"bench: {sum(sources.values())} articles from {sources}", flush=True)
-        single = run_phase("single", options, work)
+        single = run_phase("single", options, work, args.phase_timeout)
         if "error" in single:
             print(f"bench: {single['error']}", file=sys.stderr)
             return 1
@@ -505,7 +521,7 @@ def main(argv: list[str] | None = None) -> int:
         for name, workers in plan:
             if name in args.skip:
                 continue
-            result = run_phase(name, {**options, "workers": workers}, work)
+            result = run_phase(name, {**options, "workers": workers}, work, args.phase_timeout)
             results[f"{name}_{workers}"] = result
             _show(f"{name} x{workers}", result)
     workers = args.workers

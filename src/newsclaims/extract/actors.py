@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 
 import pycountry
@@ -45,7 +45,7 @@ class ActorTables:
     agent_words: dict[str, str]  # word or phrase (lower case) -> agent code
     persons: dict[str, str]  # office holder's name (lower case) -> actor code
 
-    @property
+    @cached_property  # agent_code reads it for every phrase resolved: sort once
     def longest_agent_first(self) -> list[tuple[str, str]]:
         return sorted(self.agent_words.items(), key=lambda item: -len(item[0]))
 

@@ -59,7 +59,7 @@ def extract_quotes(doc: Doc, actors: ActorIndex) -> list[Quote]:
     text = doc.text
     marked = find_quoted_spans(text)
     spans = [(q.open_mark, q.end if q.close_mark is None else q.close_mark + 1) for q in marked]
-    resolver = SpeakerResolver(doc, actors, spans)
+    resolver = SpeakerResolver(doc, actors, spans, text)
     finder = _QuoteFinder(doc, resolver, marked)
     found = finder.headline_speech() or []
     found += finder.reported_speech() + finder.according_to()
@@ -112,12 +112,13 @@ class _QuoteFinder:
         self.resolver = resolver
         self.lexicon: CueLexicon = cue_lexicon()
         self.marked = marked
-        self.fragments = [q for q in marked if _is_fragment(doc, q, self.lexicon)]
+        self.lines = resolver.lines
+        self.text = resolver.lines.text
+        self.fragments = [q for q in marked if _is_fragment(doc, self.text, q, self.lexicon)]
         self.whole = [q for q in marked if q not in self.fragments]
         self._token_starts = [token.idx for token in doc]
         # Cues up to this token were read as a headline's "X says Y".
         self.headline_cue = -1
-        self._paragraph_starts = [m.end() for m in re.finditer("\n", doc.text)]
 
     # -- reported speech ---------------------------------------------------------------
 
@@ -211,7 +212,7 @@ class _QuoteFinder:
         return stranded
 
     def _same_paragraph(self, first: Token, second: Token) -> bool:
-        return not _breaks_paragraph(self.doc.text, *_ordered(first, second))
+        return not self.lines.breaks(*_ordered(first, second))
 
     def _clause(self, verb: Token, clauses: list[Token], children: list[Token]) -> _Content:
         """The clausal complements on one side of the cue, mended where the parse broke.
@@ -233,7 +234,7 @@ class _QuoteFinder:
         """A finite verb after the object, still in the cue's sentence and subtree."""
         in_subtree = {t.i for t in verb.subtree}
         for token in self.doc[obj.i + 1 : verb.sent.end]:
-            if token.text in _SENTENCE_END or _breaks_paragraph(self.doc.text, obj, token):
+            if token.text in _SENTENCE_END or self.lines.breaks(obj, token):
                 return False
             if token.tag_ in {"VBD", "VBZ", "VBP", "MD"} and token.i in in_subtree:
                 return True
@@ -265,10 +266,10 @@ class _QuoteFinder:
         parser: a short subject without a verb, the cue, then the claim up to a comma.
         """
         doc = self.doc
-        match = _HEADLINE.match(doc.text)
+        match = _HEADLINE.match(self.text)
         if match is None:
             return []
-        line_end = doc.text.index("\n")
+        line_end = self.text.index("\n")
         tokens = [t for t in doc if t.idx < line_end and not t.is_space]
         for index, token in enumerate(tokens[1:7], start=1):
             lemma = self._headline_cue(token)
@@ -372,15 +373,11 @@ class _QuoteFinder:
         doc = self.doc
         start, end = max(0, token.i - _SENTENCE_REACH), min(len(doc), token.i + _SENTENCE_REACH)
         for index in range(token.i - 1, start - 1, -1):
-            if doc[index].text in _SENTENCE_END or _breaks_paragraph(
-                doc.text, doc[index], doc[index + 1]
-            ):
+            if doc[index].text in _SENTENCE_END or self.lines.breaks(doc[index], doc[index + 1]):
                 start = index + 1
                 break
         for index in range(token.i + 1, end):
-            if doc[index].text in _SENTENCE_END or _breaks_paragraph(
-                doc.text, doc[index - 1], doc[index]
-            ):
+            if doc[index].text in _SENTENCE_END or self.lines.breaks(doc[index - 1], doc[index]):
                 end = index
                 break
         return start, end
@@ -425,10 +422,10 @@ class _QuoteFinder:
         doc = self.doc
         first = bisect.bisect_right(self._token_starts, quoted.close_mark)
         after = doc[first : first + _AFTER_REACH]
-        ends_sentence = self.doc.text[quoted.end - 1] in _SENTENCE_END
+        ends_sentence = self.text[quoted.end - 1] in _SENTENCE_END
         previous = None
         for token in after:
-            if previous is not None and _breaks_paragraph(doc.text, previous, token):
+            if previous is not None and self.lines.breaks(previous, token):
                 break
             if token.text in _SENTENCE_END or self._opens_quote(token):
                 break
@@ -446,7 +443,7 @@ class _QuoteFinder:
         before = doc[: bisect.bisect_left(self._token_starts, quoted.open_mark)]
         following = None
         for token in reversed(before):
-            if following is not None and _breaks_paragraph(doc.text, token, following):
+            if following is not None and self.lines.breaks(token, following):
                 break
             if token.text in _SENTENCE_END or self._closes_quote(token):
                 break
@@ -510,7 +507,7 @@ class _QuoteFinder:
         if not earlier:
             return None
         latest = max(earlier, key=lambda f: f.start)
-        between = self.doc.text[min(latest.end, quoted.open_mark) : quoted.open_mark]
+        between = self.text[min(latest.end, quoted.open_mark) : quoted.open_mark]
         if any(line.strip() for line in between.split("\n")[1:-1]):
             return None  # a whole paragraph of someone else's words in between
         return latest.speaker
@@ -537,9 +534,9 @@ class _QuoteFinder:
         inside, minimum = set(content.tokens), content.minimum
         inside |= self.resolver.inline_spaces
         start = end = content.anchor.i
-        while start - 1 in inside and not _breaks_paragraph(doc.text, doc[start - 1], doc[start]):
+        while start - 1 in inside and not self.lines.breaks(doc[start - 1], doc[start]):
             start -= 1
-        while end + 1 in inside and not _breaks_paragraph(doc.text, doc[end], doc[end + 1]):
+        while end + 1 in inside and not self.lines.breaks(doc[end], doc[end + 1]):
             end += 1
         while start < end and (
             doc[start].is_punct or doc[start].is_space or doc[start].dep_ in {"mark", "cc"}
@@ -581,7 +578,7 @@ class _QuoteFinder:
 
     def _paragraph(self, offset: int) -> int:
         """The paragraph (line) number of a character."""
-        return bisect.bisect_right(self._paragraph_starts, offset)
+        return self.lines.number(offset)
 
 
 def _split_that_clauses(content: _Content) -> list[_Content]:
@@ -634,9 +631,8 @@ def _outermost(found: list[_Found]) -> list[_Found]:
     ]
 
 
-def _is_fragment(doc: Doc, quoted: QuotedSpan, lexicon: CueLexicon) -> bool:
+def _is_fragment(doc: Doc, text: str, quoted: QuotedSpan, lexicon: CueLexicon) -> bool:
     """A quotation embedded in the writer's clause (``under "intense bombardment"``)."""
-    text = doc.text
     position = quoted.open_mark - 1
     while position >= 0 and text[position] in " \t\u00a0":
         position -= 1
@@ -677,7 +673,3 @@ def _ordered(first: Token, second: Token) -> tuple[Token, Token]:
 
 def _cue(verb: Token) -> Cue:
     return Cue(text=verb.text, start=verb.idx, end=verb.idx + len(verb.text), lemma=verb.lemma_)
-
-
-def _breaks_paragraph(text: str, left: Token, right: Token) -> bool:
-    return "\n" in text[left.idx : right.idx + len(right.text)]

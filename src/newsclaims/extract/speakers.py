@@ -10,6 +10,7 @@ a person (``Blinken`` -> ``Antony Blinken``), the antecedent of a pronoun (``he`
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -85,6 +86,26 @@ _PRONOUN_REACH = 4
 _ROLE_REACH = 12
 
 
+class Lines:
+    """Where a text's lines (paragraphs) break: quick same-paragraph tests on tokens.
+
+    ``Doc.text`` is rebuilt on every access, so the text is read once here.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._newlines = [match.start() for match in re.finditer("\n", text)]
+
+    def number(self, offset: int) -> int:
+        """The line number of the character at ``offset``."""
+        return bisect.bisect_left(self._newlines, offset)
+
+    def breaks(self, first: Token, second: Token) -> bool:
+        """Whether a line break lies between two tokens (or inside one), in any order."""
+        left, right = (first, second) if first.i <= second.i else (second, first)
+        return self.number(right.idx + len(right.text)) > self.number(left.idx)
+
+
 @dataclass
 class Mention:
     """A subject noun phrase in the text, usable as a pronoun's antecedent."""
@@ -100,12 +121,19 @@ class Mention:
 class SpeakerResolver:
     """Speakers of one document: noun phrases, names, pronouns and role nouns."""
 
-    def __init__(self, doc: Doc, actors: ActorIndex, quoted: Iterable[tuple[int, int]]) -> None:
+    def __init__(
+        self,
+        doc: Doc,
+        actors: ActorIndex,
+        quoted: Iterable[tuple[int, int]],
+        text: str | None = None,
+    ) -> None:
         self.doc = doc
         self.actors = actors
         self.lexicon = cue_lexicon()
         self._quoted = sorted(quoted)
-        self._units = _sentence_units(doc)
+        self.lines = Lines(doc.text if text is None else text)
+        self._units = _sentence_units(doc, self.lines)
         # Space tokens within a line (a non-breaking space inside a name) hang anywhere
         # in the parse; noun phrases and contents step over them.
         self.inline_spaces = frozenset(t.i for t in doc if t.is_space and "\n" not in t.text)
@@ -129,8 +157,7 @@ class SpeakerResolver:
         subjects = [
             child
             for child in verb.children
-            if child.dep_ == "nsubj"
-            and not _paragraph_break(*sorted((child, verb), key=lambda t: t.i))
+            if child.dep_ == "nsubj" and not self.lines.breaks(child, verb)
         ]
         if subjects:
             child = min(subjects, key=lambda c: abs(c.i - verb.i))
@@ -224,9 +251,9 @@ class SpeakerResolver:
         inside = {token.i for token in head.subtree} - cut
         inside |= self.inline_spaces
         start = end = head.i
-        while start - 1 in inside and not _paragraph_break(doc[start - 1], doc[start]):
+        while start - 1 in inside and not self.lines.breaks(doc[start - 1], doc[start]):
             start -= 1
-        while end + 1 in inside and not _paragraph_break(doc[end], doc[end + 1]):
+        while end + 1 in inside and not self.lines.breaks(doc[end], doc[end + 1]):
             end += 1
         while start < end and (
             doc[start].is_punct or doc[start].is_space or doc[start].dep_ == "cc"
@@ -538,17 +565,12 @@ def _after_comma(token: Token) -> bool:
     return first > 0 and token.doc[first - 1].text == ","
 
 
-def _paragraph_break(left: Token, right: Token) -> bool:
-    between = left.doc.text[left.idx + len(left.text) : right.idx]
-    return "\n" in between or "\n" in left.text or "\n" in right.text
-
-
-def _sentence_units(doc: Doc) -> list[int]:
+def _sentence_units(doc: Doc, lines: Lines) -> list[int]:
     """A sentence number per token, counting paragraph breaks as sentence ends."""
     units: list[int] = []
     unit = 0
     for token in doc:
-        if token.i > 0 and (token.is_sent_start or _paragraph_break(doc[token.i - 1], token)):
+        if token.i > 0 and (token.is_sent_start or lines.breaks(doc[token.i - 1], token)):
             unit += 1
         units.append(unit)
     return units
