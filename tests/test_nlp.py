@@ -16,3 +16,9 @@ def test_pipeline_loads_with_every_component_we_use():
 def test_configured_model_name_wins(monkeypatch):
     monkeypatch.setenv("NEWSCLAIMS_MODEL", "some_other_model")
     assert default_model_name() == "some_other_model"
+
+
+def test_a_line_break_starts_a_sentence():
+    doc = load_pipeline()("Iraq says it repels attack\n\nBaghdad said its troops held the line.")
+    starts = [sentence.text.split()[0] for sentence in doc.sents]
+    assert starts[:2] == ["Iraq", "Baghdad"]

