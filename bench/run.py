@@ -11,7 +11,10 @@ reports) it measures, each phase in a fresh process:
 - ``store``: read, analyze and store into a fresh SQLite store (``newsclaims.store``,
   skipped when it is not importable), on 1 and on ``--workers`` processes;
 - ``dask``: the ``batch --engine dask`` path on a local Dask cluster of 1 and of
-  ``--workers`` worker processes, started and warmed up before the clock starts.
+  ``--workers`` worker processes.
+
+Worker processes (and the model in them) are started before the clock starts, as a
+long run would have them; that start-up time is reported apart (``worker_start_s``).
 
 It prints articles/s, words/s (whitespace-separated words of the analysed text) and the
 peak RSS of every process, writes them to ``bench/results.json`` and refreshes the table
@@ -170,12 +173,47 @@ def run_phase(name: str, options: dict[str, Any], work: Path, timeout: float) ->
     return result
 
 
-def rates(articles: int, words: int, seconds: float) -> dict[str, Any]:
+class Clock:
+    """Wall time, and CPU time of this process and every process under it, of a block.
+
+    On a shared machine the wall time depends on what else runs; the CPU time does not,
+    so articles per CPU-second tell what dedicated cores would give.
+    """
+
+    wall: float = 0.0
+    cpu: float = 0.0
+
+    def __enter__(self) -> Clock:
+        self._wall, self._cpu = time.perf_counter(), tree_cpu_s()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.wall = time.perf_counter() - self._wall
+        self.cpu = tree_cpu_s() - self._cpu
+
+
+def tree_cpu_s() -> float:
+    import psutil
+
+    me = psutil.Process()
+    total = 0.0
+    for process in [me, *me.children(recursive=True)]:
+        try:
+            times = process.cpu_times()
+        except psutil.Error:
+            continue
+        total += times.user + times.system
+    return total
+
+
+def rates(articles: int, words: int, clock: Clock) -> dict[str, Any]:
     return {
         "articles": articles,
-        "seconds": round(seconds, 2),
-        "articles_per_s": round(articles / seconds, 2),
-        "words_per_s": round(words / seconds),
+        "seconds": round(clock.wall, 2),
+        "articles_per_s": round(articles / clock.wall, 2),
+        "words_per_s": round(words / clock.wall),
+        "cpu_s": round(clock.cpu, 2),
+        "articles_per_cpu_s": round(articles / clock.cpu, 2),
     }
 
 
@@ -211,97 +249,81 @@ def phase_single(options: dict[str, Any]) -> dict[str, Any]:
     work = Path(options["work"])
     _warm_up(inputs, batch_size)
     nlp = load_pipeline()
-    best: dict[str, float] = {}
+    best: dict[str, Clock] = {}
     stages: dict[str, float] = {}
     articles: list[Any] = []
     for round_number in range(repeat):
         # (a), with our stages around it timed one by one.
-        started = time.perf_counter()
-        articles = list(_articles(inputs))
-        read_s = time.perf_counter() - started
-        started = time.perf_counter()
-        docs = list(nlp.pipe((article.text for article in articles), batch_size=batch_size))
-        parse_s = time.perf_counter() - started
-        started = time.perf_counter()
-        reports = [build_report(article, doc) for article, doc in zip(articles, docs, strict=True)]
-        extract_s = time.perf_counter() - started
+        with Clock() as read:
+            articles = list(_articles(inputs))
+        with Clock() as parse:
+            docs = list(nlp.pipe((article.text for article in articles), batch_size=batch_size))
+        with Clock() as extract:
+            reports = [build_report(a, doc) for a, doc in zip(articles, docs, strict=True)]
         del docs
-        started = time.perf_counter()
-        tables = reports_to_tables(enumerate(reports))
-        out = ParquetDataset(str(work / f"single-stages-{round_number}"))
-        out.prepare(overwrite=True)
-        out.write_shard(0, tables)
-        serialize_s = time.perf_counter() - started
-        del reports, tables
+        with Clock() as serialize:
+            out = ParquetDataset(str(work / f"single-stages-{round_number}"))
+            out.prepare(overwrite=True)
+            out.write_shard(0, reports_to_tables(enumerate(reports)))
+        del reports
         # (b): files in, Parquet out, streaming, as `newsclaims batch --workers 1` runs.
-        started = time.perf_counter()
-        out = ParquetDataset(str(work / f"single-full-{round_number}"))
-        out.prepare(overwrite=True)
-        write_reports(analyze_stream(_articles(inputs), batch_size=batch_size), out)
-        full_s = time.perf_counter() - started
-        if parse_s < best.get("parse", float("inf")):
-            best["parse"] = parse_s
-        if full_s < best.get("full", float("inf")):
-            best["full"] = full_s
+        with Clock() as full:
+            out = ParquetDataset(str(work / f"single-full-{round_number}"))
+            out.prepare(overwrite=True)
+            write_reports(analyze_stream(_articles(inputs), batch_size=batch_size), out)
+        if "parse" not in best or parse.wall < best["parse"].wall:
+            best["parse"] = parse
+        if "full" not in best or full.wall < best["full"].wall:
+            best["full"] = full
             stages = {
-                "read": read_s,
-                "parse": parse_s,
-                "extract": extract_s,
-                "serialize": serialize_s,
+                "read": read.cpu,
+                "parse": parse.cpu,
+                "extract": extract.cpu,
+                "serialize": serialize.cpu,
             }
     words = _words(articles)
     return {
         "parse_only": rates(len(articles), words, best["parse"]),
         "full": rates(len(articles), words, best["full"]),
-        "ratio_full_to_parse": round(best["parse"] / best["full"], 3),
-        "stages_s": {name: round(seconds, 2) for name, seconds in stages.items()},
+        "ratio_full_to_parse": round(best["parse"].wall / best["full"].wall, 3),
+        "ratio_full_to_parse_cpu": round(best["parse"].cpu / best["full"].cpu, 3),
+        "stages_cpu_s": {name: round(seconds, 2) for name, seconds in stages.items()},
         "words": words,
     }
 
 
-class Progress:
-    """Counts results as they arrive, to tell start-up time from steady throughput."""
+def _start_workers(inputs: list[str], workers: int, batch_size: int) -> float:
+    """Start the worker pool (model loaded) on a first chunk per worker; seconds taken.
 
-    def __init__(self) -> None:
-        self.started = time.perf_counter()
-        self.marks: list[tuple[float, int]] = []
+    The pool is kept for the process, so the timed run after it measures throughput, not
+    start-up, as the Dask phases (whose cluster is also started before the clock) do.
+    """
+    from itertools import islice
 
-    def mark(self, done: int) -> None:
-        self.marks.append((time.perf_counter() - self.started, done))
+    from newsclaims.pipeline import analyze_parallel
 
-    def counted(self, items: Iterable[Any]) -> Iterator[Any]:
-        for done, item in enumerate(items, start=1):
-            self.mark(done)
-            yield item
-
-    def summary(self, words: int) -> dict[str, Any]:
-        """Rates over the whole run, and over what came after the first results.
-
-        The first results wait for the worker processes to start and load the model;
-        the steady rate is what a long run gets.
-        """
-        total_s, total = self.marks[-1]
-        first_s, first = self.marks[0]
-        result = {**rates(total, words, total_s), "first_result_s": round(first_s, 2)}
-        if total > first and total_s > first_s:
-            steady = rates(total - first, round(words * (total - first) / total), total_s - first_s)
-            result["steady_articles_per_s"] = steady["articles_per_s"]
-            result["steady_words_per_s"] = steady["words_per_s"]
-        return result
+    started = time.perf_counter()
+    first = list(islice(_articles(inputs), max(workers, 1) * batch_size))
+    list(analyze_parallel(first, workers=workers, batch_size=batch_size))
+    return time.perf_counter() - started
 
 
 def phase_parallel(options: dict[str, Any]) -> dict[str, Any]:
-    """The whole pipeline on ``workers`` processes, pool start-up included."""
+    """The whole pipeline on ``workers`` processes (``analyze_parallel``), Parquet out."""
     from newsclaims.pipeline import analyze_parallel
     from newsclaims.scale import ParquetDataset, write_reports
 
-    inputs, workers = options["inputs"], options["workers"]
+    inputs, workers, batch_size = options["inputs"], options["workers"], options["batch_size"]
+    start_s = _start_workers(inputs, workers, batch_size)
     out = ParquetDataset(str(Path(options["work"]) / f"parallel-{workers}"))
     out.prepare(overwrite=True)
-    progress = Progress()
-    reports = analyze_parallel(_articles(inputs), workers=workers, batch_size=options["batch_size"])
-    write_reports(progress.counted(reports), out)
-    return progress.summary(options["words"])
+    with Clock() as clock:
+        reports = analyze_parallel(_articles(inputs), workers=workers, batch_size=batch_size)
+        counts = write_reports(reports, out)
+    return {
+        **rates(counts.rows["articles"], options["words"], clock),
+        "worker_start_s": round(start_s, 2),
+    }
 
 
 def phase_store(options: dict[str, Any]) -> dict[str, Any]:
@@ -313,23 +335,21 @@ def phase_store(options: dict[str, Any]) -> dict[str, Any]:
         return {"skipped": f"newsclaims.store is not importable ({error})"}
     from newsclaims.ingest import iter_articles
 
-    workers = options["workers"]
+    inputs, workers, batch_size = options["inputs"], options["workers"], options["batch_size"]
+    start_s = _start_workers(inputs, workers, batch_size)
     database = Path(options["work"]) / f"store-{workers}.sqlite"
     database.unlink(missing_ok=True)
     engine = open_store(f"sqlite:///{database}")
-    progress = Progress()
-    counts = ingest_articles(
-        engine,
-        iter_articles(options["inputs"]),
-        workers=workers,
-        batch_size=options["batch_size"],
-        on_progress=lambda counts: progress.mark(counts.stored + counts.skipped),
-    )
+    with Clock() as clock:
+        articles = iter_articles(inputs)
+        counts = ingest_articles(engine, articles, workers=workers, batch_size=batch_size)
     engine.dispose()
-    result = progress.summary(options["words"])
-    result["stored"] = counts.stored
-    result["skipped_duplicates"] = counts.skipped
-    return result
+    return {
+        **rates(counts.read, options["words"], clock),
+        "worker_start_s": round(start_s, 2),
+        "stored": counts.stored,
+        "skipped_duplicates": counts.skipped,
+    }
 
 
 def phase_dask(options: dict[str, Any]) -> dict[str, Any]:
@@ -339,6 +359,7 @@ def phase_dask(options: dict[str, Any]) -> dict[str, Any]:
     from newsclaims.scale import BatchSettings, preload_model, run_dask
 
     workers = options["workers"]
+    started = time.perf_counter()
     with (
         LocalCluster(
             n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
@@ -347,19 +368,23 @@ def phase_dask(options: dict[str, Any]) -> dict[str, Any]:
     ):
         client.wait_for_workers(workers)
         client.run(preload_model, None)
+        start_s = time.perf_counter() - started
         settings = BatchSettings(
             batch_size=options["batch_size"], shard_size=options["dask_shard_size"]
         )
-        started = time.perf_counter()
-        counts = run_dask(
-            _articles(options["inputs"]),
-            Path(options["work"]) / f"dask-{workers}",
-            scheduler=cluster.scheduler_address,
-            settings=settings,
-            overwrite=True,
-        )
-        seconds = time.perf_counter() - started
-    return {**rates(counts.rows["articles"], options["words"], seconds), "shards": counts.shards}
+        with Clock() as clock:
+            counts = run_dask(
+                _articles(options["inputs"]),
+                Path(options["work"]) / f"dask-{workers}",
+                scheduler=cluster.scheduler_address,
+                settings=settings,
+                overwrite=True,
+            )
+    return {
+        **rates(counts.rows["articles"], options["words"], clock),
+        "worker_start_s": round(start_s, 2),
+        "shards": counts.shards,
+    }
 
 
 PHASES: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
@@ -400,10 +425,11 @@ def markdown(results: dict[str, Any]) -> str:
     single = results["single"]
     sample = results["sample"]
     workers = results["workers"]
+    # (label, rates, the phase that ran them: its peak RSS and load)
     rows = [
-        ("spaCy `nlp.pipe` alone, 1 process", single["parse_only"], single.get("peak_rss")),
-        ("newsclaims read+parse+extract+Parquet, 1 process", single["full"], single.get("peak_rss")),
-    ]  # fmt: skip
+        ("spaCy `nlp.pipe` alone, 1 process", single["parse_only"], single),
+        ("newsclaims read+parse+extract+Parquet, 1 process", single["full"], single),
+    ]
     for label, key in (
         (f"newsclaims, {workers} processes", f"parallel_{workers}"),
         ("newsclaims + SQLite store, 1 process", "store_1"),
@@ -413,7 +439,7 @@ def markdown(results: dict[str, Any]) -> str:
     ):
         phase = results.get(key, {})
         if "articles_per_s" in phase:
-            rows.append((label, phase, phase.get("peak_rss")))
+            rows.append((label, phase, phase))
     lines = [
         f"Sample: {sample['articles']} articles ({sample['mean_words']:.0f} words on average; "
         + ", ".join(f"{count} {name}" for name, count in sample["sources"].items())
@@ -421,15 +447,25 @@ def markdown(results: dict[str, Any]) -> str:
         f"spaCy {results['machine']['spacy']} `{results['machine']['model']}`; "
         f"measured {results['measured_at']}.",
         "",
-        "| run | articles/s | words/s | peak RSS per process (MiB) |",
-        "|---|---:|---:|---:|",
+        "| run | articles/s | words/s | articles per CPU-second | peak RSS per process (MiB) "
+        "| load before |",
+        "|---|---:|---:|---:|---:|---:|",
     ]
-    for label, phase, rss in rows:
-        memory = "" if not rss else str(rss["max_per_process_mib"])
+    for label, phase, ran in rows:
+        memory = ran["peak_rss"]["max_per_process_mib"] if "peak_rss" in ran else ""
         lines.append(
-            f"| {label} | {phase['articles_per_s']:.2f} | {phase['words_per_s']:,} | {memory} |"
+            f"| {label} | {phase['articles_per_s']:.2f} | {phase['words_per_s']:,} "
+            f"| {phase['articles_per_cpu_s']:.2f} | {memory} "
+            f"| {ran.get('load_average_before', '')} |"
         )
     lines += ["", "Ratios: " + ", ".join(f"{k} = {v}" for k, v in results["ratios"].items())]
+    starts = [
+        f"{key} {phase['worker_start_s']} s"
+        for key, phase in results.items()
+        if isinstance(phase, dict) and "worker_start_s" in phase
+    ]
+    if starts:
+        lines += ["", "Worker start-up, once per run and not in the rates: " + ", ".join(starts)]
     skipped = [f"{key}: {phase['skipped']}" for key, phase in results.items() if isinstance(phase, dict) and "skipped" in phase]  # fmt: skip
     if skipped:
         lines += ["", "Skipped: " + "; ".join(skipped)]
@@ -466,7 +502,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sample", type=int, default=300, help="articles in the sample")
     parser.add_argument("--workers", type=int, default=2, help="processes for the parallel runs")
     parser.add_argument("--batch-size", type=int, default=16)
-    parser.add_argument("--dask-shard-size", type=int, default=32)
+    parser.add_argument("--dask-shard-size", type=int, default=16)
     parser.add_argument("--repeat", type=int, default=1, help="single-process rounds (best kept)")
     parser.add_argument("--skip", action="append", default=[], choices=sorted(PHASES))
     parser.add_argument(
@@ -527,6 +563,7 @@ def main(argv: list[str] | None = None) -> int:
     workers = args.workers
     results["ratios"] = {
         "full_to_parse_1_process": single["ratio_full_to_parse"],
+        "full_to_parse_1_process_cpu": single["ratio_full_to_parse_cpu"],
         f"parallel_{workers}_to_full_1": ratio(results.get(f"parallel_{workers}"), single["full"]),
         f"store_{workers}_to_store_1": ratio(results.get(f"store_{workers}"), results.get("store_1")),
         f"dask_{workers}_to_dask_1": ratio(results.get(f"dask_{workers}"), results.get("dask_1")),

@@ -12,6 +12,7 @@ from newsclaims.ingest import Article
 from newsclaims.ingest.readers import text_article
 from newsclaims.nlp import ModelNotFoundError
 from newsclaims.pipeline import analyze_parallel, analyze_stream
+from newsclaims.scale import shutdown_pools
 
 PLACES = ["Cairo", "Geneva", "Doha", "Vienna", "Ankara", "Oslo", "Amman"]
 SPEAKERS = ["Foreign Minister Ayman Safadi", "U.S. envoy Amos Hochstein", "Mayor Ana Lopez"]
@@ -58,6 +59,8 @@ def test_parallel_run_uses_worker_processes_and_streams_an_endless_input():
 
 @pytest.mark.parametrize(("workers", "size"), [(1, 5), (2, 1)])
 def test_one_worker_or_less_than_a_chunk_runs_in_this_process(nlp, workers, size):
+    shutdown_pools()  # the pools earlier tests kept
+    assert not multiprocessing.active_children()
     articles = [generated_article(number) for number in range(size)]
     reports = analyze_parallel(articles, workers=workers, batch_size=2)
     first = next(reports)
@@ -69,3 +72,13 @@ def test_a_missing_model_is_reported_from_the_workers():
     articles = [generated_article(number) for number in range(4)]
     with pytest.raises(ModelNotFoundError, match="no_such_model_xyz"):
         list(analyze_parallel(articles, workers=2, model="no_such_model_xyz", batch_size=2))
+
+
+def test_a_second_run_finds_the_workers_started(nlp):
+    articles = [generated_article(number) for number in range(6)]
+    list(analyze_parallel(articles, workers=2, batch_size=2))
+    workers = {process.pid for process in multiprocessing.active_children()}
+    assert list(analyze_parallel(articles, workers=2, batch_size=2)) == list(
+        analyze_stream(articles, batch_size=2)
+    )
+    assert workers and workers <= {process.pid for process in multiprocessing.active_children()}

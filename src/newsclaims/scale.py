@@ -9,7 +9,7 @@ same input write the same files, row for row, and ``pyarrow.dataset`` or
 Local runs parse on a pool of worker processes (:func:`process_pool_reports`, behind
 ``pipeline.analyze_parallel``): each worker loads the spaCy model once and is fed chunks
 of articles, with a bounded number of chunks in flight so that memory stays flat
-however long the input. Dask runs send each shard to a worker, which analyzes it and
+however long the input; the pool is kept for later runs in the same process. Dask runs send each shard to a worker, which analyzes it and
 writes its own files (so ``OUT`` must be a path or URL the workers can write).
 """
 
@@ -21,7 +21,8 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -73,25 +74,15 @@ def _pool_context() -> multiprocessing.context.BaseContext:
 def ordered_process_map(
     function: Callable[[Chunk], Result],
     chunks: Iterable[Chunk],
-    workers: int,
-    initializer: Callable[..., None] | None = None,
-    initargs: tuple[Any, ...] = (),
+    executor: Executor,
+    window: int,
 ) -> Iterator[Result]:
-    """``map(function, chunks)`` on ``workers`` processes: lazy, in input order.
+    """``map(function, chunks)`` on ``executor``: lazy, in input order.
 
-    At most ``CHUNKS_IN_FLIGHT_PER_WORKER * workers`` chunks are submitted ahead of the
-    one being yielded, so neither the input nor the results are ever held whole.
-
-    >>> list(ordered_process_map(abs, [-3, 1, -2], workers=2))
-    [3, 1, 2]
+    At most ``window`` chunks are submitted ahead of the one being yielded, so neither
+    the input nor the results are ever held whole. Stopping early cancels the chunks
+    not yet started.
     """
-    window = CHUNKS_IN_FLIGHT_PER_WORKER * workers
-    executor = ProcessPoolExecutor(
-        max_workers=workers,
-        mp_context=_pool_context(),
-        initializer=initializer,
-        initargs=initargs,
-    )
     in_flight: deque[Future[Result]] = deque()
     try:
         for chunk in chunks:
@@ -101,7 +92,41 @@ def ordered_process_map(
         while in_flight:
             yield in_flight.popleft().result()
     finally:
-        executor.shutdown(wait=True, cancel_futures=True)
+        for future in in_flight:
+            future.cancel()
+
+
+_POOLS: dict[tuple[int, str | None], ProcessPoolExecutor] = {}
+_POOLS_LOCK = threading.Lock()
+
+
+def worker_pool(workers: int, model: str | None) -> ProcessPoolExecutor:
+    """The pool of ``workers`` processes for ``model``, started on first use and kept.
+
+    Kept for the life of this process, so that every later run in it (a second
+    ``analyze_parallel``, an ingest after a warm-up) finds the workers started and
+    their model loaded; :func:`shutdown_pools` gives them back.
+    """
+    with _POOLS_LOCK:
+        pool = _POOLS.get((workers, model))
+        if pool is None:
+            pool = ProcessPoolExecutor(
+                max_workers=workers,
+                mp_context=_pool_context(),
+                initializer=preload_model,
+                initargs=(model,),
+            )
+            _POOLS[workers, model] = pool
+        return pool
+
+
+def shutdown_pools() -> None:
+    """Stop every worker pool of this process (the next run starts a new one)."""
+    with _POOLS_LOCK:
+        pools = list(_POOLS.values())
+        _POOLS.clear()
+    for pool in pools:
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def preload_model(model: str | None) -> None:
@@ -138,10 +163,17 @@ def process_pool_reports(
         _ChunkJob(chunk, model, batch_size)
         for chunk in iter(lambda: list(islice(iterator, batch_size)), [])
     )
-    for reports in ordered_process_map(
-        _analyze_chunk, jobs, workers, initializer=preload_model, initargs=(model,)
-    ):
-        yield from reports
+    pool = worker_pool(workers, model)
+    window = CHUNKS_IN_FLIGHT_PER_WORKER * workers
+    try:
+        for reports in ordered_process_map(_analyze_chunk, jobs, pool, window):
+            yield from reports
+    except BrokenProcessPool:
+        # A worker died (killed, out of memory): the pool is useless; the next run starts anew.
+        with _POOLS_LOCK:
+            if _POOLS.get((workers, model)) is pool:
+                del _POOLS[workers, model]
+        raise
 
 
 # --- inputs and shards -----------------------------------------------------------------

@@ -81,11 +81,14 @@ class VerbRule:
     code: str
     objects: frozenset[str] | None = None
     objects_not: frozenset[str] | None = None
+    via: frozenset[str] = frozenset()
     preps: frozenset[str] | None = None
     needs_object: bool = False
     negated: bool = False
     actor_agents: frozenset[str] | None = None
+    actor_agents_not: frozenset[str] | None = None
     target_agents: frozenset[str] | None = None
+    light_verbs: frozenset[str] | None = None
     symmetric: bool = False
     reverse: bool = False
     subject_acts: bool = False
@@ -115,6 +118,10 @@ class CameoLexicon:
     hostile_roots: frozenset[str]
     noun_classes: dict[str, frozenset[str]]
     nominal_events: dict[str, str]
+    event_nouns: dict[str, tuple[VerbRule, ...]]
+    light_verbs: frozenset[str]
+    noun_frames: dict[str, str]
+    frame_nouns: dict[str, frozenset[str]]
 
     def label(self, code: str) -> str | None:
         """The codebook's name of ``code`` (or of its root).
@@ -139,6 +146,24 @@ class CameoLexicon:
                 return kind
         return None
 
+    def frame_noun_of(self, lemma: str) -> str | None:
+        """``willingness`` -> ``intent``: the frame a noun governing an act sets."""
+        for kind, nouns in self.frame_nouns.items():
+            if lemma in nouns:
+                return kind
+        return None
+
+    def event_noun_rules(self, forms: set[str]) -> tuple[VerbRule, ...]:
+        """The rules of the longest event noun among an object's forms.
+
+        >>> [r.code for r in cameo_lexicon().event_noun_rules({"strike", "air strike"})]
+        ['195']
+        """
+        for form in sorted(forms, key=lambda f: (-f.count(" "), f)):
+            if form in self.event_nouns:
+                return self.event_nouns[form]
+        return ()
+
 
 def _words(values: Any, classes: dict[str, frozenset[str]]) -> frozenset[str] | None:
     """A rule's noun condition: a class name, or a list of nouns (and class names)."""
@@ -151,19 +176,28 @@ def _words(values: Any, classes: dict[str, frozenset[str]]) -> frozenset[str] | 
     return frozenset(words)
 
 
-def _rule(raw: dict[str, Any], classes: dict[str, frozenset[str]]) -> VerbRule:
-    def agents(key: str) -> frozenset[str] | None:
-        return frozenset(raw[key]) if key in raw else None
+def _rule(
+    raw: dict[str, Any] | str, classes: dict[str, frozenset[str]], noun: str | None = None
+) -> VerbRule:
+    """One rule; for an event ``noun`` (``code`` alone may be given), its object is the noun."""
+    if not isinstance(raw, dict):
+        raw = {"code": raw}
+
+    def words(key: str) -> frozenset[str] | None:
+        return frozenset(str(word) for word in raw[key]) if key in raw else None
 
     return VerbRule(
         code=str(raw["code"]),
-        objects=_words(raw.get("object"), classes),
+        objects=frozenset({noun}) if noun else _words(raw.get("object"), classes),
         objects_not=_words(raw.get("object_not"), classes),
-        preps=frozenset(raw["prep"]) if "prep" in raw else None,
+        via=words("via") or frozenset(),
+        preps=words("prep"),
         needs_object=bool(raw.get("needs_object", False)),
         negated=bool(raw.get("negated", False)),
-        actor_agents=agents("actor_agent"),
-        target_agents=agents("target_agent"),
+        actor_agents=words("actor_agent"),
+        actor_agents_not=words("actor_agent_not"),
+        target_agents=words("target_agent"),
+        light_verbs=words("verbs"),
         symmetric=bool(raw.get("symmetric", False)),
         reverse=bool(raw.get("reverse", False)),
         subject_acts=bool(raw.get("subject_acts", False)),
@@ -183,6 +217,10 @@ def cameo_lexicon() -> CameoLexicon:
     for lemma, rules in raw["verbs"].items():
         listed = rules if isinstance(rules, list) else [rules]
         verbs[str(lemma)] = tuple(_rule(rule, classes) for rule in listed)
+    event_nouns: dict[str, tuple[VerbRule, ...]] = {}
+    for noun, rules in raw["event_nouns"].items():
+        listed = rules if isinstance(rules, list) else [rules]
+        event_nouns[str(noun)] = tuple(_rule(rule, classes, str(noun)) for rule in listed)
 
     def words(key: str) -> frozenset[str]:
         return frozenset(str(word) for word in raw[key])
@@ -211,6 +249,10 @@ def cameo_lexicon() -> CameoLexicon:
         hostile_roots=words("hostile_roots"),
         noun_classes=classes,
         nominal_events={str(k): str(v) for k, v in raw["nominal_events"].items()},
+        event_nouns=event_nouns,
+        light_verbs=words("light_verbs"),
+        noun_frames={str(k): str(v) for k, v in raw["noun_frames"].items()},
+        frame_nouns={kind: frozenset(nouns) for kind, nouns in raw["frame_nouns"].items()},
     )
 
 
@@ -343,9 +385,11 @@ def _phrasal_key(verb: Token) -> str:
     particles = [child.lower_ for child in verb.children if child.dep_ == "prt"]
     if particles:
         return f"{lemma} {particles[0]}"
+    lexicon = cameo_lexicon()
     for prep in _children(verb, {"prep"}):
-        if f"{lemma} {prep.lower_}" in cameo_lexicon().verbs:
-            return f"{lemma} {prep.lower_}"
+        key = f"{lemma} {prep.lower_}"
+        if key in lexicon.verbs or key in lexicon.light_verbs:
+            return key
     return lemma
 
 
@@ -440,16 +484,30 @@ def _prep_objects(token: Token, preps: set[str] | frozenset[str]) -> list[Token]
 
 
 def _noun_forms(noun: Token) -> set[str]:
-    """The object's lemma, its compound form, and (for ``hundreds of X``) X's forms."""
+    """What an object may be called in the lexicon.
+
+    Its lemma; each modifier with it (``joint exercise``, ``military exercise``) and all
+    of them (``joint military exercise``); ``state of emergency``; for ``hundreds of X``
+    or ``$2 billion in loans``, X's forms; ``money`` for an amount of money.
+    """
     lemma = noun.lemma_.lower()
-    compounds = [c.lemma_.lower() for c in noun.lefts if c.dep_ in {"compound", "amod"}]
+    modifiers = [
+        c.lemma_.lower() for c in noun.lefts if c.dep_ in {"compound", "amod", "nmod"}
+    ]
     forms = {lemma, noun.lower_}
-    if compounds:
-        forms.add(f"{compounds[-1]} {lemma}")
-        forms.add(" ".join([*compounds, lemma]))
+    for index, modifier in enumerate(modifiers):
+        forms.add(f"{modifier} {lemma}")
+        forms.add(" ".join([*modifiers[index:], lemma]))
+    is_amount = noun.ent_type_ == "MONEY"
+    if is_amount:
+        forms.add("money")
     for of_object in _prep_objects(noun, {"of"}):
-        if noun.pos_ == "NUM" or lemma in _QUANTITY_WORDS:
+        forms.add(f"{lemma} of {of_object.lemma_.lower()}")
+        if noun.pos_ == "NUM" or lemma in _QUANTITY_WORDS or is_amount:
             forms |= _noun_forms(of_object)
+    if is_amount:
+        for in_object in _prep_objects(noun, {"in"}):
+            forms |= _noun_forms(in_object)
     for nummod in _children(noun, {"nummod"}):
         forms.add(nummod.lower_)
     return forms
@@ -462,12 +520,19 @@ _QUANTITY_WORDS = {
 }  # fmt: skip
 
 
+def _object_forms(verb: Token, objects: list[Token], via: frozenset[str]) -> set[str]:
+    holders = objects + (_prep_objects(verb, via) if via else [])
+    return set().union(*(_noun_forms(obj) for obj in holders)) if holders else set()
+
+
 def _rule_matches(
     rule: VerbRule, verb: Token, objects: list[Token], negated: bool, passive: bool
 ) -> bool:
     if rule.negated != negated and rule.negated:
         return False
-    forms = set().union(*(_noun_forms(obj) for obj in objects)) if objects else set()
+    if rule.light_verbs is not None and _phrasal_key(verb) not in rule.light_verbs:
+        return False
+    forms = _object_forms(verb, objects, rule.via)
     if rule.objects is not None and not forms & rule.objects:
         return False
     if rule.objects_not is not None and forms & rule.objects_not:
@@ -485,7 +550,9 @@ def _analyse(verb: Token, context: _Context) -> _Clause | None:
     """The event clause of ``verb``, or ``None`` when it codes no event."""
     lexicon = context.lexicon
     rules = _rules_for(verb, lexicon)
-    if not rules:
+    key = _phrasal_key(verb)
+    frame = lexicon.noun_frames.get(key)
+    if not rules and key not in lexicon.light_verbs and frame is None:
         return None
     if verb.dep_ in {"amod", "compound"} or (verb.dep_ == "pcomp" and not _subject_of_own(verb)):
         return None
@@ -507,10 +574,17 @@ def _analyse(verb: Token, context: _Context) -> _Clause | None:
     if not passive and verb.tag_ == "VBN" and not _children(verb, {"aux"}):
         # A participle with no auxiliary is a reduced relative or a misparse, not an act.
         return None
-    matching = [r for r in rules if _rule_matches(r, verb, objects, negated, passive)]
+    narrow = [r for r in rules if r.objects is not None]
+    broad = [r for r in rules if r.objects is None]
+    nominal = _event_noun_rules(verb, key, objects, lexicon)
+    matching = [
+        r for r in (*narrow, *nominal, *broad) if _rule_matches(r, verb, objects, negated, passive)
+    ]
     if not matching:
         return None
     rule = matching[0]
+    # "offered talks", "threatened military action": the verb frames the noun's act.
+    framed = frame is not None and rule in nominal
     if passive and rule.subject_acts:
         sources, objects = objects, sources
     elif (
@@ -524,7 +598,9 @@ def _analyse(verb: Token, context: _Context) -> _Clause | None:
         return None
     evidence = [verb, *_children(verb, {"aux", "auxpass", "neg", "prt"})]
     clause = _Clause(verb, rule.code, rule, sources, [], evidence, negated=negated)
-    clause.candidates = matching
+    clause.candidates = [r for r in matching if (r in nominal) == (rule in nominal)]
+    if framed and frame is not None:
+        clause.transforms.append(frame)
     if negated and not rule.negated:
         if rule.code[:2] not in lexicon.negatable_roots:
             return None
@@ -535,6 +611,19 @@ def _analyse(verb: Token, context: _Context) -> _Clause | None:
         return None
     clause.targets = _target_tokens(verb, objects, rule, passive)
     return clause
+
+
+def _event_noun_rules(
+    verb: Token, key: str, objects: list[Token], lexicon: CameoLexicon
+) -> tuple[VerbRule, ...]:
+    """Rules from the event noun a light or frame verb takes as object (``held talks``)."""
+    if key not in lexicon.light_verbs and key not in lexicon.noun_frames:
+        return ()
+    for obj in objects:
+        rules = lexicon.event_noun_rules(_noun_forms(obj))
+        if rules:
+            return rules
+    return ()
 
 
 def _subordinate_skip(verb: Token, context: _Context) -> bool:
@@ -1084,6 +1173,8 @@ def _recode(
     target_agent = _agent_of_ref(target)
     for rule in clause.candidates:
         if rule.actor_agents is not None and source_agent not in rule.actor_agents:
+            continue
+        if rule.actor_agents_not is not None and source_agent in rule.actor_agents_not:
             continue
         if rule.target_agents is not None and target_agent not in rule.target_agents:
             continue

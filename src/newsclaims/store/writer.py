@@ -120,9 +120,10 @@ class _Batch:
         report_day = parse_day(report.date)
         if match is not None:
             story_pk = match.story_pk
-            version = 1 + self.connection.scalar(
+            stored_versions = self.connection.scalar(
                 sa.select(sa.func.count()).where(articles.c.story_pk == story_pk)
             )
+            version = 1 + (stored_versions or 0)
         else:
             story_pk = self.connection.execute(
                 stories.insert().returning(stories.c.pk),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from alembic import context
 from sqlalchemy import engine_from_config, pool
+from sqlalchemy.engine import Connection
 
 from newsclaims.store.migrate import include_object
 from newsclaims.store.schema import metadata
@@ -25,7 +26,7 @@ def run_migrations() -> None:
         _run(fresh)
 
 
-def _run(connection: object) -> None:
+def _run(connection: Connection) -> None:
     context.configure(
         connection=connection,
         target_metadata=metadata,
