@@ -4,9 +4,9 @@
 evenly spaced, size-proportional sample of ``shared/corpora/*.jsonl.gz`` plus the dev
 reports) it measures, each phase in a fresh process:
 
-- ``single``: on one process, (a) ``nlp.pipe`` parsing alone and (b) the whole pipeline
-  (read the files, parse, extract, write Parquet), their ratio b/a, and the time of
-  each of our stages around the parse (read, extract, serialize);
+- ``single``: on one process, (a) spaCy's ``nlp.pipe`` alone and (b) the whole pipeline
+  (read the files, parse, extract, write Parquet), their ratio a/b (b's throughput over
+  a's), and the CPU time of each stage (read, spaCy, our components, extract, write);
 - ``parallel``: (b) on ``--workers`` processes (``analyze_parallel``);
 - ``store``: read, analyze and store into a fresh SQLite store (``newsclaims.store``,
   skipped when it is not importable), on 1 and on ``--workers`` processes;
@@ -239,8 +239,23 @@ def _warm_up(inputs: list[str], batch_size: int) -> None:
     list(analyze_stream(islice(_articles(inputs), 4), batch_size=batch_size))
 
 
+def our_components(nlp: Any) -> list[str]:
+    """The pipeline components newsclaims adds to the model (off for "spaCy alone")."""
+    return [
+        name
+        for name, component in nlp.pipeline
+        if getattr(component, "__module__", "").startswith("newsclaims")
+    ]
+
+
 def phase_single(options: dict[str, Any]) -> dict[str, Any]:
-    """(a) parse alone and (b) the whole pipeline, on this one process, same articles."""
+    """(a) spaCy parsing alone and (b) the whole pipeline, in this one process.
+
+    (a) runs ``nlp.pipe`` over the texts with only the model's own components; (b) reads
+    the files, parses (with our components), extracts and writes Parquet, streaming, as
+    ``newsclaims batch --workers 1`` does. Then every ``--stage-every``-th article goes
+    through the same steps one stage at a time, to say where our time goes.
+    """
     from newsclaims.nlp import load_pipeline
     from newsclaims.pipeline import analyze_stream, build_report
     from newsclaims.scale import ParquetDataset, reports_to_tables, write_reports
@@ -249,24 +264,13 @@ def phase_single(options: dict[str, Any]) -> dict[str, Any]:
     work = Path(options["work"])
     _warm_up(inputs, batch_size)
     nlp = load_pipeline()
+    articles = list(_articles(inputs))
+    texts = [article.text for article in articles]
     best: dict[str, Clock] = {}
-    stages: dict[str, float] = {}
-    articles: list[Any] = []
     for round_number in range(repeat):
-        # (a), with our stages around it timed one by one.
-        with Clock() as read:
-            articles = list(_articles(inputs))
-        with Clock() as parse:
-            docs = list(nlp.pipe((article.text for article in articles), batch_size=batch_size))
-        with Clock() as extract:
-            reports = [build_report(a, doc) for a, doc in zip(articles, docs, strict=True)]
-        del docs
-        with Clock() as serialize:
-            out = ParquetDataset(str(work / f"single-stages-{round_number}"))
-            out.prepare(overwrite=True)
-            out.write_shard(0, reports_to_tables(enumerate(reports)))
-        del reports
-        # (b): files in, Parquet out, streaming, as `newsclaims batch --workers 1` runs.
+        with nlp.select_pipes(disable=our_components(nlp)), Clock() as parse:
+            for _doc in nlp.pipe(texts, batch_size=batch_size):
+                pass
         with Clock() as full:
             out = ParquetDataset(str(work / f"single-full-{round_number}"))
             out.prepare(overwrite=True)
@@ -275,19 +279,34 @@ def phase_single(options: dict[str, Any]) -> dict[str, Any]:
             best["parse"] = parse
         if "full" not in best or full.wall < best["full"].wall:
             best["full"] = full
-            stages = {
-                "read": read.cpu,
-                "parse": parse.cpu,
-                "extract": extract.cpu,
-                "serialize": serialize.cpu,
-            }
+
+    subset = articles[:: options["stage_every"]]
+    with Clock() as read:
+        list(_articles(inputs))
+    with Clock() as spacy_alone, nlp.select_pipes(disable=our_components(nlp)):
+        list(nlp.pipe((article.text for article in subset), batch_size=batch_size))
+    with Clock() as parse_all:
+        docs = list(nlp.pipe((article.text for article in subset), batch_size=batch_size))
+    with Clock() as extract:
+        reports = [build_report(a, doc) for a, doc in zip(subset, docs, strict=True)]
+    with Clock() as serialize:
+        out = ParquetDataset(str(work / "single-stages"))
+        out.prepare(overwrite=True)
+        out.write_shard(0, reports_to_tables(enumerate(reports)))
     words = _words(articles)
     return {
         "parse_only": rates(len(articles), words, best["parse"]),
         "full": rates(len(articles), words, best["full"]),
         "ratio_full_to_parse": round(best["parse"].wall / best["full"].wall, 3),
         "ratio_full_to_parse_cpu": round(best["parse"].cpu / best["full"].cpu, 3),
-        "stages_cpu_s": {name: round(seconds, 2) for name, seconds in stages.items()},
+        "stages_cpu_s": {
+            "articles": len(subset),
+            "read (all articles)": round(read.cpu, 2),
+            "spaCy components": round(spacy_alone.cpu, 2),
+            "our components": round(parse_all.cpu - spacy_alone.cpu, 2),
+            "extract (build_report)": round(extract.cpu, 2),
+            "serialize (Parquet)": round(serialize.cpu, 2),
+        },
         "words": words,
     }
 
@@ -459,6 +478,13 @@ def markdown(results: dict[str, Any]) -> str:
             f"| {ran.get('load_average_before', '')} |"
         )
     lines += ["", "Ratios: " + ", ".join(f"{k} = {v}" for k, v in results["ratios"].items())]
+    stages = dict(single["stages_cpu_s"])
+    subset = stages.pop("articles")
+    lines += [
+        "",
+        f"CPU seconds by stage, one process, {subset} of the articles: "
+        + ", ".join(f"{name} {seconds}" for name, seconds in stages.items()),
+    ]
     starts = [
         f"{key} {phase['worker_start_s']} s"
         for key, phase in results.items()
@@ -504,6 +530,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--batch-size", type=int, default=16)
     parser.add_argument("--dask-shard-size", type=int, default=16)
     parser.add_argument("--repeat", type=int, default=1, help="single-process rounds (best kept)")
+    parser.add_argument(
+        "--stage-every", type=int, default=3, help="time stages on every n-th article"
+    )
     parser.add_argument("--skip", action="append", default=[], choices=sorted(PHASES))
     parser.add_argument(
         "--phase-timeout", type=float, default=900, help="seconds before a phase is stopped"
@@ -529,6 +558,7 @@ def main(argv: list[str] | None = None) -> int:
             "work": tmp,
             "batch_size": args.batch_size,
             "repeat": args.repeat,
+            "stage_every": args.stage_every,
             "dask_shard_size": args.dask_shard_size,
         }
         results: dict[str, Any] = {

@@ -9,8 +9,9 @@ same input write the same files, row for row, and ``pyarrow.dataset`` or
 Local runs parse on a pool of worker processes (:func:`process_pool_reports`, behind
 ``pipeline.analyze_parallel``): each worker loads the spaCy model once and is fed chunks
 of articles, with a bounded number of chunks in flight so that memory stays flat
-however long the input; the pool is kept for later runs in the same process. Dask runs send each shard to a worker, which analyzes it and
-writes its own files (so ``OUT`` must be a path or URL the workers can write).
+however long the input; the pool is kept for later runs in the same process. Dask runs
+send each shard to a worker, which analyzes it and writes its own files (so ``OUT``
+must be a path or URL the workers can write).
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ import pyarrow.fs as pafs
 import pyarrow.parquet as pq
 
 from newsclaims.ingest import Article, InputError, iter_articles
-from newsclaims.ingest.readers import MAX_ARTICLE_BYTES
+from newsclaims.ingest.readers import DATE_FIELDS, MAX_ARTICLE_BYTES, TEXT_FIELDS, TITLE_FIELDS
 from newsclaims.model import ActorRef, Entity, Event, Figure, Quote, Report, Span
 
 Chunk = TypeVar("Chunk")
@@ -45,6 +46,9 @@ DEFAULT_SHARD_SIZE = 1024
 CHUNKS_IN_FLIGHT_PER_WORKER = 2
 PARQUET_READ_BATCH = 256
 PART_NAME = "part-{index:05d}.parquet"
+ARTICLE_RECORD_FIELDS = {
+    *TEXT_FIELDS, *TITLE_FIELDS, *DATE_FIELDS, "id", "url", "publisher", "source", "dateline"
+}  # fmt: skip
 
 
 class BatchError(ValueError):
@@ -208,8 +212,10 @@ def iter_parquet_articles(path: Path) -> Iterator[Article]:
         parquet = pq.ParquetFile(path)
     except (OSError, pa.ArrowInvalid) as error:
         raise InputError(f"{path}: not a readable Parquet file ({error})") from None
+    # Only what a record reader looks at: an articles table also holds every report.
+    columns = [name for name in parquet.schema_arrow.names if name in ARTICLE_RECORD_FIELDS]
     number = 0
-    for batch in parquet.iter_batches(batch_size=PARQUET_READ_BATCH):
+    for batch in parquet.iter_batches(batch_size=PARQUET_READ_BATCH, columns=columns):
         for record in batch.to_pylist():
             yield _record_article(record, f"{path}:{number}")
             number += 1

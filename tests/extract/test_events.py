@@ -188,3 +188,111 @@ def test_headline_is_skipped_and_repeats_are_kept_once(nlp: Language) -> None:
 )
 def test_codebook_labels(code: str, label: str) -> None:
     assert cameo_lexicon().label(code) == label
+
+
+# --- coverage across the codebook (light verbs, event nouns, frames, actors) ---------
+
+
+def roots(events: list[Event]) -> set[tuple[str, str]]:
+    """(source code or name, CAMEO root): the two things the scorer checks."""
+    return {
+        (event.source_actor.code or event.source_actor.name, event.code[:2]) for event in events
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a light verb performs the event its object names
+        ("Indonesian troops launched air strikes on rebel camps.", ("IDNMIL", "195")),
+        (
+            "The Nigerian army carried out a ground offensive against the insurgents.",
+            ("NGAMIL", "190"),
+        ),
+        ("Paraguay opened an investigation into the bank's dealings.", ("PRY", "090")),
+        ("Lebanese authorities imposed a curfew on the northern town.", ("LBNGOV", "1723")),
+        ("Chile offered its condolences to Peru after the floods.", ("CHL", "018")),
+        ("Thousands of Ecuadorian workers went on strike on Monday.", ("ECUCVL", "143")),
+        ("Norway will provide $30 million in emergency aid to Sudan.", ("NOR", "071")),
+        ("Qatar delivered 40 tonnes of medical supplies to Lebanon.", ("QAT", "073")),
+        # verbs across the roots
+        ("The Thai prime minister arrived in Hanoi on Monday.", ("THAGOV", "042")),
+        ("Kazakhstan received the Turkish president in Astana.", ("KAZ", "043")),
+        ("Bolivia dismissed the Chilean objections as baseless.", ("BOL", "120")),
+        ("Ireland called for an immediate ceasefire in Yemen.", ("IRL", "0256")),
+        ("Senegal recalled its ambassador from Gambia.", ("SEN", "161")),
+        ("Estonia summoned the Russian envoy over the airspace violation.", ("EST", "114")),
+        ("Italy froze the assets of three Libyan businessmen.", ("ITA", "163")),
+        ("Pakistan test-fired a cruise missile on Friday.", ("PAK", "150")),
+        ("Guatemalan riot police fired tear gas at the marchers.", ("GTMCOP", "175")),
+        ("The Bahraini government expelled an Iranian diplomat.", ("BHRGOV", "174")),
+        ("Rwandan troops captured the town of Goma.", ("RWAMIL", "192")),
+        ("Myanmar's army pounded the village with artillery.", ("MMRMIL", "194")),
+    ],
+)
+def test_codes_across_the_codebook(nlp: Language, text: str, expected: tuple[str, str]) -> None:
+    pairs = {(e.source_actor.code or "", e.code) for e in events_of(nlp, text)}
+    assert expected in pairs, (text, pairs)
+
+
+def test_light_verb_with_a_compound_subject_codes_both_sides(nlp: Language) -> None:
+    events = events_of(nlp, "Egypt and Greece began joint naval exercises in the Mediterranean.")
+    assert roots(events) == {("EGY", "06"), ("GRC", "06")}
+
+
+def test_event_noun_is_not_the_target(nlp: Language) -> None:
+    [first, *_] = events_of(nlp, "Serbia held talks with Kosovo in Brussels on Thursday.")
+    assert first.code == "046"
+    assert first.target_actor is not None and first.target_actor.code == "XKX"
+    assert "talks" in first.span.text
+
+
+def test_frame_verbs_and_nouns_change_an_event_nouns_code(nlp: Language) -> None:
+    threat = events_of(nlp, "Algeria threatened military action against Morocco.")
+    assert {(e.source_actor.code, e.code) for e in threat} == {("DZA", "138")}
+    [intent] = events_of(nlp, "Venezuela expressed its willingness to negotiate with Guyana.")
+    assert (intent.source_actor.code, intent.code) == ("VEN", "036")
+
+
+def test_urging_codes_one_appeal_not_two(nlp: Language) -> None:
+    [event] = events_of(nlp, "Fiji called on Australia to cut its emissions.")
+    assert (event.source_actor.code, event.code[:2]) == ("FJI", "02")
+    assert event.target_actor is not None and event.target_actor.code == "AUS"
+
+
+def test_people_named_by_a_plural_demonym_protest(nlp: Language) -> None:
+    events = events_of(nlp, "Thousands of Hungarians rallied in Budapest against the new law.")
+    assert roots(events) == {("HUN", "14")}
+
+
+def test_named_groups_keep_their_name(nlp: Language) -> None:
+    [event] = events_of(nlp, "Fighters of the Pakistani Taliban attacked a checkpoint.")
+    assert event.source_actor.name == "Pakistani Taliban"
+    [event] = events_of(nlp, "The Rapid Support Forces shelled a market in El Fasher.")
+    assert (event.source_actor.name, event.code) == ("Rapid Support Forces", "194")
+
+
+def test_an_attack_acts_for_whoever_claimed_or_launched_it(nlp: Language) -> None:
+    claimed = events_of(nlp, "A roadside bomb claimed by al-Shabaab killed four soldiers.")
+    assert {e.source_actor.name for e in claimed} == {"al-Shabaab"}
+    owned = events_of(nlp, "A Turkish drone strike killed three PKK fighters in Iraq.")
+    assert {(e.source_actor.code, e.code[:2]) for e in owned} == {("TUR", "19")}
+
+
+def test_known_office_holders_and_the_pope_stand_for_their_state(nlp: Language) -> None:
+    [visit] = events_of(nlp, "Lula visited Beijing to meet Chinese business leaders.")
+    assert (visit.source_actor.code, visit.code) == ("BRAGOV", "042")
+    [praise] = events_of(nlp, "Pope Francis praised Mozambique for its peace accord.")
+    assert (praise.source_actor.code, praise.code) == ("VAT", "051")
+
+
+def test_no_visit_by_people_on_the_move_and_no_event_in_background(nlp: Language) -> None:
+    for text in (
+        "Syrian refugees arrived in Greece by boat.",
+        "The Red Sea carries about 12 percent of global trade.",
+        "The strait is one of the busiest shipping lanes in the world.",
+        "Talks between the two sides are expected to resume next month.",
+        "Oman hosts a large British naval base.",
+        "Shares in European defence companies rose sharply on Monday.",
+    ):
+        assert events_of(nlp, text) == [], text

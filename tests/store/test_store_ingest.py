@@ -95,7 +95,7 @@ def test_killed_ingest_resumes_to_exactly_every_article(db_url: str, tmp_path: P
         {"id": f"r{n}", "date": f"2024-03-{1 + n % 28:02d}", "publisher": "Test Wire",
          "text": f"Officials in {towns[n % 8]} said {n + 2} homes were flooded on day {n} "
                  f"after the river rose, and {n % 7 + 1} families were moved to a school."}
-        for n in range(400)
+        for n in range(120)
     ]  # fmt: skip
     corpus = write_jsonl(tmp_path / "many.jsonl", records)
     command = [sys.executable, "-m", "newsclaims.cli", "ingest", str(corpus), "--db", db_url,

@@ -53,6 +53,11 @@ def test_pairs_are_ranked_and_need_two_sources_on_one_day() -> None:
     assert len(compare_claims(points, window=4)) > len(pairs)
 
 
+def test_claims_without_a_known_place_are_not_compared() -> None:
+    points = [point(2, source="Village council", where=None), point(4000, source="Ministry")]
+    assert compare_claims(points) == []
+
+
 def test_agreement_view() -> None:
     points = [point(100, source="Ministry"), point(100, source="Agency"),
               point(90, "at_least", source="Army"), point(300, source="Far")]  # fmt: skip

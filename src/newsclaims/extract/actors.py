@@ -23,6 +23,7 @@ from newsclaims.model import ActorKind, ActorRef, Entity
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 _LEADING_ARTICLE = re.compile(r"^(?:the|The)\s+")
 _POSSESSIVE = re.compile(r"[’']s?$")
+_LED_BY = re.compile(r"-led$")
 
 
 @dataclass(frozen=True)
@@ -53,8 +54,10 @@ class ActorTables:
 @cache
 def actor_tables() -> ActorTables:
     """Load ``data/actors.yaml`` (once per process)."""
-    raw = yaml.safe_load(
-        resources.files("newsclaims.data").joinpath("actors.yaml").read_text("utf-8")
+    # The C-accelerated safe loader: these tables are large and load at every start.
+    raw = yaml.load(
+        resources.files("newsclaims.data").joinpath("actors.yaml").read_text("utf-8"),
+        Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader),
     )
     agents = {word.lower(): code for code, words in raw["agents"].items() for word in words}
     return ActorTables(
@@ -148,7 +151,8 @@ def resolve_name(text: str) -> ActorRef:
 def _resolve_phrase(text: str, key: str) -> ActorRef:
     """A longer phrase: find the state, IGO or group it names, and its agent word."""
     tables = actor_tables()
-    words = re.findall(r"[\w.\-’']+", key)
+    # "NATO-led troops" are the troops of the one who leads them.
+    words = [_LED_BY.sub("", word) for word in re.findall(r"[\w.\-’']+", key)]
     owner: str | None = None
     kind: ActorKind | None = None
     canonical: str | None = None

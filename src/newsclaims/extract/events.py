@@ -44,6 +44,8 @@ from newsclaims.extract.actors import (
 from newsclaims.model import ActorRef, Event, Quote, Span
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
+FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+APPEALED_PREPS = {"on", "upon", "to"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
 OBJECT_DEPS = {"dobj", "obj", "attr", "oprd"}
 # Prepositions whose object is the target of an event ("fired at", "talks with").
@@ -61,9 +63,11 @@ RELATIVE_PRONOUNS = {"who", "which", "that", "whose", "whom"}
 SPEAKER_PRONOUNS = {"i", "we", "me", "us", "our", "my", "ours"}
 THIRD_PRONOUNS = {"he", "she", "it", "they", "his", "her", "its", "their", "him", "them"}
 PERSON_PRONOUNS = {"he", "she", "his", "her", "him"}
+PLURAL_PRONOUNS = {"they", "them", "their"}
 RECIPROCALS = {"each other", "one another"}
 UNKNOWN_COUNTRY = "---"
 DEMAND_CODE = "100"
+CIVILIAN_AGENT = "CVL"
 ACCUSATION_CODE = "112"
 CRITICISM_CODE = "111"
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
@@ -89,6 +93,9 @@ class VerbRule:
     actor_agents_not: frozenset[str] | None = None
     target_agents: frozenset[str] | None = None
     light_verbs: frozenset[str] | None = None
+    object_actor: bool = False
+    # An event noun's rule: the noun is the act, not its target.
+    nominal: bool = False
     symmetric: bool = False
     reverse: bool = False
     subject_acts: bool = False
@@ -198,6 +205,8 @@ def _rule(
         actor_agents_not=words("actor_agent_not"),
         target_agents=words("target_agent"),
         light_verbs=words("verbs"),
+        nominal=noun is not None,
+        object_actor=bool(raw.get("object_actor", False)),
         symmetric=bool(raw.get("symmetric", False)),
         reverse=bool(raw.get("reverse", False)),
         subject_acts=bool(raw.get("subject_acts", False)),
@@ -207,8 +216,10 @@ def _rule(
 @cache
 def cameo_lexicon() -> CameoLexicon:
     """Load ``data/cameo_verbs.yaml`` (once per process)."""
-    raw = yaml.safe_load(
-        resources.files("newsclaims.data").joinpath("cameo_verbs.yaml").read_text("utf-8")
+    # The C-accelerated safe loader: these tables are large and load at every start.
+    raw = yaml.load(
+        resources.files("newsclaims.data").joinpath("cameo_verbs.yaml").read_text("utf-8"),
+        Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader),
     )
     classes = {
         name: frozenset(w.lower() for w in words) for name, words in raw["noun_classes"].items()
@@ -379,13 +390,49 @@ class _Clause:
     transforms: list[str] = field(default_factory=list)
 
 
+def _surface_lemmas(word: str) -> Iterator[str]:
+    """Base forms an inflected verb may have, for lemmas the tagger got wrong (``stag``).
+
+    >>> list(_surface_lemmas("staged"))[:2]
+    ['stage', 'stag']
+    """
+    for suffix, replacements in _VERB_SUFFIXES:
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            stem = word[: -len(suffix)]
+            for replacement in replacements:
+                yield stem + replacement
+            if len(stem) > 2 and stem[-1] == stem[-2]:
+                yield stem[:-1]
+
+
+_VERB_SUFFIXES = (("ied", ("y",)), ("ed", ("e", "")), ("ing", ("e", "")), ("ies", ("y",)),
+                  ("es", ("e", "")), ("s", ("",)))  # fmt: skip
+
+
+def _verb_lemma(verb: Token) -> str:
+    """The verb's lemma as the lexicon knows it."""
+    lemma = verb.lemma_.lower()
+    lexicon = cameo_lexicon()
+    if lemma in lexicon.verbs or lemma in lexicon.light_verbs or not verb.tag_.startswith("VB"):
+        return lemma
+    for candidate in _surface_lemmas(verb.lower_):
+        if candidate in lexicon.verbs or candidate in lexicon.light_verbs:
+            return candidate
+    return lemma
+
+
 def _phrasal_key(verb: Token) -> str:
     """``carry out``, ``fight off``: the verb with its particle (spaCy may call it a prep)."""
-    lemma = verb.lemma_.lower()
+    lemma = _verb_lemma(verb)
+    lexicon = cameo_lexicon()
+    if verb.i >= 2 and verb.nbor(-1).text == "-" and verb.nbor(-2).head == verb:
+        # "test-fired": the prefixed verb when the lexicon has it.
+        prefixed = f"{verb.nbor(-2).lower_}-{lemma}"
+        if prefixed in lexicon.verbs:
+            return prefixed
     particles = [child.lower_ for child in verb.children if child.dep_ == "prt"]
     if particles:
         return f"{lemma} {particles[0]}"
-    lexicon = cameo_lexicon()
     for prep in _children(verb, {"prep"}):
         key = f"{lemma} {prep.lower_}"
         if key in lexicon.verbs or key in lexicon.light_verbs:
@@ -393,8 +440,9 @@ def _phrasal_key(verb: Token) -> str:
     return lemma
 
 
-def _rules_for(verb: Token, lexicon: CameoLexicon) -> tuple[VerbRule, ...]:
-    return lexicon.verbs.get(_phrasal_key(verb)) or lexicon.verbs.get(verb.lemma_.lower(), ())
+def _rules_for(verb: Token, lexicon: CameoLexicon, key: str | None = None) -> tuple[VerbRule, ...]:
+    key = key or _phrasal_key(verb)
+    return lexicon.verbs.get(key) or lexicon.verbs.get(key.split()[0].split("-")[-1], ())
 
 
 def _is_passive(verb: Token) -> bool:
@@ -425,18 +473,53 @@ def _subject_of(verb: Token) -> list[Token]:
         subjects = _children(node, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS)
         if subjects:
             return subjects
-        if node.dep_ == "conj" or (node.dep_ in {"xcomp", "advcl"} and not _marked(node)):
+        if node.dep_ == "conj":
+            node = _coordinated_with(node)
+            continue
+        if node.dep_ in {"xcomp", "advcl"} and not _marked(node):
             node = node.head
             if node.dep_ == "acomp":
                 node = node.head
             continue
+        if node.dep_ in {"attr", "acomp"} and node.tag_ == "VBG" and node.head.lemma_ == "be":
+            # "Qatar is mediating" parsed as an attribute of "is".
+            node = node.head
+            continue
         if node.dep_ == "acl" and node.head.pos_ in {"NOUN", "PROPN"} and _infinitive(node):
-            # "the army's efforts to mobilise": the owner of the effort acts.
-            return _children(node.head, {"poss"})
+            # "the army's efforts to mobilise": the owner of the effort acts; "expressed
+            # its willingness to negotiate": the one who expressed it.
+            owners = _children(node.head, {"poss"})
+            noun = node.head
+            if owners or cameo_lexicon().frame_noun_of(noun.lemma_.lower()) is None:
+                return owners
+            if noun.dep_ not in OBJECT_DEPS or noun.head.pos_ not in {"VERB", "AUX"}:
+                return []
+            node = noun.head
+            continue
         if node.dep_ == "relcl":
             return [node.head]
         return []
     return []
+
+
+def _coordinated_with(verb: Token) -> Token:
+    """The verb a conjunct shares its subject with.
+
+    The parser sometimes attaches a finite verb to an infinitive or a relative clause
+    (``defended X's right to explore ... and dismissed ...``); a finite verb is
+    coordinated with the nearest finite verb above it.
+    """
+    head = verb.head
+    if verb.tag_ not in FINITE_TAGS or head.tag_ in FINITE_TAGS:
+        return head
+    node = head
+    for _ in range(6):
+        if node.head == node:
+            break
+        node = node.head
+        if node.tag_ in FINITE_TAGS and node.pos_ in {"VERB", "AUX"}:
+            return node
+    return head
 
 
 def _marked(verb: Token) -> bool:
@@ -444,9 +527,8 @@ def _marked(verb: Token) -> bool:
     return any(child.dep_ == "mark" for child in verb.children)
 
 
-def _object_tokens(verb: Token) -> list[Token]:
+def _object_tokens(verb: Token, key: str) -> list[Token]:
     objects = _children(verb, OBJECT_DEPS)
-    key = _phrasal_key(verb)
     if " " in key and not objects:
         objects = _prep_objects(verb, {key.split()[1]})
     # "the drones launched by X", "those it fires": the noun is what the act is done to.
@@ -491,9 +573,7 @@ def _noun_forms(noun: Token) -> set[str]:
     or ``$2 billion in loans``, X's forms; ``money`` for an amount of money.
     """
     lemma = noun.lemma_.lower()
-    modifiers = [
-        c.lemma_.lower() for c in noun.lefts if c.dep_ in {"compound", "amod", "nmod"}
-    ]
+    modifiers = [c.lemma_.lower() for c in noun.lefts if c.dep_ in {"compound", "amod", "nmod"}]
     forms = {lemma, noun.lower_}
     for index, modifier in enumerate(modifiers):
         forms.add(f"{modifier} {lemma}")
@@ -517,6 +597,9 @@ _QUANTITY_WORDS = {
     "hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "million", "millions",
     "score", "scores", "number", "group", "some", "many", "most", "all", "part", "majority",
     "handful", "one", "two", "three", "several", "member", "unit", "band",
+    "tonne", "ton", "tons", "tonnes", "shipment", "consignment", "batch", "package",
+    "truckload", "load", "convoy", "round", "wave", "series", "string", "barrage",
+    "salvo", "volley", "kind", "type", "supply", "amount", "quantity", "lot", "bunch",
 }  # fmt: skip
 
 
@@ -537,6 +620,8 @@ def _rule_matches(
         return False
     if rule.objects_not is not None and forms & rule.objects_not:
         return False
+    if rule.object_actor and not any(_names_actor(obj) for obj in objects):
+        return False
     if rule.preps is not None:
         prep_holders = [verb, *objects]
         if not any(_prep_objects(holder, rule.preps) for holder in prep_holders):
@@ -549,10 +634,13 @@ def _rule_matches(
 def _analyse(verb: Token, context: _Context) -> _Clause | None:
     """The event clause of ``verb``, or ``None`` when it codes no event."""
     lexicon = context.lexicon
-    rules = _rules_for(verb, lexicon)
     key = _phrasal_key(verb)
+    rules = _rules_for(verb, lexicon, key)
     frame = lexicon.noun_frames.get(key)
     if not rules and key not in lexicon.light_verbs and frame is None:
+        return None
+    if _frames_an_event(verb, context):
+        # "urged Germany to supply tanks": the appeal is coded on "supply".
         return None
     if verb.dep_ in {"amod", "compound"} or (verb.dep_ == "pcomp" and not _subject_of_own(verb)):
         return None
@@ -570,7 +658,7 @@ def _analyse(verb: Token, context: _Context) -> _Clause | None:
         objects = patients
     else:
         sources = _subject_of(verb)
-        objects = _object_tokens(verb)
+        objects = _object_tokens(verb, key)
     if not passive and verb.tag_ == "VBN" and not _children(verb, {"aux"}):
         # A participle with no auxiliary is a reduced relative or a misparse, not an act.
         return None
@@ -584,7 +672,7 @@ def _analyse(verb: Token, context: _Context) -> _Clause | None:
         return None
     rule = matching[0]
     # "offered talks", "threatened military action": the verb frames the noun's act.
-    framed = frame is not None and rule in nominal
+    framed = frame is not None and rule.nominal
     if passive and rule.subject_acts:
         sources, objects = objects, sources
     elif (
@@ -597,8 +685,10 @@ def _analyse(verb: Token, context: _Context) -> _Clause | None:
         # killed" reports the killing.
         return None
     evidence = [verb, *_children(verb, {"aux", "auxpass", "neg", "prt"})]
+    if rule.nominal:
+        evidence.extend(obj for obj in objects if abs(obj.i - verb.i) <= 8)
     clause = _Clause(verb, rule.code, rule, sources, [], evidence, negated=negated)
-    clause.candidates = [r for r in matching if (r in nominal) == (rule in nominal)]
+    clause.candidates = [r for r in matching if r.nominal == rule.nominal]
     if framed and frame is not None:
         clause.transforms.append(frame)
     if negated and not rule.negated:
@@ -611,6 +701,19 @@ def _analyse(verb: Token, context: _Context) -> _Clause | None:
         return None
     clause.targets = _target_tokens(verb, objects, rule, passive)
     return clause
+
+
+def _frames_an_event(verb: Token, context: _Context) -> bool:
+    """A frame verb (``urge``, ``threaten``) whose complement codes an event itself."""
+    lexicon = context.lexicon
+    lemma = verb.lemma_.lower()
+    if not any(lemma in lexicon.frames[kind] for kind in ("appeal", "threat", "intent")):
+        return False
+    return any(
+        _analyse(child, context) is not None
+        for child in verb.children
+        if child.dep_ == "xcomp" or (child.dep_ == "ccomp" and _infinitive(child))
+    )
 
 
 def _event_noun_rules(
@@ -641,8 +744,8 @@ def _subordinate_skip(verb: Token, context: _Context) -> bool:
         and (_infinitive(verb) or verb.tag_ == "VBG")
     ):
         return True
-    if verb.dep_ == "conj" and not own_subject and verb.head is not verb:
-        return _subordinate_skip(verb.head, context)
+    if verb.dep_ == "conj" and not own_subject and verb.head != verb:
+        return _subordinate_skip(_coordinated_with(verb), context)
     if (
         verb.dep_ == "acl"
         and _infinitive(verb)
@@ -708,14 +811,15 @@ def _walk_frames(clause: _Clause, context: _Context) -> bool:
     node = clause.verb
     for _ in range(6):
         head = node.head
-        if head is node:
+        if head == node:
             break
         if node.dep_ == "xcomp" and head.lemma_ == "have" and clause.obligation:
             node = head
             continue
         if node.dep_ in {"xcomp", "ccomp"} and (node.dep_ == "xcomp" or _infinitive(node)):
             own_subject = _children(node, SUBJECT_DEPS)
-            head_objects = _children(head, {"dobj"})
+            # "urged Y to", "called on Y to", "appealed to Y to": Y is asked.
+            head_objects = _children(head, {"dobj"}) or _prep_objects(head, APPEALED_PREPS)
             lemma = head.lemma_.lower()
             if lemma in lexicon.frames["appeal"] and (own_subject or head_objects):
                 clause.transforms.append("appeal")
@@ -744,6 +848,20 @@ def _walk_frames(clause: _Clause, context: _Context) -> bool:
                 clause.sources = _subject_of(head if head.dep_ != "acomp" else head.head)
             node = head.head if head.dep_ == "acomp" else head
             continue
+        noun_kind = lexicon.frame_noun_of(head.lemma_.lower()) if node.dep_ == "acl" else None
+        if noun_kind is not None and _infinitive(node):
+            # "expressed its willingness to negotiate": an intent of whoever expressed it.
+            if noun_kind != "keep_act":
+                clause.transforms.append(noun_kind)
+            clause.evidence.append(head)
+            governing = head.head
+            if head.dep_ not in OBJECT_DEPS or governing.pos_ not in {"VERB", "AUX"}:
+                break
+            if any(child.dep_ == "neg" for child in governing.children):
+                return False
+            clause.evidence.append(governing)
+            node = governing
+            continue
         if node.dep_ == "ccomp":
             lemma = head.lemma_.lower()
             if lemma in lexicon.cognition_verbs:
@@ -754,7 +872,7 @@ def _walk_frames(clause: _Clause, context: _Context) -> bool:
                 clause.speech_verb = head
             break
         if node.dep_ == "conj":
-            node = head
+            node = _coordinated_with(node)
             continue
         break
     return not clause.obligation or clause.reporter is not None
@@ -764,7 +882,8 @@ def _target_tokens(verb: Token, objects: list[Token], rule: VerbRule, passive: b
     """Who the act is done to: object, or a prepositional object of the verb or noun."""
     candidates: list[Token] = []
     for obj in objects:
-        candidates.append(obj)
+        if not rule.nominal:
+            candidates.append(obj)
         candidates.extend(
             _prep_objects(obj, TARGET_PREPS | {"by"} if not passive else TARGET_PREPS)
         )
@@ -812,13 +931,20 @@ def _phrase_text(tokens: list[Token]) -> tuple[str, int, int]:
 
 def _is_actor_head(token: Token, context: _Context) -> bool:
     """Whether a noun can name an actor (not ``bombardments`` or ``the report``)."""
+    return _names_actor(token)
+
+
+def _names_actor(token: Token) -> bool:
     if token.pos_ == "PROPN" or token.ent_type_ in ACTOR_ENTITY_LABELS:
         return True
     tables = actor_tables()
     word = token.text
-    compound = " ".join([c.lower_ for c in token.lefts if c.dep_ == "compound"] + [token.lower_])
+    compounds = [c.lower_ for c in token.lefts if c.dep_ == "compound"]
+    compound = " ".join([*compounds, token.lower_])
     return (
         compound in tables.agent_words
+        # "opposition supporters": a noun qualified by an agent word names that agent.
+        or any(word in tables.agent_words for word in compounds)
         or word in tables.demonyms
         or word in tables.country_aliases
         or token.lower_ in tables.agent_words
@@ -899,7 +1025,7 @@ def _actor_ref(
     token = _descend_quantity(token)
     if token.pos_ == "PRON" or token.lower_ in RELATIVE_PRONOUNS:
         return _pronoun_ref(token, verb, context, depth)
-    weapon_user = _weapon_user(token)
+    weapon_user = _weapon_user(token) or _instrument_owner(token)
     if weapon_user is not None:
         return _actor_ref(weapon_user, verb, context, strict, depth + 1)
     is_document = documents and token.lemma_.lower() in context.lexicon.noun_classes["documents"]
@@ -909,6 +1035,11 @@ def _actor_ref(
     tokens = sorted(token.subtree, key=lambda t: t.i) if is_document else _phrase_tokens(token)
     text, start, end = _phrase_text(tokens)
     ref = _entity_ref(token, context)
+    if ref is not None and ref.kind == "group":
+        # "the Pakistani Taliban": the longest group name in the phrase, not the entity's.
+        phrase_ref = resolve_name(text)
+        if phrase_ref.kind == "group":
+            ref = phrase_ref
     owners = [c for c in token.children if c.dep_ == "poss" and c.pos_ == "PRON"]
     if (ref is None or not ref.code) and owners:
         owner = _pronoun_ref(owners[0], verb, context, depth + 1)
@@ -964,12 +1095,27 @@ def _entity_ref(token: Token, context: _Context) -> ActorRef | None:
     return ref if ref.code or ref.role else None
 
 
+def _instrument_owner(token: Token) -> Token | None:
+    """``an Israeli air strike``, ``a Russian missile`` -> the state or group named."""
+    classes = cameo_lexicon().noun_classes
+    if token.lemma_.lower() not in classes["weapons"] | classes["instruments"]:
+        return None
+    tables = actor_tables()
+    for modifier in token.lefts:
+        if modifier.dep_ not in {"amod", "compound", "poss", "nmod"}:
+            continue
+        if modifier.text in tables.demonyms or modifier.ent_type_ in {"GPE", "NORP", "ORG"}:
+            return modifier
+    return None
+
+
 def _weapon_user(token: Token) -> Token | None:
-    """``a missile believed to be fired by rebels`` -> ``rebels``."""
-    if token.lemma_.lower() not in cameo_lexicon().noun_classes["weapons"]:
+    """``a missile believed to be fired by rebels``, ``a bomb claimed by X`` -> the user."""
+    classes = cameo_lexicon().noun_classes
+    if token.lemma_.lower() not in classes["weapons"] | classes["instruments"]:
         return None
     for clause in token.subtree:
-        if clause.pos_ == "VERB" and clause is not token:
+        if clause.pos_ == "VERB" and clause != token:
             agents = _agent_of(clause)
             if agents:
                 return agents[0]
@@ -981,7 +1127,7 @@ def _pronoun_ref(pronoun: Token, verb: Token, context: _Context, depth: int) -> 
     word = pronoun.lower_
     if word in RELATIVE_PRONOUNS:
         node = pronoun
-        while node.dep_ != "relcl" and node.head is not node:
+        while node.dep_ != "relcl" and node.head != node:
             node = node.head
         if node.dep_ == "relcl":
             return _actor_ref(node.head, verb, context, True, depth + 1)
@@ -993,11 +1139,11 @@ def _pronoun_ref(pronoun: Token, verb: Token, context: _Context, depth: int) -> 
     node = pronoun
     for _ in range(8):
         head = node.head
-        if head is node:
+        if head == node:
             break
         if head.lemma_.lower() in context.lexicon.speech_verbs and node.dep_ not in SUBJECT_DEPS:
             for subject in _children(head, SUBJECT_DEPS):
-                if subject is not pronoun:
+                if subject != pronoun:
                     ref = _actor_ref(subject, head, context, True, depth + 1)
                     if ref is not None:
                         return ref
@@ -1006,7 +1152,10 @@ def _pronoun_ref(pronoun: Token, verb: Token, context: _Context, depth: int) -> 
         return None
     if word in PERSON_PRONOUNS:
         return _nearest_person(pronoun, verb, context, depth)
+    plural = word in PLURAL_PRONOUNS
     for token in reversed(list(pronoun.sent)[: pronoun.i - pronoun.sent.start]):
+        if plural and token.ent_type_ == "PERSON":
+            continue  # "they" is not one named person
         if token.pos_ in {"PROPN", "NOUN"} and token.dep_ not in {"compound", "amod", "poss"}:
             ref = _actor_ref(token, verb, context, True, depth + 1)
             if ref is not None and ref.code and not ref.code.startswith(UNKNOWN_COUNTRY):
@@ -1063,9 +1212,19 @@ def _reporter_of(token: Token, context: _Context) -> ActorRef | None:
 
 
 def _agent_of_ref(ref: ActorRef | None) -> str | None:
+    """The CAMEO agent an actor acts as; people named by a plural demonym are civilians."""
     if ref is None:
         return None
-    return agent_code(ref.text) or _agent_part(ref.code)
+    agent = agent_code(ref.text) or _agent_part(ref.code)
+    if agent is None and _is_plural_demonym(ref.text):
+        return CIVILIAN_AGENT
+    return agent
+
+
+def _is_plural_demonym(text: str) -> bool:
+    """``Israelis``, ``tens of thousands of Serbs``: a people, not the state."""
+    last = text.split()[-1] if text.split() else ""
+    return last.endswith("s") and last in actor_tables().demonyms
 
 
 def _verb_events(verb: Token, context: _Context) -> Iterator[Event]:
@@ -1120,7 +1279,7 @@ def _verb_events(verb: Token, context: _Context) -> Iterator[Event]:
                 yield _event(context, clause, evidence, reporter, source, DEMAND_CODE, None)
                 continue
             yield _event(context, clause, evidence, source, target, code, reporter)
-            if rule.symmetric and target is not None and target.code:
+            if rule.symmetric and not clause.transforms and target is not None and target.code:
                 reverse = _recode(clause, target, source, lexicon)
                 if reverse is not None:
                     yield _event(context, clause, evidence, target, source, reverse[0], reporter)
@@ -1316,7 +1475,7 @@ def _nominal_events(noun: Token, context: _Context) -> Iterator[Event]:
     if not partners:
         return
     verb = noun.head
-    while verb.pos_ not in {"VERB", "AUX"} and verb.head is not verb:
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head != verb:
         verb = verb.head
     if verb.pos_ not in {"VERB", "AUX"} or _subordinate_skip(verb, context):
         return

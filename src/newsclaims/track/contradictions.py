@@ -1,7 +1,7 @@
 """Contradictions: claims about one quantity from different sources that cannot both hold.
 
 Two claims are about one quantity when they count the same thing (``what``), in the same
-state (``status``), at the same place, within ``window`` days of each other. Each claim
+state (``status``), at the same (known) place, within ``window`` days of each other. Each claim
 stands for an interval of values its words allow: ``exact`` a point, ``approx`` the
 point give or take ``APPROX_TOLERANCE``, ``at least`` everything from its bound up. Two
 claims contradict when their intervals are disjoint, ranked by how far apart they are;
@@ -73,7 +73,9 @@ def compare_claims(
     groups: dict[tuple[Any, ...], list[tuple[dict[str, Any], Interval, date]]] = defaultdict(list)
     for point in points:
         interval = claim_interval(point)
-        if interval is None or point["date"] is None or point["what"] is None:
+        # An unknown place is not the same place: "2 killed" in one village and a national
+        # toll are different quantities.
+        if interval is None or None in (point["date"], point["what"], point["where"]):
             continue
         key = (point["what"], point["status"], point["where"])
         groups[key].append((point, interval, date.fromisoformat(point["date"])))

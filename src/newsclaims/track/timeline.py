@@ -7,6 +7,7 @@ never as plain values. A point's date is the day its sentence states, else the r
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from pathlib import Path
@@ -19,6 +20,7 @@ from sqlalchemy.engine import Connection
 from newsclaims.store.queries import Filters, figure_rows
 
 BAR_WIDTH = 40
+_LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 CHART_SUFFIXES = (".html", ".png", ".svg", ".json")
 # How each qualifier is drawn in the HTML/PNG chart.
 QUALIFIER_SHAPES = {
@@ -97,10 +99,25 @@ def bounds(
 
 
 def source_label(point: dict[str, Any]) -> str:
-    """Who a point is attributed to, or whose reporter states it."""
-    if point["source_name"] or point["source"]:
-        return str(point["source_name"] or point["source"])
+    """Who a point is attributed to (a leading "the" dropped), or whose reporter states it.
+
+    >>> source_label({"source_name": "the health ministry", "source": None, "publisher": "X"})
+    'health ministry'
+    """
+    named = point["source_name"] or point["source"]
+    if named:
+        return _LEADING_THE.sub("", " ".join(str(named).split()))
     return f"{point['publisher'] or 'reporter'} (no source given)"
+
+
+def source_labels(points: Sequence[dict[str, Any]]) -> list[str]:
+    """Each point's source label, one spelling per source whatever its case."""
+    first_form: dict[str, str] = {}
+    labels = []
+    for point in points:
+        label = source_label(point)
+        labels.append(first_form.setdefault(label.casefold(), label))
+    return labels
 
 
 def series_label(point: dict[str, Any]) -> str:
@@ -122,18 +139,18 @@ def terminal_chart(points: Sequence[dict[str, Any]]) -> RenderableType:
     if not points:
         return Text("no figures match", style="dim")
     parts: list[RenderableType] = []
-    by_series: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for point in points:
-        by_series[series_label(point)].append(point)
+    by_series: dict[str, list[tuple[str, dict[str, Any]]]] = defaultdict(list)
+    for label, point in zip(source_labels(points), points, strict=True):
+        by_series[series_label(point)].append((label, point))
     for series, members in by_series.items():
-        top = max(_largest(point) for point in members) or 1.0
-        sources = {source_label(point) for point in members}
+        top = max(_largest(point) for _, point in members) or 1.0
+        sources = {label for label, _ in members}
         parts.append(
             Text(f"{series}  ({len(members)} points, {len(sources)} sources)", style="bold")
         )
         by_source: dict[str, list[dict[str, Any]]] = defaultdict(list)
-        for point in members:
-            by_source[source_label(point)].append(point)
+        for label, point in members:
+            by_source[label].append(point)
         for source, own in sorted(by_source.items(), key=lambda item: -len(item[1])):
             parts.append(Text(f"  {source}", style="cyan"))
             parts.extend(_bar_line(point, top) for point in own)
@@ -176,7 +193,7 @@ def _bar_line(point: dict[str, Any], top: float) -> Text:
 def chart_rows(points: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
     """The points as flat rows for Vega-Lite: ``y`` is where the mark stands."""
     rows = []
-    for point in points:
+    for label, point in zip(source_labels(points), points, strict=True):
         low, high = point["low"], point["high"]
         y = point["value"]
         if point["qualifier"] == "at_least":
@@ -193,7 +210,7 @@ def chart_rows(points: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
                 "high": high,
                 "shown": shown_value(point),
                 "qualifier": point["qualifier"],
-                "source": source_label(point),
+                "source": label,
                 "series": series_label(point),
                 "publisher": point["publisher"],
                 "article_id": point["article_id"],
@@ -231,8 +248,8 @@ def write_chart(points: Sequence[dict[str, Any]], path: Path) -> None:
         shape=alt.Shape("qualifier:N", scale=shapes, title="qualifier"),
         tooltip=tooltip,
     )
-    lines = base.mark_line(opacity=0.35).encode(x=x, y="y:Q", color=color)
-    layered = alt.layer(lines, ranges, marks)
+    # No lines between points: two claims on one day joined by a line would read as a range.
+    layered = alt.layer(ranges, marks)
     series = {series_label(point) for point in points}
     chart: Any
     if len(series) > 1:
