@@ -557,7 +557,7 @@ def batch(
         ),
     ],
     out: Annotated[
-        Path,
+        str,  # not a Path, which would turn s3://bucket into s3:/bucket
         typer.Option(
             "--out",
             help="Folder (or pyarrow URL such as s3://bucket/run) for the Parquet tables; "

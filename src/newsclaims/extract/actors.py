@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 from importlib import resources
 
 import pycountry
@@ -24,6 +24,9 @@ ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 _LEADING_ARTICLE = re.compile(r"^(?:the|The)\s+")
 _POSSESSIVE = re.compile(r"[’']s?$")
 _LED_BY = re.compile(r"-led$")
+# Names and phrases remembered per process: bounded, because a long batch run meets new
+# phrases all the time and must not grow without end.
+REMEMBERED_NAMES = 1 << 16
 
 
 @dataclass(frozen=True)
@@ -76,7 +79,7 @@ def strip_article(text: str) -> str:
     return _POSSESSIVE.sub("", _LEADING_ARTICLE.sub("", text.strip()))
 
 
-@cache
+@lru_cache(maxsize=REMEMBERED_NAMES)
 def country_code(name: str, metonyms: bool = True) -> str | None:
     """The ISO3/CAMEO code of a country named ``name``, or ``None``.
 
@@ -98,6 +101,8 @@ def country_code(name: str, metonyms: bool = True) -> str | None:
     # match "and" (Andorra) or "250" (ISO numeric code of France).
     if (len(key) <= 3 and not key.isupper()) or key.replace(",", "").isdigit():
         return None
+    if key.lower() not in _pycountry_values():
+        return None
     try:
         return str(pycountry.countries.lookup(key).alpha_3)
     except LookupError:
@@ -105,6 +110,18 @@ def country_code(name: str, metonyms: bool = True) -> str | None:
 
 
 @cache
+def _pycountry_values() -> frozenset[str]:
+    """Every value (lower case) that ``pycountry.countries.lookup`` can match.
+
+    A lookup that finds nothing scans every field of every country, and most of the
+    phrases asked about are no country: checking this set first skips those scans.
+    """
+    return frozenset(
+        str(value).lower() for country in pycountry.countries for value in dict(country).values()
+    )
+
+
+@lru_cache(maxsize=REMEMBERED_NAMES)
 def agent_code(words: str) -> str | None:
     """The CAMEO agent code (``GOV``, ``MIL``...) that words like ``troops`` signal."""
     lowered = f" {words.lower()} "
@@ -133,6 +150,12 @@ def resolve_name(text: str) -> ActorRef:
     >>> resolve_name("President obama").code
     'USAGOV'
     """
+    # The same names come back in every article; each caller gets its own copy.
+    return _resolve_name(text).model_copy()
+
+
+@lru_cache(maxsize=REMEMBERED_NAMES)
+def _resolve_name(text: str) -> ActorRef:
     tables = actor_tables()
     key = strip_article(text)
     if person_code := known_person_code(key):
