@@ -69,6 +69,7 @@ def test_json_output_follows_the_scoring_contract(capsys):
     assert report["text"] == text
     assert "says US working" in report["headline"]
     assert report["dateline"] == "VIENNA"
+    assert report["quotes"] and report["figures"] and report["events"] and report["entities"]
     for quote in report["quotes"]:
         assert {"start", "end"} <= quote["content"].keys()
         assert quote["kind"] in {"direct", "indirect", "mixed"}
@@ -115,3 +116,25 @@ def test_real_entry_point_has_no_traceback(tmp_path):
     )
     assert result.returncode == 2
     assert result.stderr.strip() == f"newsclaims: error: {empty}: empty input, no text to analyze"
+
+
+@pytest.mark.parametrize(
+    ("gold", "needle"),
+    [("{not json", "malformed gold JSON"), ('{"quotes": [{"kind": "direct"}]}', "needs a 'key'")],
+)
+def test_eval_on_broken_gold_exits_2(tmp_path, capsys, gold, needle):
+    (tmp_path / "a.txt").write_text("Qatar said talks resumed.")
+    (tmp_path / "a.gold.json").write_text(gold)
+    code, _out, err = run(["eval", str(tmp_path)], capsys)
+    assert code == 2 and needle in err and len(err.strip().splitlines()) == 1
+
+
+def test_eval_prints_the_summary_line_last(tmp_path, capsys):
+    (tmp_path / "a.txt").write_text('Qatar said "talks resumed" on Friday.')
+    (tmp_path / "a.gold.json").write_text(
+        json.dumps({"quotes": [{"key": "talks resumed", "kind": "direct", "speaker": ["Qatar"]}]})
+    )
+    code, out, _ = run(["eval", str(tmp_path)], capsys)
+    last = out.strip().splitlines()[-1]
+    assert code == 0
+    assert last.startswith("quotes_f1=1.000 attribution_f1=1.000 figures_f1=")

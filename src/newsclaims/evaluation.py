@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from newsclaims.ingest.article import InputError
+
 CATEGORIES = ("quotes", "attribution", "figures", "figure_values", "events")
 _WHITESPACE = re.compile(r"\s+")
 
@@ -277,7 +279,19 @@ def gold_pairs(directory: Path) -> Iterator[GoldPair]:
 
 
 def load_gold(pair: GoldPair) -> dict[str, Any]:
-    data: dict[str, Any] = json.loads(pair.gold_path.read_text("utf-8"))
+    """Read and check one gold file; a malformed one is an InputError naming it."""
+    try:
+        data = json.loads(pair.gold_path.read_text("utf-8"))
+    except (json.JSONDecodeError, UnicodeDecodeError) as error:
+        raise InputError(f"{pair.gold_path}: malformed gold JSON ({error})") from None
+    if not isinstance(data, dict):
+        raise InputError(f"{pair.gold_path}: gold must be a JSON object")
+    for section in ("quotes", "figures", "events"):
+        items = data.get(section) or []
+        if not isinstance(items, list) or not all(
+            isinstance(item, dict) and isinstance(item.get("key"), str) for item in items
+        ):
+            raise InputError(f"{pair.gold_path}: every item of '{section}' needs a 'key' string")
     return data
 
 
@@ -368,9 +382,7 @@ def _baseline_predictor(name: str, model: str | None) -> Callable[[str, Any], di
     try:
         from textacy.extract import triples
     except ImportError as error:
-        raise RuntimeError(
-            "textacy is not installed (pip install 'newsclaims[baseline]')"
-        ) from error
+        raise InputError("textacy is not installed (pip install 'newsclaims[baseline]')") from error
     from newsclaims.nlp import parse
 
     def predict(text: str, _article: Any) -> dict[str, Any]:
