@@ -138,3 +138,14 @@ def test_eval_prints_the_summary_line_last(tmp_path, capsys):
     last = out.strip().splitlines()[-1]
     assert code == 0
     assert last.startswith("quotes_f1=1.000 attribution_f1=1.000 figures_f1=")
+
+
+def test_unwritable_output_and_out_of_range_numbers_exit_2(tmp_path, capsys):
+    not_a_folder = tmp_path / "file"
+    not_a_folder.write_text("")
+    for args in (
+        ["analyze", str(SAMPLE), "--format", "parquet", "--out", str(not_a_folder)],
+        ["analyze", str(SAMPLE), "--batch-size", "0"],
+    ):
+        code, _out, err = run(args, capsys)
+        assert code == 2 and len(err.strip().splitlines()) == 1, err

@@ -99,7 +99,7 @@ def analyze(
     max_bytes: Annotated[
         int, typer.Option(help="Largest single article accepted, in bytes.")
     ] = 5_000_000,
-    batch_size: Annotated[int, typer.Option(help="Articles per nlp.pipe batch.")] = 32,
+    batch_size: Annotated[int, typer.Option(min=1, help="Articles per nlp.pipe batch.")] = 32,
 ) -> None:
     """Extract quotes, figures, events and actors from news reports.
 
@@ -267,7 +267,7 @@ def ingest(
         int | None, typer.Option("--workers", "-w", help="Worker processes (default: all cores).")
     ] = None,
     batch_size: Annotated[
-        int, typer.Option(help="Articles per batch: one NLP batch, one transaction.")
+        int, typer.Option(min=1, help="Articles per batch: one NLP batch, one transaction.")
     ] = 32,
     model: ModelOption = None,
     max_bytes: Annotated[
@@ -327,7 +327,7 @@ def query(
     until: UntilOption = None,
     text: Annotated[str | None, typer.Option(help="The evidence contains this.")] = None,
     all_copies: AllCopiesOption = False,
-    limit: Annotated[int, typer.Option(help="Rows shown at most (0: all).")] = 50,
+    limit: Annotated[int, typer.Option(min=0, help="Rows shown at most (0: all).")] = 50,
     output: CorpusFormatOption = CorpusFormat.table,
     db: DbOption = None,
 ) -> None:
@@ -434,7 +434,7 @@ def contradictions(
     agree: Annotated[
         bool, typer.Option("--agree", help="Show where sources agree instead.")
     ] = False,
-    limit: Annotated[int, typer.Option(help="Pairs shown at most (0: all).")] = 20,
+    limit: Annotated[int, typer.Option(min=0, help="Pairs shown at most (0: all).")] = 20,
     output: CorpusFormatOption = CorpusFormat.table,
     db: DbOption = None,
 ) -> None:
@@ -586,7 +586,7 @@ def batch(
             show_default=False,
         ),
     ] = None,
-    batch_size: Annotated[int, typer.Option(help="Articles per nlp.pipe batch.")] = 32,
+    batch_size: Annotated[int, typer.Option(min=1, help="Articles per nlp.pipe batch.")] = 32,
     overwrite: Annotated[
         bool, typer.Option(help="Replace the Parquet parts of an earlier run in --out.")
     ] = False,
@@ -678,6 +678,10 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
     except BrokenPipeError:
         return 0
+    except OSError as error:  # a path the user gave that cannot be written or read
+        where = f"{error.filename}: " if error.filename else ""
+        _fail(f"{where}{error.strerror or error}")
+        return EXIT_USAGE
     except KeyboardInterrupt:
         error_console.print("newsclaims: interrupted")
         return 130

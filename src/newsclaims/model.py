@@ -7,9 +7,9 @@ read), so a person can check it against the source in one click. Field names und
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, computed_field
+from pydantic import BaseModel, ConfigDict, Field, computed_field, model_validator
 
 QuoteKind = Literal["direct", "indirect", "mixed"]
 Qualifier = Literal["exact", "approx", "at_least", "at_most", "range", "vague"]
@@ -44,6 +44,14 @@ class ActorRef(_Model):
     kind: ActorKind | None = None
     role: str | None = None
     country: str | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _drop_computed_name(cls, data: Any) -> Any:
+        # ``name`` is derived; accept it when reading a report back from its JSON.
+        if isinstance(data, dict) and "name" in data:
+            return {key: value for key, value in data.items() if key != "name"}
+        return data
 
     @computed_field  # type: ignore[prop-decorator]
     @property

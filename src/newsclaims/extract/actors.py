@@ -22,7 +22,8 @@ from newsclaims.model import ActorKind, ActorRef, Entity
 
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 _LEADING_ARTICLE = re.compile(r"^(?:the|The)\s+")
-_POSSESSIVE = re.compile(r"[’']s?$")
+# A possessive ending ("Israel's", "Hamas'"), dropped before any lookup.
+POSSESSIVE = re.compile(r"[’']s?$")
 _LED_BY = re.compile(r"-led$")
 # Names and phrases remembered per process: bounded, because a long batch run meets new
 # phrases all the time and must not grow without end.
@@ -48,10 +49,17 @@ class ActorTables:
     groups: dict[str, GroupEntry]
     agent_words: dict[str, str]  # word or phrase (lower case) -> agent code
     persons: dict[str, str]  # office holder's name (lower case) -> actor code
+    role_titles: tuple[str, ...]  # titles that head a person's role ("Foreign Minister")
 
     @cached_property  # agent_code reads it for every phrase resolved: sort once
     def longest_agent_first(self) -> list[tuple[str, str]]:
         return sorted(self.agent_words.items(), key=lambda item: -len(item[0]))
+
+    @cached_property
+    def role_pattern(self) -> re.Pattern[str]:
+        """Any role title as a whole word, in any case."""
+        titles = sorted(self.role_titles, key=len, reverse=True)
+        return re.compile(r"\b(?:" + "|".join(map(re.escape, titles)) + r")\b", re.IGNORECASE)
 
 
 @cache
@@ -71,12 +79,13 @@ def actor_tables() -> ActorTables:
         groups={key: GroupEntry(**value) for key, value in raw["groups"].items()},
         agent_words=agents,
         persons={name.lower(): code for name, code in (raw.get("persons") or {}).items()},
+        role_titles=tuple(raw["role_titles"]),
     )
 
 
 def strip_article(text: str) -> str:
     """``the United States`` -> ``United States``; also trims possessive ``'s``."""
-    return _POSSESSIVE.sub("", _LEADING_ARTICLE.sub("", text.strip()))
+    return POSSESSIVE.sub("", _LEADING_ARTICLE.sub("", text.strip()))
 
 
 @lru_cache(maxsize=REMEMBERED_NAMES)
@@ -137,7 +146,7 @@ def known_person_code(name: str) -> str | None:
     >>> known_person_code("Vladimir Putin"), known_person_code("obama")
     ('RUSGOV', 'USAGOV')
     """
-    return actor_tables().persons.get(_POSSESSIVE.sub("", name.strip()).lower())
+    return actor_tables().persons.get(POSSESSIVE.sub("", name.strip()).lower())
 
 
 def resolve_name(text: str) -> ActorRef:
@@ -180,7 +189,7 @@ def _resolve_phrase(text: str, key: str) -> ActorRef:
     kind: ActorKind | None = None
     canonical: str | None = None
     pieces = [
-        _POSSESSIVE.sub("", " ".join(words[index : index + size]))
+        POSSESSIVE.sub("", " ".join(words[index : index + size]))
         for size in (4, 3, 2, 1)
         for index in range(len(words) - size + 1)
     ]
@@ -191,7 +200,7 @@ def _resolve_phrase(text: str, key: str) -> ActorRef:
             return ActorRef(text=text, canonical=group.name, code=group.code, kind="group")
     for size in (4, 3, 2, 1):
         for index in range(len(words) - size + 1):
-            piece = _POSSESSIVE.sub("", " ".join(words[index : index + size]))
+            piece = POSSESSIVE.sub("", " ".join(words[index : index + size]))
             if owner is None and (person_code := known_person_code(piece)):
                 return _known_person(text, piece, person_code)
             if owner is None and piece in tables.igos:
@@ -298,23 +307,9 @@ class ActorIndex:
             ref = resolve_name(text)
         return ref.model_copy(update={"text": text, "start": span.start_char, "end": span.end_char})
 
-    def resolve_text(self, text: str, start: int | None = None, end: int | None = None) -> ActorRef:
-        """Resolve a string (persons through this article's names), with given offsets."""
-        person = self.person(text) if text[:1].isupper() else None
-        ref = person if person is not None else resolve_name(text)
-        return ref.model_copy(update={"text": text, "start": start, "end": end})
-
 
 def _clean_person(name: str) -> str:
-    return _POSSESSIVE.sub("", name.strip()).strip()
-
-
-ROLE_WORDS = re.compile(
-    r"\b(President|Prime Minister|Premier|Minister|Secretary(?: of State)?|Chancellor|King|"
-    r"Queen|Ayatollah|Spokesman|Spokeswoman|Spokesperson|Ambassador|Envoy|General|"
-    r"Commander|Leader|Chief|Foreign Minister|Defen[cs]e Minister|Mayor|Governor|Senator)\b",
-    re.I,
-)
+    return POSSESSIVE.sub("", name.strip()).strip()
 
 
 def person_role(ent: Span) -> tuple[str | None, str | None]:
@@ -345,7 +340,7 @@ def person_role(ent: Span) -> tuple[str | None, str | None]:
         country = country or country_code(token.text)
     for left in ent.root.children if not title else []:
         country = country or country_code(left.text)
-    role_match = ROLE_WORDS.search(title)
+    role_match = actor_tables().role_pattern.search(title)
     role = title[role_match.start() :].strip() if role_match else None
     if role:
         role = re.sub(r"^(?:U\.S\.|US|UK)\s+", "", role).strip() or None

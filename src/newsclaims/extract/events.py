@@ -41,6 +41,7 @@ from newsclaims.extract.actors import (
     known_person_code,
     resolve_name,
 )
+from newsclaims.ingest.headline import split_headline
 from newsclaims.model import ActorRef, Event, Quote, Span
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
@@ -296,14 +297,6 @@ class _Context:
         return [ent for ent in self.ents if start <= ent.start < end]
 
 
-def _body_start(text: str) -> int:
-    """Offset after the headline (a first line followed by a blank line), else 0."""
-    first, sep, _rest = text.partition("\n\n")
-    if sep and first.strip() and "\n" not in first.strip():
-        return len(first) + len(sep)
-    return 0
-
-
 def _setting_country(doc: Doc) -> str | None:
     """The country a report is mostly about: the one its place names cite most."""
     if sum(1 for _ in doc.sents) < MIN_SENTENCES_FOR_SETTING:
@@ -333,7 +326,7 @@ def extract_events(
         actors=actors,
         quotes=quotes,
         date=date,
-        body_start=_body_start(text),
+        body_start=split_headline(text)[1],
         setting=_setting_country(doc),
         text=text,
         latest_year=max(years) if years else None,
@@ -929,12 +922,8 @@ def _phrase_text(tokens: list[Token]) -> tuple[str, int, int]:
     return doc[tokens[0].i : tokens[-1].i + 1].text, start, end
 
 
-def _is_actor_head(token: Token, context: _Context) -> bool:
-    """Whether a noun can name an actor (not ``bombardments`` or ``the report``)."""
-    return _names_actor(token)
-
-
 def _names_actor(token: Token) -> bool:
+    """Whether a noun can name an actor (not ``bombardments`` or ``the report``)."""
     if token.pos_ == "PROPN" or token.ent_type_ in ACTOR_ENTITY_LABELS:
         return True
     tables = actor_tables()
@@ -983,13 +972,19 @@ def _named_group_near(token: Token, context: _Context) -> ActorRef | None:
 
 def _place_country(verb: Token) -> str | None:
     """The country of a place the clause names (``killed in Ukraine``)."""
+    place = _place_token(verb)
+    return country_code(place.text) if place is not None else None
+
+
+def _place_token(verb: Token) -> Token | None:
+    """The word of a place the clause names that identifies a country (``Ukraine``)."""
     for holder in [verb, *_children(verb, {"nsubj", "nsubjpass", "attr"}), verb.head]:
         for prep in _children(holder, {"prep"}):
             if prep.lower_ not in LOCATION_PREPS:
                 continue
             for token in prep.subtree:
-                if token.ent_type_ in {"GPE", "NORP", "LOC"} and (code := country_code(token.text)):
-                    return code
+                if token.ent_type_ in {"GPE", "NORP", "LOC"} and country_code(token.text):
+                    return token
     return None
 
 
@@ -1029,7 +1024,7 @@ def _actor_ref(
     if weapon_user is not None:
         return _actor_ref(weapon_user, verb, context, strict, depth + 1)
     is_document = documents and token.lemma_.lower() in context.lexicon.noun_classes["documents"]
-    if strict and not is_document and not _is_actor_head(token, context):
+    if strict and not is_document and not _names_actor(token):
         return None
     # A document speaks for whoever its clauses say issued it ("a report released in Kigali").
     tokens = sorted(token.subtree, key=lambda t: t.i) if is_document else _phrase_tokens(token)
@@ -1248,9 +1243,7 @@ def _verb_events(verb: Token, context: _Context) -> Iterator[Event]:
     if clause.appeal_target is not None:
         appealed = _actor_ref(clause.appeal_target, verb, context, strict=False)
         targets = [appealed] if appealed is not None and appealed.code else []
-    if any(
-        t.lower_ == "other" and any(c.lower_ == "each" for c in t.children) for t in clause.targets
-    ):
+    if any(_is_reciprocal(t) for t in clause.targets):
         targets = list(sources)
     if not sources and _is_passive(verb):
         sources = _located_source(clause, targets, context)
@@ -1286,6 +1279,11 @@ def _verb_events(verb: Token, context: _Context) -> Iterator[Event]:
             accusation = _accusation(clause, source, reporter, code, context)
             if accusation is not None:
                 yield accusation
+
+
+def _is_reciprocal(token: Token) -> bool:
+    """``each other``, ``one another``: the subjects act on one another."""
+    return " ".join(t.lower_ for t in token.subtree) in RECIPROCALS
 
 
 def _with_conjuncts(tokens: list[Token], context: _Context) -> list[Token]:
@@ -1351,27 +1349,23 @@ def _recode(
 
 
 def _located_source(clause: _Clause, targets: list[ActorRef], context: _Context) -> list[ActorRef]:
-    """``10 Russian soldiers killed in Ukraine``: foreign troops killed by the host state."""
-    if clause.code[:2] not in {"18", "19"} or not targets:
+    """``10 Russian soldiers killed in Ukraine``: foreign troops killed by the host state.
+
+    Only when the clause names no agent at all: in ``killed in Afghanistan by a roadside
+    bomb`` the bomb did it, and a bomb is no actor, so there is no source.
+    """
+    if clause.code[:2] not in {"18", "19"} or not targets or _agent_of(clause.verb):
         return []
     victim = targets[0]
-    place = _place_country(clause.verb)
+    place = _place_token(clause.verb)
     if place is None or _agent_of_ref(victim) != "MIL" or victim.code is None:
         return []
-    if victim.code.startswith(place):
+    country = country_code(place.text)
+    if country is None or victim.code.startswith(country):
         return []
-    verb = clause.verb
-    return [
-        ActorRef(
-            text=place,
-            canonical=place,
-            code=place,
-            kind="country",
-            country=place,
-            start=verb.idx,
-            end=verb.idx + len(verb.text),
-        )
-    ]
+    words = context.ent_at.get(place.i) or place.doc[place.i : place.i + 1]
+    host = context.actors.resolve_span(words)
+    return [host.model_copy(update={"code": country, "country": country, "kind": "country"})]
 
 
 def _reporter_ref(clause: _Clause, context: _Context) -> ActorRef | None:

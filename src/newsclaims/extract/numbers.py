@@ -33,10 +33,14 @@ UNITS = [
 ]  # fmt: skip
 TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 NUMBER_WORDS = frozenset(UNITS + TENS + [*SCALES, "dozen"])
-# Plural quantity nouns and determiners that count without giving a value.
-VAGUE_WORDS = frozenset(
-    ["dozens", "scores", "tens", "hundreds", "thousands", "millions", "billions", "several"]
+# Plural quantity nouns that count without giving a value ("dozens", "tens of thousands");
+# the plurals of scale words among them chain ("hundreds of thousands").
+VAGUE_PLURALS = frozenset(
+    ["dozens", "scores", "tens", "hundreds", "thousands", "millions", "billions"]
 )
+PLURAL_SCALES = frozenset(word for word in VAGUE_PLURALS if word.removesuffix("s") in SCALES)
+# Quantity nouns and determiners that count without giving a value.
+VAGUE_WORDS = VAGUE_PLURALS | {"several"}
 _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 _HALF = re.compile(r"\band (?:a|one) half\b")
 

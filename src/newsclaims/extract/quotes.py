@@ -16,7 +16,6 @@ Three sources, merged in text order:
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -24,10 +23,10 @@ from spacy.tokens import Doc, Span, Token
 from newsclaims.extract.actors import ActorIndex
 from newsclaims.extract.quote_marks import QuotedSpan, find_quoted_spans
 from newsclaims.extract.speakers import CueLexicon, SpeakerResolver, cue_lexicon
+from newsclaims.ingest.headline import find_headline
 from newsclaims.model import ActorRef, Cue, Quote, QuoteKind
 from newsclaims.model import Span as TextSpan
 
-_HEADLINE = re.compile(r"[^\n]{1,300}\r?\n[ \t\r]*\n")
 _SENTENCE_END = {".", "!", "?"}
 _QUESTION_MARKS = {"whether", "if"}
 _QUESTION_WORDS = {"how", "why", "when", "where", "who", "whom", "which"}
@@ -64,8 +63,8 @@ def extract_quotes(doc: Doc, actors: ActorIndex) -> list[Quote]:
     found = finder.headline_speech() or []
     found += finder.reported_speech() + finder.according_to()
     found = finder.marked_quotes(found) + found
-    headline = _HEADLINE.match(text)
-    headline_end = headline.end() if headline else 0
+    headline = find_headline(text)
+    headline_end = headline.body_start if headline else 0
     quotes: list[Quote] = []
     seen: set[tuple[int, int]] = set()
     for item in sorted(found, key=lambda f: (f.start, -f.end, f.speaker is None)):
@@ -266,11 +265,10 @@ class _QuoteFinder:
         parser: a short subject without a verb, the cue, then the claim up to a comma.
         """
         doc = self.doc
-        match = _HEADLINE.match(self.text)
-        if match is None:
+        headline = find_headline(self.text)
+        if headline is None:
             return []
-        line_end = self.text.index("\n")
-        tokens = [t for t in doc if t.idx < line_end and not t.is_space]
+        tokens = [t for t in doc if t.idx < headline.end and not t.is_space]
         for index, token in enumerate(tokens[1:7], start=1):
             lemma = self._headline_cue(token)
             if lemma is None:

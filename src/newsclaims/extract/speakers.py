@@ -14,73 +14,36 @@ import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
-from importlib import resources
 
-import yaml
 from spacy.tokens import Doc, Span, Token
 
 from newsclaims.extract.actors import ActorIndex, resolve_name
+from newsclaims.extract.lexicon import (
+    DEMONSTRATIVE_PRONOUNS,
+    FIRST_SECOND_PRONOUNS,
+    PERSON_PRONOUNS,
+    PLURAL_PRONOUNS,
+    RELATIVE_PRONOUNS,
+    RESOLVABLE_PRONOUNS,
+    THING_PRONOUNS,
+    CueLexicon,
+    cue_lexicon,
+)
 from newsclaims.model import ActorRef
 
-
-@dataclass(frozen=True)
-class CueLexicon:
-    """The word lists of ``data/cues.yaml``, loaded once."""
-
-    speech_verbs: frozenset[str]
-    cognition_verbs: frozenset[str]
-    object_cues: frozenset[str]
-    infinitive_cues: frozenset[str]
-    prepositional_cues: dict[str, frozenset[str]]
-    naming_verbs: frozenset[str]
-    split_clause_verbs: frozenset[str]
-    source_phrases: tuple[tuple[str, ...], ...]
-    person_nouns: frozenset[str]
-    organisation_words: frozenset[str]
-
-    @property
-    def reporting_verbs(self) -> frozenset[str]:
-        """Verbs that report a clause: speech and cognition."""
-        return self.speech_verbs | self.cognition_verbs
+# The cue lexicon is read from here by the quote extractor too.
+__all__ = ["CueLexicon", "Lines", "Mention", "SpeakerResolver", "cue_lexicon"]
 
 
-@cache
-def cue_lexicon() -> CueLexicon:
-    """Load ``data/cues.yaml`` (once per process)."""
-    raw = yaml.safe_load(
-        resources.files("newsclaims.data").joinpath("cues.yaml").read_text("utf-8")
-    )
-    return CueLexicon(
-        speech_verbs=frozenset(raw["speech_verbs"]),
-        cognition_verbs=frozenset(raw["cognition_verbs"]),
-        object_cues=frozenset(raw["object_cues"]),
-        infinitive_cues=frozenset(raw["infinitive_cues"]),
-        prepositional_cues={
-            verb: frozenset(preps) for verb, preps in raw["prepositional_cues"].items()
-        },
-        naming_verbs=frozenset(raw["naming_verbs"]),
-        split_clause_verbs=frozenset(raw["split_clause_verbs"]),
-        source_phrases=tuple(tuple(phrase) for phrase in raw["source_phrases"]),
-        person_nouns=frozenset(raw["person_nouns"]),
-        organisation_words=frozenset(raw["organisation_words"]),
-    )
-
-
-PERSON_PRONOUNS = {"he", "she", "him", "her"}
-THING_PRONOUNS = {"it"}
-PLURAL_PRONOUNS = {"they", "them"}
-RESOLVABLE_PRONOUNS = PERSON_PRONOUNS | THING_PRONOUNS | PLURAL_PRONOUNS
 # Subjects that are not speakers outside a quotation (the writer, the reader, a
 # relative pronoun standing for its head).
-_NON_SPEAKERS = {"i", "we", "you", "what", "there", "this", "that", "which", "who", "whom"}
-_RELATIVE = {"who", "that", "which"}
+_NON_SPEAKERS = (
+    FIRST_SECOND_PRONOUNS | DEMONSTRATIVE_PRONOUNS | RELATIVE_PRONOUNS | {"what", "there"}
+)
 _SPACES = re.compile(r"\s+")
 # What stands before a cue that precedes its subject (``," said X``).
 _INVERSION_LEFT = {",", "”", '"', "’", "'", ":"}
 _QUANTIFIER_SUBJECTS = {"many", "some", "others", "most", "several", "few", "all", "both"}
-# Dependents that leave a noun phrase out of the speaker as written.
-_CUT_DEPS = {"relcl", "punct_tail"}
 # How many sentences back a pronoun looks for its antecedent.
 _PRONOUN_REACH = 4
 _ROLE_REACH = 12
@@ -161,7 +124,7 @@ class SpeakerResolver:
         ]
         if subjects:
             child = min(subjects, key=lambda c: abs(c.i - verb.i))
-            if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
+            if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
                 return verb.head
             return child
         for child in verb.children:
@@ -280,7 +243,7 @@ class SpeakerResolver:
         span = self.noun_phrase(head)
         if lower in RESOLVABLE_PRONOUNS:
             antecedent = self._antecedent(head)
-            canonical = antecedent.canonical or antecedent.text if antecedent else None
+            canonical = (antecedent.canonical or antecedent.text) if antecedent else None
             base = antecedent or ActorRef(text=head.text)
             return base.model_copy(
                 update={
@@ -359,7 +322,7 @@ class SpeakerResolver:
 
     def _is_title_word(self, token: Token) -> bool:
         lower = token.lower_.rstrip(".")
-        return lower in self.lexicon.person_nouns or lower in _TITLE_MODIFIERS
+        return lower in self.lexicon.person_nouns or lower in self.lexicon.title_modifiers
 
     def _is_person_name(self, head: Token, chain: list[Token]) -> bool:
         if self._names_organisation(head):
@@ -391,7 +354,8 @@ class SpeakerResolver:
         candidates = [name, self._names.get(chain[-1].text, name)]
         known = self.actors.full_name(name)
         # NER sometimes swallows a title word into a name ("State Antony Blinken").
-        if known and not any(word.lower() in _TITLE_MODIFIERS for word in known.split()):
+        titles = self.lexicon.title_modifiers
+        if known and not any(word.lower() in titles for word in known.split()):
             candidates.append(known)
         return max(candidates, key=len)
 
@@ -457,11 +421,7 @@ class SpeakerResolver:
             if self._in_quote(token.idx):
                 continue
             is_subject = token.dep_ in {"nsubj", "nsubjpass"}
-            is_source = (
-                token.dep_ == "pobj"
-                and token.head.lower_ == "to"
-                and (token.head.head.lower_ == "according")
-            )
+            is_source = token.dep_ == "pobj" and self._is_source_phrase_object(token)
             if not (is_subject or is_source) or token.lower_ in _NON_SPEAKERS:
                 continue
             if token.pos_ not in {"NOUN", "PROPN", "PRON"}:
@@ -478,16 +438,23 @@ class SpeakerResolver:
                     head=token,
                     unit=self._units[token.i],
                     ref=ref,
-                    is_person=self.is_person(token) or self._resolved_person(token),
+                    is_person=self.is_person(token),
                     is_plural=_is_plural(token),
                     is_speaker=is_speaker,
                 )
             )
 
-    def _resolved_person(self, token: Token) -> bool:
-        if token.lower_ not in RESOLVABLE_PRONOUNS:
-            return False
-        return token.lower_ in PERSON_PRONOUNS
+    def _is_source_phrase_object(self, token: Token) -> bool:
+        """The object of a source phrase: ``the ministry`` in ``according to the ministry``."""
+        for phrase in self.lexicon.source_phrases:
+            words: list[str] = []
+            governor = token
+            while len(words) < len(phrase) and governor.head.i != governor.i:
+                governor = governor.head
+                words.insert(0, governor.lower_)
+            if tuple(words) == phrase:
+                return True
+        return False
 
     def _antecedent(self, pronoun: Token) -> ActorRef | None:
         lower = pronoun.lower_
@@ -504,39 +471,6 @@ class SpeakerResolver:
 
     def _in_quote(self, offset: int) -> bool:
         return any(start <= offset < end for start, end in self._quoted)
-
-
-_TITLE_MODIFIERS = {
-    "prime",
-    "foreign",
-    "defence",
-    "defense",
-    "state",
-    "deputy",
-    "acting",
-    "senior",
-    "interior",
-    "finance",
-    "health",
-    "military",
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "lt",
-    "gen",
-    "sen",
-    "rep",
-    "gov",
-    "col",
-    "sgt",
-    "capt",
-    "maj",
-    "supreme",
-    "former",
-    "vice",
-    "of",
-}
 
 
 def _chain_text(chain: list[Token]) -> str:

@@ -17,6 +17,7 @@ from typing import Any
 from newsclaims.ingest.article import Article, InputError
 from newsclaims.ingest.dateline import find_agency, find_dateline
 from newsclaims.ingest.decode import decode_bytes
+from newsclaims.ingest.headline import split_headline
 
 MAX_ARTICLE_BYTES = 5_000_000
 TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
@@ -137,16 +138,6 @@ def text_article(
         warnings=list(warnings or []),
         **metadata,
     )
-
-
-def split_headline(text: str) -> tuple[str | None, int]:
-    """The headline (first line, when a blank line follows it) and where the body starts."""
-    stripped = text.lstrip()
-    lead = len(text) - len(stripped)
-    first, newline, rest = stripped.partition("\n")
-    if newline and rest.lstrip(" \t\r").startswith("\n") and 0 < len(first.strip()) <= 300:
-        return first.strip(), lead + len(first) + 1
-    return None, 0
 
 
 def _html_article(html: str, where: str, warnings: list[str]) -> Article:

@@ -25,7 +25,6 @@ from sqlalchemy.engine import Connection
 from newsclaims.store.queries import Filters, contains_folded, item_columns, item_conditions
 from newsclaims.store.schema import articles, events, quotes
 
-MOVES = ("proposal", "counter_proposal", "demand", "acceptance", "rejection")
 COUNTER_WINDOW = 30  # days within which a proposal can answer another
 
 

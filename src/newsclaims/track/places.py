@@ -25,10 +25,9 @@ from importlib import resources
 import pycountry
 import yaml
 
-from newsclaims.extract.actors import country_code
+from newsclaims.extract.actors import POSSESSIVE, country_code
 
 _EDGE_NOISE = " \t\r\n.,;:!?\"'“”‘’()"
-_POSSESSIVE = re.compile(r"[’']s?$")
 _LEADING = re.compile(r"^(?:in|at|on|across|throughout|of|from|the)\s+", re.IGNORECASE)
 
 
@@ -95,7 +94,7 @@ def _clean(where: str | None) -> str:
     words = " ".join(where.split()).strip(_EDGE_NOISE)
     while (shorter := _LEADING.sub("", words)) != words:
         words = shorter
-    return _POSSESSIVE.sub("", words).strip(_EDGE_NOISE)
+    return POSSESSIVE.sub("", words).strip(_EDGE_NOISE)
 
 
 def _split_part(words: str, tables: PlaceTables) -> tuple[str | None, str]:
