@@ -177,6 +177,16 @@ def test_headline_is_skipped_and_repeats_are_kept_once(nlp: Language) -> None:
     assert events[0].span.start > text.index("\n\n")
 
 
+@pytest.mark.parametrize("line_end", ["\n", "\r\n"])
+def test_headline_events_are_skipped_whatever_the_line_ends(nlp: Language, line_end: str) -> None:
+    headline = "Chile expels Peruvian diplomats"
+    body = "Officials in Santiago gave no reason for the decision."
+    assert coded(events_of(nlp, headline)) == {("CHL", "17")}
+    assert events_of(nlp, line_end.join([headline, "", body, ""])) == []
+    # Without a blank line the first line is no headline: its event counts.
+    assert coded(events_of(nlp, line_end.join([headline, body, ""]))) == {("CHL", "17")}
+
+
 @pytest.mark.parametrize(
     ("code", "label"),
     [
@@ -296,3 +306,54 @@ def test_no_visit_by_people_on_the_move_and_no_event_in_background(nlp: Language
         "Shares in European defence companies rose sharply on Monday.",
     ):
         assert events_of(nlp, text) == [], text
+
+
+def test_foreign_troops_killed_without_an_agent_are_killed_by_the_host(nlp: Language) -> None:
+    text = "Three Canadian soldiers were killed in Syria on Tuesday."
+    [event] = events_of(nlp, text)
+    host = event.source_actor
+    assert (host.code, event.code[:2], event.target_actor and event.target_actor.code) == (
+        "SYR",
+        "19",
+        "CANMIL",
+    )
+    assert (host.text, host.start, host.end) == ("Syria", text.index("Syria"), text.index(" on"))
+
+
+def test_a_named_agent_is_the_killer_not_the_place(nlp: Language) -> None:
+    # A bomb is no actor: the clause has a killer, so the place does not stand in for it.
+    assert events_of(nlp, "Three Canadian soldiers were killed in Syria by a roadside bomb.") == []
+    [event] = events_of(nlp, "Four Italian soldiers were killed in Lebanon by Hezbollah fighters.")
+    assert (event.source_actor.text, event.source_actor.code) == ("Hezbollah fighters", "LBNREB")
+    # Troops of the place's own state are killed by someone the sentence does not name.
+    assert events_of(nlp, "Two Syrian soldiers were killed in Syria on Tuesday.") == []
+
+
+@pytest.mark.parametrize("reciprocal", ["each other", "one another"])
+def test_compound_subject_acting_on_each_other_targets_the_other(
+    nlp: Language, reciprocal: str
+) -> None:
+    events = events_of(nlp, f"India and Pakistan shelled {reciprocal} across the border.")
+    pairs = {(e.source_actor.code, e.target_actor.code if e.target_actor else None) for e in events}
+    assert pairs == {("IND", "PAK"), ("PAK", "IND")}
+    assert all(e.code[:2] == "19" for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Kenyan president will attend the World Cup in Qatar.", ("KENGOV", "042", "QAT")),
+        ("The Brazilian foreign minister attended a summit in Nigeria.", ("BRAGOV", "042", "NGA")),
+    ],
+)
+def test_attending_a_gathering_is_a_visit_to_its_host(
+    nlp: Language, text: str, expected: tuple[str, str, str]
+) -> None:
+    [event] = events_of(nlp, text)
+    target = event.target_actor.code if event.target_actor else None
+    assert (event.source_actor.code, event.code, target) == expected
+
+
+def test_attend_codes_only_gatherings(nlp: Language) -> None:
+    assert coded(events_of(nlp, "Turkey attended the funeral of the king.")) == {("TUR", "04")}
+    assert events_of(nlp, "Russia attended the exhibition.") == []

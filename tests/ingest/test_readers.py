@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from newsclaims.ingest import InputError, iter_articles, read_article
 from newsclaims.ingest.decode import decode_bytes
-from newsclaims.ingest.readers import split_headline
+from newsclaims.ingest.headline import find_headline, split_headline
 
 REPORT = "Iraq says it repels attack\n\nBAGHDAD, Feb 26 (Reuters) - Iraq said on Thursday its troops repelled an attack.\n"
 
@@ -46,6 +46,38 @@ def test_dateline_alone_on_its_line_and_agency_from_credit(tmp_path):
 
 def test_no_headline_without_blank_line():
     assert split_headline("One line\nnext line") == (None, 0)
+
+
+@pytest.mark.parametrize(
+    ("text", "headline", "body"),
+    [
+        ("Floods hit Dhaka\n\nDHAKA - Rain fell.", "Floods hit Dhaka", "DHAKA - Rain fell."),
+        ("Floods hit Dhaka\r\n\r\nDHAKA - Rain fell.", "Floods hit Dhaka", "DHAKA - Rain fell."),
+        ("\r\n  Floods hit Dhaka  \r\n \t\r\nRain fell.", "Floods hit Dhaka", "Rain fell."),
+    ],
+)
+def test_headline_and_body_start_for_any_line_ends(text, headline, body):
+    assert split_headline(text) == (headline, text.index(body))
+    found = find_headline(text)
+    assert found is not None and text[found.start : found.end] == headline
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["One line\r\nnext line", "x" * 301 + "\n\nBody.", "Only a line\n", "   ", ""],
+)
+def test_no_headline_without_a_short_first_line_and_a_blank_line(text):
+    assert split_headline(text) == (None, 0)
+    assert find_headline(text) is None
+
+
+def test_crlf_report_has_headline_and_dateline(tmp_path):
+    article = read_article(write(tmp_path, "r.txt", REPORT.replace("\n", "\r\n")))
+    assert (article.headline, article.dateline, article.agency) == (
+        "Iraq says it repels attack",
+        "BAGHDAD",
+        "Reuters",
+    )
 
 
 def test_json_record_composes_title_and_body(tmp_path):

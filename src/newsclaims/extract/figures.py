@@ -8,7 +8,8 @@ keeps its hedge in its span and qualifier, and its source: the speaker of the qu
 sits in, the subject of a speech or cognition verb governing it, or the object of
 ``according to``; ``None`` when the reporter states it.
 
-Word lists live in ``data/figures.yaml``.
+Word lists live in ``data/figures.yaml``; the reporting verbs and source phrases come
+from the cue lexicon of ``data/cues.yaml``, adjusted there for counts.
 """
 
 from __future__ import annotations
@@ -22,10 +23,20 @@ from importlib import resources
 import yaml
 from spacy.tokens import Doc, Span, Token
 
-from newsclaims.extract.actors import ActorIndex
+from newsclaims.extract.actors import ACTOR_LABELS, ActorIndex
+from newsclaims.extract.lexicon import (
+    DEMONSTRATIVE_PRONOUNS,
+    FIRST_SECOND_PRONOUNS,
+    POSSESSIVE_PRONOUNS,
+    RELATIVE_PRONOUNS,
+    RESOLVABLE_PRONOUNS,
+    cue_lexicon,
+)
 from newsclaims.extract.numbers import (
     NUMBER_WORDS,
+    PLURAL_SCALES,
     SCALES,
+    VAGUE_PLURALS,
     is_digits,
     is_number_word,
     number_value,
@@ -41,9 +52,21 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # The branches of a verb that hold its speaker, not what is said ("feared by hundreds").
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl", "agent"}
 NOUN_POS = {"NOUN", "PROPN"}
-VAGUE_PLURALS = {"dozens", "scores", "tens", "hundreds", "thousands", "millions", "billions"}
-PLURAL_SCALES = {"hundreds", "thousands", "millions", "billions"}
+# Subjects and sources that name no one by themselves: the source comes from the context
+# ("it said", "according to them", "one said").
+CONTEXT_PRONOUNS = (
+    RESOLVABLE_PRONOUNS
+    | POSSESSIVE_PRONOUNS
+    | FIRST_SECOND_PRONOUNS
+    | DEMONSTRATIVE_PRONOUNS
+    | RELATIVE_PRONOUNS
+    | {"one"}
+)
 LOCATIVE_PREPOSITIONS = {"in", "into", "inside", "across", "near", "at", "throughout", "from"}
+# Quantity words after "several"/"a few" that make one vague count ("several dozen",
+# "a few hundred thousand").
+VAGUE_MULTIPLIERS = frozenset({"dozen", "dozens", *SCALES, *PLURAL_SCALES})
+TAKEN_HOSTAGE = "taken_hostage"  # the status of "took 240 hostages"
 _YEAR = re.compile(r"^(1[6-9]|20)\d\d$")
 _MONTHS_AND_DAYS = re.compile(
     r"^(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?$|"
@@ -61,7 +84,7 @@ class FigureLexicon:
     range_openers: frozenset[str]
     range_joiners: frozenset[str]
     vague_needs_of: frozenset[str]
-    vague_multipliers: frozenset[str]
+    date_joiners: frozenset[str]
     unit_nouns: frozenset[str]
     abstract_nouns: frozenset[str]
     partitive_collectives: frozenset[str]
@@ -70,11 +93,13 @@ class FigureLexicon:
     kin_nouns: frozenset[str]
     inhabitant_nouns: frozenset[str]
     age_words: frozenset[str]
-    speech_verbs: frozenset[str]
+    speech_verbs: frozenset[str]  # report verbs: cue reporting verbs, adjusted for counts
     toll_verbs: frozenset[str]
     toll_nouns: frozenset[str]
     source_markers: tuple[tuple[str, ...], ...]
-    pronouns: frozenset[str]
+    complement_verbs: frozenset[str]
+    hostage_nouns: frozenset[str]
+    human_statuses: frozenset[str]
     status: dict[str, str]  # word or lemma -> status
 
     @property
@@ -92,6 +117,12 @@ def figure_lexicon() -> FigureLexicon:
     def words(key: str) -> frozenset[str]:
         return frozenset(str(word).lower() for word in raw[key])
 
+    cues = cue_lexicon()
+    status = {word: status for status, lemmas in raw["status"].items() for word in lemmas}
+    human_statuses = words("human_statuses")
+    unknown = human_statuses - {*status.values(), TAKEN_HOSTAGE}
+    if unknown:
+        raise ValueError(f"figures.yaml: human_statuses not in the status table: {unknown}")
     return FigureLexicon(
         hedges={
             tuple(phrase.split()): qualifier
@@ -102,7 +133,7 @@ def figure_lexicon() -> FigureLexicon:
         range_openers=words("range_openers"),
         range_joiners=words("range_joiners"),
         vague_needs_of=words("vague_needs_of"),
-        vague_multipliers=words("vague_multipliers"),
+        date_joiners=words("date_joiners"),
         unit_nouns=words("unit_nouns"),
         abstract_nouns=words("abstract_nouns"),
         partitive_collectives=words("partitive_collectives"),
@@ -111,12 +142,18 @@ def figure_lexicon() -> FigureLexicon:
         kin_nouns=words("kin_nouns"),
         inhabitant_nouns=words("inhabitant_nouns"),
         age_words=words("age_words"),
-        speech_verbs=words("speech_verbs"),
+        speech_verbs=(cues.reporting_verbs | words("count_report_verbs"))
+        - words("not_count_report_verbs"),
         toll_verbs=words("toll_verbs"),
         toll_nouns=words("toll_nouns"),
-        source_markers=tuple(tuple(marker.split()) for marker in raw["source_markers"]),
-        pronouns=words("pronouns"),
-        status={word: status for status, lemmas in raw["status"].items() for word in lemmas},
+        source_markers=(
+            *cues.source_phrases,
+            *(tuple(marker.split()) for marker in raw["citing_markers"]),
+        ),
+        complement_verbs=words("complement_verbs"),
+        hostage_nouns=words("hostage_nouns"),
+        human_statuses=human_statuses,
+        status=status,
     )
 
 
@@ -251,7 +288,7 @@ def _number_end(doc: Doc, index: int, limit: int, lexicon: FigureLexicon) -> int
             end += 2
         return end
     if word in {"several", "few"}:
-        if following in lexicon.vague_multipliers:
+        if following in VAGUE_MULTIPLIERS:
             return _number_end(doc, index + 1, limit, lexicon) or index + 2
         if word == "several" and (following == "of" or doc[index].dep_ in {"amod", "nummod"}):
             return index + 1
@@ -425,7 +462,7 @@ def _is_date_or_time(number: Span, lexicon: FigureLexicon) -> bool:
         entity = next((e for e in doc.ents if e.start <= token.i < e.end), None)
         if entity is None:
             continue
-        for word in _entity_part(entity, token):
+        for word in _entity_part(entity, token, lexicon):
             lower = word.lower_
             if (
                 word.is_alpha
@@ -440,16 +477,14 @@ def _is_date_or_time(number: Span, lexicon: FigureLexicon) -> bool:
     return False
 
 
-DATE_JOINERS = {"to", "and", "until", "till", "through", "-", "–"}
-
-
-def _entity_part(entity: Span, token: Token) -> Span:
+def _entity_part(entity: Span, token: Token, lexicon: FigureLexicon) -> Span:
     """The part of ``entity`` around ``token`` between joiners: NER runs a date and a
     count together in ``since October 7 to 229``."""
     start, end = token.i, token.i + 1
-    while start > entity.start and entity.doc[start - 1].lower_ not in DATE_JOINERS:
+    joiners = lexicon.date_joiners
+    while start > entity.start and entity.doc[start - 1].lower_ not in joiners:
         start -= 1
-    while end < entity.end and entity.doc[end].lower_ not in DATE_JOINERS:
+    while end < entity.end and entity.doc[end].lower_ not in joiners:
         end += 1
     return entity.doc[start:end]
 
@@ -614,14 +649,14 @@ def figure_status(anchor: Token, counted: Token | None, lexicon: FigureLexicon) 
 
 def _status_word(token: Token, lexicon: FigureLexicon) -> str | None:
     lemma = token.lemma_.lower()
-    if lemma in {"be", "remain", "have", "presume", "believe", "consider", "leave", "report"}:
+    if lemma in lexicon.complement_verbs:
         return _complement_status(token, lexicon) or (lemma if lemma == "remain" else None)
     if any(child.dep_ == "prt" and child.lower_ == "down" for child in token.children):
         return "shot_down"
     if lemma == "take" and any(
-        child.lemma_.lower() in {"hostage", "captive", "prisoner"} for child in token.children
+        child.lemma_.lower() in lexicon.hostage_nouns for child in token.children
     ):
-        return "taken_hostage"
+        return TAKEN_HOSTAGE
     return (
         lexicon.status.get(lemma)
         or lexicon.status.get(token.lower_)
@@ -643,7 +678,7 @@ def _complement_status(token: Token, lexicon: FigureLexicon) -> str | None:
 def _what(counted: Token | None, status: str | None, lexicon: FigureLexicon) -> str | None:
     """The counted noun with its compounds (``aircraft carrier strike groups``)."""
     if counted is None:
-        return "people" if status in HUMAN_STATUSES else None
+        return "people" if status in lexicon.human_statuses else None
     words = [
         child
         for child in counted.children
@@ -653,11 +688,6 @@ def _what(counted: Token | None, status: str | None, lexicon: FigureLexicon) -> 
     ]
     tokens = sorted([*words, counted], key=lambda token: token.i)
     return " ".join(token.text for token in tokens)
-
-
-HUMAN_STATUSES = {"killed", "dead", "wounded", "injured", "held", "released", "seized",
-                  "taken", "missing", "displaced", "arrested", "evacuated", "rescued",
-                  "trapped", "taken_hostage"}  # fmt: skip
 
 
 def _clause_heads(anchor: Token, counted: Token | None) -> list[Token]:
@@ -735,7 +765,7 @@ class SentenceAttribution:
         if self.marked is not None:
             return self.marked
         for token in self.sentence:
-            if self._is_report_verb(token, None):
+            if self._is_report_verb(token):
                 subject = self._subject_ref(token)
                 if subject is not None:
                     return subject
@@ -747,14 +777,14 @@ class SentenceAttribution:
     def _governing_source(self, anchor: Token) -> ActorRef | None:
         child, node = anchor, anchor.head
         while node.i != child.i and self._inside(node):
-            if child.dep_ not in SUBJECT_DEPS and self._is_report_verb(node, child):
+            if child.dep_ not in SUBJECT_DEPS and self._is_report_verb(node):
                 subject = self._subject_ref(node)
                 if subject is not None:
                     return subject
             child, node = node, node.head
         return None
 
-    def _is_report_verb(self, verb: Token, branch: Token | None) -> bool:
+    def _is_report_verb(self, verb: Token) -> bool:
         """A speech verb, or an actor's verb reporting a toll or a document.
 
         ``the ministry put the toll at 50`` attributes; ``the strike brought the toll to
@@ -779,7 +809,7 @@ class SentenceAttribution:
         return reports_toll and subject is not None and self._is_actor(subject)
 
     def _is_actor(self, head: Token) -> bool:
-        if head.lower_ in self.lexicon.pronouns or head.ent_type_ in ACTOR_ENTITY_LABELS:
+        if head.lower_ in CONTEXT_PRONOUNS or head.ent_type_ in ACTOR_LABELS:
             return True
         ref = self._phrase_ref(head)
         return ref.kind is not None or ref.code is not None
@@ -797,9 +827,9 @@ class SentenceAttribution:
             if verb.dep_ in {"conj", "xcomp"} and verb.head.pos_ in {"VERB", "AUX"}:
                 return self._subject_ref(verb.head)
             return None
-        if subject.lower_ in {"who", "that", "which"} and verb.dep_ == "relcl":
+        if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
             subject = verb.head
-        if subject.lower_ in self.lexicon.pronouns:
+        if subject.lower_ in CONTEXT_PRONOUNS:
             outer = self._governing_source(verb)
             return outer or self.previous
         return self._phrase_ref(subject)
@@ -829,7 +859,7 @@ class SentenceAttribution:
                 objects = [c for c in last.children if c.dep_ in {"pobj", "dobj"}]
                 if objects:
                     head = objects[0]
-                    if head.lower_ in self.lexicon.pronouns:
+                    if head.lower_ in CONTEXT_PRONOUNS:
                         return self.previous
                     return self._phrase_ref(head)
         return None
@@ -841,15 +871,12 @@ class SentenceAttribution:
                 token.i > anchor.i
                 and token.dep_ in {"parataxis", "ROOT", "conj"}
                 and self._inside(token)
-                and self._is_report_verb(token, None)
+                and self._is_report_verb(token)
                 and not any(c.dep_ in {"ccomp", "dobj"} and c.i > token.i for c in token.children)
                 and token.head.i in {a.i for a in [anchor, *anchor.ancestors]} | {token.i}
             ):
                 return self._subject_ref(token)
         return None
-
-
-ACTOR_ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
 
 
 def _misparsed_speech_noun(token: Token, lexicon: FigureLexicon) -> bool:
@@ -882,7 +909,7 @@ def _quote_speaker(quote: Quote, actors: ActorIndex) -> ActorRef | None:
     speaker = quote.speaker
     if speaker is None:
         return None
-    if speaker.text.lower() in figure_lexicon().pronouns:
+    if speaker.text.lower() in CONTEXT_PRONOUNS:
         if not speaker.canonical:
             return None
         return speaker.model_copy(update={"text": speaker.canonical})
