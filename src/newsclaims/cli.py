@@ -311,7 +311,10 @@ def ingest(
 @app.command()
 def query(
     kind: Annotated[ItemKind, typer.Argument(help="What to list.", show_default=False)],
-    what: Annotated[str | None, typer.Option(help="figures: what is counted.")] = None,
+    what: Annotated[
+        str | None,
+        typer.Option(help="figures: what is counted, or its status (people, hostages, killed...)."),
+    ] = None,
     status: Annotated[str | None, typer.Option(help="figures: killed, injured, held...")] = None,
     where: Annotated[str | None, typer.Option(help="figures, events: place.")] = None,
     source: Annotated[
@@ -369,7 +372,10 @@ _QUERY_COLUMNS = {
 
 @app.command()
 def timeline(
-    what: Annotated[str | None, typer.Option(help="What is counted (people, hostages...).")] = None,
+    what: Annotated[
+        str | None,
+        typer.Option(help="What is counted, or its status (people, hostages, killed...)."),
+    ] = None,
     status: Annotated[str | None, typer.Option(help="killed, injured, held...")] = None,
     where: Annotated[str | None, typer.Option(help="Place (Gaza = the Gaza Strip...).")] = None,
     source: Annotated[str | None, typer.Option(help="Source contains this (any case).")] = None,
@@ -424,7 +430,7 @@ def timeline(
 
 @app.command()
 def contradictions(
-    what: Annotated[str | None, typer.Option(help="What is counted.")] = None,
+    what: Annotated[str | None, typer.Option(help="What is counted, or its status.")] = None,
     status: Annotated[str | None, typer.Option(help="killed, injured, held...")] = None,
     where: Annotated[str | None, typer.Option(help="Place.")] = None,
     publisher: PublisherOption = None,

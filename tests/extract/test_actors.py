@@ -1,8 +1,11 @@
 """Canonical actors: states, metonyms, demonyms, IGOs, groups, agents."""
 
-import pytest
+from importlib import resources
 
-from newsclaims.extract.actors import agent_code, country_code, resolve_name
+import pytest
+import yaml
+
+from newsclaims.extract.actors import ActorIndex, agent_code, country_code, resolve_name
 
 
 @pytest.mark.parametrize(
@@ -39,3 +42,44 @@ def test_igos_and_groups_keep_their_names():
     assert (un.code, un.kind) == ("IGOUNO", "igo")
     hamas = resolve_name("Hamas")
     assert (hamas.canonical, hamas.kind) == ("Hamas", "group")
+
+
+def test_possessives_and_articles_are_dropped_before_lookups():
+    assert resolve_name("Hezbollah's").canonical == "Hezbollah"
+    assert resolve_name("the Arab League's").code == "IGOARL"
+    assert resolve_name("the Pope").code == "VAT"
+
+
+def test_table_keys_are_reachable_and_filed_once():
+    raw = yaml.safe_load(
+        resources.files("newsclaims.data").joinpath("actors.yaml").read_text("utf-8")
+    )
+    tables = ("country_aliases", "capitals", "demonyms", "igos", "groups", "persons")
+    seen: dict[str, str] = {}
+    for table in tables:
+        for key in raw[table]:
+            # Every lookup drops a leading article and a possessive: such keys never match.
+            assert not key.lower().startswith("the "), (table, key)
+            assert not key.endswith(("'s", "’s")), (table, key)
+            assert key not in seen, (key, seen.get(key), table)
+            seen[key] = table
+
+
+def test_the_pentagon_is_the_us_military_and_kurds_no_one_state():
+    assert resolve_name("the Pentagon").code == "USAMIL"
+    assert resolve_name("Pentagon officials").code == "USAMIL"
+    assert country_code("Kurdish") is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "role"),
+    [
+        ("U.S. Secretary of State Antony Blinken arrived in Cairo on Monday.",
+         "Antony Blinken", "Secretary of State"),
+        ("Israeli Foreign Minister Eli Cohen met his counterpart.", "Eli Cohen",
+         "Foreign Minister"),
+    ],
+)  # fmt: skip
+def test_roles_from_the_title_before_a_name(nlp, sentence, name, role):
+    person = ActorIndex(nlp(sentence)).person(name)
+    assert person is not None and person.role == role

@@ -4,7 +4,7 @@ import pytest
 
 from newsclaims.evaluation import gold_pairs, load_gold, score_report
 from newsclaims.extract.actors import ActorIndex
-from newsclaims.extract.figures import extract_figures
+from newsclaims.extract.figures import extract_figures, figure_lexicon
 from newsclaims.ingest.readers import read_article
 from newsclaims.model import ActorRef, Figure, Quote, Span
 from newsclaims.pipeline import analyze_article
@@ -198,6 +198,45 @@ def test_what_status_where_and_when(figures):
     assert figure.when is not None and "October 12" in figure.when
     statuses = [f.status for f in figures("Three crew are missing and 11 were injured.")]
     assert statuses == ["missing", "injured"]
+
+
+def test_counts_of_workers_are_figures_but_residents_are_a_population(figures):
+    figure = only(figures("About 500 doctors work at the hospital."))
+    assert (figure.value, figure.what) == (500, "doctors")
+    assert figures("Some 3,000 families live in the district.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "what"),
+    [
+        ("Gunmen took 30 hostages near the border.", "hostages"),
+        ("Fighters took 12 captives during the raid.", "captives"),
+    ],
+)
+def test_taking_hostages_is_its_own_status(figures, sentence, what):
+    figure = only(figures(sentence))
+    assert (figure.status, figure.what) == ("taken_hostage", what)
+
+
+def test_human_statuses_are_statuses_of_the_table():
+    lexicon = figure_lexicon()
+    assert "taken_hostage" in lexicon.human_statuses
+    assert lexicon.human_statuses - {"taken_hostage"} <= set(lexicon.status.values())
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        ("The ministry recorded 50 deaths in the district.", "The ministry"),
+        ("The army urged 1,000 residents to leave the area.", None),
+        ("The United States maintains 2,500 troops in the country.", None),
+        ("The governor said the road was closed. About 20 people died, according to him.",
+         "The governor"),
+    ],
+)  # fmt: skip
+def test_which_verbs_attribute_a_count(figures, sentence, source):
+    figure = only(figures(sentence))
+    assert (figure.source.text if figure.source else None) == source
 
 
 @pytest.mark.shared

@@ -64,6 +64,8 @@ def test_place_wordings_are_one_place(store) -> None:
 def test_figure_filters(store) -> None:
     killed = Filters(what="people", status="Killed")
     assert run_query(store, "figures", killed).total == 3
+    assert run_query(store, "figures", Filters(what="killed")).total == 3  # status as --what
+    assert run_query(store, "figures", Filters(what="wounded")).total == 0
     assert ids(run_query(store, "figures", Filters(source="ARMY"))) == ["strip"]
     assert ids(run_query(store, "figures", Filters(publisher="jazeera"))) == ["west-bank", "gaza"]
     assert ids(run_query(store, "figures", Filters(text="least"))) == ["gaza"]

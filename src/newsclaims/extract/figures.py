@@ -616,7 +616,7 @@ def _is_population(anchor: Token, counted: Token | None, lexicon: FigureLexicon)
         return True
     if node.dep_ in {"nsubj", "nsubjpass"} and node.head.lemma_.lower() in lexicon.population_verbs:
         return True
-    # "30,000 Thais work in Israel" with "work" tagged as the noun the number counts.
+    # "30,000 Palestinians live in the camp" with "live" tagged as the noun counted.
     return counted is not None and counted.lemma_.lower() in lexicon.population_verbs
 
 

@@ -130,7 +130,11 @@ def item_conditions(table: sa.Table, filters: Filters) -> list[sa.ColumnElement[
     if not filters.all_copies:
         conditions.append(c.is_copy.is_(False))
     if filters.what is not None:
-        conditions.append(c.what == _folded(filters.what))
+        # "--what killed" names the quantity by its status, as users say "the killed".
+        wanted = _folded(filters.what)
+        conditions.append(
+            sa.or_(c.what == wanted, c.status == wanted) if "status" in c else c.what == wanted
+        )
     if filters.status is not None:
         conditions.append(c.status == _folded(filters.status))
     if filters.where is not None:
