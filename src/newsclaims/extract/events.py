@@ -41,6 +41,7 @@ from newsclaims.extract.actors import (
     known_person_code,
     resolve_name,
 )
+from newsclaims.extract.doc_index import doc_index
 from newsclaims.ingest.headline import split_headline
 from newsclaims.model import ActorRef, Event, Quote, Span
 
@@ -319,7 +320,8 @@ def extract_events(
     The headline is skipped (the body reports the same events in full), and an event
     that repeats an earlier one (same source, code, target and verb) is kept once.
     """
-    text = doc.text
+    view = doc_index(doc)
+    text = view.text
     years = [int(year) for year in _YEAR.findall(text)]
     context = _Context(
         doc=doc,
@@ -333,7 +335,7 @@ def extract_events(
     )
     events: list[Event] = []
     seen: set[tuple[str, str, str, str]] = set()
-    for token in doc:
+    for token in view.tokens:
         if token.idx < context.body_start:
             continue
         for event in _events_at(token, context):
@@ -446,7 +448,8 @@ def _is_passive(verb: Token) -> bool:
 
 
 def _children(token: Token, deps: set[str]) -> list[Token]:
-    return [child for child in token.children if child.dep_ in deps]
+    view = doc_index(token.doc)
+    return [view.tokens[child] for child in view.children[token.i] if view.deps[child] in deps]
 
 
 def _agent_of(verb: Token) -> list[Token]:

@@ -24,6 +24,7 @@ import yaml
 from spacy.tokens import Doc, Span, Token
 
 from newsclaims.extract.actors import ACTOR_LABELS, ActorIndex
+from newsclaims.extract.doc_index import DocIndex, doc_index
 from newsclaims.extract.lexicon import (
     DEMONSTRATIVE_PRONOUNS,
     FIRST_SECOND_PRONOUNS,
@@ -264,91 +265,97 @@ def line_segments(sentence: Span) -> Iterator[Span]:
 
 def number_mentions(sentence: Span, lexicon: FigureLexicon) -> Iterator[Mention]:
     """Every number written in ``sentence``, with its hedge or range, in text order."""
-    doc = sentence.doc
+    view = doc_index(sentence.doc)
     index = sentence.start
     while index < sentence.end:
-        end = _number_end(doc, index, sentence.end, lexicon)
+        end = _number_end(view, index, sentence.end, lexicon)
         if end is None:
             index += 1
             continue
-        yield _hedged(doc, index, end, sentence, lexicon)
-        index = _range_end(doc, index, end, sentence.end, lexicon) or end
+        yield _hedged(view, index, end, sentence, lexicon)
+        index = _range_end(view, index, end, sentence.end, lexicon) or end
 
 
-def _number_end(doc: Doc, index: int, limit: int, lexicon: FigureLexicon) -> int | None:
+def _number_end(view: DocIndex, index: int, limit: int, lexicon: FigureLexicon) -> int | None:
     """The end (exclusive) of a number starting at token ``index``, or ``None``."""
-    word = doc[index].lower_
-    following = doc[index + 1].lower_ if index + 1 < limit else ""
+    lower, texts = view.lower, view.words
+    word = lower[index]
+    following = lower[index + 1] if index + 1 < limit else ""
     if word in VAGUE_PLURALS:
         if word in lexicon.vague_needs_of and following != "of":
             return None
         end = index + 1
         # "hundreds of thousands (of people)": only scale plurals chain.
-        while end + 1 < limit and doc[end].lower_ == "of" and doc[end + 1].lower_ in PLURAL_SCALES:
+        while end + 1 < limit and lower[end] == "of" and lower[end + 1] in PLURAL_SCALES:
             end += 2
         return end
     if word in {"several", "few"}:
         if following in VAGUE_MULTIPLIERS:
-            return _number_end(doc, index + 1, limit, lexicon) or index + 2
-        if word == "several" and (following == "of" or doc[index].dep_ in {"amod", "nummod"}):
+            return _number_end(view, index + 1, limit, lexicon) or index + 2
+        if word == "several" and (following == "of" or view.deps[index] in {"amod", "nummod"}):
             return index + 1
         return None
     if word in {"a", "an"} and following in {*SCALES, "dozen"}:
-        return _number_end(doc, index + 1, limit, lexicon)
-    if not is_number_word(doc[index].text):
+        return _number_end(view, index + 1, limit, lexicon)
+    if not is_number_word(texts[index]):
         return None
     end = index + 1
     while end < limit:
-        token = doc[end]
-        if token.lower_ in SCALES or token.lower_ == "dozen":
+        token_lower = lower[end]
+        if token_lower in SCALES or token_lower == "dozen":
             end += 1
-        elif is_digits(doc[end - 1].text) or is_digits(token.text):
+        elif is_digits(texts[end - 1]) or is_digits(texts[end]):
             break  # digits join only scale words: "1.4 million", never "2023 30"
-        elif token.lower_ in NUMBER_WORDS:
+        elif token_lower in NUMBER_WORDS:
             end += 1
-        elif token.text == "-" and end + 1 < limit and doc[end + 1].lower_ in NUMBER_WORDS:
+        elif texts[end] == "-" and end + 1 < limit and lower[end + 1] in NUMBER_WORDS:
             end += 2  # "twenty-five"
-        elif token.lower_ == "and" and _and_continues(doc, end, limit):
-            end += 3 if doc[end + 2].lower_ == "half" else 2
+        elif token_lower == "and" and _and_continues(view, end, limit):
+            end += 3 if lower[end + 2] == "half" else 2
         else:
             break
     return end
 
 
-def _and_continues(doc: Doc, index: int, limit: int) -> bool:
+def _and_continues(view: DocIndex, index: int, limit: int) -> bool:
     """``and`` inside a number: ``one hundred and twenty``, ``two and a half``."""
-    if index + 2 < limit and doc[index + 1].lower_ in {"a", "one"}:
-        return doc[index + 2].lower_ == "half"
+    lower = view.lower
+    if index + 2 < limit and lower[index + 1] in {"a", "one"}:
+        return lower[index + 2] == "half"
     return (
         index + 1 < limit
-        and doc[index - 1].lower_ in SCALES
-        and doc[index + 1].lower_ in NUMBER_WORDS - SCALES.keys()
+        and lower[index - 1] in SCALES
+        and lower[index + 1] in NUMBER_WORDS - SCALES.keys()
     )
 
 
-def _range_end(doc: Doc, start: int, end: int, limit: int, lexicon: FigureLexicon) -> int | None:
-    """The end of the second number when ``doc[start:end]`` opens a range."""
-    if end + 1 >= limit or doc[end].lower_ not in lexicon.range_joiners:
+def _range_end(
+    view: DocIndex, start: int, end: int, limit: int, lexicon: FigureLexicon
+) -> int | None:
+    """The end of the second number when tokens ``start:end`` open a range."""
+    if end + 1 >= limit or view.lower[end] not in lexicon.range_joiners:
         return None
-    joiner = doc[end].lower_
-    if joiner == "and" and (start == 0 or doc[start - 1].lower_ != "between"):
+    joiner = view.lower[end]
+    if joiner == "and" and (start == 0 or view.lower[start - 1] != "between"):
         return None
-    second = _number_end(doc, end + 1, limit, lexicon)
-    if second is None or number_value(doc[end + 1 : second].text) is None:
+    second = _number_end(view, end + 1, limit, lexicon)
+    if second is None or number_value(view.span_text(end + 1, second)) is None:
         return None
-    if joiner.isalpha() and start > 0 and _MONTHS_AND_DAYS.match(doc[start - 1].text):
+    if joiner.isalpha() and start > 0 and _MONTHS_AND_DAYS.match(view.words[start - 1]):
         return None  # "since October 7 to 229": a date, then a count
     return second
 
 
-def _hedged(doc: Doc, start: int, end: int, sentence: Span, lexicon: FigureLexicon) -> Mention:
-    """The mention of the number ``doc[start:end]`` with its range and hedge."""
-    text = doc[start:end].text
-    range_end = _range_end(doc, start, end, sentence.end, lexicon)
-    hedge_start = _hedge_start(doc, start, sentence.start, lexicon)
+def _hedged(
+    view: DocIndex, start: int, end: int, sentence: Span, lexicon: FigureLexicon
+) -> Mention:
+    """The mention of the number in tokens ``start:end`` with its range and hedge."""
+    text = view.span_text(start, end)
+    range_end = _range_end(view, start, end, sentence.end, lexicon)
+    hedge_start = _hedge_start(view, start, sentence.start, lexicon)
     if range_end is not None:
-        low, high = number_value(text), number_value(doc[end + 1 : range_end].text)
-        opener = start - 1 >= sentence.start and doc[start - 1].lower_ in lexicon.range_openers
+        low, high = number_value(text), number_value(view.span_text(end + 1, range_end))
+        opener = start - 1 >= sentence.start and view.lower[start - 1] in lexicon.range_openers
         return Mention(
             start=start,
             end=range_end,
@@ -365,30 +372,32 @@ def _hedged(doc: Doc, start: int, end: int, sentence: Span, lexicon: FigureLexic
 
 
 def _hedge_start(
-    doc: Doc, start: int, floor: int, lexicon: FigureLexicon
+    view: DocIndex, start: int, floor: int, lexicon: FigureLexicon
 ) -> tuple[int, Qualifier | None]:
-    """Where the hedge before ``doc[start]`` begins, and the qualifier it gives."""
+    """Where the hedge before token ``start`` begins, and the qualifier it gives."""
     before = start
     for filler in sorted(lexicon.hedge_fillers, key=len, reverse=True):
-        words, filler_start = _words_before(doc, before, floor, len(filler))
+        words, filler_start = _words_before(view, before, floor, len(filler))
         if words == filler:
             before = filler_start
             break
     for phrase, qualifier in lexicon.longest_hedges_first:
-        words, hedge_start = _words_before(doc, before, floor, len(phrase))
+        words, hedge_start = _words_before(view, before, floor, len(phrase))
         if words == phrase:
             return hedge_start, qualifier
     return start, None
 
 
-def _words_before(doc: Doc, index: int, floor: int, count: int) -> tuple[tuple[str, ...], int]:
-    """The ``count`` words before ``doc[index]`` and where they start, over runs of spaces
+def _words_before(
+    view: DocIndex, index: int, floor: int, count: int
+) -> tuple[tuple[str, ...], int]:
+    """The ``count`` words before token ``index`` and where they start, over runs of spaces
     (``at least  1,400``)."""
     words: list[str] = []
     while index > floor and len(words) < count:
         index -= 1
-        if not doc[index].is_space:
-            words.insert(0, doc[index].lower_)
+        if not view.is_space[index]:
+            words.insert(0, view.lower[index])
     return tuple(words), index
 
 

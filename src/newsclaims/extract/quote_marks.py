@@ -25,6 +25,19 @@ STRAIGHT_SINGLE = "'"
 # Characters after which a straight single mark can open a quotation.
 _OPENING_CONTEXT = set(" \t([{—–-/\u00a0")
 _PARAGRAPH = re.compile(r"[^\n]+")
+# Every character that can open or close a quotation; the scan skips all others.
+_MARK = re.compile(
+    "["
+    + re.escape(
+        DOUBLE_OPENING
+        + DOUBLE_CLOSING
+        + STRAIGHT_DOUBLE
+        + SINGLE_OPENING
+        + SINGLE_CLOSING
+        + STRAIGHT_SINGLE
+    )
+    + "]"
+)
 # Trailing characters that belong to the sentence around a quotation, not to its words.
 _TRAILING = " \t\u00a0,;:"
 
@@ -69,8 +82,9 @@ def _opens_with_mark(text: str, paragraph: tuple[int, int]) -> bool:
 def _paragraph_spans(text: str, start: int, end: int, next_opens: bool) -> list[QuotedSpan]:
     spans: list[QuotedSpan] = []
     current: _Open | None = None
-    for position in range(start, end):
-        char = text[position]
+    for match in _MARK.finditer(text, start, end):
+        position = match.start()
+        char = match.group()
         before = text[position - 1] if position > start else " "
         after = text[position + 1] if position + 1 < end else " "
         opens_double = char in DOUBLE_OPENING or (char == STRAIGHT_DOUBLE and not after.isspace())

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from newsclaims.extract.actors import ActorIndex
+from newsclaims.extract.doc_index import doc_index
 from newsclaims.extract.quote_marks import QuotedSpan, find_quoted_spans
 from newsclaims.extract.speakers import CueLexicon, SpeakerResolver, cue_lexicon
 from newsclaims.ingest.headline import find_headline
@@ -55,7 +56,7 @@ class _Found:
 
 def extract_quotes(doc: Doc, actors: ActorIndex) -> list[Quote]:
     """Every quotation in ``doc``, in text order."""
-    text = doc.text
+    text = doc_index(doc).text
     marked = find_quoted_spans(text)
     spans = [(q.open_mark, q.end if q.close_mark is None else q.close_mark + 1) for q in marked]
     resolver = SpeakerResolver(doc, actors, spans, text)
@@ -108,6 +109,7 @@ class _QuoteFinder:
 
     def __init__(self, doc: Doc, resolver: SpeakerResolver, marked: list[QuotedSpan]) -> None:
         self.doc = doc
+        self.index = resolver.index
         self.resolver = resolver
         self.lexicon: CueLexicon = cue_lexicon()
         self.marked = marked
@@ -115,7 +117,17 @@ class _QuoteFinder:
         self.text = resolver.lines.text
         self.fragments = [q for q in marked if _is_fragment(doc, self.text, q, self.lexicon)]
         self.whole = [q for q in marked if q not in self.fragments]
-        self._token_starts = [token.idx for token in doc]
+        self._token_starts = self.index.starts
+        # Marks sorted by opening, with the furthest end reached so far (``_quoted``).
+        by_opening = sorted((q.open_mark, q.end) for q in marked)
+        self._opening_marks = [mark for mark, _ in by_opening]
+        self._quoted_reach: list[int] = []
+        for _, end in by_opening:
+            self._quoted_reach.append(
+                max(end, self._quoted_reach[-1] if self._quoted_reach else end)
+            )
+        self._open_marks = {q.open_mark for q in marked}
+        self._close_marks = {q.close_mark for q in marked if q.close_mark is not None}
         # Cues up to this token were read as a headline's "X says Y".
         self.headline_cue = -1
 
@@ -124,7 +136,7 @@ class _QuoteFinder:
     def reported_speech(self) -> list[_Found]:
         """``X said (that) Y``, ``Y, X said``, ``saying Y``, ``X believes Y``."""
         found: list[_Found] = []
-        for verb in self.doc:
+        for verb in self.index.tokens:
             if not _is_verb(verb) or self._quoted(verb.idx) or verb.i <= self.headline_cue:
                 continue
             complements = self._complements(verb)
@@ -268,7 +280,7 @@ class _QuoteFinder:
         headline = find_headline(self.text)
         if headline is None:
             return []
-        tokens = [t for t in doc if t.idx < headline.end and not t.is_space]
+        tokens = [t for t in self.index.tokens if t.idx < headline.end and not t.is_space]
         for index, token in enumerate(tokens[1:7], start=1):
             lemma = self._headline_cue(token)
             if lemma is None:
@@ -308,11 +320,14 @@ class _QuoteFinder:
         """``..., according to X``: speaker X, content the clause it qualifies."""
         found: list[_Found] = []
         doc = self.doc
+        lower = self.index.lower
         for phrase in self.lexicon.source_phrases:
             size = len(phrase)
-            for token in doc[: len(doc) - size + 1]:
-                words = tuple(t.lower_ for t in doc[token.i : token.i + size])
-                if words != phrase or self._quoted(token.idx):
+            for first in range(len(doc) - size + 1):
+                if lower[first] != phrase[0] or tuple(lower[first : first + size]) != phrase:
+                    continue
+                token = self.index.tokens[first]
+                if self._quoted(token.idx):
                     continue
                 last = doc[token.i + size - 1]
                 sources = [c for c in last.children if c.dep_ == "pobj"]
@@ -368,14 +383,15 @@ class _QuoteFinder:
 
         Found by scanning, not from the parser's sentences, which split at odd places.
         """
-        doc = self.doc
-        start, end = max(0, token.i - _SENTENCE_REACH), min(len(doc), token.i + _SENTENCE_REACH)
+        words, breaks = self.index.words, self.index.breaks
+        start = max(0, token.i - _SENTENCE_REACH)
+        end = min(len(words), token.i + _SENTENCE_REACH)
         for index in range(token.i - 1, start - 1, -1):
-            if doc[index].text in _SENTENCE_END or self.lines.breaks(doc[index], doc[index + 1]):
+            if words[index] in _SENTENCE_END or breaks(index, index + 1):
                 start = index + 1
                 break
         for index in range(token.i + 1, end):
-            if doc[index].text in _SENTENCE_END or self.lines.breaks(doc[index - 1], doc[index]):
+            if words[index] in _SENTENCE_END or breaks(index - 1, index):
                 end = index
                 break
         return start, end
@@ -528,34 +544,38 @@ class _QuoteFinder:
 
     def _content(self, content: _Content) -> tuple[int, int] | None:
         """The characters of a content's tokens around its anchor, within one paragraph."""
-        doc = self.doc
+        index = self.index
+        tokens, breaks = index.tokens, index.breaks
         inside, minimum = set(content.tokens), content.minimum
         inside |= self.resolver.inline_spaces
         start = end = content.anchor.i
-        while start - 1 in inside and not self.lines.breaks(doc[start - 1], doc[start]):
+        while start - 1 in inside and not breaks(start - 1, start):
             start -= 1
-        while end + 1 in inside and not self.lines.breaks(doc[end], doc[end + 1]):
+        while end + 1 in inside and not breaks(end, end + 1):
             end += 1
         while start < end and (
-            doc[start].is_punct or doc[start].is_space or doc[start].dep_ in {"mark", "cc"}
+            tokens[start].is_punct or tokens[start].is_space or index.deps[start] in {"mark", "cc"}
         ):
-            if self._opens_quote(doc[start]):
+            if self._opens_quote(tokens[start]):
                 break
             start += 1
-        while end > start and (doc[end].is_punct or doc[end].is_space or doc[end].dep_ == "cc"):
-            if self._closes_quote(doc[end]):
+        while end > start and (
+            tokens[end].is_punct or tokens[end].is_space or index.deps[end] == "cc"
+        ):
+            if self._closes_quote(tokens[end]):
                 break
             end -= 1
-        words = [t for t in doc[start : end + 1] if not t.is_punct and not t.is_space]
+        words = [t for t in tokens[start : end + 1] if not t.is_punct and not t.is_space]
         if len(words) < minimum:
             return None
-        return doc[start].idx, doc[end].idx + len(doc[end].text)
+        return index.starts[start], index.starts[end] + len(index.words[end])
 
     def _tokens(self, start: int, end: int) -> Span | None:
         return self.doc.char_span(start, end, alignment_mode="expand")
 
     def _quoted(self, offset: int) -> bool:
-        return any(q.open_mark <= offset < q.end for q in self.marked)
+        before = bisect.bisect_right(self._opening_marks, offset)
+        return before > 0 and self._quoted_reach[before - 1] > offset
 
     def _inside_whole_quote(self, start: int, end: int) -> bool:
         """Mostly a full quotation already: the marks' item covers it."""
@@ -569,10 +589,10 @@ class _QuoteFinder:
         return any(start <= q.start and q.end <= end for q in self.fragments)
 
     def _opens_quote(self, token: Token) -> bool:
-        return any(q.open_mark == token.idx for q in self.marked)
+        return token.idx in self._open_marks
 
     def _closes_quote(self, token: Token) -> bool:
-        return any(q.close_mark == token.idx for q in self.marked)
+        return token.idx in self._close_marks
 
     def _paragraph(self, offset: int) -> int:
         """The paragraph (line) number of a character."""

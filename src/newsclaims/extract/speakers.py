@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from newsclaims.extract.actors import ActorIndex, resolve_name
+from newsclaims.extract.doc_index import DocIndex, doc_index
 from newsclaims.extract.lexicon import (
     DEMONSTRATIVE_PRONOUNS,
     FIRST_SECOND_PRONOUNS,
@@ -92,16 +93,29 @@ class SpeakerResolver:
         text: str | None = None,
     ) -> None:
         self.doc = doc
+        self.index = doc_index(doc)
         self.actors = actors
         self.lexicon = cue_lexicon()
         self._quoted = sorted(quoted)
-        self.lines = Lines(doc.text if text is None else text)
-        self._units = _sentence_units(doc, self.lines)
+        # Quoted ranges sorted by start, with the furthest end reached so far: an offset
+        # is quoted when some range starting at or before it ends after it.
+        self._quoted_starts = [start for start, _ in self._quoted]
+        self._quoted_reach: list[int] = []
+        for _, end in self._quoted:
+            self._quoted_reach.append(
+                max(end, self._quoted_reach[-1] if self._quoted_reach else end)
+            )
+        self.lines = Lines(self.index.text if text is None else text)
+        self._units = _sentence_units(self.index)
         # Space tokens within a line (a non-breaking space inside a name) hang anywhere
         # in the parse; noun phrases and contents step over them.
-        self.inline_spaces = frozenset(t.i for t in doc if t.is_space and "\n" not in t.text)
+        self.inline_spaces = frozenset(
+            t.i for t in self.index.tokens if t.is_space and "\n" not in t.text
+        )
         self._names: dict[str, str] = {}  # last word of a person's name -> fullest name
         self._roles: list[tuple[Token, str, frozenset[str]]] = []  # name head, name, role words
+        self._phrases: dict[int, Span] = {}  # noun phrase by head
+        self._person_names: dict[int, str | None] = {}
         self._register_names()
         self._mentions: list[Mention] = []
         self._cache: dict[int, ActorRef | None] = {}
@@ -206,25 +220,35 @@ class SpeakerResolver:
 
     def noun_phrase(self, head: Token) -> Span:
         """The noun phrase ``head`` heads, as written: relative clauses cut, one paragraph."""
-        doc = self.doc
+        phrase = self._phrases.get(head.i)
+        if phrase is None:
+            phrase = self._phrases[head.i] = self._noun_phrase(head.i)
+        return phrase
+
+    def _noun_phrase(self, head: int) -> Span:
+        index = self.index
         cut: set[int] = set()
-        for child in head.children:
-            if child.dep_ == "relcl" or (child.dep_ == "acl" and _after_comma(child)):
-                cut.update(token.i for token in child.subtree)
-        inside = {token.i for token in head.subtree} - cut
+        for child in index.children[head]:
+            dep = index.deps[child]
+            if dep == "relcl" or (dep == "acl" and _after_comma(index, child)):
+                cut |= index.subtree(child)
+        inside = index.subtree(head) - cut
         inside |= self.inline_spaces
-        start = end = head.i
-        while start - 1 in inside and not self.lines.breaks(doc[start - 1], doc[start]):
+        start = end = head
+        while start - 1 in inside and not index.breaks(start - 1, start):
             start -= 1
-        while end + 1 in inside and not self.lines.breaks(doc[end], doc[end + 1]):
+        while end + 1 in inside and not index.breaks(end, end + 1):
             end += 1
+        tokens = index.tokens
         while start < end and (
-            doc[start].is_punct or doc[start].is_space or doc[start].dep_ == "cc"
+            tokens[start].is_punct or tokens[start].is_space or index.deps[start] == "cc"
         ):
             start += 1
-        while end > start and (doc[end].is_punct or doc[end].is_space or doc[end].dep_ == "cc"):
+        while end > start and (
+            tokens[end].is_punct or tokens[end].is_space or index.deps[end] == "cc"
+        ):
             end -= 1
-        return doc[start : end + 1]
+        return self.doc[start : end + 1]
 
     # -- who a token is ----------------------------------------------------------------
 
@@ -278,6 +302,12 @@ class SpeakerResolver:
 
     def person_name(self, head: Token) -> str | None:
         """The fullest name of the person a noun phrase names (head or apposition)."""
+        # Names are all registered before the first call, so the answer never changes.
+        if head.i not in self._person_names:
+            self._person_names[head.i] = self._person_name(head)
+        return self._person_names[head.i]
+
+    def _person_name(self, head: Token) -> str | None:
         phrase = self.noun_phrase(head)
         appositions = [t for t in phrase if t.dep_ == "appos" and t.i != head.i]
         for token in (head, *appositions):
@@ -307,11 +337,15 @@ class SpeakerResolver:
         """The proper-noun run ending at ``token``, titles left out (``Antony Blinken``)."""
         if token.pos_ != "PROPN":
             return []
+        index = self.index
         chain = [token]
-        lefts = [left for left in token.lefts if not left.is_space]
+        lefts = [
+            index.tokens[left]
+            for left in index.children[token.i]
+            if left < token.i and not index.is_space[left]
+        ]
         for left in reversed(lefts):
-            gap = self.doc[left.i + 1 : chain[0].i]
-            if any(not between.is_space for between in gap):
+            if not all(index.is_space[left.i + 1 : chain[0].i]):
                 break
             if left.dep_ not in {"compound", "flat", "nmod", "amod"} or left.pos_ != "PROPN":
                 break
@@ -327,16 +361,17 @@ class SpeakerResolver:
     def _is_person_name(self, head: Token, chain: list[Token]) -> bool:
         if self._names_organisation(head):
             return False
-        text = _chain_text(chain)
-        if resolve_name(text).kind in {"country", "igo", "group"}:
+        if resolve_name(self._chain_text(chain)).kind in {"country", "igo", "group"}:
             return False
+        return chain[-1].text in self._names or self._is_tagged_name(chain)
+
+    def _is_tagged_name(self, chain: list[Token]) -> bool:
+        """Tagged as a person, or (untagged) after a title ("Secretary of State Antony
+        Blinken")."""
         if any(token.ent_type_ == "PERSON" for token in chain):
             return True
-        if chain[-1].text in self._names:
-            return True
-        # An untagged name after a title ("Secretary of State Antony Blinken").
-        first = chain[0]
-        return first.i > 0 and self._is_title_word(self.doc[first.i - 1])
+        first = chain[0].i
+        return first > 0 and self._is_title_word(self.index.tokens[first - 1])
 
     def _names_organisation(self, head: Token) -> bool:
         """``Gold Fields of South Africa Ltd``, ``the ministry``: not a person's name."""
@@ -350,7 +385,7 @@ class SpeakerResolver:
         return bool(words & self.lexicon.organisation_words)
 
     def _fullest(self, chain: list[Token]) -> str:
-        name = _chain_text(chain)
+        name = self._chain_text(chain)
         candidates = [name, self._names.get(chain[-1].text, name)]
         known = self.actors.full_name(name)
         # NER sometimes swallows a title word into a name ("State Antony Blinken").
@@ -360,24 +395,29 @@ class SpeakerResolver:
         return max(candidates, key=len)
 
     def _register_names(self) -> None:
-        # Twice: a bare "Blinken" in the headline counts as a name once the body's
-        # "Secretary of State Antony Blinken" has been seen.
-        for _ in range(2):
-            self._roles = []
-            self._register_names_once()
-
-    def _register_names_once(self) -> None:
-        for token in self.doc:
+        # The tests of ``_is_person_name`` that do not depend on the names seen so far
+        # are made once; then two passes: a bare "Blinken" in the headline counts as a
+        # name once the body's "Secretary of State Antony Blinken" has been seen.
+        candidates: list[tuple[Token, list[Token], str, bool]] = []
+        for token in self.index.tokens:
             if token.pos_ != "PROPN" or token.dep_ in {"compound", "flat"}:
                 continue
             chain = self._name_chain(token)
-            if not chain or not self._is_person_name(token, chain):
+            if not chain or self._names_organisation(token):
                 continue
-            name = _chain_text(chain)
-            last = chain[-1].text
-            if len(name) > len(self._names.get(last, "")):
-                self._names[last] = name
-            self._roles.append((token, name, self._role_words(token, chain)))
+            name = self._chain_text(chain)
+            if resolve_name(name).kind in {"country", "igo", "group"}:
+                continue
+            candidates.append((token, chain, name, self._is_tagged_name(chain)))
+        for final in (False, True):
+            for token, chain, name, tagged in candidates:
+                last = chain[-1].text
+                if not tagged and last not in self._names:
+                    continue
+                if len(name) > len(self._names.get(last, "")):
+                    self._names[last] = name
+                if final:
+                    self._roles.append((token, name, self._role_words(token, chain)))
 
     def _role_words(self, name_head: Token, chain: list[Token]) -> frozenset[str]:
         """Title and apposition words around a name: ``spokesperson``, ``military``..."""
@@ -417,14 +457,15 @@ class SpeakerResolver:
     # -- pronouns ----------------------------------------------------------------------
 
     def _build_mentions(self) -> None:
-        for token in self.doc:
+        for token in self.index.tokens:
+            if token.dep_ not in {"nsubj", "nsubjpass", "pobj"}:
+                continue
+            if token.lower_ in _NON_SPEAKERS or token.pos_ not in {"NOUN", "PROPN", "PRON"}:
+                continue
             if self._in_quote(token.idx):
                 continue
-            is_subject = token.dep_ in {"nsubj", "nsubjpass"}
             is_source = token.dep_ == "pobj" and self._is_source_phrase_object(token)
-            if not (is_subject or is_source) or token.lower_ in _NON_SPEAKERS:
-                continue
-            if token.pos_ not in {"NOUN", "PROPN", "PRON"}:
+            if token.dep_ == "pobj" and not is_source:
                 continue
             ref = self.speaker(token)
             if ref is None:
@@ -470,12 +511,13 @@ class SpeakerResolver:
         return None
 
     def _in_quote(self, offset: int) -> bool:
-        return any(start <= offset < end for start, end in self._quoted)
+        before = bisect.bisect_right(self._quoted_starts, offset)
+        return before > 0 and self._quoted_reach[before - 1] > offset
 
-
-def _chain_text(chain: list[Token]) -> str:
-    """A name as written, spaces made plain (``al-Rishq`` keeps its hyphen unspaced)."""
-    return _SPACES.sub(" ", chain[0].doc[chain[0].i : chain[-1].i + 1].text)
+    def _chain_text(self, chain: list[Token]) -> str:
+        """A name as written, spaces made plain (``al-Rishq`` keeps its hyphen unspaced)."""
+        last = chain[-1]
+        return _SPACES.sub(" ", self.index.text[chain[0].idx : last.idx + len(last.text)])
 
 
 def _agrees(pronoun: str, mention: Mention) -> bool:
@@ -494,17 +536,17 @@ def _is_plural(token: Token) -> bool:
     return token.tag_ in {"NNS", "NNPS"} or any(child.dep_ == "conj" for child in token.children)
 
 
-def _after_comma(token: Token) -> bool:
-    first = min(t.i for t in token.subtree)
-    return first > 0 and token.doc[first - 1].text == ","
+def _after_comma(index: DocIndex, token: int) -> bool:
+    first = min(index.subtree(token))
+    return first > 0 and index.words[first - 1] == ","
 
 
-def _sentence_units(doc: Doc, lines: Lines) -> list[int]:
+def _sentence_units(index: DocIndex) -> list[int]:
     """A sentence number per token, counting paragraph breaks as sentence ends."""
     units: list[int] = []
     unit = 0
-    for token in doc:
-        if token.i > 0 and (token.is_sent_start or lines.breaks(doc[token.i - 1], token)):
+    for token in index.tokens:
+        if token.i > 0 and (token.is_sent_start or index.breaks(token.i - 1, token.i)):
             unit += 1
         units.append(unit)
     return units
