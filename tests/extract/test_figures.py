@@ -5,7 +5,7 @@ import pytest
 from newsclaims.evaluation import gold_pairs, load_gold, score_report
 from newsclaims.extract.actors import ActorIndex
 from newsclaims.extract.figures import extract_figures, figure_lexicon
-from newsclaims.ingest.readers import read_article
+from newsclaims.ingest.readers import read_article, text_article
 from newsclaims.model import ActorRef, Figure, Quote, Span
 from newsclaims.pipeline import analyze_article
 
@@ -251,3 +251,14 @@ def test_dev_figures_meet_the_bar(shared_dir):
         total.add(score_report(prediction, load_gold(pair), article.text))
     assert total.counts["figures"].f1 >= 0.90
     assert total.counts["figure_values"].f1 >= 0.80
+
+
+def test_since_date_keeps_its_preposition_and_nested_place(nlp):
+    text = (
+        "At least 29,092 Palestinians have been killed in Israeli assaults on Gaza since October 7."
+    )
+    (figure,) = analyze_article(text_article(text)).figures
+    assert figure.when == "since October 7"
+    assert figure.where == "Gaza"
+    (struck,) = analyze_article(text_article("Israeli strikes on Gaza killed 40 people.")).figures
+    assert struck.where == "Gaza"

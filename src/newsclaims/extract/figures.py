@@ -63,7 +63,7 @@ CONTEXT_PRONOUNS = (
     | RELATIVE_PRONOUNS
     | {"one"}
 )
-LOCATIVE_PREPOSITIONS = {"in", "into", "inside", "across", "near", "at", "throughout", "from"}
+LOCATIVE_PREPOSITIONS = {"in", "into", "inside", "across", "near", "at", "throughout", "from", "on"}
 # Quantity words after "several"/"a few" that make one vague count ("several dozen",
 # "a few hundred thousand").
 VAGUE_MULTIPLIERS = frozenset({"dozen", "dozens", *SCALES, *PLURAL_SCALES})
@@ -713,17 +713,40 @@ def _where(anchor: Token, counted: Token | None) -> str | None:
     """A place named by a locative phrase on the counted noun or its verb."""
     for head in _clause_heads(anchor, counted):
         for child in head.children:
+            if child.dep_ == "nsubj" and (nested := _place_of(child)) is not None:
+                return nested  # "strikes on Gaza killed 40"
             if child.dep_ != "prep" or child.lower_ not in LOCATIVE_PREPOSITIONS:
                 continue
             for place in child.children:
                 if place.dep_ == "pobj" and place.ent_type_ in PLACE_LABELS:
                     entity = next(e for e in place.doc.ents if e.start <= place.i < e.end)
                     return entity.text
+                if place.dep_ == "pobj":
+                    # "killed in Israeli attacks on Gaza": the place of the deadly act.
+                    nested = _place_of(place)
+                    if nested is not None:
+                        return nested
+    return None
+
+
+def _place_of(noun: Token) -> str | None:
+    """A place in a locative phrase directly on ``noun`` (``attacks on Gaza``)."""
+    for child in noun.children:
+        if child.dep_ != "prep" or child.lower_ not in LOCATIVE_PREPOSITIONS:
+            continue
+        for place in child.children:
+            if place.dep_ == "pobj" and place.ent_type_ in PLACE_LABELS:
+                entity = next(e for e in place.doc.ents if e.start <= place.i < e.end)
+                return entity.text
     return None
 
 
 def _when(anchor: Token, counted: Token | None) -> str | None:
-    """A date attached to the counted noun or its verb (``on October 7``)."""
+    """A date attached to the counted noun or its verb, with its preposition.
+
+    The preposition is kept because it changes what the date means: ``on October 7``
+    dates the count, ``since October 7`` only starts a cumulative one.
+    """
     for head in _clause_heads(anchor, counted):
         for child in head.children:
             candidates = [child] if child.dep_ == "npadvmod" else list(child.children)
@@ -731,7 +754,9 @@ def _when(anchor: Token, counted: Token | None) -> str | None:
                 if token.ent_type_ == "DATE" and any(
                     _MONTHS_AND_DAYS.match(word.text) for word in token.subtree
                 ):
-                    return " ".join(word.text for word in token.subtree)
+                    date = next(e for e in token.doc.ents if e.start <= token.i < e.end)
+                    preposition = f"{child.text} " if child.dep_ == "prep" else ""
+                    return preposition + date.text
     return None
 
 
