@@ -715,29 +715,29 @@ def _where(anchor: Token, counted: Token | None) -> str | None:
         for child in head.children:
             if child.dep_ == "nsubj" and (nested := _place_of(child)) is not None:
                 return nested  # "strikes on Gaza killed 40"
-            if child.dep_ != "prep" or child.lower_ not in LOCATIVE_PREPOSITIONS:
-                continue
-            for place in child.children:
-                if place.dep_ == "pobj" and place.ent_type_ in PLACE_LABELS:
-                    entity = next(e for e in place.doc.ents if e.start <= place.i < e.end)
-                    return entity.text
-                if place.dep_ == "pobj":
-                    # "killed in Israeli attacks on Gaza": the place of the deadly act.
-                    nested = _place_of(place)
-                    if nested is not None:
-                        return nested
+        place = _place_of(head, nested=True)
+        if place is not None:
+            return place
     return None
 
 
-def _place_of(noun: Token) -> str | None:
-    """A place in a locative phrase directly on ``noun`` (``attacks on Gaza``)."""
+def _place_of(noun: Token, nested: bool = False) -> str | None:
+    """A place in a locative phrase directly on ``noun`` (``killed in Gaza``).
+
+    With ``nested``, also one phrase further down: ``killed in attacks on Gaza`` names
+    the place of the deadly act.
+    """
     for child in noun.children:
         if child.dep_ != "prep" or child.lower_ not in LOCATIVE_PREPOSITIONS:
             continue
         for place in child.children:
-            if place.dep_ == "pobj" and place.ent_type_ in PLACE_LABELS:
+            if place.dep_ != "pobj":
+                continue
+            if place.ent_type_ in PLACE_LABELS:
                 entity = next(e for e in place.doc.ents if e.start <= place.i < e.end)
                 return entity.text
+            if nested and (inner := _place_of(place)) is not None:
+                return inner
     return None
 
 
