@@ -206,7 +206,7 @@ def iter_inputs(
 
 def iter_parquet_articles(path: Path) -> Iterator[Article]:
     """The articles of a Parquet file, one a row, read a few hundred rows at a time."""
-    from newsclaims.ingest.readers import _record_article
+    from newsclaims.ingest.readers import record_article
 
     try:
         parquet = pq.ParquetFile(path)
@@ -217,7 +217,7 @@ def iter_parquet_articles(path: Path) -> Iterator[Article]:
     number = 0
     for batch in parquet.iter_batches(batch_size=PARQUET_READ_BATCH, columns=columns):
         for record in batch.to_pylist():
-            yield _record_article(record, f"{path}:{number}")
+            yield record_article(record, f"{path}:{number}")
             number += 1
 
 

@@ -33,7 +33,9 @@ import yaml
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as DocSpan
 
+from newsclaims.extract import lexicon
 from newsclaims.extract.actors import (
+    ACTOR_LABELS,
     ActorIndex,
     actor_tables,
     agent_code,
@@ -60,12 +62,12 @@ SPEECH_ROOTS = {"01", "02", "10", "11", "12", "13"}
 # Dependents that end a noun phrase naming an actor ("Israel, which ..." -> "Israel").
 PHRASE_STOP_DEPS = {"relcl", "acl", "appos", "advcl", "conj", "cc", "punct", "parataxis"}
 PHRASE_PREPS = {"of", "in", "from"}
-ACTOR_ENTITY_LABELS = {"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"}
+ACTOR_ENTITY_LABELS = ACTOR_LABELS
 RELATIVE_PRONOUNS = {"who", "which", "that", "whose", "whom"}
 SPEAKER_PRONOUNS = {"i", "we", "me", "us", "our", "my", "ours"}
 THIRD_PRONOUNS = {"he", "she", "it", "they", "his", "her", "its", "their", "him", "them"}
-PERSON_PRONOUNS = {"he", "she", "his", "her", "him"}
-PLURAL_PRONOUNS = {"they", "them", "their"}
+PERSON_PRONOUNS = lexicon.PERSON_PRONOUNS | lexicon.PERSON_POSSESSIVES
+PLURAL_PRONOUNS = lexicon.PLURAL_PRONOUNS | lexicon.PLURAL_POSSESSIVES
 RECIPROCALS = {"each other", "one another"}
 UNKNOWN_COUNTRY = "---"
 DEMAND_CODE = "100"

@@ -24,6 +24,7 @@ TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSON_SUFFIXES = {".json"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+GZIP_RECORD_SUFFIXES = (".jsonl.gz", ".ndjson.gz", ".json.gz")
 # Record fields, in order of preference, for each piece of an article.
 TEXT_FIELDS = ("text", "body", "content", "article")
 TITLE_FIELDS = ("title", "headline")
@@ -50,7 +51,7 @@ def iter_articles(
             continue
         path = Path(raw)
         if path.is_dir():
-            for child in sorted(p for p in path.rglob("*") if p.is_file() and _readable(p)):
+            for child in sorted(p for p in path.rglob("*") if p.is_file() and readable(p)):
                 yield from _read_file(child, max_bytes)
         elif path.exists():
             yield from _read_file(path, max_bytes)
@@ -58,17 +59,22 @@ def iter_articles(
             raise InputError(f"{path}: no such file or folder")
 
 
-def _readable(path: Path) -> bool:
-    suffixes = "".join(path.suffixes[-2:]).lower()
+def readable(path: Path) -> bool:
+    """Whether a file found in a folder is read as input (gold files are not)."""
     return (
         path.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES
-        or suffixes in {".jsonl.gz", ".json.gz", ".ndjson.gz"}
+        or is_record_stream(path)
     ) and not path.name.endswith(".gold.json")
+
+
+def is_record_stream(path: Path) -> bool:
+    """Whether a file holds one JSON record a line (JSONL, possibly gzipped)."""
+    return path.suffix.lower() in JSONL_SUFFIXES or path.name.lower().endswith(GZIP_RECORD_SUFFIXES)
 
 
 def _read_file(path: Path, max_bytes: int) -> Iterator[Article]:
     name = path.name.lower()
-    if name.endswith((".jsonl.gz", ".ndjson.gz", ".json.gz")):
+    if name.endswith(GZIP_RECORD_SUFFIXES):
         yield from _read_jsonl_gz(path)
         return
     if path.suffix.lower() in JSONL_SUFFIXES:
@@ -94,7 +100,7 @@ def _read_stream(data: bytes, where: str, max_bytes: int, suffix: str = "") -> I
     elif kind == "jsonl":
         for number, line in enumerate(text.splitlines(), start=1):
             if line.strip():
-                yield _record_article(_parse_json(line, f"{where}:{number}"), f"{where}:{number}")
+                yield record_article(_parse_json(line, f"{where}:{number}"), f"{where}:{number}")
     elif kind == "html":
         yield _html_article(text, where, warnings)
     else:
@@ -192,12 +198,12 @@ def _articles_from_json(text: str, where: str, warnings: list[str]) -> Iterator[
     data = _parse_json(text, where)
     records = data if isinstance(data, list) else [data]
     for index, record in enumerate(records):
-        article = _record_article(record, where if len(records) == 1 else f"{where}[{index}]")
+        article = record_article(record, where if len(records) == 1 else f"{where}[{index}]")
         article.warnings[:0] = warnings
         yield article
 
 
-def _record_article(record: Any, where: str) -> Article:
+def record_article(record: Any, where: str) -> Article:
     if not isinstance(record, dict):
         raise InputError(f"{where}: expected a JSON object with a 'text' field")
     body = next((record[key] for key in TEXT_FIELDS if isinstance(record.get(key), str)), None)
@@ -239,4 +245,4 @@ def _read_jsonl_lines(stream: Iterable[bytes], where: str) -> Iterator[Article]:
         if not raw.strip():
             continue
         line, _ = decode_bytes(raw, f"{where}:{number}")
-        yield _record_article(_parse_json(line, f"{where}:{number}"), f"{where}:{number}")
+        yield record_article(_parse_json(line, f"{where}:{number}"), f"{where}:{number}")

@@ -15,14 +15,13 @@ from pathlib import Path
 from sqlalchemy.engine import Engine
 
 from newsclaims.ingest.article import Article
+from newsclaims.ingest.readers import is_record_stream, readable
 from newsclaims.model import Report
 from newsclaims.pipeline import analyze_parallel
 from newsclaims.store.connect import refresh_statistics
 from newsclaims.store.writer import ReportWriter, content_hash, known_hashes
 
 LOOKAHEAD = 256  # articles whose hashes are looked up in one query
-RECORD_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
-DOCUMENT_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".xhtml", ".json")
 
 
 @dataclass
@@ -103,17 +102,11 @@ def count_inputs(paths: Iterable[str]) -> int | None:
         path = Path(raw)
         files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
         for file in files:
-            name = file.name.lower()
-            if name.endswith(RECORD_SUFFIXES):
+            if is_record_stream(file):
                 total += _count_lines(file)
-            elif _is_document(file) or (file == path and file.exists()):
+            elif readable(file) or (file == path and file.exists()):
                 total += 1  # a file named on the command line is read even as plain text
     return total
-
-
-def _is_document(path: Path) -> bool:
-    name = path.name.lower()
-    return name.endswith(DOCUMENT_SUFFIXES) and not name.endswith(".gold.json")
 
 
 def _count_lines(path: Path) -> int:
