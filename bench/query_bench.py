@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import statistics
 import tempfile
@@ -124,6 +125,7 @@ def main() -> None:
         if stored < args.figures:
             fill_seconds = fill(engine, args.figures - stored, per_report=10, batch=500)
         results = []
+        load_before = os.getloadavg()[0]
         with engine.connect() as connection:
             stored = connection.scalar(sa.select(sa.func.count()).select_from(figures))
             for name, filters in QUERIES.items():
@@ -140,14 +142,18 @@ def main() -> None:
                             "median_ms": round(median, 1), "max_ms": round(worst, 1),
                             "matches": len(points)})  # fmt: skip
         engine.dispose()
+    load = [round(load_before, 2), round(os.getloadavg()[0], 2)]
     summary = {"backend": sa.make_url(db).get_backend_name(), "figures": stored,
-               "fill_seconds": round(fill_seconds, 1), "queries": results,
+               "fill_seconds": round(fill_seconds, 1), "load_1min": load, "queries": results,
                "bar_ms": BAR_MS,
                "all_under_bar": all(r["max_ms"] < BAR_MS for r in results[:-1])}  # fmt: skip
     if args.json:
         print(json.dumps(summary, indent=2))
         return
-    print(f"{summary['backend']}: {stored:,} figures (filled in {fill_seconds:.1f} s)")
+    print(
+        f"{summary['backend']}: {stored:,} figures (filled in {fill_seconds:.1f} s); "
+        f"1-minute load {load[0]:.2f} before the queries, {load[1]:.2f} after"
+    )
     for row in results:
         print(f"  {row['median_ms']:8.1f} ms median  {row['max_ms']:8.1f} ms max  "
               f"{row['matches']:>7,} matches  {row['query']}")  # fmt: skip

@@ -218,6 +218,23 @@ class CorpusFormat(StrEnum):
     csv = "csv"
 
 
+class CountScope(StrEnum):
+    toll = "toll"
+    period = "period"
+    incident = "incident"
+    all = "all"
+
+
+SCOPE_HELP = (
+    'figures: toll (running counts), period ("in the past 24 hours", "overnight"), '
+    'incident ("killed in the blast") or all.'
+)
+
+
+def _scope(scope: CountScope | None) -> str | None:
+    return None if scope in (None, CountScope.all) else str(scope)
+
+
 CorpusFormatOption = Annotated[
     CorpusFormat, typer.Option("--format", "-f", help="table, json or csv.")
 ]
@@ -329,6 +346,7 @@ def query(
     since: SinceOption = None,
     until: UntilOption = None,
     text: Annotated[str | None, typer.Option(help="The evidence contains this.")] = None,
+    scope: Annotated[CountScope | None, typer.Option(help=SCOPE_HELP)] = None,
     all_copies: AllCopiesOption = False,
     limit: Annotated[int, typer.Option(min=0, help="Rows shown at most (0: all).")] = 50,
     output: CorpusFormatOption = CorpusFormat.table,
@@ -348,7 +366,7 @@ def query(
     filters = Filters(
         what=what, status=status, where=where, source=source, speaker=speaker, actor=actor,
         code=code, publisher=publisher, since=_day(since, "--since"),
-        until=_day(until, "--until"), text=text, all_copies=all_copies,
+        until=_day(until, "--until"), text=text, scope=_scope(scope), all_copies=all_copies,
     )  # fmt: skip
     engine = open_store(db)
     with engine.connect() as connection:
@@ -382,6 +400,14 @@ def timeline(
     publisher: PublisherOption = None,
     since: SinceOption = None,
     until: UntilOption = None,
+    scope: Annotated[
+        CountScope,
+        typer.Option(
+            help='toll: running counts only; period: counts for a stated period ("in the '
+            'past 24 hours"); incident: counts for one incident ("killed in the '
+            'blast"); all. A series is one quantity, so the default leaves out the parts.'
+        ),
+    ] = CountScope.toll,
     chart: Annotated[
         Path | None,
         typer.Option(help="Also write the chart: .html, .png, .svg or .json (Vega-Lite)."),
@@ -390,6 +416,10 @@ def timeline(
     db: DbOption = None,
 ) -> None:
     """The series of one quantity per source over time, qualifiers kept.
+
+    A figure's place is the one its clause states, else the one in its source's name
+    ("the health ministry in Gaza"), else the one place its sentence is set in, else the
+    place most of the article is set in; each point's where_basis says which.
 
     Examples:
 
@@ -411,7 +441,7 @@ def timeline(
         raise UserError(f"--chart {chart}: the file must end in {', '.join(CHART_SUFFIXES)}")
     filters = Filters(
         what=what, status=status, where=where, source=source, publisher=publisher,
-        since=_day(since, "--since"), until=_day(until, "--until"),
+        since=_day(since, "--since"), until=_day(until, "--until"), scope=_scope(scope),
     )  # fmt: skip
     engine = open_store(db)
     with engine.connect() as connection:
@@ -437,6 +467,14 @@ def contradictions(
     since: SinceOption = None,
     until: UntilOption = None,
     window: Annotated[int, typer.Option(help="Days apart two claims may be.")] = 0,
+    max_ratio: Annotated[
+        float,
+        typer.Option(
+            min=0,
+            help="Leave out claims more than this many times apart: they are mostly a part "
+            "against the whole (a day's dead against the toll). 0: keep all.",
+        ),
+    ] = 3.0,
     agree: Annotated[
         bool, typer.Option("--agree", help="Show where sources agree instead.")
     ] = False,
@@ -446,8 +484,11 @@ def contradictions(
 ) -> None:
     """Pairs of claims about one quantity from different sources that cannot both hold.
 
-    Same what, status and place, dates within --window days; qualifiers and ranges
-    respected (at least 100 and 250 can both hold). Ranked by how far apart they are.
+    Same what, status, place and scope (a running toll, a day's count, one incident's),
+    dates within --window days; qualifiers and ranges respected (at least 100 and 250 can
+    both hold). Sources are compared however written ("Gaza's Ministry of Health" is "the
+    health ministry in Gaza"). Ranked by how far apart they are; the same two claims seen
+    in several articles are one pair (copies).
 
     Examples:
 
@@ -468,11 +509,12 @@ def contradictions(
     with engine.connect() as connection:
         points = timeline_points(connection, filters)
     engine.dispose()
-    pairs = compare_claims(points, window=window, agreeing=agree)[: limit or None]
+    pairs = compare_claims(points, window=window, agreeing=agree, max_ratio=max_ratio)
+    pairs = pairs[: limit or None]
     rows = [
         {
             "score": pair["score"], "quantity": f"{pair['what']} {pair['status'] or ''}".strip(),
-            "where": pair["where"],
+            "where": pair["where"], "scope": pair["scope"], "copies": pair["copies"],
             **{f"{side}_{key}": pair[side][key] for side in ("a", "b")
                for key in ("date", "source_label", "publisher", "article_id")},
             "a_claim": shown_value(pair["a"]), "b_claim": shown_value(pair["b"]),
@@ -484,7 +526,7 @@ def contradictions(
         _corpus_output(pairs if output is CorpusFormat.json else rows, [], output, "")
         return
     columns = ["score", "quantity", "where", "a_date", "a_source_label", "a_claim", "a_text",
-               "b_date", "b_source_label", "b_claim", "b_text"]  # fmt: skip
+               "b_date", "b_source_label", "b_claim", "b_text", "copies"]  # fmt: skip
     title = f"{'agreements' if agree else 'contradictions'}: {len(pairs)}"
     _corpus_output(rows, columns, output, title)
 

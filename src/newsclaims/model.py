@@ -13,6 +13,8 @@ from pydantic import BaseModel, ConfigDict, Field, computed_field, model_validat
 
 QuoteKind = Literal["direct", "indirect", "mixed"]
 Qualifier = Literal["exact", "approx", "at_least", "at_most", "range", "vague"]
+# What a count covers when not a running toll: one stated short period, or one incident.
+Scope = Literal["period", "incident"]
 ActorKind = Literal["country", "igo", "organization", "group", "person", "media", "other"]
 
 
@@ -103,6 +105,7 @@ class Figure(_Model):
     status: str | None = None
     where: str | None = None
     when: str | None = None
+    scope: Scope | None = None
     source: ActorRef | None = None
     quote_id: str | None = None
     sentence: Span | None = None

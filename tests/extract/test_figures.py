@@ -262,3 +262,33 @@ def test_since_date_keeps_its_preposition_and_nested_place(nlp):
     assert figure.where == "Gaza"
     (struck,) = analyze_article(text_article("Israeli strikes on Gaza killed 40 people.")).figures
     assert struck.where == "Gaza"
+
+
+@pytest.mark.parametrize(
+    ("text", "scope"),
+    [
+        ("In the past 24 hours, 324 Palestinians have been killed, the ministry said.", "period"),
+        ("The Gaza ministry said that 390 Palestinians were killed and 734 people were injured "
+         "in the last 48 hours alone.", "period"),
+        ("At least 207 people were killed over a 24-hour period.", "period"),
+        ("Israeli forces carried out 18 attacks in the past hours, killing 252 people.",
+         "period"),
+        ("Two people were killed overnight in Jenin.", "period"),
+        ("An Israeli air strike on a house in Rafah killed 12 people.", "incident"),
+        ("At least 471 people were killed in the blast, the ministry said.", "incident"),
+        ("Three soldiers were killed by a roadside bomb.", "incident"),
+        # Running tolls: no period or incident limits them.
+        ("At least 10,022 Palestinians have been killed in 31 days of Israeli attacks.", None),
+        ("Israel's attack on Gaza has killed 30,000 people, the ministry said.", None),
+        ("Strikes have killed 1,200 people since October 7.", None),
+    ],
+)  # fmt: skip
+def test_a_count_limited_to_a_period_or_an_incident_says_so(nlp, text, scope):
+    (first, *_) = analyze_article(text_article(text)).figures
+    assert first.scope == scope
+
+
+def test_a_place_noun_is_kept_as_written_for_the_store_to_resolve(nlp):
+    text = "Strikes on the besieged enclave killed 40 people, the ministry said."
+    (figure,) = analyze_article(text_article(text)).figures
+    assert figure.where == "the besieged enclave"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from report_builders import actor, event, figure, quote, report
 
-from newsclaims.store.connect import open_store
+from newsclaims.store.connect import open_store, refresh_statistics
 from newsclaims.store.errors import StoreError
 from newsclaims.store.queries import Filters, check_filters, run_query
 from newsclaims.store.writer import ReportWriter
@@ -78,6 +78,37 @@ def test_limit_keeps_the_total(store) -> None:
     result = run_query(store, "figures", Filters(), limit=1)
     assert len(result.rows) == 1 and result.total == 3
     assert result.rows[0]["article_id"] == "west-bank"  # newest first
+
+
+def test_pages_and_totals_agree(store) -> None:
+    every = run_query(store, "figures", Filters(), limit=None)
+    assert every.total == len(every.rows) == 3
+    for limit in (1, 2, 3, 5):
+        page = run_query(store, "figures", Filters(), limit=limit)
+        assert (page.rows, page.total) == (every.rows[:limit], 3)
+    counted_only = run_query(store, "figures", Filters(), limit=0)
+    assert (counted_only.rows, counted_only.total) == ([], 3)
+    nothing = run_query(store, "figures", Filters(source="nobody"), limit=None)
+    assert (nothing.rows, nothing.total) == ([], 0)
+    jazeera = run_query(store, "figures", Filters(publisher="JAZEERA"), limit=1)
+    assert (ids(jazeera), jazeera.total) == (["west-bank"], 2)
+    assert set(every.rows[0]) >= {"article_id", "publisher", "date", "value", "text", "story"}
+    assert "_total" not in every.rows[0]
+
+
+def test_text_without_letters(store) -> None:
+    # Digits and signs have no case: matched as they are, "%" and "_" literally.
+    assert ids(run_query(store, "figures", Filters(text="40"))) == ["gaza"]
+    assert ids(run_query(store, "figures", Filters(text="3"))) == ["strip"]
+    assert run_query(store, "figures", Filters(text="4%")).total == 0
+    assert run_query(store, "figures", Filters(text="_")).total == 0
+    assert ids(run_query(store, "figures", Filters(text="LEAST 4"))) == ["gaza"]
+
+
+def test_queries_after_refreshing_statistics(store) -> None:
+    refresh_statistics(store.engine)  # PostgreSQL: VACUUM (ANALYZE), outside a transaction
+    assert ids(run_query(store, "figures", Filters(source="ministry"))) == ["gaza"]
+    assert run_query(store, "events", Filters(publisher="reuters")).total == 2
 
 
 def test_quotes_events_and_actors(store) -> None:

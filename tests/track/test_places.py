@@ -41,3 +41,65 @@ def test_a_common_noun_without_a_named_place_stays_as_written() -> None:
     assert normalise_place("the enclave", "Twelve people were killed in the enclave.", 0) == (
         "enclave"
     )
+
+
+def _report_with(text: str, number: str, source: str | None = None, **fields):
+    from newsclaims.model import ActorRef, Figure, Report, Span
+
+    start = text.index(number)
+    sentence_start = text.rfind(". ", 0, start) + 2 if ". " in text[:start] else 0
+    sentence_end = text.find(".", start) + 1
+    figure = Figure(
+        id="f1",
+        span=Span(start=start, end=start + len(number), text=number),
+        value=1.0,
+        source=ActorRef(text=source) if source else None,
+        sentence=Span(
+            start=sentence_start, end=sentence_end, text=text[sentence_start:sentence_end]
+        ),
+        **fields,
+    )
+    return Report(id="r", text=text), figure
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "source", "where", "expected"),
+    [
+        # The clause states it.
+        ("Israeli strikes hit Rafah. 40 people were killed in Gaza.", "40", None, "Gaza",
+         ("Gaza", "stated")),
+        # The source's name holds a place that is not a country.
+        ("40 people were killed, the health ministry in Gaza said.", "40",
+         "the health ministry in Gaza", None, ("Gaza", "source")),
+        ("40 people were killed, the enclave's ministry said. Strikes hit Gaza.", "40",
+         "the enclave's ministry", None, ("Gaza", "source")),
+        # A country's ministry speaks for the state, not for where its count happened.
+        ("Two citizens were killed, Israel's foreign ministry said.", "Two",
+         "Israel's foreign ministry", None, (None, None)),
+        # The one place the sentence is set in.
+        ("In the occupied West Bank, 12 Palestinians were killed, officials said.", "12",
+         "officials", None, ("West Bank", "sentence")),
+        # Two places in the sentence: none of them.
+        ("Raids in Jenin and in Nablus left 5 dead.", "5", None, None, (None, None)),
+        # The place most of the article is set in; a place only named as an actor is not.
+        ("Israel said it struck Hamas. In Gaza, strikes went on. Rescuers in Gaza dug. "
+         "The ministry said 300 people were killed.", "300", "The ministry", None,
+         ("Gaza", "article")),
+    ],
+)  # fmt: skip
+def test_a_figure_without_a_stated_place_takes_the_nearest_one_given(
+    text, number, source, where, expected
+):
+    from newsclaims.track.places import figure_place
+
+    report, figure = _report_with(text, number, source, where=where)
+    assert figure_place(report, figure) == expected
+
+
+def test_located_mentions_skip_actor_uses_and_keep_parts():
+    from newsclaims.model import Report
+    from newsclaims.track.places import located_mentions
+
+    text = "Israel's army said fighting raged in northern Gaza and across the West Bank."
+    places = [mention.place for mention in located_mentions(Report(id="r", text=text))]
+    assert places == ["northern Gaza", "West Bank"]

@@ -103,7 +103,8 @@ def test_png_chart(tmp_path: Path) -> None:
 
     point = {
         "date": "2023-10-20", "value": 40.0, "qualifier": "at_least", "low": 40.0, "high": None,
-        "what": "people", "status": "killed", "where": "Gaza", "source": None,
+        "what": "people", "status": "killed", "where": "Gaza", "where_basis": "stated",
+        "scope": "toll", "source": None,
         "source_name": None, "publisher": "Test", "article_id": "a", "story": 1,
         "span": {"start": 0, "end": 11, "text": "at least 40"},
     }  # fmt: skip
@@ -114,3 +115,33 @@ def test_png_chart(tmp_path: Path) -> None:
 def test_unknown_chart_type_is_a_user_error(db_url: str, capsys) -> None:
     assert main(["timeline", "--chart", "x.gif", "--db", db_url]) == 2
     assert "newsclaims: error: --chart" in capsys.readouterr().err
+
+
+DAILY = (
+    "Israeli strikes went on across Gaza. Rescuers in Gaza searched the rubble. "
+    "The health ministry said 31,000 people had been "
+    "killed since October 7, and 90 in the past 24 hours."
+)
+
+
+def test_a_days_count_is_its_own_series_and_places_say_where_they_come_from(
+    db_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    engine = open_store(db_url)
+    killed = {"what": "people", "status": "killed", "source": "The health ministry"}
+    ReportWriter(engine).write(
+        [
+            report("daily", DAILY, date="2024-03-01", figures=[
+                figure(DAILY, "31,000", 31000, when="since October 7", **killed),
+                figure(DAILY, "90", 90, scope="period", **killed)]),
+        ]
+    )  # fmt: skip
+    engine.dispose()
+    tolls = timeline_json(capsys, "--what", "killed", "--where", "Gaza", "--db", db_url)
+    assert [(p["value"], p["scope"], p["where_basis"]) for p in tolls] == [
+        (31000, "toll", "article")
+    ]
+    every = timeline_json(capsys, "--what", "killed", "--scope", "all", "--db", db_url)
+    assert sorted((p["value"], p["scope"]) for p in every) == [(90, "period"), (31000, "toll")]
+    assert main(["query", "figures", "--scope", "period", "--format", "json", "--db", db_url]) == 0
+    assert [row["value"] for row in json.loads(capsys.readouterr().out)] == [90]

@@ -42,7 +42,7 @@ from newsclaims.extract.numbers import (
     is_number_word,
     number_value,
 )
-from newsclaims.model import ActorRef, Figure, Qualifier, Quote
+from newsclaims.model import ActorRef, Figure, Qualifier, Quote, Scope
 from newsclaims.model import Span as TextSpan
 
 # Entity labels that make a number something other than a count.
@@ -68,6 +68,7 @@ LOCATIVE_PREPOSITIONS = {"in", "into", "inside", "across", "near", "at", "throug
 # "a few hundred thousand").
 VAGUE_MULTIPLIERS = frozenset({"dozen", "dozens", *SCALES, *PLURAL_SCALES})
 TAKEN_HOSTAGE = "taken_hostage"  # the status of "took 240 hostages"
+_HOURS = re.compile(r"^\d+-hours?$", re.IGNORECASE)  # "a 24-hour period"
 _YEAR = re.compile(r"^(1[6-9]|20)\d\d$")
 _MONTHS_AND_DAYS = re.compile(
     r"^(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?$|"
@@ -102,6 +103,12 @@ class FigureLexicon:
     hostage_nouns: frozenset[str]
     human_statuses: frozenset[str]
     status: dict[str, str]  # word or lemma -> status
+    period_nouns: frozenset[str]
+    period_modifiers: frozenset[str]
+    period_adverbs: frozenset[str]
+    incident_nouns: frozenset[str]
+    incident_prepositions: frozenset[str]
+    place_nouns: frozenset[str]  # "the enclave": a place the article named before
 
     @property
     def longest_hedges_first(self) -> list[tuple[tuple[str, ...], Qualifier]]:
@@ -155,7 +162,21 @@ def figure_lexicon() -> FigureLexicon:
         hostage_nouns=words("hostage_nouns"),
         human_statuses=human_statuses,
         status=status,
+        period_nouns=words("period_nouns"),
+        period_modifiers=words("period_modifiers"),
+        period_adverbs=words("period_adverbs"),
+        incident_nouns=words("incident_nouns"),
+        incident_prepositions=words("incident_prepositions"),
+        place_nouns=_place_nouns(),
     )
+
+
+def _place_nouns() -> frozenset[str]:
+    """The one-word common nouns of ``data/places.yaml`` that stand for a named place."""
+    raw = yaml.safe_load(
+        resources.files("newsclaims.data").joinpath("places.yaml").read_text("utf-8")
+    )
+    return frozenset(noun.lower() for noun in raw["references"] if " " not in noun)
 
 
 @dataclass(frozen=True)
@@ -230,8 +251,9 @@ def _figure(
         high=mention.high,
         what=_what(counted, status, lexicon),
         status=status,
-        where=_where(anchor, counted),
+        where=_where(anchor, counted, lexicon),
         when=_when(anchor, counted),
+        scope=count_scope(anchor, counted, lexicon),
         source=source,
         quote_id=quote.id if quote and source else None,
         sentence=_span(sentence),
@@ -709,23 +731,25 @@ def _clause_heads(anchor: Token, counted: Token | None) -> list[Token]:
     return heads
 
 
-def _where(anchor: Token, counted: Token | None) -> str | None:
+def _where(anchor: Token, counted: Token | None, lexicon: FigureLexicon) -> str | None:
     """A place named by a locative phrase on the counted noun or its verb."""
     for head in _clause_heads(anchor, counted):
         for child in head.children:
-            if child.dep_ == "nsubj" and (nested := _place_of(child)) is not None:
+            if child.dep_ == "nsubj" and (nested := _place_of(child, lexicon)) is not None:
                 return nested  # "strikes on Gaza killed 40"
-        place = _place_of(head, nested=True)
+        place = _place_of(head, lexicon, nested=True)
         if place is not None:
             return place
     return None
 
 
-def _place_of(noun: Token, nested: bool = False) -> str | None:
+def _place_of(noun: Token, lexicon: FigureLexicon, nested: bool = False) -> str | None:
     """A place in a locative phrase directly on ``noun`` (``killed in Gaza``).
 
     With ``nested``, also one phrase further down: ``killed in attacks on Gaza`` names
-    the place of the deadly act.
+    the place of the deadly act. A common noun that stands for a place (``on the
+    blockaded enclave``) is returned as written; the store resolves it to the place the
+    article named.
     """
     for child in noun.children:
         if child.dep_ != "prep" or child.lower_ not in LOCATIVE_PREPOSITIONS:
@@ -736,7 +760,9 @@ def _place_of(noun: Token, nested: bool = False) -> str | None:
             if place.ent_type_ in PLACE_LABELS:
                 entity = next(e for e in place.doc.ents if e.start <= place.i < e.end)
                 return entity.text
-            if nested and (inner := _place_of(place)) is not None:
+            if place.lemma_.lower() in lexicon.place_nouns and place.tag_ == "NN":
+                return place.doc[place.left_edge.i : place.i + 1].text
+            if nested and (inner := _place_of(place, lexicon)) is not None:
                 return inner
     return None
 
@@ -758,6 +784,72 @@ def _when(anchor: Token, counted: Token | None) -> str | None:
                     preposition = f"{child.text} " if child.dep_ == "prep" else ""
                     return preposition + date.text
     return None
+
+
+def count_scope(anchor: Token, counted: Token | None, lexicon: FigureLexicon) -> Scope | None:
+    """``period`` or ``incident`` when the clause limits the count to either, else ``None``.
+
+    >>> from newsclaims.nlp import parse
+    >>> def scope(text):
+    ...     doc = parse(text)
+    ...     return [f.scope for f in extract_figures(doc, ActorIndex(doc), [])]
+    >>> scope("In the past 24 hours, 324 people were killed.")
+    ['period']
+    >>> scope("An air strike on a house killed 12 people.")
+    ['incident']
+    >>> scope("At least 31,490 people have been killed since October 7.")
+    [None]
+    """
+    heads = _clause_heads(anchor, counted)
+    verb = heads[-1]
+    # "were killed and 550 wounded in the past 24 hours": the phrase after the last of
+    # coordinated verbs covers them all. "... carried out 18 attacks in the past hours,
+    # killing 252 people": the participle's count is the main clause's.
+    heads += [child for child in verb.children if child.dep_ == "conj" and child.pos_ == "VERB"]
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG":
+        heads.append(verb.head)
+    modifiers = [child for head in heads for child in head.children]
+    if any(_is_period_phrase(child, lexicon) for child in modifiers):
+        return "period"
+    if any(_is_incident_phrase(child, lexicon) for child in modifiers):
+        return "incident"
+    return None
+
+
+def _is_period_phrase(token: Token, lexicon: FigureLexicon) -> bool:
+    """``overnight``, ``last night``, ``in the past 24 hours``, ``over a single day``."""
+    if token.dep_ in {"advmod", "npadvmod"} and token.lower_ in lexicon.period_adverbs:
+        return True
+    times = [token] if token.dep_ == "npadvmod" else []
+    if token.dep_ == "prep":
+        times = [child for child in token.children if child.dep_ == "pobj"]
+    return any(_is_short_period(time, lexicon) for time in times)
+
+
+def _is_short_period(time: Token, lexicon: FigureLexicon) -> bool:
+    """``the past day``, ``a single day``, ``24 hours``, ``a 24-hour period``."""
+    if time.lemma_.lower() not in lexicon.period_nouns:
+        return False
+    if time.lemma_.lower() == "hour" or any(
+        word.lemma_.lower() == "hour" or _HOURS.match(word.text) for word in time.children
+    ):
+        return True
+    return any(word.lower_ in lexicon.period_modifiers for word in time.children)
+
+
+def _is_incident_phrase(token: Token, lexicon: FigureLexicon) -> bool:
+    """A singular incident noun as the subject (``a strike killed``) or after ``in``."""
+    if token.dep_ in {"nsubj", "nsubjpass"}:
+        nouns = [token]
+    elif token.dep_ == "agent" or (
+        token.dep_ == "prep" and token.lower_ in lexicon.incident_prepositions
+    ):
+        nouns = [child for child in token.children if child.dep_ == "pobj"]
+    else:
+        return False
+    return any(
+        noun.lemma_.lower() in lexicon.incident_nouns and noun.tag_ == "NN" for noun in nouns
+    )
 
 
 # --- sources -------------------------------------------------------------------------------

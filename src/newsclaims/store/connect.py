@@ -93,10 +93,21 @@ def open_store(value: str | None = None) -> Engine:
 
 
 def refresh_statistics(engine: Engine) -> None:
-    """Let the query planner see what a large write changed (ANALYZE / PRAGMA optimize)."""
-    statement = "ANALYZE" if engine.dialect.name == "postgresql" else "PRAGMA optimize"
-    with engine.begin() as connection:
-        connection.execute(text(statement))
+    """Let the query planner see what a large write changed.
+
+    SQLite: ``PRAGMA optimize``. PostgreSQL: ``VACUUM (ANALYZE)``, not ANALYZE alone: the
+    vacuum also moves the rows just written out of the trigram (GIN) indexes' pending
+    lists into the indexes proper and marks the pages all-visible. Until then the planner
+    prices those indexes as costly (rightly: every search reads the whole pending list)
+    and tests a substring filter such as ``--source ministry`` on every row instead.
+    """
+    if engine.dialect.name != "postgresql":
+        with engine.begin() as connection:
+            connection.execute(text("PRAGMA optimize"))
+        return
+    # VACUUM cannot run inside a transaction block.
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+        connection.execute(text("VACUUM (ANALYZE)"))
 
 
 def _engine_options(url: URL) -> dict[str, Any]:

@@ -24,6 +24,11 @@ from newsclaims.track.places import normalise_place
 ITEM_KINDS = ("figures", "quotes", "events", "actors")
 
 
+# The scope filter's name for counts limited to neither a period nor an incident.
+TOLL = "toll"
+SCOPES = (TOLL, "period", "incident")
+
+
 @dataclass(frozen=True)
 class Filters:
     """What to keep; ``None`` keeps everything. Text filters are case-insensitive."""
@@ -39,6 +44,7 @@ class Filters:
     since: date | None = None
     until: date | None = None
     text: str | None = None  # substring of the evidence
+    scope: str | None = None  # figures: toll (a running count), period or incident
     all_copies: bool = False
 
     def given(self) -> list[str]:
@@ -52,7 +58,17 @@ class Filters:
 
 # Which filters mean something for which kind of item.
 APPLICABLE = {
-    "figures": {"what", "status", "where", "source", "publisher", "since", "until", "text"},
+    "figures": {
+        "what",
+        "status",
+        "where",
+        "source",
+        "publisher",
+        "since",
+        "until",
+        "text",
+        "scope",
+    },
     "quotes": {"speaker", "publisher", "since", "until", "text"},
     "events": {"actor", "source", "code", "where", "publisher", "since", "until", "text"},
     "actors": {"actor", "publisher", "since", "until"},
@@ -86,18 +102,69 @@ def run_query(
         return _actor_query(connection, filters, limit)
     table = {"figures": figures, "quotes": quotes, "events": events}[kind]
     conditions = item_conditions(table, filters)
-    source = table.join(articles, table.c.article_pk == articles.c.pk)
-    # Only the publisher lives on the article: without it, counting needs no join.
-    counted = source if filters.publisher is not None else table
-    total = connection.scalar(sa.select(sa.func.count()).select_from(counted).where(*conditions))
+    # Only the publisher lives on the article: without it, matching needs no join.
+    joined = table.join(articles, table.c.article_pk == articles.c.pk)
+    source = joined if filters.publisher is not None else table
+    if connection.dialect.name == "postgresql":
+        return _matched_once(connection, table, source, conditions, limit)
+    # SQLite: its LIKE is cheap per row, and there the count and the page apart beat the
+    # one statement (measured over 100k figures: "everything" 16 ms against 105 ms).
+    total = connection.scalar(sa.select(sa.func.count()).select_from(source).where(*conditions))
     query = (
         sa.select(*item_columns(table))
-        .select_from(source)
+        .select_from(joined)
         .where(*conditions)
         .order_by(table.c.date.desc().nulls_last(), table.c.pk)
         .limit(limit)
     )
     return QueryResult([_plain(row._mapping) for row in connection.execute(query)], total or 0)
+
+
+_TOTAL = "_total"  # the count of all matches, a column of every row of _matched_once
+
+
+def _matched_once(
+    connection: Connection,
+    table: sa.Table,
+    source: Any,
+    conditions: list[sa.ColumnElement[bool]],
+    limit: int | None,
+) -> QueryResult:
+    """:func:`run_query` in one statement that tests the filters once per row (PostgreSQL).
+
+    The matches are kept narrow (key and date), counted, and the page is cut from them
+    before any wide column is read or any article joined. A count and a page apart test
+    a broad substring filter twice over the table, and PostgreSQL's ILIKE, which lowers
+    both strings, is dear per row; this also keeps the planner from sorting wide rows.
+    Same rows, order and total as the two statements.
+    """
+    matched = sa.select(table.c.pk, table.c.date).select_from(source).where(*conditions)
+    matches = matched.cte("matched")
+    if limit is not None and limit <= 0:
+        total = connection.scalar(sa.select(sa.func.count()).select_from(matches))
+        return QueryResult([], total or 0)
+    page = (
+        sa.select(matches.c.pk, matches.c.date)
+        .order_by(matches.c.date.desc().nulls_last(), matches.c.pk)
+        .limit(limit)
+        .subquery("page")
+    )
+    counted = sa.select(sa.func.count()).select_from(matches).scalar_subquery()
+    query = (
+        sa.select(*item_columns(table), counted.label(_TOTAL))
+        .select_from(
+            page.join(table, table.c.pk == page.c.pk).join(
+                articles, table.c.article_pk == articles.c.pk
+            )
+        )
+        .order_by(page.c.date.desc().nulls_last(), page.c.pk)
+    )
+    rows = [dict(row._mapping) for row in connection.execute(query)]
+    # An empty page (limit >= 1) means that nothing matched.
+    total = rows[0].pop(_TOTAL) if rows else 0
+    for row in rows[1:]:
+        del row[_TOTAL]
+    return QueryResult([_plain(row) for row in rows], total)
 
 
 def stored_reports(connection: Connection, article_id: str) -> list[Report]:
@@ -141,6 +208,9 @@ def item_conditions(table: sa.Table, filters: Filters) -> list[sa.ColumnElement[
         key = (normalise_place(filters.where) or filters.where).casefold()
         compared = c.place_key if "place_key" in c else sa.func.lower(c.place)
         conditions.append(compared == key)
+    if filters.scope is not None:
+        wanted_scope = _folded(filters.scope)
+        conditions.append(c.scope.is_(None) if wanted_scope == TOLL else c.scope == wanted_scope)
     if filters.source is not None:
         conditions.append(_any_contains(filters.source, c.source_text, c.source_name))
     if filters.speaker is not None:
@@ -208,6 +278,11 @@ def _contains_folded_postgres(element: _ContainsFolded, compiler: Any, **kw: Any
 def contains_folded(column: sa.ColumnElement[Any], value: str) -> sa.ColumnElement[bool]:
     """``column`` contains ``value``, case-insensitively (``%`` and ``_`` taken literally)."""
     escaped = value.replace("/", "//").replace("%", "/%").replace("_", "/_")
+    if value.isascii() and not any(character.isalpha() for character in value):
+        # No letter, no case to ignore ("--text 40"): a plain LIKE gives the same rows,
+        # and on PostgreSQL costs a fraction of ILIKE, which lowers both strings per row.
+        # (Only ASCII: no character's lower case is an ASCII digit or sign.)
+        return column.like(f"%{escaped}%", escape="/")
     return _ContainsFolded(column, f"%{escaped}%")
 
 
@@ -215,8 +290,9 @@ def contains_folded(column: sa.ColumnElement[Any], value: str) -> sa.ColumnEleme
 ITEM_COLUMNS = {
     "figures": (
         ("value", "value"), ("qualifier", "qualifier"), ("low", "low"), ("high", "high"),
-        ("what", "what"), ("status", "status"), ("place", "where"), ("where_text", "where_text"),
-        ("when_text", "when_text"), ("source_text", "source"), ("source_name", "source_name"),
+        ("what", "what"), ("status", "status"), ("place", "where"),
+        ("place_basis", "where_basis"), ("where_text", "where_text"), ("when_text", "when_text"),
+        ("scope", "scope"), ("source_text", "source"), ("source_name", "source_name"),
     ),
     "quotes": (
         ("kind", "kind"), ("speaker_text", "speaker"), ("speaker_name", "speaker_name"),

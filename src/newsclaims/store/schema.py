@@ -133,7 +133,9 @@ figures = sa.Table(
     sa.Column("where_text", sa.String),
     sa.Column("place", sa.String),
     sa.Column("place_key", sa.String),  # place case-folded: what filters compare
+    sa.Column("place_basis", sa.String),  # stated, source, sentence or article
     sa.Column("when_text", sa.String),
+    sa.Column("scope", sa.String),  # period or incident; NULL for a running toll
     sa.Column("source_text", sa.Text),
     _actor_fk("source_pk"),
     sa.Column("source_name", sa.String, index=True),

@@ -21,7 +21,12 @@ from newsclaims.model import ActorRef, Report
 from newsclaims.store.schema import actors, articles, events, figures, mentions, quotes, stories
 from newsclaims.store.stories import StoryLinker, signature, signature_bytes
 from newsclaims.track.dates import claim_date, parse_day
-from newsclaims.track.places import country_name, normalise_place
+from newsclaims.track.places import (
+    country_name,
+    figure_place,
+    located_mentions,
+    normalise_place,
+)
 
 IN_CHUNK = 500  # values per IN (...) list: well under every backend's parameter limit
 ClaimKey = tuple[Any, ...]
@@ -242,7 +247,9 @@ def item_rows(
             "cue_lemma": quote.cue.lemma if quote.cue else None,
             "in_headline": quote.in_headline,
         }  # fmt: skip
+    places = located_mentions(report) if report.figures else []
     for figure in report.figures:
+        place, basis = figure_place(report, figure, places)
         yield figures, {
             "item_id": figure.id, "span_start": figure.span.start,
             "span_end": figure.span.end, "span_text": figure.span.text,
@@ -251,9 +258,8 @@ def item_rows(
             "low": figure.low, "high": figure.high,
             "what": _folded(figure.what), "status": _folded(figure.status),
             "where_text": figure.where,
-            "place": (place := normalise_place(figure.where, report.text, figure.span.start)),
-            "place_key": place.casefold() if place else None,
-            "when_text": figure.when,
+            "place": place, "place_key": place.casefold() if place else None,
+            "place_basis": basis, "when_text": figure.when, "scope": figure.scope,
             "source_text": figure.source.text if figure.source else None,
             "source_pk": actor_pk(figure.source),
             "source_name": actor_name(figure.source) if figure.source else None,
@@ -283,7 +289,17 @@ def item_rows(
 # What makes two items the same claim, per table: the columns compared between versions.
 _CLAIM_COLUMNS = {
     "quotes": ("span_text", "speaker_name", "kind"),
-    "figures": ("value", "qualifier", "low", "high", "what", "status", "place", "source_name"),
+    "figures": (
+        "value",
+        "qualifier",
+        "low",
+        "high",
+        "what",
+        "status",
+        "place",
+        "scope",
+        "source_name",
+    ),
     "events": ("code", "source_name", "target_name", "span_text", "negated"),
 }
 

@@ -1,7 +1,8 @@
 """Contradictions: claims about one quantity from different sources that cannot both hold.
 
 Two claims are about one quantity when they count the same thing (``what``), in the same
-state (``status``), at the same (known) place, within ``window`` days of each other. Each claim
+state (``status``), at the same (known) place, with the same scope (a running toll, one
+period's count or one incident's), within ``window`` days of each other. Each claim
 stands for an interval of values its words allow: ``exact`` a point, ``approx`` the
 point give or take ``APPROX_TOLERANCE``, ``at least`` everything from its bound up. Two
 claims contradict when their intervals are disjoint, ranked by how far apart they are;
@@ -17,9 +18,13 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from newsclaims.track.sources import same_source, source_key
 from newsclaims.track.timeline import source_label
 
 APPROX_TOLERANCE = 0.1  # "about 3,000" allows 2,700 to 3,300
+# Claims further apart than this factor are rarely one quantity told two ways: they are a
+# part against the whole (a day's dead against the toll, children against everyone).
+MAX_RATIO = 3.0
 
 
 @dataclass(frozen=True)
@@ -63,12 +68,17 @@ def gap(first: Interval, second: Interval) -> float:
 
 
 def compare_claims(
-    points: Sequence[dict[str, Any]], window: int = 0, agreeing: bool = False
+    points: Sequence[dict[str, Any]],
+    window: int = 0,
+    agreeing: bool = False,
+    max_ratio: float = MAX_RATIO,
 ) -> list[dict[str, Any]]:
     """Pairs of claims from different sources about one quantity, best evidence first.
 
-    Contradicting pairs (``agreeing=False``) are ranked by relative gap; agreeing pairs by
-    how closely their intervals coincide (equal exact values first).
+    Contradicting pairs (``agreeing=False``) are ranked by relative gap, leaving out those
+    more than ``max_ratio`` times apart (0: keep all); agreeing pairs by how closely their
+    intervals coincide (equal exact values first). The same two claims met again in other
+    articles are one pair, with ``copies`` counting them.
     """
     groups: dict[tuple[Any, ...], list[tuple[dict[str, Any], Interval, date]]] = defaultdict(list)
     for point in points:
@@ -77,9 +87,11 @@ def compare_claims(
         # toll are different quantities.
         if interval is None or None in (point["date"], point["what"], point["where"]):
             continue
-        key = (point["what"], point["status"], point["where"])
+        # A day's or one strike's count is another quantity than the running toll.
+        key = (point["what"], point["status"], point["where"], point["scope"])
         groups[key].append((point, interval, date.fromisoformat(point["date"])))
-    pairs: list[dict[str, Any]] = []
+    widest = max_ratio - 1 if max_ratio > 0 else math.inf
+    found: dict[tuple[Any, ...], dict[str, Any]] = {}
     for members in groups.values():
         members.sort(key=lambda member: member[2])
         for index, (first, first_span, first_day) in enumerate(members):
@@ -89,8 +101,12 @@ def compare_claims(
                 if not _independent(first, second):
                     continue
                 distance = gap(first_span, second_span)
-                if (distance == 0) == agreeing:
-                    pairs.append(_pair(first, second, distance, first_span, second_span))
+                if (distance == 0) != agreeing or distance > widest:
+                    continue
+                pair = _pair(first, second, distance, first_span, second_span)
+                seen = found.setdefault(_claims_of(pair), pair)
+                seen["copies"] = seen.get("copies", 0) + 1
+    pairs = list(found.values())
     if agreeing:
         pairs.sort(key=lambda pair: (pair["score"], pair["a"]["date"]), reverse=True)
     else:
@@ -99,10 +115,20 @@ def compare_claims(
 
 
 def _independent(first: dict[str, Any], second: dict[str, Any]) -> bool:
-    """Different sources, and not two versions of one story."""
+    """Different sources however written, and not two versions of one story."""
     if first["story"] == second["story"] and first["article_id"] != second["article_id"]:
         return False
-    return source_label(first).casefold() != source_label(second).casefold()
+    return not same_source(source_key(source_label(first)), source_key(source_label(second)))
+
+
+def _claims_of(pair: dict[str, Any]) -> tuple[Any, ...]:
+    """What a pair sets against what: the same two claims repeated are one pair."""
+    sides = sorted(
+        (pair[side]["date"], pair[side]["source_label"].casefold(), str(pair[side]["value"]),
+         pair[side]["qualifier"], str(pair[side]["low"]), str(pair[side]["high"]))
+        for side in ("a", "b")
+    )  # fmt: skip
+    return (pair["what"], pair["status"], pair["where"], pair["scope"], *sides)
 
 
 def _pair(
@@ -119,6 +145,7 @@ def _pair(
         "what": first["what"],
         "status": first["status"],
         "where": first["where"],
+        "scope": first["scope"],
         "a": _evidence(first),
         "b": _evidence(second),
     }
@@ -136,6 +163,7 @@ def _overlap(a: Interval, b: Interval) -> float:
 def _evidence(point: dict[str, Any]) -> dict[str, Any]:
     keys = (
         "date",
+        "where_basis",
         "value",
         "qualifier",
         "low",

@@ -18,14 +18,28 @@ refer back to them live in ``data/places.yaml``; countries come from the actor r
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import Literal
 
 import pycountry
 import yaml
 
 from newsclaims.extract.actors import POSSESSIVE, country_code
+from newsclaims.model import ActorRef, Figure, Report
+
+# Where a figure's place comes from, most direct first: its own clause, the place in its
+# source's name ("the health ministry in Gaza"), the one place its sentence is set in,
+# or the place the article is about.
+PlaceBasis = Literal["stated", "source", "sentence", "article"]
+PLACE_ENTITY_LABELS = frozenset({"GPE", "LOC", "FAC"})
+LOCATIVE_WORDS = frozenset(
+    {"in", "on", "across", "throughout", "inside", "near", "at", "into", "over", "around"}
+)
+# The article's place must hold at least this share of its located mentions.
+ARTICLE_PLACE_SHARE = 0.5
 
 _EDGE_NOISE = " \t\r\n.,;:!?\"'“”‘’()"
 _LEADING = re.compile(r"^(?:in|at|on|across|throughout|of|from|the)\s+", re.IGNORECASE)
@@ -170,4 +184,146 @@ def _place_pattern() -> re.Pattern[str]:
     return re.compile(
         r"(?<![\w-])(?:" + "|".join(re.escape(alias) for alias in aliases) + r")(?![\w-])",
         re.IGNORECASE,
+    )
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    """A place the text sets something in (``in the besieged enclave``), normalised."""
+
+    start: int
+    end: int
+    place: str
+
+
+def figure_place(
+    report: Report, figure: Figure, mentions: list[PlaceMention] | None = None
+) -> tuple[str | None, PlaceBasis | None]:
+    """The place of ``figure`` as a series name, and where that place comes from.
+
+    ``mentions`` are the report's :func:`located_mentions` (pass them when placing many
+    figures of one report).
+
+    >>> from newsclaims.model import ActorRef, Span
+    >>> text = "Strikes hit Gaza. In Gaza, 40 people were killed, the ministry in Rafah said."
+    >>> start = text.index("40")
+    >>> figure = Figure(id="f1", span=Span(start=start, end=start + 2, text="40"),
+    ...                 source=ActorRef(text="the ministry in Rafah"),
+    ...                 sentence=Span(start=18, end=len(text), text=text[18:]))
+    >>> figure_place(Report(id="r", text=text), figure)
+    ('Rafah', 'source')
+    """
+    if figure.where and (place := normalise_place(figure.where, report.text, figure.span.start)):
+        return place, "stated"
+    if figure.source and (place := _source_place(figure.source, report, figure.span.start)):
+        return place, "source"
+    located = located_mentions(report) if mentions is None else mentions
+    if figure.sentence is not None:
+        inside = {
+            mention.place
+            for mention in located
+            if figure.sentence.start <= mention.start < figure.sentence.end
+        }
+        if len(inside) == 1:
+            return inside.pop(), "sentence"
+    if place := article_place(located):
+        return place, "article"
+    return None, None
+
+
+def located_mentions(report: Report) -> list[PlaceMention]:
+    """Every place the report names after a locative word (``in``, ``across``...).
+
+    Places that are only actors (``Israel said``, ``Israel's war``) are not counted.
+    """
+    text = report.text
+    candidates = [(start, start + len(name), name) for start, name in _alias_spans(text)]
+    candidates += [
+        (entity.start, entity.end, entity.text)
+        for entity in report.entities
+        if entity.label in PLACE_ENTITY_LABELS
+    ]
+    candidates += [(m.start(), m.end(), m.group(0)) for m in _reference_pattern().finditer(text)]
+    mentions: dict[int, PlaceMention] = {}
+    for start, end, written in sorted(candidates, key=lambda c: (c[0], -c[1])):
+        if start in mentions or any(m.start < start < m.end for m in mentions.values()):
+            continue  # a shorter name inside a longer one ("Gaza" in "Gaza City")
+        part = _locative_part(text[max(0, start - 60) : start])
+        if part is None:
+            continue
+        place = normalise_place(f"{part} {written}".strip(), text, start)
+        if place:
+            mentions[start] = PlaceMention(start, end, place)
+    return list(mentions.values())
+
+
+def article_place(mentions: list[PlaceMention]) -> str | None:
+    """The place most of an article's located mentions name, if one holds half of them."""
+    counts = Counter(mention.place for mention in mentions)
+    if not counts:
+        return None
+    place, count = counts.most_common(1)[0]
+    if count < 2 or count < ARTICLE_PLACE_SHARE * sum(counts.values()):
+        return None
+    return place
+
+
+def _source_place(source: ActorRef, report: Report, position: int) -> str | None:
+    """A place in a source's name that is not a country (a ministry "in Gaza" is local;
+    "Israel's foreign ministry" speaks for a state, wherever its figure happened)."""
+    for written in _place_words(source, report):
+        place = normalise_place(written, report.text, position)
+        if place and (written.casefold() in place_tables().names or not country_code(written)):
+            return place
+    return None
+
+
+def _place_words(source: ActorRef, report: Report) -> list[str]:
+    """Place names and place nouns (``the enclave's``) in a source's name."""
+    found = [match.group(0) for match in _place_pattern().finditer(source.text)]
+    if source.start is not None and source.end is not None:
+        found += [
+            entity.text
+            for entity in report.entities
+            if entity.label in PLACE_ENTITY_LABELS
+            and source.start <= entity.start
+            and entity.end <= source.end
+        ]
+    return found + [match.group(0) for match in _reference_pattern().finditer(source.text)]
+
+
+def _alias_spans(text: str) -> list[tuple[int, str]]:
+    return [(match.start(), match.group(0)) for match in _place_pattern().finditer(text)]
+
+
+def _locative_part(before: str) -> str | None:
+    """The part word (``northern``) between a locative word and a name, or ``""``;
+    ``None`` when no locative word stands right before the name."""
+    words = before.split()
+    tables = place_tables()
+    part = ""
+    while words:
+        word = words.pop().casefold().strip(_EDGE_NOISE)
+        if word in LOCATIVE_WORDS:
+            return part
+        if word in tables.parts and not part:
+            part = word
+        elif word != "the" and word not in _descriptor_words():
+            return None
+    return None
+
+
+@cache
+def _descriptor_words() -> frozenset[str]:
+    return frozenset(word for d in place_tables().descriptors for word in d.split())
+
+
+@cache
+def _reference_pattern() -> re.Pattern[str]:
+    """``the`` + descriptors + a place noun: ``the besieged enclave``, ``the territory``."""
+    tables = place_tables()
+    descriptors = "|".join(re.escape(d) for d in tables.descriptors)
+    nouns = "|".join(re.escape(n) for n in sorted(tables.references, key=len, reverse=True))
+    return re.compile(
+        rf"\bthe\s+(?:(?:{descriptors})\s+)*(?:{nouns})\b(?!-)(?:[’']s\b)?", re.IGNORECASE
     )

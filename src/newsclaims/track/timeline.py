@@ -17,7 +17,8 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 from sqlalchemy.engine import Connection
 
-from newsclaims.store.queries import Filters, figure_rows
+from newsclaims.store.queries import TOLL, Filters, figure_rows
+from newsclaims.track.sources import SourceKey, source_key
 
 BAR_WIDTH = 40
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
@@ -56,6 +57,7 @@ def timeline_points(connection: Connection, filters: Filters) -> list[dict[str, 
             row["what"],
             row["status"],
             row["where"],
+            row["scope"],
         )
         if claim in seen:
             continue
@@ -70,6 +72,8 @@ def timeline_points(connection: Connection, filters: Filters) -> list[dict[str, 
                 "what": row["what"],
                 "status": row["status"],
                 "where": row["where"],
+                "where_basis": row["where_basis"],
+                "scope": row["scope"] or TOLL,
                 "source": row["source"],
                 "source_name": row["source_name"],
                 "publisher": row["publisher"],
@@ -111,18 +115,21 @@ def source_label(point: dict[str, Any]) -> str:
 
 
 def source_labels(points: Sequence[dict[str, Any]]) -> list[str]:
-    """Each point's source label, one spelling per source whatever its case."""
-    first_form: dict[str, str] = {}
+    """Each point's source label, one spelling per source however written
+    (``Gaza's Ministry of Health`` and ``the health ministry in Gaza`` are one)."""
+    first_form: dict[SourceKey, str] = {}
     labels = []
     for point in points:
         label = source_label(point)
-        labels.append(first_form.setdefault(label.casefold(), label))
+        labels.append(first_form.setdefault(source_key(label), label))
     return labels
 
 
 def series_label(point: dict[str, Any]) -> str:
+    """``people killed · Gaza``, with the scope when it is not a running toll."""
     what = " ".join(part for part in (point["what"], point["status"]) if part) or "figures"
-    return f"{what} · {point['where']}" if point["where"] else what
+    parts = [what, point["where"], None if point["scope"] == TOLL else f"per {point['scope']}"]
+    return " · ".join(part for part in parts if part)
 
 
 def shown_value(point: dict[str, Any]) -> str:
