@@ -478,6 +478,14 @@ def contradictions(
     agree: Annotated[
         bool, typer.Option("--agree", help="Show where sources agree instead.")
     ] = False,
+    sides: Annotated[
+        bool,
+        typer.Option(
+            "--sides",
+            help="Show claims and counter-claims instead: sources of two countries on one "
+            "state (killed, wounded...) the same days, whatever each counts.",
+        ),
+    ] = False,
     limit: Annotated[int, typer.Option(min=0, help="Pairs shown at most (0: all).")] = 20,
     output: CorpusFormatOption = CorpusFormat.table,
     db: DbOption = None,
@@ -490,45 +498,57 @@ def contradictions(
     health ministry in Gaza"). Ranked by how far apart they are; the same two claims seen
     in several articles are one pair (copies).
 
+    --sides sets the claims of opposing sides next to each other instead: in a war each
+    side mostly counts the other's dead ("Iraq said it killed 15,000 Iranians", "Iran said
+    1,200 Iraqis were killed"), two quantities that cannot contradict but tell two
+    accounts of the same fighting.
+
     Examples:
 
       newsclaims contradictions --what people --status killed --where Gaza
 
       newsclaims contradictions --agree --format json
+
+      newsclaims contradictions --sides --status killed --window 1
     """
     from newsclaims.store.connect import open_store
     from newsclaims.store.queries import Filters
-    from newsclaims.track.contradictions import compare_claims
+    from newsclaims.track.contradictions import compare_claims, counter_claims
     from newsclaims.track.timeline import shown_value, timeline_points
 
+    if sides and agree:
+        raise UserError("--sides and --agree are two views: give one of them")
     filters = Filters(
         what=what, status=status, where=where, publisher=publisher,
         since=_day(since, "--since"), until=_day(until, "--until"),
     )  # fmt: skip
     engine = open_store(db)
     with engine.connect() as connection:
-        points = timeline_points(connection, filters)
+        points = timeline_points(connection, filters, numberless=sides)
     engine.dispose()
-    pairs = compare_claims(points, window=window, agreeing=agree, max_ratio=max_ratio)
+    if sides:
+        pairs = counter_claims(points, window=window)
+    else:
+        pairs = compare_claims(points, window=window, agreeing=agree, max_ratio=max_ratio)
     pairs = pairs[: limit or None]
     rows = [
         {
-            "score": pair["score"], "quantity": f"{pair['what']} {pair['status'] or ''}".strip(),
-            "where": pair["where"], "scope": pair["scope"], "copies": pair["copies"],
+            "score": pair["score"], "status": pair["status"], "where": pair["where"],
+            "scope": pair["scope"], "copies": pair["copies"],
             **{f"{side}_{key}": pair[side][key] for side in ("a", "b")
-               for key in ("date", "source_label", "publisher", "article_id")},
-            "a_claim": shown_value(pair["a"]), "b_claim": shown_value(pair["b"]),
-            "a_text": pair["a"]["span"]["text"], "b_text": pair["b"]["span"]["text"],
+               for key in ("date", "source_label", "publisher", "article_id", "what")},
+            **{f"{side}_claim": f"{shown_value(pair[side])} {pair[side]['what'] or ''}".strip()
+               for side in ("a", "b")},
         }
         for pair in pairs
     ]  # fmt: skip
     if output is not CorpusFormat.table:
         _corpus_output(pairs if output is CorpusFormat.json else rows, [], output, "")
         return
-    columns = ["score", "quantity", "where", "a_date", "a_source_label", "a_claim", "a_text",
-               "b_date", "b_source_label", "b_claim", "b_text", "copies"]  # fmt: skip
-    title = f"{'agreements' if agree else 'contradictions'}: {len(pairs)}"
-    _corpus_output(rows, columns, output, title)
+    columns = ["score", "status", "where", "a_date", "a_source_label", "a_claim",
+               "b_date", "b_source_label", "b_claim", "copies"]  # fmt: skip
+    view = "counter-claims" if sides else "agreements" if agree else "contradictions"
+    _corpus_output(rows, columns, output, f"{view}: {len(pairs)}")
 
 
 @app.command()

@@ -124,3 +124,40 @@ def test_contradictions_command(db_url: str, capsys: pytest.CaptureFixture[str])
     assert [{p["a"]["article_id"], p["b"]["article_id"]} for p in agreeing] == [{"m", "c"}]
     assert main(["contradictions", "--db", db_url]) == 0
     assert "contradictions: 2" in capsys.readouterr().out
+
+
+def test_counter_claims_set_two_sides_accounts_of_one_days_fighting() -> None:
+    from newsclaims.track.contradictions import counter_claims
+
+    iraq = point(15000, source="Iraq", what="iranians", where=None, status="wounded")
+    iran = point(1200, source="Iran", what="iraqis", where=None)
+    tehran = point(None, "vague", source="Tehran Radio", what="iraqis", where=None)
+    later = point(50, source="Iraq", what="iranians", where=None, day="2024-01-09")
+    elsewhere = point(7, source="Cyprus", what="people", where="Nicosia")
+    gaza = point(3, source="Israel", what="soldiers", where="Gaza")
+    pairs = counter_claims([iraq, iran, tehran, later, elsewhere, gaza])
+    countries = [{pair["a"]["country"], pair["b"]["country"]} for pair in pairs]
+    assert {"IRQ", "IRN"} in countries  # killed and wounded are both losses
+    assert all(pair["a"]["country"] != pair["b"]["country"] for pair in pairs)
+    assert all(pair["score"] == 0 for pair in pairs)  # the later day is not paired
+    assert {"CYP", "ISR"} not in countries  # two known places that differ
+    assert len(counter_claims([iraq, later], window=10)) == 0  # one side only
+
+
+def test_sides_view_in_the_command(db_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    iraq = "Iraq said its forces killed 15,000 Iranians."
+    iran = "Iran said 1,200 Iraqis were killed."
+    engine = open_store(db_url)
+    ReportWriter(engine).write([
+        report("q", iraq, date="1987-03-05", figures=[figure(
+            iraq, "15,000", 15000, what="iranians", status="killed", source="Iraq")]),
+        report("n", iran, date="1987-03-05", figures=[figure(
+            iran, "1,200", 1200, what="iraqis", status="killed", source="Iran")]),
+    ])  # fmt: skip
+    engine.dispose()
+    assert main(["contradictions", "--db", db_url, "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out) == []  # two quantities: no contradiction
+    assert main(["contradictions", "--sides", "--format", "json", "--db", db_url]) == 0
+    (pair,) = json.loads(capsys.readouterr().out)
+    assert {pair["a"]["what"], pair["b"]["what"]} == {"iranians", "iraqis"}
+    assert main(["contradictions", "--sides", "--agree", "--db", db_url]) == 2

@@ -18,13 +18,16 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from newsclaims.track.sources import same_source, source_key
+from newsclaims.track.sources import same_source, source_country, source_key
 from newsclaims.track.timeline import source_label
 
 APPROX_TOLERANCE = 0.1  # "about 3,000" allows 2,700 to 3,300
 # Claims further apart than this factor are rarely one quantity told two ways: they are a
 # part against the whole (a day's dead against the toll, children against everyone).
 MAX_RATIO = 3.0
+# Counter-claims compare accounts of losses as one: "killed or wounded 15,000" and "3,000
+# casualties" are both told of the fighting, whichever word the parser took as status.
+LOSSES = frozenset({"killed", "dead", "wounded", "injured"})
 
 
 @dataclass(frozen=True)
@@ -114,6 +117,66 @@ def compare_claims(
     return pairs
 
 
+def counter_claims(points: Sequence[dict[str, Any]], window: int = 0) -> list[dict[str, Any]]:
+    """Claims and counter-claims: sources of two countries on one state (killed, wounded)
+    over the same days, whatever each counts.
+
+    Belligerents mostly count each other's losses (Iraq: 15,000 Iranians killed; Iran:
+    1,200 Iraqis), so their claims are about two quantities and cannot contradict; side by
+    side they are each side's account of the same fighting. Places must not differ (an
+    unknown place does not). Same day first, then the larger claims.
+    """
+    groups: dict[tuple[Any, ...], list[tuple[dict[str, Any], str, date]]] = defaultdict(list)
+    for point in points:
+        country = source_country(source_label(point))
+        if country is None or None in (point["date"], point["status"]):
+            continue
+        state = "losses" if point["status"] in LOSSES else point["status"]
+        groups[(state, point["scope"])].append((point, country, date.fromisoformat(point["date"])))
+    found: dict[tuple[Any, ...], dict[str, Any]] = {}
+    for (state, _), members in groups.items():
+        members.sort(key=lambda member: member[2])
+        for index, (first, first_country, first_day) in enumerate(members):
+            for second, second_country, second_day in members[index + 1 :]:
+                days = (second_day - first_day).days
+                if days > window:
+                    break
+                if first_country == second_country or _places_differ(first, second):
+                    continue
+                pair = _counter_pair(first, second, first_country, second_country, days)
+                pair["status"] = state
+                seen = found.setdefault(_claims_of(pair), pair)
+                seen["copies"] = seen.get("copies", 0) + 1
+    return sorted(found.values(), key=lambda pair: (pair["score"], -_size(pair)))
+
+
+def _places_differ(first: dict[str, Any], second: dict[str, Any]) -> bool:
+    return None not in (first["where"], second["where"]) and first["where"] != second["where"]
+
+
+def _counter_pair(
+    first: dict[str, Any], second: dict[str, Any], a_country: str, b_country: str, days: int
+) -> dict[str, Any]:
+    return {
+        "relation": "counter-claim",
+        "score": days,
+        "what": first["what"],
+        "status": first["status"],
+        "where": first["where"] or second["where"],
+        "scope": first["scope"],
+        "a": _evidence(first) | {"country": a_country},
+        "b": _evidence(second) | {"country": b_country},
+    }
+
+
+def _size(pair: dict[str, Any]) -> float:
+    numbers = [
+        pair[side][key] for side in ("a", "b") for key in ("value", "low", "high")
+        if pair[side][key] is not None
+    ]  # fmt: skip
+    return max(numbers, default=0.0)
+
+
 def _independent(first: dict[str, Any], second: dict[str, Any]) -> bool:
     """Different sources however written, and not two versions of one story."""
     if first["story"] == second["story"] and first["article_id"] != second["article_id"]:
@@ -125,10 +188,11 @@ def _claims_of(pair: dict[str, Any]) -> tuple[Any, ...]:
     """What a pair sets against what: the same two claims repeated are one pair."""
     sides = sorted(
         (pair[side]["date"], pair[side]["source_label"].casefold(), str(pair[side]["value"]),
-         pair[side]["qualifier"], str(pair[side]["low"]), str(pair[side]["high"]))
+         pair[side]["qualifier"], str(pair[side]["low"]), str(pair[side]["high"]),
+         str(pair[side]["what"]))
         for side in ("a", "b")
     )  # fmt: skip
-    return (pair["what"], pair["status"], pair["where"], pair["scope"], *sides)
+    return (pair["relation"] == "counter-claim", pair["status"], pair["scope"], *sides)
 
 
 def _pair(
@@ -163,6 +227,9 @@ def _overlap(a: Interval, b: Interval) -> float:
 def _evidence(point: dict[str, Any]) -> dict[str, Any]:
     keys = (
         "date",
+        "what",
+        "status",
+        "where",
         "where_basis",
         "value",
         "qualifier",

@@ -24,9 +24,10 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
+import pycountry
 import yaml
 
-from newsclaims.extract.actors import country_code
+from newsclaims.extract.actors import country_code, resolve_name
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
 _POSSESSOR = re.compile(r"^(?P<owner>[\w .-]+?)'s?\s+(?P<rest>.+)$")
@@ -80,6 +81,23 @@ def source_key(name: str) -> SourceKey:
         country = country or _country(tokens[0])
         tokens.pop(0)
     return SourceKey(head=_uninverted(" ".join(tokens).casefold(), words), country=country)
+
+
+@lru_cache(maxsize=4096)
+def source_country(name: str) -> str | None:
+    """The country a source speaks for, if its name says (``Tehran Radio`` -> ``IRN``).
+
+    >>> source_country("A Baghdad war communique"), source_country("the health ministry")
+    ('IRQ', None)
+    """
+    if country := source_key(name).country:
+        return country
+    actor = resolve_name(name)
+    if actor.country:
+        return actor.country
+    # A group coded under a country (IRQMED: Iraq's news agency) speaks for that side.
+    prefix = (actor.code or "")[:3]
+    return prefix if pycountry.countries.get(alpha_3=prefix) else None
 
 
 def same_source(first: SourceKey, second: SourceKey) -> bool:

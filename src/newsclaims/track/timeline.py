@@ -35,17 +35,20 @@ QUALIFIER_SHAPES = {
 QUALIFIER_MARKS = {"exact": "", "approx": "~", "at_least": "≥ ", "at_most": "≤ ", "vague": "? "}
 
 
-def timeline_points(connection: Connection, filters: Filters) -> list[dict[str, Any]]:
+def timeline_points(
+    connection: Connection, filters: Filters, numberless: bool = False
+) -> list[dict[str, Any]]:
     """The figures matching ``filters`` as timeline points, oldest first.
 
-    A figure without any number is left out, and so is the same claim repeated within one
-    article (headline and body); copies from other versions of a story already are.
+    A figure without any number (``thousands``) is left out unless ``numberless``, and so
+    is the same claim repeated within one article (headline and body); copies from other
+    versions of a story already are.
     """
     points: list[dict[str, Any]] = []
     seen: set[tuple[Any, ...]] = set()
     for row in figure_rows(connection, filters):
         low, high = bounds(row["qualifier"], row["value"], row["low"], row["high"])
-        if row["value"] is None and low is None and high is None:
+        if row["value"] is None and low is None and high is None and not numberless:
             continue
         claim = (
             row["article_id"],
