@@ -518,6 +518,8 @@ def contradictions(
 
     if sides and agree:
         raise UserError("--sides and --agree are two views: give one of them")
+    if 0 < max_ratio < 1:
+        raise UserError(f"--max-ratio {max_ratio}: give 0 (no limit) or a factor of 1 or more")
     filters = Filters(
         what=what, status=status, where=where, publisher=publisher,
         since=_day(since, "--since"), until=_day(until, "--until"),

@@ -278,6 +278,12 @@ def test_since_date_keeps_its_preposition_and_nested_place(nlp):
         ("At least 471 people were killed in the blast, the ministry said.", "incident"),
         ("Three soldiers were killed by a roadside bomb.", "incident"),
         # Running tolls: no period or incident limits them.
+        ("At least 30,000 people have been killed since October 7, and 90 were killed in the "
+         "past 24 hours.", None),
+        ("At least 30,000 people have been killed, and an air strike killed 12 people on "
+         "Monday.", None),
+        ("Israeli fire has killed 500 Palestinians in the West Bank since October 7.", None),
+        ("Israel's attacks have killed 28,000 people in the last 140 days.", None),
         ("At least 10,022 Palestinians have been killed in 31 days of Israeli attacks.", None),
         ("Israel's attack on Gaza has killed 30,000 people, the ministry said.", None),
         ("Strikes have killed 1,200 people since October 7.", None),
@@ -292,3 +298,7 @@ def test_a_place_noun_is_kept_as_written_for_the_store_to_resolve(nlp):
     text = "Strikes on the besieged enclave killed 40 people, the ministry said."
     (figure,) = analyze_article(text_article(text)).figures
     assert figure.where == "the besieged enclave"
+    named = "Strikes hit Rafah. Twelve people were killed in the town of Beit Lahiya."
+    assert analyze_article(text_article(named)).figures[0].where == "Beit Lahiya"
+    some_camp = "Two people were killed in a refugee camp."
+    assert analyze_article(text_article(some_camp)).figures[0].where is None

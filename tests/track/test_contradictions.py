@@ -161,3 +161,31 @@ def test_sides_view_in_the_command(db_url: str, capsys: pytest.CaptureFixture[st
     (pair,) = json.loads(capsys.readouterr().out)
     assert {pair["a"]["what"], pair["b"]["what"]} == {"iranians", "iraqis"}
     assert main(["contradictions", "--sides", "--agree", "--db", db_url]) == 2
+
+
+def test_a_place_guessed_from_the_article_is_not_compared() -> None:
+    points = [point(100, source="Ministry"), point(150, source="Army", where_basis="article")]
+    assert compare_claims(points) == []
+
+
+def test_repeated_pairs_at_two_places_stay_two() -> None:
+    points = [
+        point(100, source="Ministry"),
+        point(150, source="Army"),
+        point(100, source="Ministry", where="Rafah", article_id="r1"),
+        point(150, source="Army", where="Rafah", article_id="r2"),
+    ]
+    assert sorted(pair["where"] for pair in compare_claims(points)) == ["Gaza", "Rafah"]
+
+
+def test_a_papers_own_reporting_is_no_sides_claim() -> None:
+    from newsclaims.track.contradictions import counter_claims
+
+    own = point(50, source=None, what="iranians", where=None) | {"publisher": "Tehran Times"}
+    iraq = point(1200, source="Iraq", what="iranians", where=None)
+    assert counter_claims([own, iraq]) == []
+
+
+def test_a_ratio_below_one_is_refused(db_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["contradictions", "--max-ratio", "0.5", "--db", db_url]) == 2
+    assert "--max-ratio" in capsys.readouterr().err

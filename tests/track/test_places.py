@@ -53,7 +53,9 @@ def _report_with(text: str, number: str, source: str | None = None, **fields):
         id="f1",
         span=Span(start=start, end=start + len(number), text=number),
         value=1.0,
-        source=ActorRef(text=source) if source else None,
+        source=ActorRef(text=source, start=text.index(source), end=text.index(source) + len(source))
+        if source
+        else None,
         sentence=Span(
             start=sentence_start, end=sentence_end, text=text[sentence_start:sentence_end]
         ),
@@ -81,6 +83,11 @@ def _report_with(text: str, number: str, source: str | None = None, **fields):
          "officials", None, ("West Bank", "sentence")),
         # Two places in the sentence: none of them.
         ("Raids in Jenin and in Nablus left 5 dead.", "5", None, None, (None, None)),
+        # Where a source speaks from, or where words were said, is not where people died.
+        ("Hamas officials in Beirut said 30,000 people had been killed.", "30,000",
+         "Hamas officials in Beirut", None, (None, None)),
+        ("The UN said in Geneva that 20,000 people had been killed.", "20,000", "The UN", None,
+         (None, None)),
         # The place most of the article is set in; a place only named as an actor is not.
         ("Israel said it struck Hamas. In Gaza, strikes went on. Rescuers in Gaza dug. "
          "The ministry said 300 people were killed.", "300", "The ministry", None,

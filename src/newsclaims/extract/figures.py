@@ -104,6 +104,8 @@ class FigureLexicon:
     human_statuses: frozenset[str]
     status: dict[str, str]  # word or lemma -> status
     period_nouns: frozenset[str]
+    period_prepositions: frozenset[str]
+    toll_prepositions: frozenset[str]
     period_modifiers: frozenset[str]
     period_adverbs: frozenset[str]
     incident_nouns: frozenset[str]
@@ -163,6 +165,8 @@ def figure_lexicon() -> FigureLexicon:
         human_statuses=human_statuses,
         status=status,
         period_nouns=words("period_nouns"),
+        period_prepositions=words("period_prepositions"),
+        toll_prepositions=words("toll_prepositions"),
         period_modifiers=words("period_modifiers"),
         period_adverbs=words("period_adverbs"),
         incident_nouns=words("incident_nouns"),
@@ -760,10 +764,30 @@ def _place_of(noun: Token, lexicon: FigureLexicon, nested: bool = False) -> str 
             if place.ent_type_ in PLACE_LABELS:
                 entity = next(e for e in place.doc.ents if e.start <= place.i < e.end)
                 return entity.text
-            if place.lemma_.lower() in lexicon.place_nouns and place.tag_ == "NN":
-                return place.doc[place.left_edge.i : place.i + 1].text
+            if _is_place_noun(place, lexicon):
+                return _named_after(place) or place.doc[place.left_edge.i : place.i + 1].text
             if nested and (inner := _place_of(place, lexicon)) is not None:
                 return inner
+    return None
+
+
+def _is_place_noun(noun: Token, lexicon: FigureLexicon) -> bool:
+    """``the enclave``, ``the besieged strip``: a definite noun standing for a place
+    named before (``a refugee camp`` names none)."""
+    return (
+        noun.lemma_.lower() in lexicon.place_nouns
+        and noun.tag_ == "NN"
+        and any(child.dep_ == "det" and child.lower_ == "the" for child in noun.children)
+    )
+
+
+def _named_after(noun: Token) -> str | None:
+    """The name in ``the town of Beit Lahiya``."""
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for name in child.children:
+                if name.dep_ == "pobj" and name.ent_type_ in PLACE_LABELS:
+                    return next(e for e in name.doc.ents if e.start <= name.i < e.end).text
     return None
 
 
@@ -801,14 +825,23 @@ def count_scope(anchor: Token, counted: Token | None, lexicon: FigureLexicon) ->
     [None]
     """
     heads = _clause_heads(anchor, counted)
+    own = [child for head in heads for child in head.children]
+    if any(child.dep_ == "prep" and child.lower_ in lexicon.toll_prepositions for child in own):
+        return None  # "since October 7": counted from the start, whatever follows
     verb = heads[-1]
-    # "were killed and 550 wounded in the past 24 hours": the phrase after the last of
-    # coordinated verbs covers them all. "... carried out 18 attacks in the past hours,
-    # killing 252 people": the participle's count is the main clause's.
-    heads += [child for child in verb.children if child.dep_ == "conj" and child.pos_ == "VERB"]
+    # A phrase after the last of coordinated verbs covers them all when they are one
+    # report of counts ("390 were killed and 734 were injured in the past 24 hours"), not
+    # when the other clause tells of something else ("..., and an air strike killed 12 on
+    # Monday"). "... carried out 18 attacks in the past hours, killing 252 people": the
+    # participle's count is the main clause's.
+    sharing = [
+        child
+        for child in verb.children
+        if child.dep_ == "conj" and child.pos_ == "VERB" and _subject_is_a_count_or_none(child)
+    ]
     if verb.dep_ == "advcl" and verb.tag_ == "VBG":
-        heads.append(verb.head)
-    modifiers = [child for head in heads for child in head.children]
+        sharing.append(verb.head)
+    modifiers = own + [child for head in sharing for child in head.children]
     if any(_is_period_phrase(child, lexicon) for child in modifiers):
         return "period"
     if any(_is_incident_phrase(child, lexicon) for child in modifiers):
@@ -816,29 +849,42 @@ def count_scope(anchor: Token, counted: Token | None, lexicon: FigureLexicon) ->
     return None
 
 
+def _subject_is_a_count_or_none(verb: Token) -> bool:
+    subjects = [child for child in verb.children if child.dep_ in SUBJECT_DEPS]
+    return all(
+        subject.like_num or any(child.dep_ == "nummod" for child in subject.children)
+        for subject in subjects
+    )
+
+
 def _is_period_phrase(token: Token, lexicon: FigureLexicon) -> bool:
     """``overnight``, ``last night``, ``in the past 24 hours``, ``over a single day``."""
     if token.dep_ in {"advmod", "npadvmod"} and token.lower_ in lexicon.period_adverbs:
         return True
     times = [token] if token.dep_ == "npadvmod" else []
-    if token.dep_ == "prep":
+    if token.dep_ == "prep" and token.lower_ in lexicon.period_prepositions:
         times = [child for child in token.children if child.dep_ == "pobj"]
     return any(_is_short_period(time, lexicon) for time in times)
 
 
 def _is_short_period(time: Token, lexicon: FigureLexicon) -> bool:
-    """``the past day``, ``a single day``, ``24 hours``, ``a 24-hour period``."""
+    """``the past day``, ``a single day``, ``24 hours``, ``a 24-hour period``; not ``the
+    last 140 days``, which is most of a war."""
     if time.lemma_.lower() not in lexicon.period_nouns:
         return False
     if time.lemma_.lower() == "hour" or any(
         word.lemma_.lower() == "hour" or _HOURS.match(word.text) for word in time.children
     ):
         return True
+    counts = [number_value(word.text) for word in time.children if word.dep_ == "nummod"]
+    if any(count is None or count > 2 for count in counts):
+        return False
     return any(word.lower_ in lexicon.period_modifiers for word in time.children)
 
 
 def _is_incident_phrase(token: Token, lexicon: FigureLexicon) -> bool:
-    """A singular incident noun as the subject (``a strike killed``) or after ``in``."""
+    """A singular incident noun as the subject (``a strike killed``), the agent (``killed
+    by a roadside bomb``) or after ``in``/``during`` (``killed in the blast``)."""
     if token.dep_ in {"nsubj", "nsubjpass"}:
         nouns = [token]
     elif token.dep_ == "agent" or (

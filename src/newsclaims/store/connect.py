@@ -5,8 +5,8 @@ or a bare file path; ``$NEWSCLAIMS_DB`` sets the default.
 
 >>> database_url("postgresql://me@localhost/news")
 'postgresql+psycopg://me@localhost/news'
->>> database_url("sqlite:///:memory:")
-'sqlite:///:memory:'
+>>> database_url("corpus.db"), database_url("sqlite:///corpus.db")
+('sqlite:///corpus.db', 'sqlite:///corpus.db')
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from sqlalchemy.engine import URL, Engine, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 
 from newsclaims.store.errors import StoreError
+from newsclaims.store.schema import metadata
 
 DB_ENV = "NEWSCLAIMS_DB"
 DEFAULT_DB = "sqlite:///newsclaims.db"
@@ -105,9 +106,11 @@ def refresh_statistics(engine: Engine) -> None:
         with engine.begin() as connection:
             connection.execute(text("PRAGMA optimize"))
         return
+    # Only our tables: a shared database may hold others that are not ours to vacuum.
+    tables = ", ".join(engine.dialect.identifier_preparer.quote(name) for name in metadata.tables)
     # VACUUM cannot run inside a transaction block.
     with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
-        connection.execute(text("VACUUM (ANALYZE)"))
+        connection.execute(text(f"VACUUM (ANALYZE) {tables}"))
 
 
 def _engine_options(url: URL) -> dict[str, Any]:

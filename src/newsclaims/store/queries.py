@@ -26,7 +26,6 @@ ITEM_KINDS = ("figures", "quotes", "events", "actors")
 
 # The scope filter's name for counts limited to neither a period nor an incident.
 TOLL = "toll"
-SCOPES = (TOLL, "period", "incident")
 
 
 @dataclass(frozen=True)

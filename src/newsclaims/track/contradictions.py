@@ -25,6 +25,9 @@ APPROX_TOLERANCE = 0.1  # "about 3,000" allows 2,700 to 3,300
 # Claims further apart than this factor are rarely one quantity told two ways: they are a
 # part against the whole (a day's dead against the toll, children against everyone).
 MAX_RATIO = 3.0
+# Where a claim's place must come from to be compared: its clause, its sentence or its
+# source's name (None: stored before place bases were kept, when places were stated).
+COMPARED_PLACE_BASES = frozenset({"stated", "sentence", "source", None})
 # Counter-claims compare accounts of losses as one: "killed or wounded 15,000" and "3,000
 # casualties" are both told of the fighting, whichever word the parser took as status.
 LOSSES = frozenset({"killed", "dead", "wounded", "injured"})
@@ -87,8 +90,10 @@ def compare_claims(
     for point in points:
         interval = claim_interval(point)
         # An unknown place is not the same place: "2 killed" in one village and a national
-        # toll are different quantities.
+        # toll are different quantities. Nor is a place only guessed from the article.
         if interval is None or None in (point["date"], point["what"], point["where"]):
+            continue
+        if point["where_basis"] not in COMPARED_PLACE_BASES:
             continue
         # A day's or one strike's count is another quantity than the running toll.
         key = (point["what"], point["status"], point["where"], point["scope"])
@@ -106,10 +111,8 @@ def compare_claims(
                 distance = gap(first_span, second_span)
                 if (distance == 0) != agreeing or distance > widest:
                     continue
-                pair = _pair(first, second, distance, first_span, second_span)
-                seen = found.setdefault(_claims_of(pair), pair)
-                seen["copies"] = seen.get("copies", 0) + 1
-    pairs = list(found.values())
+                _merge(found, _pair(first, second, distance, first_span, second_span))
+    pairs = _counted(found)
     if agreeing:
         pairs.sort(key=lambda pair: (pair["score"], pair["a"]["date"]), reverse=True)
     else:
@@ -128,6 +131,8 @@ def counter_claims(points: Sequence[dict[str, Any]], window: int = 0) -> list[di
     """
     groups: dict[tuple[Any, ...], list[tuple[dict[str, Any], str, date]]] = defaultdict(list)
     for point in points:
+        if not (point["source_name"] or point["source"]):
+            continue  # a paper's own reporting is no side's claim
         country = source_country(source_label(point))
         if country is None or None in (point["date"], point["status"]):
             continue
@@ -144,10 +149,8 @@ def counter_claims(points: Sequence[dict[str, Any]], window: int = 0) -> list[di
                 if first_country == second_country or _places_differ(first, second):
                     continue
                 pair = _counter_pair(first, second, first_country, second_country, days)
-                pair["status"] = state
-                seen = found.setdefault(_claims_of(pair), pair)
-                seen["copies"] = seen.get("copies", 0) + 1
-    return sorted(found.values(), key=lambda pair: (pair["score"], -_size(pair)))
+                _merge(found, pair | {"status": state})
+    return sorted(_counted(found), key=lambda pair: (pair["score"], -_size(pair)))
 
 
 def _places_differ(first: dict[str, Any], second: dict[str, Any]) -> bool:
@@ -184,15 +187,30 @@ def _independent(first: dict[str, Any], second: dict[str, Any]) -> bool:
     return not same_source(source_key(source_label(first)), source_key(source_label(second)))
 
 
+def _merge(found: dict[tuple[Any, ...], dict[str, Any]], pair: dict[str, Any]) -> None:
+    """Keep one pair per two claims, remembering every article that makes them."""
+    kept = found.setdefault(_claims_of(pair), pair | {"articles": set()})
+    kept["articles"] |= {pair["a"]["article_id"], pair["b"]["article_id"]}
+
+
+def _counted(found: dict[tuple[Any, ...], dict[str, Any]]) -> list[dict[str, Any]]:
+    """The kept pairs, ``copies`` the number of articles that make either claim."""
+    return [
+        {key: value for key, value in pair.items() if key != "articles"}
+        | {"copies": len(pair["articles"])}
+        for pair in found.values()
+    ]
+
+
 def _claims_of(pair: dict[str, Any]) -> tuple[Any, ...]:
     """What a pair sets against what: the same two claims repeated are one pair."""
     sides = sorted(
-        (pair[side]["date"], pair[side]["source_label"].casefold(), str(pair[side]["value"]),
+        (pair[side]["date"], str(source_key(pair[side]["source_label"])), str(pair[side]["value"]),
          pair[side]["qualifier"], str(pair[side]["low"]), str(pair[side]["high"]),
-         str(pair[side]["what"]))
+         str(pair[side]["what"]), str(pair[side]["where"]))
         for side in ("a", "b")
     )  # fmt: skip
-    return (pair["relation"] == "counter-claim", pair["status"], pair["scope"], *sides)
+    return (pair["relation"], pair["status"], pair["where"], pair["scope"], *sides)
 
 
 def _pair(

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Literal
 
@@ -28,6 +28,7 @@ import pycountry
 import yaml
 
 from newsclaims.extract.actors import POSSESSIVE, country_code
+from newsclaims.extract.lexicon import cue_lexicon
 from newsclaims.model import ActorRef, Figure, Report
 
 # Where a figure's place comes from, most direct first: its own clause, the place in its
@@ -38,6 +39,7 @@ PLACE_ENTITY_LABELS = frozenset({"GPE", "LOC", "FAC"})
 LOCATIVE_WORDS = frozenset(
     {"in", "on", "across", "throughout", "inside", "near", "at", "into", "over", "around"}
 )
+IRREGULAR_SPEECH_FORMS = frozenset({"said", "told", "spoke", "wrote", "spoken", "written"})
 # The article's place must hold at least this share of its located mentions.
 ARTICLE_PLACE_SHARE = 0.5
 
@@ -54,6 +56,7 @@ class PlaceTables:
     references: dict[str, tuple[str, ...]]  # common noun (casefolded) -> types it stands for
     descriptors: tuple[str, ...]  # casefolded, longest first
     parts: dict[str, str]  # casefolded part word -> shown form
+    local_authorities: tuple[str, ...]  # casefolded: sources whose name places a count
 
 
 @cache
@@ -75,6 +78,7 @@ def place_tables() -> PlaceTables:
         references={noun.casefold(): tuple(kinds) for noun, kinds in raw["references"].items()},
         descriptors=tuple(sorted((d.casefold() for d in raw["descriptors"]), key=len)[::-1]),
         parts={word.casefold(): shown for word, shown in raw["parts"].items()},
+        local_authorities=tuple(word.casefold() for word in raw["local_authorities"]),
     )
 
 
@@ -169,6 +173,7 @@ def _referent(kinds: tuple[str, ...], text: str, position: int | None) -> str | 
     return after[0] if after else None
 
 
+@lru_cache(maxsize=8)
 def _named_mentions(text: str) -> list[tuple[int, str]]:
     """Every listed place named in ``text``, as (offset, name)."""
     found = [
@@ -202,33 +207,50 @@ def figure_place(
     """The place of ``figure`` as a series name, and where that place comes from.
 
     ``mentions`` are the report's :func:`located_mentions` (pass them when placing many
-    figures of one report).
+    figures of one report). A place inside the source's own words (``Hamas officials in
+    Beirut``) is where the source is, not where the count happened: it counts only for a
+    local authority (``the health ministry in Gaza``), and only when the sentence sets the
+    count nowhere else.
 
     >>> from newsclaims.model import ActorRef, Span
     >>> text = "Strikes hit Gaza. In Gaza, 40 people were killed, the ministry in Rafah said."
     >>> start = text.index("40")
+    >>> source = ActorRef(text="the ministry in Rafah", start=text.index("the ministry"),
+    ...                   end=text.index(" said"))
     >>> figure = Figure(id="f1", span=Span(start=start, end=start + 2, text="40"),
-    ...                 source=ActorRef(text="the ministry in Rafah"),
-    ...                 sentence=Span(start=18, end=len(text), text=text[18:]))
+    ...                 source=source, sentence=Span(start=18, end=len(text), text=text[18:]))
     >>> figure_place(Report(id="r", text=text), figure)
-    ('Rafah', 'source')
+    ('Gaza', 'sentence')
     """
     if figure.where and (place := normalise_place(figure.where, report.text, figure.span.start)):
         return place, "stated"
+    located = located_mentions(report) if mentions is None else mentions
+    if place := _sentence_place(figure, located):
+        return place, "sentence"
     if figure.source and (place := _source_place(figure.source, report, figure.span.start)):
         return place, "source"
-    located = located_mentions(report) if mentions is None else mentions
-    if figure.sentence is not None:
-        inside = {
-            mention.place
-            for mention in located
-            if figure.sentence.start <= mention.start < figure.sentence.end
-        }
-        if len(inside) == 1:
-            return inside.pop(), "sentence"
     if place := article_place(located):
         return place, "article"
     return None, None
+
+
+def _sentence_place(figure: Figure, located: list[PlaceMention]) -> str | None:
+    """The one place the figure's sentence is set in, outside its source's words."""
+    if figure.sentence is None:
+        return None
+    source = figure.source
+    inside = {
+        mention.place
+        for mention in located
+        if figure.sentence.start <= mention.start < figure.sentence.end
+        and not (
+            source is not None
+            and source.start is not None
+            and source.end is not None
+            and source.start <= mention.start < source.end
+        )
+    }
+    return inside.pop() if len(inside) == 1 else None
 
 
 def located_mentions(report: Report) -> list[PlaceMention]:
@@ -248,11 +270,14 @@ def located_mentions(report: Report) -> list[PlaceMention]:
     for start, end, written in sorted(candidates, key=lambda c: (c[0], -c[1])):
         if start in mentions or any(m.start < start < m.end for m in mentions.values()):
             continue  # a shorter name inside a longer one ("Gaza" in "Gaza City")
-        part = _locative_part(text[max(0, start - 60) : start])
-        if part is None:
+        located = _locative_part(text[max(0, start - 80) : start])
+        if located is None:
             continue
+        part, said = located
         place = normalise_place(f"{part} {written}".strip(), text, start)
-        if place:
+        # "said in Geneva" is where the words were spoken; a bare "the enclave" with no
+        # place named for it is no place.
+        if place and not said and place.casefold() not in place_tables().references:
             mentions[start] = PlaceMention(start, end, place)
     return list(mentions.values())
 
@@ -269,8 +294,13 @@ def article_place(mentions: list[PlaceMention]) -> str | None:
 
 
 def _source_place(source: ActorRef, report: Report, position: int) -> str | None:
-    """A place in a source's name that is not a country (a ministry "in Gaza" is local;
-    "Israel's foreign ministry" speaks for a state, wherever its figure happened)."""
+    """The place of a local authority's name that is not a country (the ministry "in
+    Gaza" counts there; "Israel's foreign ministry" speaks for a state wherever its figure
+    happened, and "Hamas officials in Beirut" are only speaking there)."""
+    folded = source.text.casefold()
+    authorities = place_tables().local_authorities
+    if not any(re.search(rf"\b{re.escape(word)}\b", folded) for word in authorities):
+        return None
     for written in _place_words(source, report):
         place = normalise_place(written, report.text, position)
         if place and (written.casefold() in place_tables().names or not country_code(written)):
@@ -296,21 +326,33 @@ def _alias_spans(text: str) -> list[tuple[int, str]]:
     return [(match.start(), match.group(0)) for match in _place_pattern().finditer(text)]
 
 
-def _locative_part(before: str) -> str | None:
-    """The part word (``northern``) between a locative word and a name, or ``""``;
-    ``None`` when no locative word stands right before the name."""
+def _locative_part(before: str) -> tuple[str, bool] | None:
+    """For the words before a name: the part word between a locative word and the name
+    (``northern``, or ``""``) and whether a verb of saying stands before the locative
+    word (``said in``); ``None`` when no locative word stands right before the name."""
     words = before.split()
     tables = place_tables()
     part = ""
     while words:
         word = words.pop().casefold().strip(_EDGE_NOISE)
         if word in LOCATIVE_WORDS:
-            return part
+            previous = words[-1].casefold().strip(_EDGE_NOISE) if words else ""
+            return part, previous in _speech_forms()
         if word in tables.parts and not part:
             part = word
         elif word != "the" and word not in _descriptor_words():
             return None
     return None
+
+
+@cache
+def _speech_forms() -> frozenset[str]:
+    """The forms of the verbs of saying (``says``, ``said``, ``speaking``)."""
+    forms = set(IRREGULAR_SPEECH_FORMS)
+    for verb in cue_lexicon().reporting_verbs:
+        stem = verb[:-1] if verb.endswith("e") else verb
+        forms.update({verb, f"{verb}s", f"{stem}ed", f"{stem}ing", f"{verb}d"})
+    return frozenset(forms)
 
 
 @cache
