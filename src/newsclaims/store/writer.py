@@ -287,6 +287,8 @@ def item_rows(
 
 
 # What makes two items the same claim, per table: the columns compared between versions.
+# A figure's place as written, not as inferred: an update that shifts what the article is
+# mostly about must not make an unchanged claim new.
 _CLAIM_COLUMNS = {
     "quotes": ("span_text", "speaker_name", "kind"),
     "figures": (
@@ -296,7 +298,7 @@ _CLAIM_COLUMNS = {
         "high",
         "what",
         "status",
-        "place",
+        "where_text",
         "scope",
         "source_name",
     ),

@@ -18,6 +18,7 @@ refer back to them live in ``data/places.yaml``; countries come from the actor r
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -160,17 +161,23 @@ def country_name(code: str) -> str:
 def _referent(kinds: tuple[str, ...], text: str, position: int | None) -> str | None:
     if not text:
         return None
-    cut = len(text) if position is None else position
-    mentions = [
+    starts, names = _typed_mentions(text, kinds)
+    cut = bisect_left(starts, len(text) if position is None else position)
+    if cut > 0:
+        return names[cut - 1]
+    return names[0] if names else None
+
+
+@lru_cache(maxsize=32)
+def _typed_mentions(text: str, kinds: tuple[str, ...]) -> tuple[list[int], list[str]]:
+    """The offsets and names of the listed places of ``kinds`` in ``text``, in order."""
+    wanted = set(kinds)
+    found = [
         (start, name)
         for start, name in _named_mentions(text)
-        if set(place_tables().types[name]) & set(kinds)
+        if set(place_tables().types[name]) & wanted
     ]
-    before = [name for start, name in mentions if start < cut]
-    if before:
-        return before[-1]
-    after = [name for start, name in mentions if start >= cut]
-    return after[0] if after else None
+    return [start for start, _ in found], [name for _, name in found]
 
 
 @lru_cache(maxsize=8)
@@ -266,10 +273,12 @@ def located_mentions(report: Report) -> list[PlaceMention]:
         if entity.label in PLACE_ENTITY_LABELS
     ]
     candidates += [(m.start(), m.end(), m.group(0)) for m in _reference_pattern().finditer(text)]
-    mentions: dict[int, PlaceMention] = {}
+    mentions: list[PlaceMention] = []
+    covered = -1
     for start, end, written in sorted(candidates, key=lambda c: (c[0], -c[1])):
-        if start in mentions or any(m.start < start < m.end for m in mentions.values()):
+        if start < covered:
             continue  # a shorter name inside a longer one ("Gaza" in "Gaza City")
+        covered = end
         located = _locative_part(text[max(0, start - 80) : start])
         if located is None:
             continue
@@ -278,8 +287,8 @@ def located_mentions(report: Report) -> list[PlaceMention]:
         # "said in Geneva" is where the words were spoken; a bare "the enclave" with no
         # place named for it is no place.
         if place and not said and place.casefold() not in place_tables().references:
-            mentions[start] = PlaceMention(start, end, place)
-    return list(mentions.values())
+            mentions.append(PlaceMention(start, end, place))
+    return mentions
 
 
 def article_place(mentions: list[PlaceMention]) -> str | None:
