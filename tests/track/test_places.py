@@ -88,6 +88,11 @@ def _report_with(text: str, number: str, source: str | None = None, **fields):
          "Hamas officials in Beirut", None, (None, None)),
         ("The UN said in Geneva that 20,000 people had been killed.", "20,000", "The UN", None,
          (None, None)),
+        # The start of a running toll is not where it is counted.
+        ("Officials said 300 people had been killed since the attack on southern Israel.",
+         "300", "Officials", None, (None, None)),
+        ("Officials said 300 people had been killed since October 7, when fighters attacked "
+         "southern Israel.", "300", "Officials", None, (None, None)),
         # The place most of the article is set in; a place only named as an actor is not.
         ("Israel said it struck Hamas. In Gaza, strikes went on. Rescuers in Gaza dug. "
          "The ministry said 300 people were killed.", "300", "The ministry", None,

@@ -44,6 +44,7 @@ IRREGULAR_SPEECH_FORMS = frozenset({"said", "told", "spoke", "wrote", "spoken", 
 # The article's place must hold at least this share of its located mentions.
 ARTICLE_PLACE_SHARE = 0.5
 
+_SINCE_PHRASE = re.compile(r"\bsince\b[^.;:\n]*$", re.IGNORECASE)
 _EDGE_NOISE = " \t\r\n.,;:!?\"'“”‘’()"
 _LEADING = re.compile(r"^(?:in|at|on|across|throughout|of|from|the)\s+", re.IGNORECASE)
 
@@ -214,10 +215,9 @@ def figure_place(
     """The place of ``figure`` as a series name, and where that place comes from.
 
     ``mentions`` are the report's :func:`located_mentions` (pass them when placing many
-    figures of one report). A place inside the source's own words (``Hamas officials in
-    Beirut``) is where the source is, not where the count happened: it counts only for a
-    local authority (``the health ministry in Gaza``), and only when the sentence sets the
-    count nowhere else.
+    figures of one report). A place inside the source's own words counts only for a local
+    authority (``the health ministry in Gaza`` counts there; ``Hamas officials in Beirut``
+    are only speaking there), and is never taken for the sentence's place.
 
     >>> from newsclaims.model import ActorRef, Span
     >>> text = "Strikes hit Gaza. In Gaza, 40 people were killed, the ministry in Rafah said."
@@ -227,15 +227,19 @@ def figure_place(
     >>> figure = Figure(id="f1", span=Span(start=start, end=start + 2, text="40"),
     ...                 source=source, sentence=Span(start=18, end=len(text), text=text[18:]))
     >>> figure_place(Report(id="r", text=text), figure)
+    ('Rafah', 'source')
+    >>> figure = figure.model_copy(update={"source": ActorRef(text="Hamas officials in Rafah",
+    ...                                                      start=source.start, end=source.end)})
+    >>> figure_place(Report(id="r", text=text), figure)
     ('Gaza', 'sentence')
     """
     if figure.where and (place := normalise_place(figure.where, report.text, figure.span.start)):
         return place, "stated"
+    if figure.source and (place := _source_place(figure.source, report, figure.span.start)):
+        return place, "source"
     located = located_mentions(report) if mentions is None else mentions
     if place := _sentence_place(figure, located):
         return place, "sentence"
-    if figure.source and (place := _source_place(figure.source, report, figure.span.start)):
-        return place, "source"
     if place := article_place(located):
         return place, "article"
     return None, None
@@ -279,9 +283,10 @@ def located_mentions(report: Report) -> list[PlaceMention]:
         if start < covered:
             continue  # a shorter name inside a longer one ("Gaza" in "Gaza City")
         covered = end
-        located = _locative_part(text[max(0, start - 80) : start])
-        if located is None:
-            continue
+        before = text[max(0, start - 80) : start]
+        located = _locative_part(before)
+        if located is None or _SINCE_PHRASE.search(before):
+            continue  # "killed since the attack on southern Israel" is not set there
         part, said = located
         place = normalise_place(f"{part} {written}".strip(), text, start)
         # "said in Geneva" is where the words were spoken; a bare "the enclave" with no
