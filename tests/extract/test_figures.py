@@ -302,3 +302,13 @@ def test_a_place_noun_is_kept_as_written_for_the_store_to_resolve(nlp):
     assert analyze_article(text_article(named)).figures[0].where == "Beit Lahiya"
     some_camp = "Two people were killed in a refugee camp."
     assert analyze_article(text_article(some_camp)).figures[0].where is None
+    site = "The ministry said at least 40 people had been killed at the hospital."
+    assert analyze_article(text_article(site)).figures[0].where == "the hospital"
+
+
+def test_the_place_after_coordinated_counts_covers_both(nlp):
+    text = "At least 18 people were killed and 100 injured in the West Bank since Saturday."
+    assert [f.where for f in analyze_article(text_article(text)).figures] == [
+        "the West Bank",
+        "the West Bank",
+    ]

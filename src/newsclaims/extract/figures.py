@@ -176,11 +176,13 @@ def figure_lexicon() -> FigureLexicon:
 
 
 def _place_nouns() -> frozenset[str]:
-    """The one-word common nouns of ``data/places.yaml`` that stand for a named place."""
+    """The one-word common nouns of ``data/places.yaml`` that stand for a named place or
+    name a site (``the enclave``, ``the hospital``)."""
     raw = yaml.safe_load(
         resources.files("newsclaims.data").joinpath("places.yaml").read_text("utf-8")
     )
-    return frozenset(noun.lower() for noun in raw["references"] if " " not in noun)
+    nouns = [noun for noun in raw["references"] if " " not in noun] + raw["sites"]
+    return frozenset(noun.lower() for noun in nouns)
 
 
 @dataclass(frozen=True)
@@ -736,15 +738,30 @@ def _clause_heads(anchor: Token, counted: Token | None) -> list[Token]:
 
 
 def _where(anchor: Token, counted: Token | None, lexicon: FigureLexicon) -> str | None:
-    """A place named by a locative phrase on the counted noun or its verb."""
-    for head in _clause_heads(anchor, counted):
+    """A place named by a locative phrase on the counted noun or its verb, or after the
+    last of coordinated counts (``18 were killed and 100 injured in the West Bank``)."""
+    heads = _clause_heads(anchor, counted)
+    for head in heads:
         for child in head.children:
             if child.dep_ == "nsubj" and (nested := _place_of(child, lexicon)) is not None:
                 return nested  # "strikes on Gaza killed 40"
         place = _place_of(head, lexicon, nested=True)
         if place is not None:
             return place
+    for verb in _coordinated_counts(heads[-1]):
+        if (place := _place_of(verb, lexicon)) is not None:
+            return place
     return None
+
+
+def _coordinated_counts(verb: Token) -> list[Token]:
+    """Verbs joined to ``verb`` that report counts too ("... were killed and 734 were
+    injured"), whose trailing phrases cover both."""
+    return [
+        child
+        for child in verb.children
+        if child.dep_ == "conj" and child.pos_ == "VERB" and _subject_is_a_count_or_none(child)
+    ]
 
 
 def _place_of(noun: Token, lexicon: FigureLexicon, nested: bool = False) -> str | None:
@@ -772,12 +789,17 @@ def _place_of(noun: Token, lexicon: FigureLexicon, nested: bool = False) -> str 
 
 
 def _is_place_noun(noun: Token, lexicon: FigureLexicon) -> bool:
-    """``the enclave``, ``the besieged strip``: a definite noun standing for a place
-    named before (``a refugee camp`` names none)."""
+    """``the enclave``, ``the besieged strip``, ``the al-Shifa hospital``: a definite noun
+    standing for a place named before, or naming a site (``a refugee camp`` names none)."""
     return (
         noun.lemma_.lower() in lexicon.place_nouns
         and noun.tag_ == "NN"
-        and any(child.dep_ == "det" and child.lower_ == "the" for child in noun.children)
+        and any(
+            (child.dep_ == "det" and child.lower_ == "the")
+            or child.dep_ == "poss"
+            or (child.dep_ == "compound" and child.pos_ == "PROPN")
+            for child in noun.children
+        )
     )
 
 
@@ -834,11 +856,7 @@ def count_scope(anchor: Token, counted: Token | None, lexicon: FigureLexicon) ->
     # when the other clause tells of something else ("..., and an air strike killed 12 on
     # Monday"). "... carried out 18 attacks in the past hours, killing 252 people": the
     # participle's count is the main clause's.
-    sharing = [
-        child
-        for child in verb.children
-        if child.dep_ == "conj" and child.pos_ == "VERB" and _subject_is_a_count_or_none(child)
-    ]
+    sharing = _coordinated_counts(verb)
     if verb.dep_ == "advcl" and verb.tag_ == "VBG":
         sharing.append(verb.head)
     modifiers = own + [child for head in sharing for child in head.children]
