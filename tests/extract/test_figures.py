@@ -278,6 +278,9 @@ def test_since_date_keeps_its_preposition_and_nested_place(nlp):
         ("Israeli forces carried out 18 attacks in the past hours, killing 252 people.",
          "period"),
         ("Two people were killed overnight in Jenin.", "period"),
+        ("It said more than 100 were killed in Israeli attacks on Sunday.", "period"),
+        ("The ministry said Israeli attacks on the territory over the past 24 hours had "
+         "killed at least 76 Palestinians.", "period"),
         ("An Israeli air strike on a house in Rafah killed 12 people.", "incident"),
         ("At least 471 people were killed in the blast, the ministry said.", "incident"),
         ("Three soldiers were killed by a roadside bomb.", "incident"),
@@ -291,11 +294,20 @@ def test_since_date_keeps_its_preposition_and_nested_place(nlp):
         ("At least 10,022 Palestinians have been killed in 31 days of Israeli attacks.", None),
         ("Israel's attack on Gaza has killed 30,000 people, the ministry said.", None),
         ("Strikes have killed 1,200 people since October 7.", None),
+        ("At least 1,139 people were killed in the Hamas attack on October 7.", None),
     ],
 )  # fmt: skip
 def test_a_count_limited_to_a_period_or_an_incident_says_so(nlp, text, scope):
     (first, *_) = analyze_article(text_article(text)).figures
     assert first.scope == scope
+
+
+def test_the_toll_a_days_count_adds_up_to_is_a_toll(nlp):
+    text = (
+        "Israeli attacks on the territory over the past 24 hours had killed at least 76 "
+        "Palestinians, raising the total to at least 32,490 Palestinians."
+    )
+    assert [f.scope for f in analyze_article(text_article(text)).figures] == ["period", None]
 
 
 def test_a_place_noun_is_kept_as_written_for_the_store_to_resolve(nlp):

@@ -107,6 +107,7 @@ class FigureLexicon:
     period_prepositions: frozenset[str]
     toll_prepositions: frozenset[str]
     period_modifiers: frozenset[str]
+    weekdays: frozenset[str]
     period_adverbs: frozenset[str]
     incident_nouns: frozenset[str]
     incident_prepositions: frozenset[str]
@@ -168,6 +169,7 @@ def figure_lexicon() -> FigureLexicon:
         period_prepositions=words("period_prepositions"),
         toll_prepositions=words("toll_prepositions"),
         period_modifiers=words("period_modifiers"),
+        weekdays=words("weekdays"),
         period_adverbs=words("period_adverbs"),
         incident_nouns=words("incident_nouns"),
         incident_prepositions=words("incident_prepositions"),
@@ -851,6 +853,11 @@ def count_scope(anchor: Token, counted: Token | None, lexicon: FigureLexicon) ->
     if any(child.dep_ == "prep" and child.lower_ in lexicon.toll_prepositions for child in own):
         return None  # "since October 7": counted from the start, whatever follows
     verb = heads[-1]
+    if any(
+        child.dep_ == "dobj" and child.lemma_.lower() in lexicon.toll_nouns
+        for child in verb.children
+    ):
+        return None  # "..., raising the total to 32,490": the toll a day's count adds up to
     # A phrase after the last of coordinated verbs covers them all when they are one
     # report of counts ("390 were killed and 734 were injured in the past 24 hours"), not
     # when the other clause tells of something else ("..., and an air strike killed 12 on
@@ -860,7 +867,15 @@ def count_scope(anchor: Token, counted: Token | None, lexicon: FigureLexicon) ->
     if verb.dep_ == "advcl" and verb.tag_ == "VBG":
         sharing.append(verb.head)
     modifiers = own + [child for head in sharing for child in head.children]
-    if any(_is_period_phrase(child, lexicon) for child in modifiers):
+    # "Israeli attacks over the past 24 hours killed 76", "killed in attacks over the
+    # past day": the period may sit on the cause, one phrase down.
+    causes = [
+        cause
+        for child in modifiers
+        for cause in ([child] if child.dep_ in SUBJECT_DEPS else _objects(child))
+    ]
+    nested = [child for cause in causes for child in cause.children]
+    if any(_is_period_phrase(child, lexicon) for child in modifiers + nested):
         return "period"
     if any(_is_incident_phrase(child, lexicon) for child in modifiers):
         return "incident"
@@ -875,13 +890,24 @@ def _subject_is_a_count_or_none(verb: Token) -> bool:
     )
 
 
+def _objects(token: Token) -> list[Token]:
+    """The objects of a preposition (``in`` -> ``attacks``); none for other tokens."""
+    if token.dep_ not in {"prep", "agent"}:
+        return []
+    return [child for child in token.children if child.dep_ == "pobj"]
+
+
 def _is_period_phrase(token: Token, lexicon: FigureLexicon) -> bool:
-    """``overnight``, ``last night``, ``in the past 24 hours``, ``over a single day``."""
+    """``overnight``, ``last night``, ``in the past 24 hours``, ``over a single day``,
+    ``on Sunday`` (a weekday names one day; a date such as ``on October 7`` may name a
+    whole attack's toll and is left alone)."""
     if token.dep_ in {"advmod", "npadvmod"} and token.lower_ in lexicon.period_adverbs:
         return True
     times = [token] if token.dep_ == "npadvmod" else []
     if token.dep_ == "prep" and token.lower_ in lexicon.period_prepositions:
-        times = [child for child in token.children if child.dep_ == "pobj"]
+        times = _objects(token)
+    if token.dep_ == "prep" and token.lower_ == "on":
+        return any(time.lower_ in lexicon.weekdays for time in _objects(token))
     return any(_is_short_period(time, lexicon) for time in times)
 
 
@@ -908,7 +934,7 @@ def _is_incident_phrase(token: Token, lexicon: FigureLexicon) -> bool:
     elif token.dep_ == "agent" or (
         token.dep_ == "prep" and token.lower_ in lexicon.incident_prepositions
     ):
-        nouns = [child for child in token.children if child.dep_ == "pobj"]
+        nouns = _objects(token)
     else:
         return False
     return any(
