@@ -501,7 +501,7 @@ def contradictions(
     --sides sets the claims of opposing sides next to each other instead: in a war each
     side mostly counts the other's dead ("Iraq said it killed 15,000 Iranians", "Iran said
     1,200 Iraqis were killed"), two quantities that cannot contradict but tell two
-    accounts of the same fighting.
+    accounts of the same fighting. Each claim's article must name the other side.
 
     Examples:
 
@@ -512,7 +512,7 @@ def contradictions(
       newsclaims contradictions --sides --status killed --window 1
     """
     from newsclaims.store.connect import open_store
-    from newsclaims.store.queries import Filters
+    from newsclaims.store.queries import Filters, article_countries
     from newsclaims.track.contradictions import compare_claims, counter_claims
     from newsclaims.track.timeline import shown_value, timeline_points
 
@@ -527,9 +527,12 @@ def contradictions(
     engine = open_store(db)
     with engine.connect() as connection:
         points = timeline_points(connection, filters, numberless=sides)
+        countries = (
+            article_countries(connection, (p["article_id"] for p in points)) if sides else {}
+        )
     engine.dispose()
     if sides:
-        pairs = counter_claims(points, window=window)
+        pairs = counter_claims(points, window=window, countries_of=countries)
     else:
         pairs = compare_claims(points, window=window, agreeing=agree, max_ratio=max_ratio)
     pairs = pairs[: limit or None]

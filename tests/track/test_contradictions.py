@@ -144,15 +144,33 @@ def test_counter_claims_set_two_sides_accounts_of_one_days_fighting() -> None:
     assert len(counter_claims([iraq, later], window=10)) == 0  # one side only
 
 
+def named(text: str, *names: tuple[str, str]) -> list:
+    """The entities of ``text``: each (name, country code) as a country actor."""
+    from newsclaims.model import ActorRef, Entity
+
+    return [
+        Entity(text=name, start=text.index(name), end=text.index(name) + len(name), label="GPE",
+               actor=ActorRef(text=name, code=code, kind="country", country=code))
+        for name, code in names
+    ]  # fmt: skip
+
+
 def test_sides_view_in_the_command(db_url: str, capsys: pytest.CaptureFixture[str]) -> None:
-    iraq = "Iraq said its forces killed 15,000 Iranians."
-    iran = "Iran said 1,200 Iraqis were killed."
+    iraq = "Iraq said its forces killed 15,000 Iranians in Iran's offensive."
+    iran = "Iran said 1,200 Iraqis were killed as Iraq's lines broke."
+    chad = "Chad said 1,269 Libyan soldiers were killed."
     engine = open_store(db_url)
     ReportWriter(engine).write([
-        report("q", iraq, date="1987-03-05", figures=[figure(
-            iraq, "15,000", 15000, what="iranians", status="killed", source="Iraq")]),
-        report("n", iran, date="1987-03-05", figures=[figure(
-            iran, "1,200", 1200, what="iraqis", status="killed", source="Iran")]),
+        report("q", iraq, date="1987-03-05", entities=named(iraq, ("Iraq", "IRQ"), ("Iran", "IRN")),
+               figures=[figure(iraq, "15,000", 15000, what="iranians", status="killed",
+                               source="Iraq")]),
+        report("n", iran, date="1987-03-05", entities=named(iran, ("Iran", "IRN"), ("Iraq", "IRQ")),
+               figures=[figure(iran, "1,200", 1200, what="iraqis", status="killed",
+                               source="Iran")]),
+        # Another war on the same day: its claims are no counter-claims to these.
+        report("c", chad, date="1987-03-05", entities=named(chad, ("Chad", "TCD")),
+               figures=[figure(chad, "1,269", 1269, what="libyan soldiers", status="killed",
+                               source="Chad")]),
     ])  # fmt: skip
     engine.dispose()
     assert main(["contradictions", "--db", db_url, "--format", "json"]) == 0

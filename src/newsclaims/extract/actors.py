@@ -88,6 +88,16 @@ def strip_article(text: str) -> str:
     return POSSESSIVE.sub("", _LEADING_ARTICLE.sub("", text.strip()))
 
 
+def country_prefix(code: str | None) -> str | None:
+    """The country a CAMEO actor code is under, if any.
+
+    >>> country_prefix("IRQMED"), country_prefix("IGOUNO"), country_prefix(None)
+    ('IRQ', None, None)
+    """
+    prefix = (code or "")[:3]
+    return prefix if len(prefix) == 3 and pycountry.countries.get(alpha_3=prefix) else None
+
+
 @lru_cache(maxsize=REMEMBERED_NAMES)
 def country_code(name: str, metonyms: bool = True) -> str | None:
     """The ISO3/CAMEO code of a country named ``name``, or ``None``.

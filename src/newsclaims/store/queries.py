@@ -8,6 +8,7 @@ are left out unless ``all_copies`` is set: counts are per story, not per copy.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from datetime import date
 from typing import Any
@@ -16,6 +17,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 from sqlalchemy.ext.compiler import compiles
 
+from newsclaims.extract.actors import country_prefix
 from newsclaims.model import Report
 from newsclaims.store.errors import StoreError
 from newsclaims.store.schema import actors, articles, events, figures, mentions, quotes
@@ -187,6 +189,26 @@ def figure_rows(connection: Connection, filters: Filters) -> list[dict[str, Any]
         .order_by(figures.c.date.nulls_last(), figures.c.pk)
     )
     return [_plain(row._mapping) for row in connection.execute(query)]
+
+
+def article_countries(connection: Connection, article_ids: Iterable[str]) -> dict[str, set[str]]:
+    """The countries each article mentions (its actors' countries, or the country their
+    code is under: ``IRQMED`` -> ``IRQ``), by article id."""
+    wanted = sorted(set(article_ids))
+    found: dict[str, set[str]] = {article_id: set() for article_id in wanted}
+    query = (
+        sa.select(articles.c.article_id, actors.c.country, actors.c.code)
+        .select_from(mentions.join(actors).join(articles))
+        .distinct()
+    )
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        for article_id, country, code in connection.execute(
+            query.where(articles.c.article_id.in_(chunk))
+        ):
+            if side := country or country_prefix(code):
+                found[article_id].add(side)
+    return found
 
 
 def item_conditions(table: sa.Table, filters: Filters) -> list[sa.ColumnElement[bool]]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -120,14 +120,20 @@ def compare_claims(
     return pairs
 
 
-def counter_claims(points: Sequence[dict[str, Any]], window: int = 0) -> list[dict[str, Any]]:
+def counter_claims(
+    points: Sequence[dict[str, Any]],
+    window: int = 0,
+    countries_of: Mapping[str, set[str]] | None = None,
+) -> list[dict[str, Any]]:
     """Claims and counter-claims: sources of two countries on one state (killed, wounded)
     over the same days, whatever each counts.
 
     Belligerents mostly count each other's losses (Iraq: 15,000 Iranians killed; Iran:
     1,200 Iraqis), so their claims are about two quantities and cannot contradict; side by
     side they are each side's account of the same fighting. Places must not differ (an
-    unknown place does not). Same day first, then the larger claims.
+    unknown place does not), and with ``countries_of`` (article id -> the countries it
+    mentions) each claim's article must name the other side: Pakistan's and Chad's claims
+    on one day are about two wars. Same day first, then the larger claims.
     """
     groups: dict[tuple[Any, ...], list[tuple[dict[str, Any], str, date]]] = defaultdict(list)
     for point in points:
@@ -147,6 +153,11 @@ def counter_claims(points: Sequence[dict[str, Any]], window: int = 0) -> list[di
                 if days > window:
                     break
                 if first_country == second_country or _places_differ(first, second):
+                    continue
+                if countries_of is not None and not (
+                    second_country in countries_of.get(first["article_id"], set())
+                    and first_country in countries_of.get(second["article_id"], set())
+                ):
                     continue
                 pair = _counter_pair(first, second, first_country, second_country, days)
                 _merge(found, pair | {"status": state})

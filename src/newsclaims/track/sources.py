@@ -24,10 +24,9 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
-import pycountry
 import yaml
 
-from newsclaims.extract.actors import country_code, resolve_name
+from newsclaims.extract.actors import country_code, country_prefix, resolve_name
 from newsclaims.track.places import normalise_place, place_tables
 
 # Longer than any name: a "source" this long is a misparse, and is not analysed further.
@@ -112,11 +111,8 @@ def same_source(first: SourceKey, second: SourceKey) -> bool:
 
 def _actor_country(name: str) -> str | None:
     actor = resolve_name(name)
-    if actor.country:
-        return actor.country
     # A group coded under a country (IRQMED: Iraq's news agency) speaks for that side.
-    prefix = (actor.code or "")[:3]
-    return prefix if pycountry.countries.get(alpha_3=prefix) else None
+    return actor.country or country_prefix(actor.code)
 
 
 def _without_trailing_place(text: str) -> tuple[str, str | None]:
