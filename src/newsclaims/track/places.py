@@ -270,7 +270,7 @@ def located_mentions(report: Report) -> list[PlaceMention]:
     Places that are only actors (``Israel said``, ``Israel's war``) are not counted.
     """
     text = report.text
-    candidates = [(start, start + len(name), name) for start, name in _alias_spans(text)]
+    candidates = [(m.start(), m.end(), m.group(0)) for m in _place_pattern().finditer(text)]
     candidates += [
         (entity.start, entity.end, entity.text)
         for entity in report.entities
@@ -334,10 +334,6 @@ def _place_words(source: ActorRef, report: Report) -> list[str]:
             and entity.end <= source.end
         ]
     return found + [match.group(0) for match in _reference_pattern().finditer(source.text)]
-
-
-def _alias_spans(text: str) -> list[tuple[int, str]]:
-    return [(match.start(), match.group(0)) for match in _place_pattern().finditer(text)]
 
 
 def _locative_part(before: str) -> tuple[str, bool] | None:
