@@ -494,9 +494,10 @@ def contradictions(
 
     Same what, status, place and scope (a running toll, a day's count, one incident's),
     dates within --window days; qualifiers and ranges respected (at least 100 and 250 can
-    both hold). Sources are compared however written ("Gaza's Ministry of Health" is "the
-    health ministry in Gaza"). Ranked by how far apart they are; the same two claims seen
-    in several articles are one pair (copies).
+    both hold). Places must be stated, or come from the sentence or the source's name, not
+    guessed from the article. Sources are compared however written ("Gaza's Ministry of
+    Health" is "the health ministry in Gaza"). Ranked by how far apart they are; the same
+    two claims seen in several articles are one pair (copies: the articles making them).
 
     --sides sets the claims of opposing sides next to each other instead: in a war each
     side mostly counts the other's dead ("Iraq said it killed 15,000 Iranians", "Iran said
