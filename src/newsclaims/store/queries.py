@@ -20,7 +20,15 @@ from sqlalchemy.ext.compiler import compiles
 from newsclaims.extract.actors import country_prefix
 from newsclaims.model import Report
 from newsclaims.store.errors import StoreError
-from newsclaims.store.schema import actors, articles, events, figures, mentions, quotes
+from newsclaims.store.schema import (
+    actors,
+    articles,
+    events,
+    figures,
+    in_chunks,
+    mentions,
+    quotes,
+)
 from newsclaims.track.places import normalise_place
 
 ITEM_KINDS = ("figures", "quotes", "events", "actors")
@@ -201,8 +209,7 @@ def article_countries(connection: Connection, article_ids: Iterable[str]) -> dic
         .select_from(mentions.join(actors).join(articles))
         .distinct()
     )
-    for start in range(0, len(wanted), 500):
-        chunk = wanted[start : start + 500]
+    for chunk in in_chunks(wanted):
         for article_id, country, code in connection.execute(
             query.where(articles.c.article_id.in_(chunk))
         ):

@@ -10,7 +10,18 @@ compares them).
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
+
 import sqlalchemy as sa
+
+IN_CHUNK = 500  # values per IN (...) list: well under every backend's parameter limit
+
+
+def in_chunks(values: Sequence[str]) -> Iterator[Sequence[str]]:
+    """``values`` in runs short enough for one ``IN (...)`` list each."""
+    for start in range(0, len(values), IN_CHUNK):
+        yield values[start : start + IN_CHUNK]
+
 
 metadata = sa.MetaData(
     naming_convention={

@@ -18,7 +18,16 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection, Engine
 
 from newsclaims.model import ActorRef, Report
-from newsclaims.store.schema import actors, articles, events, figures, mentions, quotes, stories
+from newsclaims.store.schema import (
+    actors,
+    articles,
+    events,
+    figures,
+    in_chunks,
+    mentions,
+    quotes,
+    stories,
+)
 from newsclaims.store.stories import StoryLinker, signature, signature_bytes
 from newsclaims.track.dates import claim_date, parse_day
 from newsclaims.track.places import (
@@ -28,7 +37,6 @@ from newsclaims.track.places import (
     normalise_place,
 )
 
-IN_CHUNK = 500  # values per IN (...) list: well under every backend's parameter limit
 ClaimKey = tuple[Any, ...]
 
 
@@ -41,7 +49,7 @@ def known_hashes(connection: Connection, hashes: Iterable[str]) -> set[str]:
     """Which of ``hashes`` are already stored."""
     wanted = list(dict.fromkeys(hashes))
     found: set[str] = set()
-    for chunk in _chunks(wanted):
+    for chunk in in_chunks(wanted):
         query = sa.select(articles.c.content_hash).where(articles.c.content_hash.in_(chunk))
         found.update(connection.scalars(query))
     return found
@@ -221,7 +229,7 @@ class _Batch:
 
     def _existing_actors(self, wanted: dict[str, Any]) -> dict[str, int]:
         found: dict[str, int] = {}
-        for chunk in _chunks(list(wanted)):
+        for chunk in in_chunks(list(wanted)):
             query = sa.select(actors.c.key, actors.c.pk).where(actors.c.key.in_(chunk))
             found.update({key: pk for key, pk in self.connection.execute(query)})
         return found
@@ -350,8 +358,3 @@ def _insert_ignoring_conflicts(connection: Connection) -> Any:
     """INSERT that leaves an actor another writer stored meanwhile as it is."""
     dialect = postgresql if connection.dialect.name == "postgresql" else sqlite
     return dialect.insert(actors).on_conflict_do_nothing(index_elements=["key"])
-
-
-def _chunks(values: list[str]) -> Iterator[list[str]]:
-    for start in range(0, len(values), IN_CHUNK):
-        yield values[start : start + IN_CHUNK]

@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 from newsclaims.track.sources import same_source, source_country, source_key
 from newsclaims.track.timeline import source_label
@@ -101,17 +101,13 @@ def compare_claims(
     widest = max_ratio - 1 if max_ratio > 0 else math.inf
     found: dict[tuple[Any, ...], dict[str, Any]] = {}
     for members in groups.values():
-        members.sort(key=lambda member: member[2])
-        for index, (first, first_span, first_day) in enumerate(members):
-            for second, second_span, second_day in members[index + 1 :]:
-                if (second_day - first_day).days > window:
-                    break
-                if not _independent(first, second):
-                    continue
-                distance = gap(first_span, second_span)
-                if (distance == 0) != agreeing or distance > widest:
-                    continue
-                _merge(found, _pair(first, second, distance, first_span, second_span))
+        for (first, first_span, _), (second, second_span, _), _ in _within(members, window):
+            if not _independent(first, second):
+                continue
+            distance = gap(first_span, second_span)
+            if (distance == 0) != agreeing or distance > widest:
+                continue
+            _merge(found, _pair(first, second, distance, first_span, second_span))
     pairs = _counted(found)
     if agreeing:
         pairs.sort(key=lambda pair: (pair["score"], pair["a"]["date"]), reverse=True)
@@ -146,22 +142,34 @@ def counter_claims(
         groups[(state, point["scope"])].append((point, country, date.fromisoformat(point["date"])))
     found: dict[tuple[Any, ...], dict[str, Any]] = {}
     for (state, _), members in groups.items():
-        members.sort(key=lambda member: member[2])
-        for index, (first, first_country, first_day) in enumerate(members):
-            for second, second_country, second_day in members[index + 1 :]:
-                days = (second_day - first_day).days
-                if days > window:
-                    break
-                if first_country == second_country or _places_differ(first, second):
-                    continue
-                if countries_of is not None and not (
-                    second_country in countries_of.get(first["article_id"], set())
-                    and first_country in countries_of.get(second["article_id"], set())
-                ):
-                    continue
-                pair = _counter_pair(first, second, first_country, second_country, days)
-                _merge(found, pair | {"status": state})
+        for (first, first_country, _), (second, second_country, _), days in _within(
+            members, window
+        ):
+            if first_country == second_country or _places_differ(first, second):
+                continue
+            if countries_of is not None and not (
+                second_country in countries_of.get(first["article_id"], set())
+                and first_country in countries_of.get(second["article_id"], set())
+            ):
+                continue
+            pair = _counter_pair(first, second, state, (first_country, second_country), days)
+            _merge(found, pair)
     return sorted(_counted(found), key=lambda pair: (pair["score"], -_size(pair)))
+
+
+Member = TypeVar("Member", bound=tuple[Any, ...])
+
+
+def _within(members: list[Member], window: int) -> Iterator[tuple[Member, Member, int]]:
+    """Every two members (whose last item is their day) at most ``window`` days apart,
+    earlier first, with the days between them."""
+    members.sort(key=lambda member: member[-1])
+    for index, first in enumerate(members):
+        for second in members[index + 1 :]:
+            days = (second[-1] - first[-1]).days
+            if days > window:
+                break
+            yield first, second, days
 
 
 def _places_differ(first: dict[str, Any], second: dict[str, Any]) -> bool:
@@ -169,17 +177,21 @@ def _places_differ(first: dict[str, Any], second: dict[str, Any]) -> bool:
 
 
 def _counter_pair(
-    first: dict[str, Any], second: dict[str, Any], a_country: str, b_country: str, days: int
+    first: dict[str, Any],
+    second: dict[str, Any],
+    state: str,
+    countries: tuple[str, str],
+    days: int,
 ) -> dict[str, Any]:
     return {
         "relation": "counter-claim",
         "score": days,
         "what": first["what"],
-        "status": first["status"],
+        "status": state,
         "where": first["where"] or second["where"],
         "scope": first["scope"],
-        "a": _evidence(first) | {"country": a_country},
-        "b": _evidence(second) | {"country": b_country},
+        "a": _evidence(first) | {"country": countries[0]},
+        "b": _evidence(second) | {"country": countries[1]},
     }
 
 

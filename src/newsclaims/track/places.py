@@ -249,19 +249,20 @@ def _sentence_place(figure: Figure, located: list[PlaceMention]) -> str | None:
     """The one place the figure's sentence is set in, outside its source's words."""
     if figure.sentence is None:
         return None
-    source = figure.source
     inside = {
         mention.place
         for mention in located
         if figure.sentence.start <= mention.start < figure.sentence.end
-        and not (
-            source is not None
-            and source.start is not None
-            and source.end is not None
-            and source.start <= mention.start < source.end
-        )
+        and not _within_words(figure.source, mention.start)
     }
     return inside.pop() if len(inside) == 1 else None
+
+
+def _within_words(actor: ActorRef | None, position: int) -> bool:
+    """Whether ``position`` falls inside the words naming ``actor`` in the text."""
+    if actor is None or actor.start is None or actor.end is None:
+        return False
+    return actor.start <= position < actor.end
 
 
 def located_mentions(report: Report) -> list[PlaceMention]:
@@ -311,9 +312,7 @@ def _source_place(source: ActorRef, report: Report, position: int) -> str | None
     """The place of a local authority's name that is not a country (the ministry "in
     Gaza" counts there; "Israel's foreign ministry" speaks for a state wherever its figure
     happened, and "Hamas officials in Beirut" are only speaking there)."""
-    folded = source.text.casefold()
-    authorities = place_tables().local_authorities
-    if not any(re.search(rf"\b{re.escape(word)}\b", folded) for word in authorities):
+    if not _authority_pattern().search(source.text):
         return None
     for written in _place_words(source, report):
         place = normalise_place(written, report.text, position)
@@ -363,6 +362,13 @@ def _speech_forms() -> frozenset[str]:
         stem = verb[:-1] if verb.endswith("e") else verb
         forms.update({verb, f"{verb}s", f"{stem}ed", f"{stem}ing", f"{verb}d"})
     return frozenset(forms)
+
+
+@cache
+def _authority_pattern() -> re.Pattern[str]:
+    """Any word of ``local_authorities`` (``ministry``, ``civil defence``...)."""
+    words = "|".join(re.escape(word) for word in place_tables().local_authorities)
+    return re.compile(rf"\b(?:{words})\b", re.IGNORECASE)
 
 
 @cache
