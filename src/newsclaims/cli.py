@@ -248,7 +248,7 @@ class ItemKind(StrEnum):
 
 
 def _day(value: str | None, option: str) -> date | None:
-    from newsclaims.track.dates import parse_day
+    from newsclaims.resolve.dates import parse_day
 
     if value is None:
         return None

@@ -18,7 +18,9 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.ext.compiler import compiles
 
 from newsclaims.extract.actors import country_prefix
-from newsclaims.model import Report
+from newsclaims.model import ActorRef, Report
+from newsclaims.resolve.places import normalise_place
+from newsclaims.resolve.sources import source_identity
 from newsclaims.store.errors import StoreError
 from newsclaims.store.schema import (
     actors,
@@ -29,7 +31,6 @@ from newsclaims.store.schema import (
     mentions,
     quotes,
 )
-from newsclaims.track.places import normalise_place
 
 ITEM_KINDS = ("figures", "quotes", "events", "actors")
 
@@ -42,10 +43,10 @@ TOLL = "toll"
 class Filters:
     """What to keep; ``None`` keeps everything. Text filters are case-insensitive."""
 
-    what: str | None = None  # figures: what is counted (people, hostages...)
+    what: str | None = None  # figures: the quantity counted (people, children, hostages...)
     status: str | None = None  # figures: killed, injured, held...
     where: str | None = None  # figures, events: a place, normalised like stored places
-    source: str | None = None  # figures, events: who it is attributed to (substring)
+    source: str | None = None  # figures: a source id or name; events: a name (substring)
     speaker: str | None = None  # quotes: who spoke (substring)
     actor: str | None = None  # events, actors: either side's name (substring) or code
     code: str | None = None  # events: CAMEO code prefix
@@ -225,10 +226,11 @@ def item_conditions(table: sa.Table, filters: Filters) -> list[sa.ColumnElement[
     if not filters.all_copies:
         conditions.append(c.is_copy.is_(False))
     if filters.what is not None:
-        # "--what killed" names the quantity by its status, as users say "the killed".
+        # One quantity, never its parts: "people" leaves out "children". Rows stored
+        # before quantities were resolved are matched by their noun as written.
         wanted = _folded(filters.what)
         conditions.append(
-            sa.or_(c.what == wanted, c.status == wanted) if "status" in c else c.what == wanted
+            sa.or_(c.quantity == wanted, sa.and_(c.quantity.is_(None), c.what == wanted))
         )
     if filters.status is not None:
         conditions.append(c.status == _folded(filters.status))
@@ -240,7 +242,11 @@ def item_conditions(table: sa.Table, filters: Filters) -> list[sa.ColumnElement[
         wanted_scope = _folded(filters.scope)
         conditions.append(c.scope.is_(None) if wanted_scope == TOLL else c.scope == wanted_scope)
     if filters.source is not None:
-        conditions.append(_any_contains(filters.source, c.source_text, c.source_name))
+        if "source_id" in c:
+            # An id, or a name resolved to one: never a substring of another's name.
+            conditions.append(c.source_id.in_(source_ids(filters.source)))
+        else:
+            conditions.append(_any_contains(filters.source, c.source_text, c.source_name))
     if filters.speaker is not None:
         conditions.append(_any_contains(filters.speaker, c.speaker_text, c.speaker_name))
     if filters.actor is not None:
@@ -320,7 +326,8 @@ ITEM_COLUMNS = {
         ("value", "value"), ("qualifier", "qualifier"), ("low", "low"), ("high", "high"),
         ("what", "what"), ("status", "status"), ("place", "where"),
         ("place_basis", "where_basis"), ("where_text", "where_text"), ("when_text", "when_text"),
-        ("scope", "scope"), ("source_text", "source"), ("source_name", "source_name"),
+        ("scope", "scope"), ("quantity", "quantity"), ("side", "side"),
+        ("source_text", "source"), ("source_name", "source_name"), ("source_id", "source_id"),
     ),
     "quotes": (
         ("kind", "kind"), ("speaker_text", "speaker"), ("speaker_name", "speaker_name"),
@@ -336,9 +343,15 @@ ITEM_COLUMNS = {
 
 
 def item_columns(table: sa.Table) -> list[Any]:
+    """An item's columns, then its evidence: the sentence it stands in (cut from the
+    article's text by the database), the article's headline, publisher and URL."""
     c = table.c
+    sentence = sa.func.substr(
+        articles.c.text, c.sentence_start + 1, c.sentence_end - c.sentence_start
+    )
     return [
         articles.c.article_id,
+        c.item_id,
         articles.c.publisher,
         c.date,
         *(c[column].label(shown) for column, shown in ITEM_COLUMNS[table.name]),
@@ -346,7 +359,20 @@ def item_columns(table: sa.Table) -> list[Any]:
         c.span_end.label("end"),
         c.span_text.label("text"),
         c.story_pk.label("story"),
+        sentence.label("sentence"),
+        c.sentence_start,
+        c.sentence_end,
+        articles.c.headline,
+        articles.c.url,
     ]
+
+
+def source_ids(source: str) -> list[str]:
+    """The source ids ``--source`` stands for: itself (an id as shown in every output)
+    and the id its words resolve to as a name ("Gaza's health ministry")."""
+    written = " ".join(source.split())
+    named = source_identity(ActorRef(text=written)).id
+    return list(dict.fromkeys((written.casefold(), named)))
 
 
 def _actor_query(connection: Connection, filters: Filters, limit: int | None) -> QueryResult:

@@ -17,7 +17,9 @@ import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection, Engine
 
-from newsclaims.model import ActorRef, Report
+from newsclaims.model import ActorRef, Report, Span
+from newsclaims.resolve.dates import parse_day
+from newsclaims.resolve.places import country_name
 from newsclaims.store.schema import (
     actors,
     articles,
@@ -29,13 +31,6 @@ from newsclaims.store.schema import (
     stories,
 )
 from newsclaims.store.stories import StoryLinker, signature, signature_bytes
-from newsclaims.track.dates import claim_date, parse_day
-from newsclaims.track.places import (
-    country_name,
-    figure_place,
-    located_mentions,
-    normalise_place,
-)
 
 ClaimKey = tuple[Any, ...]
 
@@ -254,26 +249,26 @@ def item_rows(
             "cue": quote.cue.text if quote.cue else None,
             "cue_lemma": quote.cue.lemma if quote.cue else None,
             "in_headline": quote.in_headline,
+            **_sentence_columns(quote.sentence),
         }  # fmt: skip
-    places = located_mentions(report) if report.figures else []
     for figure in report.figures:
-        place, basis = figure_place(report, figure, places)
+        place = figure.place
         yield figures, {
             "item_id": figure.id, "span_start": figure.span.start,
             "span_end": figure.span.end, "span_text": figure.span.text,
-            "date": claim_date(figure.when, report_day),
+            "date": parse_day(figure.claim_date) or report_day,
             "value": figure.value, "qualifier": figure.qualifier,
             "low": figure.low, "high": figure.high,
             "what": _folded(figure.what), "status": _folded(figure.status),
             "where_text": figure.where,
             "place": place, "place_key": place.casefold() if place else None,
-            "place_basis": basis, "when_text": figure.when, "scope": figure.scope,
+            "place_basis": figure.place_basis, "when_text": figure.when, "scope": figure.scope,
             "source_text": figure.source.text if figure.source else None,
             "source_pk": actor_pk(figure.source),
             "source_name": actor_name(figure.source) if figure.source else None,
+            "source_id": figure.source_id, "quantity": figure.quantity, "side": figure.side,
             "quote_item_id": figure.quote_id,
-            "sentence_start": figure.sentence.start if figure.sentence else None,
-            "sentence_end": figure.sentence.end if figure.sentence else None,
+            **_sentence_columns(figure.sentence),
         }  # fmt: skip
     for event in report.events:
         target = event.target_actor
@@ -288,10 +283,17 @@ def item_rows(
             "target_text": target.text if target else None, "target_pk": actor_pk(target),
             "target_code": target.code if target else None,
             "target_name": actor_name(target) if target else None,
-            "place": normalise_place(event.place, report.text, event.span.start),
-            "negated": event.negated,
+            "place": event.place, "negated": event.negated,
             "reported_by": event.reported_by.text if event.reported_by else None,
+            **_sentence_columns(event.sentence),
         }  # fmt: skip
+
+
+def _sentence_columns(sentence: Span | None) -> dict[str, int | None]:
+    return {
+        "sentence_start": sentence.start if sentence else None,
+        "sentence_end": sentence.end if sentence else None,
+    }
 
 
 # What makes two items the same claim, per table: the columns compared between versions.
