@@ -204,6 +204,16 @@ UntilOption = Annotated[
 PublisherOption = Annotated[
     str | None, typer.Option("--publisher", help="Publisher contains this.", show_default=False)
 ]
+WhatOption = Annotated[
+    str | None,
+    typer.Option(
+        "--what",
+        help="figures: the quantity counted (people, children, journalists, hostages...). "
+        "One series, never its parts: people leaves out children. Palestinians and "
+        "Israelis are people (each with its side).",
+        show_default=False,
+    ),
+]
 AllCopiesOption = Annotated[
     bool,
     typer.Option(
@@ -328,14 +338,15 @@ def ingest(
 @app.command()
 def query(
     kind: Annotated[ItemKind, typer.Argument(help="What to list.", show_default=False)],
-    what: Annotated[
-        str | None,
-        typer.Option(help="figures: what is counted, or its status (people, hostages, killed...)."),
-    ] = None,
+    what: WhatOption = None,
     status: Annotated[str | None, typer.Option(help="figures: killed, injured, held...")] = None,
     where: Annotated[str | None, typer.Option(help="figures, events: place.")] = None,
     source: Annotated[
-        str | None, typer.Option(help="figures, events: source contains this.")
+        str | None,
+        typer.Option(
+            help="figures: a source id (as every output shows it) or a name that "
+            "resolves to one; events: the source actor's name contains this."
+        ),
     ] = None,
     speaker: Annotated[str | None, typer.Option(help="quotes: speaker contains this.")] = None,
     actor: Annotated[
@@ -374,15 +385,18 @@ def query(
     engine.dispose()
     columns = _QUERY_COLUMNS[kind.value]
     title = f"{kind.value}: {len(result.rows):,} of {result.total:,}"
-    _corpus_output(result.rows, columns, output, title)
+    if output is CorpusFormat.table:  # the sentence, else (stored without one) the item
+        rows = [row | {"sentence": row.get("sentence") or row.get("text")} for row in result.rows]
+    _corpus_output(rows if output is CorpusFormat.table else result.rows, columns, output, title)
 
 
 _QUERY_COLUMNS = {
-    "figures": ["date", "value", "qualifier", "what", "status", "where", "source", "publisher",
-                "article_id", "text"],
-    "quotes": ["date", "speaker", "kind", "cue", "publisher", "article_id", "text"],
+    "figures": ["date", "value", "qualifier", "quantity", "status", "where", "source_id",
+                "publisher", "article_id", "item_id", "sentence"],
+    "quotes": ["date", "speaker", "kind", "cue", "publisher", "article_id", "item_id",
+               "sentence"],
     "events": ["date", "code", "source_name", "target_name", "where", "publisher", "article_id",
-               "text"],
+               "item_id", "sentence"],
     "actors": ["name", "code", "kind", "articles", "quotes", "figures", "events_as_source",
                "events_as_target"],
 }  # fmt: skip
@@ -390,13 +404,17 @@ _QUERY_COLUMNS = {
 
 @app.command()
 def timeline(
-    what: Annotated[
-        str | None,
-        typer.Option(help="What is counted, or its status (people, hostages, killed...)."),
-    ] = None,
+    what: WhatOption = None,
     status: Annotated[str | None, typer.Option(help="killed, injured, held...")] = None,
     where: Annotated[str | None, typer.Option(help="Place (Gaza = the Gaza Strip...).")] = None,
-    source: Annotated[str | None, typer.Option(help="Source contains this (any case).")] = None,
+    source: Annotated[
+        str | None,
+        typer.Option(
+            help="A source id (pse-health-ministry, isr-military, unrwa: every "
+            "output shows them) or a name that resolves to one (\"Gaza's health "
+            "ministry\"). Never part of another source's name."
+        ),
+    ] = None,
     publisher: PublisherOption = None,
     since: SinceOption = None,
     until: UntilOption = None,
@@ -417,13 +435,16 @@ def timeline(
 ) -> None:
     """The series of one quantity per source over time, qualifiers kept.
 
-    A figure's place is the one its clause states, else the one in its source's name
+    One line per source id; every point carries its sentence, headline, publisher and
+    URL (--format json or csv), and `newsclaims show ARTICLE_ID ITEM_ID` shows it in
+    its article. A figure's place is the one its clause states, else the one in its source's name
     ("the health ministry in Gaza"), else the one place its sentence is set in, else the
     place most of the article is set in; each point's where_basis says which.
 
     Examples:
 
-      newsclaims timeline --what people --status killed --where Gaza --chart gaza.html
+      newsclaims timeline --what people --status killed --where Gaza \\
+        --source pse-health-ministry --chart gaza.html
 
       newsclaims timeline --what hostages --format json
     """
@@ -460,7 +481,7 @@ def timeline(
 
 @app.command()
 def contradictions(
-    what: Annotated[str | None, typer.Option(help="What is counted, or its status.")] = None,
+    what: WhatOption = None,
     status: Annotated[str | None, typer.Option(help="killed, injured, held...")] = None,
     where: Annotated[str | None, typer.Option(help="Place.")] = None,
     publisher: PublisherOption = None,
@@ -541,8 +562,9 @@ def contradictions(
         {
             "score": pair["score"], "status": pair["status"], "where": pair["where"],
             "scope": pair["scope"], "copies": pair["copies"],
-            **{f"{side}_{key}": pair[side][key] for side in ("a", "b")
-               for key in ("date", "source_label", "publisher", "article_id", "what")},
+            **{f"{side}_{key}": pair[side].get(key) for side in ("a", "b")
+               for key in ("date", "source_label", "publisher", "article_id", "item_id",
+                           "what", "sentence", "headline", "url")},
             **{f"{side}_claim": f"{shown_value(pair[side])} {pair[side]['what'] or ''}".strip()
                for side in ("a", "b")},
         }
@@ -551,8 +573,8 @@ def contradictions(
     if output is not CorpusFormat.table:
         _corpus_output(pairs if output is CorpusFormat.json else rows, [], output, "")
         return
-    columns = ["score", "status", "where", "a_date", "a_source_label", "a_claim",
-               "b_date", "b_source_label", "b_claim", "copies"]  # fmt: skip
+    columns = ["score", "status", "where", "a_date", "a_source_label", "a_claim", "a_sentence",
+               "b_date", "b_source_label", "b_claim", "b_sentence", "copies"]  # fmt: skip
     view = "counter-claims" if sides else "agreements" if agree else "contradictions"
     _corpus_output(rows, columns, output, f"{view}: {len(pairs)}")
 
@@ -560,7 +582,11 @@ def contradictions(
 @app.command()
 def negotiation(
     actor: Annotated[
-        str | None, typer.Option(help="Actor name contains this, or its code.")
+        str | None,
+        typer.Option(
+            help="An actor's code (USA, ISR: also matches USAGOV...) or whole name "
+            "(Hamas, Antony Blinken), any case; never part of a name."
+        ),
     ] = None,
     publisher: PublisherOption = None,
     since: SinceOption = None,
@@ -568,9 +594,12 @@ def negotiation(
     output: CorpusFormatOption = CorpusFormat.table,
     db: DbOption = None,
 ) -> None:
-    """Per actor: proposals, counter-proposals, demands, acceptances, rejections over time.
+    """Per actor: proposals, counter-proposals, demands, acceptances, rejections,
+    agreements and implementation (releases, access) over time.
 
-    From coded events and reported speech, each with its evidence.
+    From coded events and reported speech, each with its sentence and article. A move
+    another party is said to make ("Hamas said Israel refused the offer") is that
+    party's, with reported_by; opinion and analysis articles are left out.
 
     Example:
 
@@ -596,9 +625,57 @@ def negotiation(
     elif not moves:
         console.print("no negotiation moves match", style="dim")
     for name, own in by_actor(moves).items() if output is CorpusFormat.table else ():
-        columns = ["date", "move", "counterpart", "via", "publisher", "article_id", "text"]
-        rows = [{**move, "text": move["span"]["text"]} for move in own]
+        columns = ["date", "move", "counterpart", "reported_by", "publisher", "article_id",
+                   "item_id", "sentence"]  # fmt: skip
+        rows = [{**move, "sentence": move["sentence"] or move["span"]["text"]} for move in own]
         console.print(rows_table(rows, columns, title=f"{name}: {len(own)} moves"))
+
+
+class ShowFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+@app.command()
+def show(
+    article_id: Annotated[str, typer.Argument(help="The article id every output shows.")],
+    item_id: Annotated[
+        str | None,
+        typer.Argument(help="An item of it (item_id in every output): shown highlighted."),
+    ] = None,
+    output: Annotated[
+        ShowFormat, typer.Option("--format", "-f", help="text: highlighted; json: the report.")
+    ] = ShowFormat.text,
+    db: DbOption = None,
+) -> None:
+    """Show a stored article with its items highlighted at their exact characters.
+
+    Quotes, figures and events are highlighted; ITEM_ID stands out, with its fields as
+    written and as resolved (place and its basis, source id, quantity, claim date).
+
+    Examples:
+
+      newsclaims show 6a1f0c2e f3
+
+      newsclaims show 6a1f0c2e --format json
+    """
+    from newsclaims.render import article_view, find_item
+    from newsclaims.store.connect import open_store
+    from newsclaims.store.queries import stored_reports
+
+    engine = open_store(db)
+    with engine.connect() as connection:
+        reports = stored_reports(connection, article_id)
+    engine.dispose()
+    if not reports:
+        raise UserError(f"no stored article has the id {article_id!r}")
+    report = reports[-1]  # the latest version stored under this id
+    if item_id is not None and find_item(report, item_id) is None:
+        raise UserError(f"article {article_id!r} has no item {item_id!r}")
+    if output is ShowFormat.json:
+        sys.stdout.write(report_json(report) + "\n")
+    else:
+        console.print(article_view(report, item_id))
 
 
 # --- scale commands: batch on local cores or Dask (issue 5) ---
