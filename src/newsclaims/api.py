@@ -97,6 +97,7 @@ class Store:
     def timeline(self, **filters: Any) -> list[dict[str, Any]]:
         """Points of one quantity per source over time (``scope`` defaults to toll)."""
         filters.setdefault("scope", "toll")
+        filters.setdefault("background", False)
         with self.engine.connect() as connection:
             return timeline_points(connection, _filters(filters))
 
@@ -106,6 +107,7 @@ class Store:
         claims and counter-claims of two sides)."""
         from newsclaims.store.queries import article_countries
 
+        filters.setdefault("background", False)
         with self.engine.connect() as connection:
             points = timeline_points(connection, _filters(filters), numberless=sides)
             if sides:

@@ -214,6 +214,14 @@ WhatOption = Annotated[
         show_default=False,
     ),
 ]
+BackgroundOption = Annotated[
+    bool,
+    typer.Option(
+        "--background",
+        help='Also figures of sentences that recount an earlier year ("in the 2014 war, '
+        '2,251 were killed"): history told as background, left out by default.',
+    ),
+]
 AllCopiesOption = Annotated[
     bool,
     typer.Option(
@@ -430,6 +438,7 @@ def timeline(
         Path | None,
         typer.Option(help="Also write the chart: .html, .png, .svg or .json (Vega-Lite)."),
     ] = None,
+    background: BackgroundOption = False,
     output: CorpusFormatOption = CorpusFormat.table,
     db: DbOption = None,
 ) -> None:
@@ -463,6 +472,7 @@ def timeline(
     filters = Filters(
         what=what, status=status, where=where, source=source, publisher=publisher,
         since=_day(since, "--since"), until=_day(until, "--until"), scope=_scope(scope),
+        background=background,
     )  # fmt: skip
     engine = open_store(db)
     with engine.connect() as connection:
@@ -508,6 +518,7 @@ def contradictions(
         ),
     ] = False,
     limit: Annotated[int, typer.Option(min=0, help="Pairs shown at most (0: all).")] = 20,
+    background: BackgroundOption = False,
     output: CorpusFormatOption = CorpusFormat.table,
     db: DbOption = None,
 ) -> None:
@@ -544,7 +555,7 @@ def contradictions(
         raise UserError(f"--max-ratio {max_ratio}: give 0 (no limit) or a factor of 1 or more")
     filters = Filters(
         what=what, status=status, where=where, publisher=publisher,
-        since=_day(since, "--since"), until=_day(until, "--until"),
+        since=_day(since, "--since"), until=_day(until, "--until"), background=background,
     )  # fmt: skip
     engine = open_store(db)
     with engine.connect() as connection:

@@ -125,6 +125,8 @@ class Figure(_Model):
     source_id: str | None = None
     quantity: str | None = None
     side: str | None = None
+    # The sentence recounts an earlier year ("in the 2014 war"): history, not news.
+    background: bool = False
 
 
 class Event(_Model):

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from report_builders import figure, report
+from report_builders import figure, report, span_of
 
 from newsclaims.cli import main
 from newsclaims.store.connect import open_store
@@ -150,3 +150,23 @@ def test_a_days_count_is_its_own_series_and_places_say_where_they_come_from(
     assert sorted((p["value"], p["scope"]) for p in every) == [(90, "period"), (31000, "toll")]
     assert main(["query", "figures", "--scope", "period", "--format", "json", "--db", db_url]) == 0
     assert [row["value"] for row in json.loads(capsys.readouterr().out)] == [90]
+
+
+HISTORY = "In the 2014 war, 2,251 Palestinians were killed in Gaza, the UN said."
+
+
+def test_a_sentence_recounting_an_earlier_year_is_background(
+    db_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    engine = open_store(db_url)
+    ReportWriter(engine).write([
+        report("history", HISTORY, date="2023-11-01", figures=[
+            figure(HISTORY, "2,251", 2251, what="Palestinians", status="killed", where="Gaza",
+                   source="the UN", sentence=span_of(HISTORY, HISTORY))]),
+    ])  # fmt: skip
+    engine.dispose()
+    assert timeline_json(capsys, "--status", "killed", "--db", db_url) == []
+    points = timeline_json(capsys, "--status", "killed", "--background", "--db", db_url)
+    assert [(p["value"], p["background"], p["quantity"], p["source_id"]) for p in points] == [
+        (2251, True, "people", "un")
+    ]

@@ -19,7 +19,7 @@ from __future__ import annotations
 from datetime import date
 
 from newsclaims.model import Event, Figure, Report
-from newsclaims.resolve.dates import claim_date, parse_day
+from newsclaims.resolve.dates import claim_date, is_background, parse_day
 from newsclaims.resolve.places import (
     PlaceMention,
     figure_place,
@@ -58,6 +58,9 @@ def _resolved_figure(
             "quantity": quantity.name if quantity else None,
             "side": quantity.side if quantity else None,
             "source_id": source_id,
+            "background": is_background(
+                figure.sentence.text if figure.sentence else None, report_day
+            ),
         }
     )
 

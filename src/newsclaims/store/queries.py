@@ -56,13 +56,15 @@ class Filters:
     text: str | None = None  # substring of the evidence
     scope: str | None = None  # figures: toll (a running count), period or incident
     all_copies: bool = False
+    background: bool = True  # figures: also those of sentences recounting earlier years
 
     def given(self) -> list[str]:
         """The names of the filters set."""
         return [
             field.name
             for field in fields(self)
-            if field.name != "all_copies" and getattr(self, field.name) is not None
+            if field.name not in ("all_copies", "background")
+            and getattr(self, field.name) is not None
         ]
 
 
@@ -238,6 +240,8 @@ def item_conditions(table: sa.Table, filters: Filters) -> list[sa.ColumnElement[
         key = (normalise_place(filters.where) or filters.where).casefold()
         compared = c.place_key if "place_key" in c else sa.func.lower(c.place)
         conditions.append(compared == key)
+    if not filters.background and "background" in c:
+        conditions.append(c.background.is_(False))
     if filters.scope is not None:
         wanted_scope = _folded(filters.scope)
         conditions.append(c.scope.is_(None) if wanted_scope == TOLL else c.scope == wanted_scope)
@@ -326,7 +330,8 @@ ITEM_COLUMNS = {
         ("value", "value"), ("qualifier", "qualifier"), ("low", "low"), ("high", "high"),
         ("what", "what"), ("status", "status"), ("place", "where"),
         ("place_basis", "where_basis"), ("where_text", "where_text"), ("when_text", "when_text"),
-        ("scope", "scope"), ("quantity", "quantity"), ("side", "side"),
+        ("scope", "scope"), ("background", "background"), ("quantity", "quantity"),
+        ("side", "side"),
         ("source_text", "source"), ("source_name", "source_name"), ("source_id", "source_id"),
     ),
     "quotes": (

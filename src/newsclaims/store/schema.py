@@ -158,6 +158,8 @@ figures = sa.Table(
     sa.Column("source_id", sa.String),  # the source's identity (resolve/sources.py)
     sa.Column("quantity", sa.String),  # what is counted, as a series (resolve/quantities.py)
     sa.Column("side", sa.String),  # the country the counted noun names
+    # the sentence recounts an earlier year: history, left out of current views
+    sa.Column("background", sa.Boolean, nullable=False, default=False, server_default=sa.false()),
     # The timeline and contradiction queries: one quantity, one place, over time.
     sa.Index("ix_figures_series", "what", "status", "place_key", "date"),
     sa.Index("ix_figures_quantity", "quantity", "status", "place_key", "date"),

@@ -267,6 +267,7 @@ def item_rows(
             "source_pk": actor_pk(figure.source),
             "source_name": actor_name(figure.source) if figure.source else None,
             "source_id": figure.source_id, "quantity": figure.quantity, "side": figure.side,
+            "background": figure.background,
             "quote_item_id": figure.quote_id,
             **_sentence_columns(figure.sentence),
         }  # fmt: skip

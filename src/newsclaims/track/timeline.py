@@ -83,6 +83,7 @@ def timeline_point(row: dict[str, Any], low: float | None, high: float | None) -
         "where": row["where"],
         "where_basis": row["where_basis"],
         "scope": row["scope"] or TOLL,
+        "background": row["background"],
         "source": row["source"],
         "source_name": row["source_name"],
         "source_id": row["source_id"],

@@ -1,5 +1,5 @@
-"""Figures: source id, quantity and side from the resolve stage; quotes and events:
-the sentence they are evidenced by.
+"""Figures: source id, quantity, side and background from the resolve stage; quotes and
+events: the sentence they are evidenced by.
 
 Rows stored before this revision keep NULL in all of these: the views then fall back
 to the item's own span, and `--source`/`--what` by id match none of them. Re-ingest
@@ -25,6 +25,9 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column("source_id", sa.String(), nullable=True))
         batch_op.add_column(sa.Column("quantity", sa.String(), nullable=True))
         batch_op.add_column(sa.Column("side", sa.String(), nullable=True))
+        batch_op.add_column(
+            sa.Column("background", sa.Boolean(), nullable=False, server_default=sa.false())
+        )
         batch_op.create_index("ix_figures_source_id", ["source_id"])
         batch_op.create_index("ix_figures_quantity", ["quantity", "status", "place_key", "date"])
     for table in ("quotes", "events"):
@@ -41,6 +44,7 @@ def downgrade() -> None:
     with op.batch_alter_table("figures", schema=None) as batch_op:
         batch_op.drop_index("ix_figures_quantity")
         batch_op.drop_index("ix_figures_source_id")
+        batch_op.drop_column("background")
         batch_op.drop_column("side")
         batch_op.drop_column("quantity")
         batch_op.drop_column("source_id")
