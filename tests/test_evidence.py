@@ -61,3 +61,12 @@ def test_show_highlights_the_item(store: str, capsys: pytest.CaptureFixture[str]
     assert main(["show", article_id, "no-such-item", "--db", store]) == 2
     assert "has no item" in capsys.readouterr().err
     assert main(["show", "no-such-article", "--db", store]) == 2
+
+
+def test_a_source_matching_nothing_is_offered_the_ids_it_may_mean(
+    store: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["timeline", "--source", "ministry", "--format", "json", "--db", store]) == 0
+    captured = capsys.readouterr()
+    assert json.loads(captured.out) == []  # never a substring of a source's name
+    assert "pse-health-ministry" in captured.err

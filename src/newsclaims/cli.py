@@ -477,6 +477,8 @@ def timeline(
     engine = open_store(db)
     with engine.connect() as connection:
         points = timeline_points(connection, filters)
+        if not points and source:
+            _offer_sources(connection, source)
     engine.dispose()
     if chart is not None:
         write_chart(points, chart)
@@ -487,6 +489,21 @@ def timeline(
         write_csv_rows(points)
     else:
         console.print(terminal_chart(points))
+
+
+def _offer_sources(connection: Any, source: str) -> None:
+    """Say which source ids a --source that matched nothing may have meant."""
+    from newsclaims.store.queries import source_candidates
+
+    offered = source_candidates(connection, source)
+    if offered:
+        listed = ", ".join(
+            f"{row['source_id']} ({row['name']}: {row['figures']:,})" for row in offered
+        )
+        error_console.print(
+            f"--source {source!r} names no source id; sources whose names contain it: {listed}",
+            highlight=False,
+        )
 
 
 @app.command()

@@ -202,6 +202,20 @@ def figure_rows(connection: Connection, filters: Filters) -> list[dict[str, Any]
     return [_plain(row._mapping) for row in connection.execute(query)]
 
 
+def source_candidates(connection: Connection, words: str, limit: int = 8) -> list[dict[str, Any]]:
+    """Source ids whose names as written contain ``words``, most figures first: what to
+    offer a user whose ``--source`` matched nothing."""
+    count = sa.func.count().label("figures")
+    query = (
+        sa.select(figures.c.source_id, sa.func.min(figures.c.source_name).label("name"), count)
+        .where(figures.c.source_id.is_not(None), contains_folded(figures.c.source_name, words))
+        .group_by(figures.c.source_id)
+        .order_by(count.desc(), figures.c.source_id)
+        .limit(limit)
+    )
+    return [dict(row._mapping) for row in connection.execute(query)]
+
+
 def article_countries(connection: Connection, article_ids: Iterable[str]) -> dict[str, set[str]]:
     """The countries each article mentions (its actors' countries, or the country their
     code is under: ``IRQMED`` -> ``IRQ``), by article id."""
