@@ -898,6 +898,7 @@ def main(argv: list[str] | None = None) -> int:
     command = typer.main.get_command(app)
     try:
         result = command.main(args=argv, prog_name="newsclaims", standalone_mode=False)
+        sys.stdout.flush()  # here, where a closed pipe is caught, not at exit
     except click_errors.NoArgsIsHelpError as shown:
         if shown.ctx is not None:
             console.print(shown.ctx.get_help())
@@ -916,6 +917,12 @@ def main(argv: list[str] | None = None) -> int:
     except (UserError, InputError, ModelNotFoundError, StoreError) as error:
         _fail(str(error))
         return EXIT_USAGE
+    except SystemExit as stop:  # click ends a closed pipe (EPIPE) with a silent exit 1
+        if type(sys.stdout).__name__ != "PacifyFlushWrapper":
+            raise
+        _silence_stdout()
+        _fail("output closed before it was all written (broken pipe)")
+        return EXIT_USAGE if stop.code == 1 else int(stop.code or 0)
     except BrokenPipeError:
         _silence_stdout()
         _fail("output closed before it was all written (broken pipe)")

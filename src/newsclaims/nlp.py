@@ -106,7 +106,7 @@ def parse_stream(
     pieces = (
         (piece, (context, index, len(cut)))
         for text, context in items
-        for cut in [split_text(text)]
+        for cut in [split_text(text, MAX_PIECE_CHARS)]
         for index, piece in enumerate(cut)
     )
     parts: list[Doc] = []

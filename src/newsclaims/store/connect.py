@@ -157,21 +157,29 @@ def _engine_options(url: URL) -> dict[str, Any]:
     return {}
 
 
-def _check_sqlite_exists(url: URL) -> None:
+def _sqlite_file(url: URL) -> Path | None:
+    """The file of a SQLite URL (``file:PATH?mode=ro`` URIs too); ``None`` in memory."""
     database = url.database
     if url.get_backend_name() != "sqlite" or not database or database == ":memory:":
-        return
-    if not Path(database).expanduser().exists():
+        return None
+    if url.query.get("uri") == "true" and database.startswith("file:"):
+        database = database.removeprefix("file:")
+    return Path(database).expanduser()
+
+
+def _check_sqlite_exists(url: URL) -> None:
+    database = _sqlite_file(url)
+    if database is not None and not database.exists():
         raise StoreError(
             f"no database at {database} (newsclaims ingest creates one; check --db or ${DB_ENV})"
         )
 
 
 def _check_sqlite_folder(url: URL) -> None:
-    database = url.database
-    if url.get_backend_name() != "sqlite" or not database or database == ":memory:":
+    database = _sqlite_file(url)
+    if database is None:
         return
-    folder = Path(database).expanduser().resolve().parent
+    folder = database.resolve().parent
     if not folder.is_dir():
         raise StoreError(f"cannot create database {database}: no folder {folder}")
 
