@@ -39,7 +39,10 @@ app = typer.Typer(
     help=(
         "Who said what, which figures are claimed by whom, and what happened between whom "
         "- extracted from news reports, every item pointing back to its characters.\n\n"
-        "Start with:  newsclaims analyze report.txt"
+        "Start with:  newsclaims analyze report.txt\n\n"
+        "Exit codes: 0 done; 2 an error, told in one line (nothing more read or stored); "
+        "3 done, but some records could not be read and were skipped (--on-error); "
+        "130 / 143 stopped by Ctrl-C / SIGTERM."
     ),
     no_args_is_help=True,
     add_completion=False,
@@ -190,6 +193,9 @@ def analyze(
       newsclaims analyze page.html --format json
 
       cat report.txt | newsclaims analyze - --format csv
+
+    Exit codes: 0 done; 2 an error (one line on stderr); 3 done, some records skipped
+    (--on-error skip).
     """
     from newsclaims.pipeline import analyze_parallel
 
