@@ -7,8 +7,13 @@ on stderr and exit code 2; a traceback is a bug.
 from __future__ import annotations
 
 import json
+import os
+import signal
 import sys
-from collections.abc import Iterable
+import threading
+from collections.abc import Iterable, Iterator
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
@@ -34,7 +39,10 @@ app = typer.Typer(
     help=(
         "Who said what, which figures are claimed by whom, and what happened between whom "
         "- extracted from news reports, every item pointing back to its characters.\n\n"
-        "Start with:  newsclaims analyze report.txt"
+        "Start with:  newsclaims analyze report.txt\n\n"
+        "Exit codes: 0 done; 2 an error, told in one line (nothing more read or stored); "
+        "3 done, but some records could not be read and were skipped (--on-error); "
+        "130 / 143 stopped by Ctrl-C / SIGTERM."
     ),
     no_args_is_help=True,
     add_completion=False,
@@ -45,6 +53,11 @@ console = Console()
 error_console = Console(stderr=True)
 
 EXIT_USAGE = 2
+EXIT_REJECTED = 3  # the run finished, but some records were skipped (--on-error skip)
+EXIT_INTERRUPTED = 128  # plus the signal's number, as shells report it (130: Ctrl-C)
+STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
+MAX_LIMIT = 1_000_000_000  # --limit: past any store's size, within a database integer
+REJECTS_SHOWN = 20  # skipped records announced one by one; the rest only counted
 
 
 class UserError(Exception):
@@ -57,6 +70,70 @@ class OutputFormat(StrEnum):
     jsonl = "jsonl"
     csv = "csv"
     parquet = "parquet"
+
+
+class OnError(StrEnum):
+    skip = "skip"
+    stop = "stop"
+
+
+ON_ERROR_HELP = (
+    "A record that cannot be read (a malformed JSONL line, a field of the wrong type, a "
+    "record over --max-bytes, an empty or binary file in a folder): skip leaves it out, "
+    "names its file and line on stderr, reads on, and ends with exit code 3; stop ends "
+    "at the first one with exit code 2."
+)
+RejectsOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--rejects",
+        help="Append every skipped record to this JSONL file (source, line, reason and "
+        "the record as read), to fix and read again.",
+        show_default=False,
+    ),
+]
+
+
+def _rejects(on_error: OnError, path: Path | None) -> Any:
+    """The :class:`Rejects` of a run: skipped records announced on stderr, then counted."""
+    from newsclaims.ingest.rejects import Rejects
+
+    def announce(error: Exception) -> None:
+        if rejects.count <= REJECTS_SHOWN:
+            _warn(f"skipped: {error}")
+        if rejects.count == REJECTS_SHOWN:
+            _warn("more records skipped: counted, not shown")
+
+    rejects = Rejects(stop=on_error is OnError.stop, path=path, announce=announce)
+    return rejects
+
+
+def _end_with_rejects(rejects: Any) -> None:
+    """Exit 3 when records were skipped, saying how many and where they went."""
+    if rejects.count:
+        kept = f"; written to {rejects.path}" if rejects.path else ""
+        _warn(f"{rejects.count:,} record{'s' if rejects.count != 1 else ''} skipped{kept}")
+        raise typer.Exit(EXIT_REJECTED)
+
+
+def _warn(message: str) -> None:
+    sys.stderr.write(f"newsclaims: warning: {' '.join(message.split())}\n")
+
+
+def _workers(value: int | None) -> int | None:
+    """``--workers`` checked: at least 1; more than this machine's cores is lowered to them
+    (with a warning): each worker holds its own spaCy model, so extra ones only cost memory."""
+    from newsclaims.scale import default_workers
+
+    if value is None:
+        return None
+    cores = default_workers()
+    if value < 1:
+        raise UserError(f"--workers {value}: give 1 to {cores} (this machine's cores)")
+    if value > cores:
+        _warn(f"--workers {value}: this machine has {cores} cores; using {cores}")
+        return cores
+    return value
 
 
 ModelOption = Annotated[
@@ -92,14 +169,20 @@ def analyze(
     workers: Annotated[
         int | None,
         typer.Option(
-            "--workers", "-w", help="Worker processes for many inputs (default: all cores)."
+            "--workers",
+            "-w",
+            help="Worker processes for many inputs, 1 to the number of cores (default: all "
+            "cores; more is lowered to the cores, with a warning).",
         ),
     ] = None,
     model: ModelOption = None,
     max_bytes: Annotated[
-        int, typer.Option(help="Largest single article accepted, in bytes.")
+        int,
+        typer.Option(min=1, help="Largest single article (or JSONL record) accepted, in bytes."),
     ] = 5_000_000,
     batch_size: Annotated[int, typer.Option(min=1, help="Articles per nlp.pipe batch.")] = 32,
+    on_error: Annotated[OnError, typer.Option(help=ON_ERROR_HELP)] = OnError.stop,
+    rejects_file: RejectsOption = None,
 ) -> None:
     """Extract quotes, figures, events and actors from news reports.
 
@@ -110,14 +193,24 @@ def analyze(
       newsclaims analyze page.html --format json
 
       cat report.txt | newsclaims analyze - --format csv
+
+    Exit codes: 0 done; 2 an error (one line on stderr); 3 done, some records skipped
+    (--on-error skip).
     """
     from newsclaims.pipeline import analyze_parallel
 
     if (out is not None) != (output_format is OutputFormat.parquet):
         raise UserError("--format parquet needs --out FOLDER, and --out needs --format parquet")
-    reports = analyze_parallel(
-        iter_articles(paths, max_bytes=max_bytes), workers, model, batch_size
-    )
+    with _rejects(on_error, rejects_file) as rejects:
+        articles = iter_articles(paths, max_bytes=max_bytes, rejects=rejects)
+        reports = analyze_parallel(articles, _workers(workers), model, batch_size)
+        _write_reports(reports, output_format, out)
+    _end_with_rejects(rejects)
+
+
+def _write_reports(
+    reports: Iterable[Report], output_format: OutputFormat, out: Path | None
+) -> None:
     if out is not None:
         _write_parquet(reports, out)
     elif output_format is OutputFormat.table:
@@ -299,48 +392,114 @@ def ingest(
     ],
     db: DbOption = None,
     workers: Annotated[
-        int | None, typer.Option("--workers", "-w", help="Worker processes (default: all cores).")
+        int | None,
+        typer.Option(
+            "--workers",
+            "-w",
+            help="Worker processes, 1 to the number of cores (default: all cores; more is "
+            "lowered to the cores, with a warning).",
+        ),
     ] = None,
     batch_size: Annotated[
         int, typer.Option(min=1, help="Articles per batch: one NLP batch, one transaction.")
     ] = 32,
     model: ModelOption = None,
     max_bytes: Annotated[
-        int, typer.Option(help="Largest single article accepted, in bytes.")
+        int,
+        typer.Option(min=1, help="Largest single article (or JSONL record) accepted, in bytes."),
     ] = 5_000_000,
+    on_error: Annotated[OnError, typer.Option(help=ON_ERROR_HELP)] = OnError.skip,
+    rejects_file: RejectsOption = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
     """Analyze articles and store their reports; already stored texts are skipped.
 
     Safe to re-run and to resume after a stop: each text is stored exactly once, one
     transaction per batch. Near-duplicate copies of a story are linked as its versions.
+    Two ingests may run into one store at once. SIGTERM or Ctrl-C ends the run after the
+    batch being stored (Ctrl-C twice: at once); run the same command again to resume.
+
+    Exit codes: 0 all stored; 3 stored, but some records skipped (see --on-error);
+    2 an error (nothing more stored); 130/143 stopped by Ctrl-C/SIGTERM.
 
     Examples:
 
       newsclaims ingest ../shared/corpora/aljazeera-2017-2024.jsonl.gz
 
+      newsclaims ingest reports/ --rejects rejected.jsonl
+
       newsclaims ingest reports/ --db postgresql://me@localhost/news
     """
-    from newsclaims.store.connect import open_store
+    from sqlalchemy.exc import DBAPIError
+
+    from newsclaims.store.connect import db_reason, open_store, shown_url
     from newsclaims.store.ingest import count_inputs, ingest_articles
     from newsclaims.track.show import ingest_progress
 
-    engine = open_store(db)
-    articles = iter_articles(paths, max_bytes=max_bytes)
+    count = _workers(workers)
+    engine = open_store(db, create=True)
     total = None if quiet else count_inputs(paths)
-    options: dict[str, Any] = {"workers": workers, "model": model, "batch_size": batch_size}
-    if quiet:
-        counts = ingest_articles(engine, articles, **options)
-    else:
-        with ingest_progress(error_console, total) as on_progress:
-            counts = ingest_articles(engine, articles, on_progress=on_progress, **options)
-    engine.dispose()
+    try:
+        with _rejects(on_error, rejects_file) as rejects, _stop_on_signals() as stop:
+            articles = iter_articles(paths, max_bytes=max_bytes, rejects=rejects)
+            options: dict[str, Any] = {
+                "workers": count, "model": model, "batch_size": batch_size, "should_stop": stop
+            }  # fmt: skip
+            if quiet:
+                counts = ingest_articles(engine, articles, **options)
+            else:
+                with ingest_progress(error_console, total) as on_progress:
+                    counts = ingest_articles(engine, articles, on_progress=on_progress, **options)
+    except DBAPIError as error:
+        where = shown_url(str(engine.url))
+        raise StoreError(f"cannot store into {where}: {db_reason(error)}") from None
+    finally:
+        engine.dispose()
     console.print(
         f"stored {counts.stored:,} articles ({counts.stories:,} new stories, "
         f"{counts.versions:,} versions of stored stories); "
         f"skipped {counts.skipped:,} already stored",
         highlight=False,
     )
+    if counts.stopped:
+        from newsclaims.scale import terminate_pools
+
+        terminate_pools()
+        _warn("stopped on request after a whole batch; run the same command again to resume")
+        raise typer.Exit(EXIT_INTERRUPTED + stop.signal)
+    _end_with_rejects(rejects)
+
+
+class _StopRequest:
+    """Set by SIGTERM or a first Ctrl-C: the run ends after the batch in flight."""
+
+    def __init__(self) -> None:
+        self.signal = 0
+
+    def __call__(self) -> bool:
+        return self.signal != 0
+
+
+@contextmanager
+def _stop_on_signals() -> Iterator[_StopRequest]:
+    """SIGTERM and Ctrl-C ask the run to stop after its batch; a second Ctrl-C stops now."""
+    stop = _StopRequest()
+
+    def handle(number: int, _frame: Any) -> None:
+        if stop() and number == signal.SIGINT:
+            raise KeyboardInterrupt
+        stop.signal = number
+        _warn("stopping after the batch being stored (Ctrl-C again to stop at once)")
+
+    if threading.current_thread() is not threading.main_thread():  # signals need it
+        yield stop
+        return
+    previous = {number: signal.signal(number, handle) for number in STOP_SIGNALS}
+    try:
+        yield stop
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
 
 
 @app.command()
@@ -367,7 +526,9 @@ def query(
     text: Annotated[str | None, typer.Option(help="The evidence contains this.")] = None,
     scope: Annotated[CountScope | None, typer.Option(help=SCOPE_HELP)] = None,
     all_copies: AllCopiesOption = False,
-    limit: Annotated[int, typer.Option(min=0, help="Rows shown at most (0: all).")] = 50,
+    limit: Annotated[
+        int, typer.Option(min=0, max=MAX_LIMIT, help="Rows shown at most (0: all).")
+    ] = 50,
     output: CorpusFormatOption = CorpusFormat.table,
     db: DbOption = None,
 ) -> None:
@@ -387,7 +548,7 @@ def query(
         code=code, publisher=publisher, since=_day(since, "--since"),
         until=_day(until, "--until"), text=text, scope=_scope(scope), all_copies=all_copies,
     )  # fmt: skip
-    engine = open_store(db)
+    engine = open_store(db, create=False)
     with engine.connect() as connection:
         result = run_query(connection, kind.value, filters, limit=limit or None)
     engine.dispose()
@@ -474,7 +635,7 @@ def timeline(
         since=_day(since, "--since"), until=_day(until, "--until"), scope=_scope(scope),
         background=background,
     )  # fmt: skip
-    engine = open_store(db)
+    engine = open_store(db, create=False)
     with engine.connect() as connection:
         points = timeline_points(connection, filters)
         if not points and source:
@@ -534,7 +695,9 @@ def contradictions(
             "state (killed, wounded...) the same days, whatever each counts.",
         ),
     ] = False,
-    limit: Annotated[int, typer.Option(min=0, help="Pairs shown at most (0: all).")] = 20,
+    limit: Annotated[
+        int, typer.Option(min=0, max=MAX_LIMIT, help="Pairs shown at most (0: all).")
+    ] = 20,
     background: BackgroundOption = False,
     output: CorpusFormatOption = CorpusFormat.table,
     db: DbOption = None,
@@ -574,7 +737,7 @@ def contradictions(
         what=what, status=status, where=where, publisher=publisher,
         since=_day(since, "--since"), until=_day(until, "--until"), background=background,
     )  # fmt: skip
-    engine = open_store(db)
+    engine = open_store(db, create=False)
     with engine.connect() as connection:
         points = timeline_points(connection, filters, numberless=sides)
         countries = (
@@ -642,7 +805,7 @@ def negotiation(
         actor=actor, publisher=publisher, since=_day(since, "--since"),
         until=_day(until, "--until"),
     )  # fmt: skip
-    engine = open_store(db)
+    engine = open_store(db, create=False)
     with engine.connect() as connection:
         moves = negotiation_moves(connection, filters)
     engine.dispose()
@@ -774,8 +937,11 @@ def batch(
     ] = 30.0,
     model: ModelOption = None,
     max_bytes: Annotated[
-        int, typer.Option(help="Largest single article accepted, in bytes.")
+        int,
+        typer.Option(min=1, help="Largest single article (or JSONL record) accepted, in bytes."),
     ] = 5_000_000,
+    on_error: Annotated[OnError, typer.Option(help=ON_ERROR_HELP)] = OnError.skip,
+    rejects_file: RejectsOption = None,
 ) -> None:
     """Analyze many articles into Parquet tables: articles, quotes, figures, events, entities.
 
@@ -792,17 +958,19 @@ def batch(
 
     settings = BatchSettings(model, batch_size, shard_size or DEFAULT_SHARD_SIZE)
     try:
-        counts, seconds = run_batch(
-            inputs,
-            out,
-            engine=engine.value,
-            scheduler=scheduler,
-            workers=workers,
-            settings=settings,
-            overwrite=overwrite,
-            max_bytes=max_bytes,
-            connect_timeout=timeout,
-        )
+        with _rejects(on_error, rejects_file) as rejects:
+            counts, seconds = run_batch(
+                inputs,
+                out,
+                engine=engine.value,
+                scheduler=scheduler,
+                workers=_workers(workers) if engine is Engine.local else workers,
+                settings=settings,
+                overwrite=overwrite,
+                max_bytes=max_bytes,
+                connect_timeout=timeout,
+                rejects=rejects,
+            )
     except BatchError as error:
         raise UserError(str(error)) from None
     articles = counts.rows["articles"]
@@ -812,6 +980,7 @@ def batch(
         soft_wrap=True,
         highlight=False,
     )
+    _end_with_rejects(rejects)
 
 
 def _version_callback(value: bool) -> None:
@@ -834,9 +1003,13 @@ def _root(
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point: run the app, turning user errors into one line and exit code 2."""
+    if sys.stdout is None or sys.stdout.closed:
+        _fail("stdout is closed: nowhere to write (redirect it, e.g. > /dev/null)")
+        return EXIT_USAGE
     command = typer.main.get_command(app)
     try:
         result = command.main(args=argv, prog_name="newsclaims", standalone_mode=False)
+        sys.stdout.flush()  # here, where a closed pipe is caught, not at exit
     except click_errors.NoArgsIsHelpError as shown:
         if shown.ctx is not None:
             console.print(shown.ctx.get_help())
@@ -855,8 +1028,22 @@ def main(argv: list[str] | None = None) -> int:
     except (UserError, InputError, ModelNotFoundError, StoreError) as error:
         _fail(str(error))
         return EXIT_USAGE
+    except SystemExit as stop:  # click ends a closed pipe (EPIPE) with a silent exit 1
+        if type(sys.stdout).__name__ != "PacifyFlushWrapper":
+            raise
+        _silence_stdout()
+        _fail("output closed before it was all written (broken pipe)")
+        return EXIT_USAGE if stop.code == 1 else int(stop.code or 0)
     except BrokenPipeError:
-        return 0
+        _silence_stdout()
+        _fail("output closed before it was all written (broken pipe)")
+        return EXIT_USAGE
+    except BrokenProcessPool:
+        _fail(
+            "a worker process died (killed, or out of memory); what was stored is kept: "
+            "run the same command again to resume"
+        )
+        return EXIT_USAGE
     except OSError as error:  # a path the user gave that cannot be written or read
         where = f"{error.filename}: " if error.filename else ""
         _fail(f"{where}{error.strerror or error}")
@@ -864,7 +1051,33 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         error_console.print("newsclaims: interrupted")
         return 130
+    except Exception as error:
+        if not _is_database_error(error):
+            raise
+        _fail(f"database error: {_database_reason(error)}")
+        return EXIT_USAGE
     return result if isinstance(result, int) else 0
+
+
+def _is_database_error(error: Exception) -> bool:
+    """A driver error that reached the top (read-only file, disk full, server gone)."""
+    sqlalchemy_errors = sys.modules.get("sqlalchemy.exc")  # only loaded if a store was used
+    return sqlalchemy_errors is not None and isinstance(error, sqlalchemy_errors.DBAPIError)
+
+
+def _database_reason(error: Any) -> str:
+    from newsclaims.store.connect import db_reason
+
+    return db_reason(error)
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null, so that the flush at exit does not fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 def _command_path(error: click_errors.UsageError) -> str:

@@ -15,6 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from newsclaims.model import ActorRef, Event, Figure, Quote, Report, Span
+from newsclaims.track.show import spreadsheet_safe_row
 
 CSV_COLUMNS = (
     "article_id", "item", "id", "kind", "start", "end", "text", "speaker", "speaker_canonical",
@@ -58,7 +59,7 @@ def csv_rows(report: Report) -> Iterator[dict[str, Any]]:
             "value": figure.value, "qualifier": figure.qualifier, "low": figure.low,
             "high": figure.high, "what": figure.what, "status": figure.status,
             "where": figure.where, "when": figure.when,
-            "source": figure.source.text if figure.source else None,
+            "source": _actor_text(figure.source) or None,
         }  # fmt: skip
     for event in report.events:
         yield {
@@ -81,7 +82,7 @@ def write_csv(reports: Iterable[Report], stream: io.TextIOBase | Any) -> None:
     writer = csv.DictWriter(stream, fieldnames=CSV_COLUMNS, extrasaction="ignore")
     writer.writeheader()
     for report in reports:
-        writer.writerows(csv_rows(report))
+        writer.writerows(spreadsheet_safe_row(row) for row in csv_rows(report))
 
 
 def write_jsonl(reports: Iterable[Report], stream: Any) -> None:

@@ -1125,12 +1125,13 @@ def _enclosing_quote(quotes: list[Quote], start: int, end: int) -> Quote | None:
 
 
 def _quote_speaker(quote: Quote, actors: ActorIndex) -> ActorRef | None:
-    """A quotation's speaker as the source: its canonical name when written as a pronoun."""
+    """A quotation's speaker as the source; a pronoun only when it resolves to a name.
+
+    The source stays as written ("He", at its offsets); the name is its ``canonical``.
+    """
     speaker = quote.speaker
     if speaker is None:
         return None
-    if speaker.text.lower() in CONTEXT_PRONOUNS:
-        if not speaker.canonical:
-            return None
-        return speaker.model_copy(update={"text": speaker.canonical})
+    if speaker.text.lower() in CONTEXT_PRONOUNS and not speaker.canonical:
+        return None
     return speaker

@@ -39,6 +39,9 @@ ITEM_KINDS = ("figures", "quotes", "events", "actors")
 TOLL = "toll"
 
 
+MAX_FILTER_CHARS = 1_000  # longer is no name, place or phrase, only a slow LIKE
+
+
 @dataclass(frozen=True)
 class Filters:
     """What to keep; ``None`` keeps everything. Text filters are case-insensitive."""
@@ -57,6 +60,15 @@ class Filters:
     scope: str | None = None  # figures: toll (a running count), period or incident
     all_copies: bool = False
     background: bool = True  # figures: also those of sentences recounting earlier years
+
+    def __post_init__(self) -> None:
+        for name in self.given():
+            value = getattr(self, name)
+            if isinstance(value, str) and len(value) > MAX_FILTER_CHARS:
+                raise StoreError(
+                    f"--{name.replace('_', '-')}: {len(value):,} characters is longer than a "
+                    f"filter may be ({MAX_FILTER_CHARS:,})"
+                )
 
     def given(self) -> list[str]:
         """The names of the filters set."""
