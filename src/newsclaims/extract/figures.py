@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsclaims.extract.actors import ACTOR_LABELS, ActorIndex
 from newsclaims.extract.doc_index import DocIndex, doc_index
+from newsclaims.extract.figure_states import figure_state, state_lexicon
 from newsclaims.extract.lexicon import (
     DEMONSTRATIVE_PRONOUNS,
     FIRST_SECOND_PRONOUNS,
@@ -67,7 +68,6 @@ LOCATIVE_PREPOSITIONS = {"in", "into", "inside", "across", "near", "at", "throug
 # Quantity words after "several"/"a few" that make one vague count ("several dozen",
 # "a few hundred thousand").
 VAGUE_MULTIPLIERS = frozenset({"dozen", "dozens", *SCALES, *PLURAL_SCALES})
-TAKEN_HOSTAGE = "taken_hostage"  # the status of "took 240 hostages"
 _HOURS = re.compile(r"^\d+-hours?$", re.IGNORECASE)  # "a 24-hour period"
 _YEAR = re.compile(r"^(1[6-9]|20)\d\d$")
 _MONTHS_AND_DAYS = re.compile(
@@ -99,10 +99,6 @@ class FigureLexicon:
     toll_verbs: frozenset[str]
     toll_nouns: frozenset[str]
     source_markers: tuple[tuple[str, ...], ...]
-    complement_verbs: frozenset[str]
-    hostage_nouns: frozenset[str]
-    human_statuses: frozenset[str]
-    status: dict[str, str]  # word or lemma -> status
     period_nouns: frozenset[str]
     period_prepositions: frozenset[str]
     toll_prepositions: frozenset[str]
@@ -129,11 +125,6 @@ def figure_lexicon() -> FigureLexicon:
         return frozenset(str(word).lower() for word in raw[key])
 
     cues = cue_lexicon()
-    status = {word: status for status, lemmas in raw["status"].items() for word in lemmas}
-    human_statuses = words("human_statuses")
-    unknown = human_statuses - {*status.values(), TAKEN_HOSTAGE}
-    if unknown:
-        raise ValueError(f"figures.yaml: human_statuses not in the status table: {unknown}")
     return FigureLexicon(
         hedges={
             tuple(phrase.split()): qualifier
@@ -161,10 +152,6 @@ def figure_lexicon() -> FigureLexicon:
             *cues.source_phrases,
             *(tuple(marker.split()) for marker in raw["citing_markers"]),
         ),
-        complement_verbs=words("complement_verbs"),
-        hostage_nouns=words("hostage_nouns"),
-        human_statuses=human_statuses,
-        status=status,
         period_nouns=words("period_nouns"),
         period_prepositions=words("period_prepositions"),
         toll_prepositions=words("toll_prepositions"),
@@ -221,13 +208,14 @@ def extract_figures(doc: Doc, actors: ActorIndex, quotes: list[Quote]) -> list[F
     previous_source: ActorRef | None = None
     for sentence in (segment for sent in doc.sents for segment in line_segments(sent)):
         attribution = SentenceAttribution(sentence, actors, lexicon, previous_source)
+        state: str | None = None  # the sentence's previous figure's, for a bare "total"
         for mention in number_mentions(sentence, lexicon):
             anchor = _anchor(mention.number_tokens(doc))
             if not is_count(mention, anchor, lexicon):
                 continue
-            figures.append(
-                _figure(len(figures) + 1, mention, anchor, attribution, quotes, actors, lexicon)
-            )
+            figure = _figure(len(figures) + 1, mention, anchor, attribution, quotes, actors, state)
+            figures.append(figure)
+            state = figure.status or state
         previous_source = attribution.sentence_source() or previous_source
     return figures
 
@@ -239,12 +227,13 @@ def _figure(
     attribution: SentenceAttribution,
     quotes: list[Quote],
     actors: ActorIndex,
-    lexicon: FigureLexicon,
+    previous_state: str | None,
 ) -> Figure:
     doc = anchor.doc
+    lexicon = attribution.lexicon
     span = doc[mention.hedge_start : mention.end]
     counted = counted_noun(anchor, lexicon)
-    status = figure_status(anchor, counted, lexicon)
+    status = figure_state(anchor, counted, previous=previous_state)
     quote = _enclosing_quote(quotes, span.start_char, span.end_char)
     source = _quote_speaker(quote, actors) if quote else None
     if source is None:
@@ -552,8 +541,7 @@ def _one_in_event(anchor: Token, lexicon: FigureLexicon) -> bool:
     """A count of one only when something happened to it (``one soldier was killed``)."""
     if not _counts_a_noun(anchor):
         return False
-    status = figure_status(anchor, anchor.head, lexicon)
-    return status is not None and status in lexicon.status.values()
+    return figure_state(anchor, anchor.head) is not None
 
 
 def _is_identifier(number: Span, anchor: Token) -> bool:
@@ -662,62 +650,10 @@ def _is_population(anchor: Token, counted: Token | None, lexicon: FigureLexicon)
 # --- what, status, where, when -------------------------------------------------------------
 
 
-def figure_status(anchor: Token, counted: Token | None, lexicon: FigureLexicon) -> str | None:
-    """What happened to the counted: the governing verb or adjective, normalised.
-
-    ``about 250 hostages seized`` -> ``seized``; ``32 presumed dead`` -> ``dead``.
-    """
-    node = counted if counted is not None and counted.i == anchor.head.i else anchor
-    for modifier in [*node.children, *anchor.children]:
-        if modifier.dep_ in {"acl", "relcl", "amod"} and modifier.pos_ in {"VERB", "ADJ"}:
-            status = _status_word(modifier, lexicon)
-            if status:
-                return status
-    current = node
-    for _ in range(6):
-        head = current.head
-        if head.i == current.i:
-            break
-        if head.pos_ in {"VERB", "ADJ", "AUX"} and head.lemma_.lower() != "include":
-            return _status_word(head, lexicon) or _complement_status(head, lexicon)
-        if head.pos_ in NOUN_POS and head.lemma_.lower() in lexicon.status:
-            return lexicon.status[head.lemma_.lower()]
-        current = head
-    return None
-
-
-def _status_word(token: Token, lexicon: FigureLexicon) -> str | None:
-    lemma = token.lemma_.lower()
-    if lemma in lexicon.complement_verbs:
-        return _complement_status(token, lexicon) or (lemma if lemma == "remain" else None)
-    if any(child.dep_ == "prt" and child.lower_ == "down" for child in token.children):
-        return "shot_down"
-    if lemma == "take" and any(
-        child.lemma_.lower() in lexicon.hostage_nouns for child in token.children
-    ):
-        return TAKEN_HOSTAGE
-    return (
-        lexicon.status.get(lemma)
-        or lexicon.status.get(token.lower_)
-        or (lemma if token.pos_ == "VERB" else None)
-    )
-
-
-def _complement_status(token: Token, lexicon: FigureLexicon) -> str | None:
-    for child in token.children:
-        if child.dep_ in {"acomp", "oprd", "attr", "xcomp", "conj"} and child.i > token.i:
-            lemma = child.lemma_.lower()
-            if lemma in lexicon.status or child.lower_ in lexicon.status:
-                return lexicon.status.get(lemma) or lexicon.status[child.lower_]
-            if child.dep_ in {"oprd", "xcomp"}:
-                return _complement_status(child, lexicon)
-    return None
-
-
 def _what(counted: Token | None, status: str | None, lexicon: FigureLexicon) -> str | None:
     """The counted noun with its compounds (``aircraft carrier strike groups``)."""
     if counted is None:
-        return "people" if status in lexicon.human_statuses else None
+        return "people" if status in state_lexicon().human_states else None
     words = [
         child
         for child in counted.children
