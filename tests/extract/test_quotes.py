@@ -6,7 +6,9 @@ import pytest
 
 from newsclaims.evaluation import run_eval
 from newsclaims.extract.quote_marks import find_quoted_spans
+from newsclaims.ingest.readers import text_article
 from newsclaims.model import Quote, Report
+from newsclaims.pipeline import analyze_article
 
 
 def quoted_texts(text: str) -> list[str]:
@@ -302,3 +304,30 @@ def test_dev_set_meets_the_bars(shared_dir):
     scores = run_eval(shared_dir / "eval" / "dev").total.counts
     assert scores["quotes"].f1 >= 0.90
     assert scores["attribution"].f1 >= 0.85
+
+
+@pytest.mark.parametrize(
+    ("sentence", "content", "speaker"),
+    [
+        (
+            "The mayor urged residents to stay indoors until the storm passed.",
+            "residents to stay indoors until the storm passed",
+            "The mayor",
+        ),
+        (
+            "The union asked the ministry to publish the names of the missing.",
+            "the ministry to publish the names of the missing",
+            "The union",
+        ),
+        (
+            "The rebel group claimed to have shot down two helicopters.",
+            "to have shot down two helicopters",
+            "The rebel group",
+        ),
+    ],
+)
+def test_cue_with_object_and_infinitive_reports_both(sentence, content, speaker):
+    quotes = analyze_article(text_article(sentence)).quotes
+    assert [(q.content.text, q.speaker.text if q.speaker else None) for q in quotes] == [
+        (content, speaker)
+    ]

@@ -168,9 +168,8 @@ class _QuoteFinder:
         """What a cue verb reports: its clause, infinitive, object or prepositional object."""
         lemma = verb.lemma_.lower()
         lexicon = self.lexicon
-        if lemma not in lexicon.reporting_verbs | lexicon.object_cues | set(
-            lexicon.prepositional_cues
-        ):
+        cues = lexicon.reporting_verbs | lexicon.object_cues | lexicon.object_infinitive_cues
+        if lemma not in cues | set(lexicon.prepositional_cues):
             return []
         children = [c for c in verb.children if self._same_paragraph(c, verb)]
         clauses = [
@@ -183,6 +182,8 @@ class _QuoteFinder:
             after = [c for c in clauses if c.i > verb.i]
             sides = [self._clause(verb, side, children) for side in (before, after) if side]
             return [part for content in sides for part in _split_that_clauses(content)]
+        if lemma in lexicon.object_infinitive_cues and (asked := _object_and_infinitive(children)):
+            return [asked]
         if lemma in lexicon.infinitive_cues:
             for child in children:
                 if child.dep_ == "xcomp" and any(c.dep_ == "aux" for c in child.children):
@@ -597,6 +598,21 @@ class _QuoteFinder:
     def _paragraph(self, offset: int) -> int:
         """The paragraph (line) number of a character."""
         return self.lines.number(offset)
+
+
+def _object_and_infinitive(children: list[Token]) -> _Content | None:
+    """``urged [residents] [to stay indoors]``: the object and its infinitive, as one."""
+    objects = [c for c in children if c.dep_ == "dobj" and c.pos_ != "PRON"]
+    infinitives = [
+        c
+        for c in children
+        if c.dep_ in {"xcomp", "ccomp"}
+        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+    ]
+    if not objects or not infinitives or infinitives[0].i < objects[0].i:
+        return None
+    tokens = {t.i for t in objects[0].subtree} | {t.i for t in infinitives[0].subtree}
+    return _Content(infinitives[0], set(range(min(tokens), max(tokens) + 1)), _MIN_PHRASE_TOKENS)
 
 
 def _split_that_clauses(content: _Content) -> list[_Content]:
