@@ -331,3 +331,25 @@ def test_cue_with_object_and_infinitive_reports_both(sentence, content, speaker)
     assert [(q.content.text, q.speaker.text if q.speaker else None) for q in quotes] == [
         (content, speaker)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "The flood was the worst in decades, said Lukas Weber, an engineer at Leeds "
+            "University.",
+            "Lukas Weber",
+        ),
+        (
+            "Mara Olsen, the envoy for the northern provinces, who urged both sides to "
+            "return to talks, left on Friday.",
+            "Mara Olsen",
+        ),
+    ],
+)
+def test_appositive_and_relative_speakers_resolve_to_the_person(text, speaker):
+    (quote,) = analyze_article(text_article(text)).quotes
+    assert quote.speaker is not None
+    assert speaker in {quote.speaker.text, quote.speaker.canonical}
+    assert quote.speaker.text in {speaker, "who"}
