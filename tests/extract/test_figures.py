@@ -322,3 +322,18 @@ def test_the_place_after_coordinated_counts_covers_both(nlp):
         "the West Bank",
         "the West Bank",
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "qualifier"),
+    [
+        ("The death toll has passed 5,000, officials said.", "at_least"),
+        ("The toll surpassed 1,200 on Monday.", "at_least"),
+        ("A dozen or so soldiers were killed.", "approx"),
+        ("Police arrested 40 or more protesters.", "at_least"),
+        ("Rebels passed 12 checkpoints on the road.", "exact"),  # things passed, not a floor
+        ("Troops killed 12 fighters.", "exact"),
+    ],
+)
+def test_qualifiers_from_verbs_and_after_the_number(figures, sentence, qualifier):
+    assert only(figures(sentence)).qualifier == qualifier

@@ -83,6 +83,8 @@ class FigureLexicon:
 
     hedges: dict[tuple[str, ...], Qualifier]
     hedge_fillers: frozenset[tuple[str, ...]]
+    after_hedges: dict[tuple[str, ...], Qualifier]
+    at_least_verbs: frozenset[str]
     range_openers: frozenset[str]
     range_joiners: frozenset[str]
     vague_needs_of: frozenset[str]
@@ -132,6 +134,12 @@ def figure_lexicon() -> FigureLexicon:
             for phrase in phrases
         },
         hedge_fillers=frozenset(tuple(str(f).split()) for f in raw["hedge_fillers"]),
+        after_hedges={
+            tuple(phrase.split()): qualifier
+            for qualifier, phrases in raw["after_hedges"].items()
+            for phrase in phrases
+        },
+        at_least_verbs=words("at_least_verbs"),
         range_openers=words("range_openers"),
         range_joiners=words("range_joiners"),
         vague_needs_of=words("vague_needs_of"),
@@ -243,7 +251,7 @@ def _figure(
         id=f"f{index}",
         span=_span(span),
         value=mention.value,
-        qualifier=mention.qualifier,
+        qualifier=_verb_qualifier(mention.qualifier, anchor, lexicon),
         low=mention.low,
         high=mention.high,
         what=_what(counted, status, lexicon),
@@ -255,6 +263,13 @@ def _figure(
         quote_id=quote.id if quote and source else None,
         sentence=_span(sentence),
     )
+
+
+def _verb_qualifier(qualifier: Qualifier, anchor: Token, lexicon: FigureLexicon) -> Qualifier:
+    """``has passed 5,000``: an exact number that a verb of exceeding governs is a floor."""
+    verb = anchor.head
+    governs = anchor.dep_ == "dobj" and verb.lemma_.lower() in lexicon.at_least_verbs
+    return "at_least" if qualifier == "exact" and governs else qualifier
 
 
 def _span(span: Span) -> TextSpan:
@@ -387,6 +402,10 @@ def _hedged(
     value = number_value(text)
     if value is None:
         return Mention(start, end, hedge_start[0], "vague", None)
+    for words, qualifier in lexicon.after_hedges.items():
+        after = end + len(words)
+        if after <= sentence.end and tuple(view.lower[end:after]) == words:
+            return Mention(start, after, hedge_start[0], hedge_start[1] or qualifier, value)
     return Mention(start, end, hedge_start[0], hedge_start[1] or "exact", value)
 
 
