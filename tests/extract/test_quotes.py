@@ -353,3 +353,41 @@ def test_appositive_and_relative_speakers_resolve_to_the_person(text, speaker):
     assert quote.speaker is not None
     assert speaker in {quote.speaker.text, quote.speaker.canonical}
     assert quote.speaker.text in {speaker, "who"}
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        # A trailing speaker the parser hangs inside the claim (apposition, conjunct).
+        (
+            "The injured were taken to the Nordby clinic in Falun, the health office in "
+            "the northern region said in a statement.",
+            "The injured were taken to the Nordby clinic in Falun",
+            "the health office in the northern region",
+        ),
+        (
+            "There were about 30 lorries in the second convoy carrying fuel and flour, "
+            "customs and police sources said.",
+            "There were about 30 lorries in the second convoy carrying fuel and flour",
+            "customs and police sources",
+        ),
+        # A name the parser broke stays whole; a time phrase is not part of the speaker.
+        (
+            "According to the Committee to Protect Journalists, three reporters were "
+            "detained at the border.",
+            "three reporters were detained at the border",
+            "the Committee to Protect Journalists",
+        ),
+        (
+            "The port will reopen on Monday, according to a statement from the harbour "
+            "authority on Saturday night.",
+            "The port will reopen on Monday",
+            "a statement from the harbour authority",
+        ),
+    ],
+)
+def test_trailing_and_according_to_speakers(text, content, speaker):
+    quotes = analyze_article(text_article(text)).quotes
+    assert [(q.content.text, q.speaker.text if q.speaker else None) for q in quotes] == [
+        (content, speaker)
+    ]

@@ -39,6 +39,8 @@ _MIN_PHRASE_TOKENS = 3
 _SENTENCE_REACH = 120
 _JOINS = {"and", "but"}
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
+# At most this many words between a trailing speaker's comma and its cue.
+_SPEAKER_WORDS = 12
 
 
 @dataclass
@@ -62,7 +64,7 @@ def extract_quotes(doc: Doc, actors: ActorIndex) -> list[Quote]:
     resolver = SpeakerResolver(doc, actors, spans, text)
     finder = _QuoteFinder(doc, resolver, marked)
     found = finder.headline_speech() or []
-    found += finder.reported_speech() + finder.according_to()
+    found += finder.reported_speech() + finder.according_to() + finder.trailing_attribution()
     found = finder.marked_quotes(found) + found
     headline = find_headline(text)
     headline_end = headline.body_start if headline else 0
@@ -269,6 +271,51 @@ class _QuoteFinder:
         tokens = {t.i for t in head.subtree} - {t.i for t in verb.subtree}
         return [_Content(head, tokens, _MIN_CLAUSE_TOKENS)]
 
+    def trailing_attribution(self) -> list[_Found]:
+        """``Y, the ministry in the enclave said``, parsed with no subject on the cue.
+
+        The parser often hangs a trailing speaker inside Y (as an apposition or a
+        conjunct) and leaves the cue subjectless. Read by position: the words between
+        the last comma and a finite cue are the speaker, the sentence before it the claim.
+        """
+        found: list[_Found] = []
+        for verb in self.index.tokens:
+            if (
+                verb.lemma_.lower() not in self.lexicon.speech_verbs
+                or verb.tag_ not in {"VBD", "VBZ", "VBP"}
+                or self._quoted(verb.idx)
+                or verb.i <= self.headline_cue
+                or any(c.dep_ in _SUBJECTS for c in verb.children)
+            ):
+                continue
+            start, _end = self._sentence_bounds(verb)
+            commas = [t.i for t in self.doc[start : verb.i] if t.text == ","]
+            if not commas or not 0 < verb.i - commas[-1] - 1 <= _SPEAKER_WORDS:
+                continue
+            phrase = self.doc[commas[-1] + 1 : verb.i]
+            if any(t.tag_ in {"VBD", "VBZ", "VBP", "MD"} for t in phrase) or not any(
+                t.pos_ in {"NOUN", "PROPN"} for t in phrase
+            ):
+                continue
+            claim = _Content(self.doc[start], set(range(start, commas[-1])), _MIN_CLAUSE_TOKENS)
+            span = self._content(claim)
+            if span is None or self._inside_whole_quote(*span) or self._quoted(span[0]):
+                continue
+            if not any(_is_verb(t) for t in self.doc[start : commas[-1]]):
+                continue
+            found.append(
+                _Found(
+                    kind="mixed" if self._has_fragment(*span) else "indirect",
+                    start=span[0],
+                    end=span[1],
+                    speaker=self.resolver.speaker_of_phrase(phrase),
+                    cue=_cue(verb),
+                    paragraph=self._paragraph(span[0]),
+                    named_speaker=any(t.pos_ == "PROPN" for t in phrase),
+                )
+            )
+        return found
+
     # -- headlines ---------------------------------------------------------------------
 
     def headline_speech(self) -> list[_Found]:
@@ -334,10 +381,14 @@ class _QuoteFinder:
                 sources = [c for c in last.children if c.dep_ == "pobj"]
                 if not sources:
                     continue
-                speaker = self.resolver.speaker(sources[0])
+                entity = _entity_around(sources[0])
+                if entity is not None:  # "the Committee to Protect Journalists", misparsed
+                    speaker: ActorRef | None = self.resolver.speaker_of_phrase(entity)
+                else:
+                    speaker = self.resolver.speaker(sources[0])
                 if speaker is None:
                     continue
-                span = self._source_clause(token, last, sources[0])
+                span = self._source_clause(token, last, sources[0], entity)
                 if span is None:
                     continue
                 cue = Cue(
@@ -358,7 +409,9 @@ class _QuoteFinder:
                 )
         return found
 
-    def _source_clause(self, first: Token, last: Token, source: Token) -> tuple[int, int] | None:
+    def _source_clause(
+        self, first: Token, last: Token, source: Token, entity: Span | None = None
+    ) -> tuple[int, int] | None:
         """The words of the sentence before ``according to X`` (or after, when it leads).
 
         Taken by position, not through the parse: the phrase is often attached to the
@@ -370,6 +423,8 @@ class _QuoteFinder:
         if first.i > start and (span := self._content(before)) is not None:
             return span
         phrase_end = max(t.i for t in source.subtree)
+        if entity is not None:
+            phrase_end = max(phrase_end, entity.end - 1)
         for token in doc[last.i + 1 : phrase_end + 1]:
             if token.text == ",":
                 phrase_end = token.i - 1
@@ -598,6 +653,17 @@ class _QuoteFinder:
     def _paragraph(self, offset: int) -> int:
         """The paragraph (line) number of a character."""
         return self.lines.number(offset)
+
+
+def _entity_around(token: Token) -> Span | None:
+    """The named organisation or person ``token`` is in, when it runs past the token's own
+    subtree (the parser broke the name: ``the Committee [to Protect Journalists]``)."""
+    if token.ent_type_ not in {"ORG", "PERSON", "NORP", "GPE"}:
+        return None
+    entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    if entity is None or entity.end - 1 <= max(t.i for t in token.subtree):
+        return None
+    return entity
 
 
 def _object_and_infinitive(children: list[Token]) -> _Content | None:

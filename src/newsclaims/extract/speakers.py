@@ -233,6 +233,8 @@ class SpeakerResolver:
             dep = index.deps[child]
             if dep == "relcl" or (dep == "acl" and _after_comma(index, child)):
                 cut |= index.subtree(child)
+            elif dep == "prep" and _names_a_time(index.tokens[child]):
+                cut |= index.subtree(child)  # "a statement from X on Saturday night"
             elif proper and dep == "appos" and child > head and _after_comma(index, child):
                 # "Lukas Weber, an engineer at Leeds University": the person, trimmed.
                 cut |= index.subtree(child)
@@ -522,6 +524,13 @@ class SpeakerResolver:
         """A name as written, spaces made plain (``al-Rishq`` keeps its hyphen unspaced)."""
         last = chain[-1]
         return _SPACES.sub(" ", self.index.text[chain[0].idx : last.idx + len(last.text)])
+
+
+def _names_a_time(preposition: Token) -> bool:
+    return any(
+        child.dep_ == "pobj" and child.ent_type_ in {"DATE", "TIME"}
+        for child in preposition.children
+    )
 
 
 def _relative_antecedent(noun: Token, pronoun: Token) -> Token:
