@@ -269,9 +269,11 @@ def is_count(mention: Mention, anchor: Token, lexicon: FigureLexicon) -> bool:
         return False  # "one of the", "one that hit", "one agency warned": not a count
     if _is_identifier(number, anchor):
         return False
+    if _is_counter(number, lexicon):
+        return False
     counted = counted_noun(anchor, lexicon)
     following = doc[number.end] if number.end < len(doc) else None
-    if following is not None and following.lower_ in {"a", "an", "per", "each", "every"}:
+    if following is not None and following.lower_ in lexicon.rate_markers:
         following = doc[number.end + 1] if number.end + 1 < len(doc) else None  # a rate
     for noun in (counted, following):
         if noun is not None and {noun.lemma_.lower(), noun.lower_} & lexicon.unit_nouns:
@@ -280,7 +282,93 @@ def is_count(mention: Mention, anchor: Token, lexicon: FigureLexicon) -> bool:
         return False
     if _is_partitive_collective(anchor, counted, lexicon):
         return False
+    if _is_rate(anchor, counted, lexicon) or _is_capacity(anchor, counted, lexicon):
+        return False
+    if _needs_state(counted, lexicon) and figure_state(anchor, counted) is None:
+        return False
     return not (_is_age(number, anchor, lexicon) or _is_population(anchor, counted, lexicon))
+
+
+def _is_counter(number: Span, lexicon: FigureLexicon) -> bool:
+    """``1 of 6`` opening a photo caption, ``Photo 2 of 12``: a position in a list."""
+    doc = number.doc
+    start = number.start
+    if start >= 2 and doc[start - 1].lower_ == "of" and is_digits(doc[start - 2].text):
+        start -= 2  # the "6" of "1 of 6"
+    elif number.end + 1 >= len(doc) or doc[number.end].lower_ != "of":
+        return False
+    if not (is_digits(doc[start].text) and is_digits(doc[start + 2].text)):
+        return False
+    before = doc[start - 1] if start > 0 else None
+    return (
+        before is None
+        or "\n" in before.text
+        or before.text == "("
+        or before.lower_ in lexicon.counter_words
+    )
+
+
+def _needs_state(counted: Token | None, lexicon: FigureLexicon) -> bool:
+    """Relatives, leaders, works and places count as figures only with a state."""
+    if counted is None:
+        return False
+    lemma = counted.lemma_.lower()
+    if lemma in lexicon.relative_nouns or (
+        lemma == "member"
+        and any(
+            c.dep_ == "compound" and c.lower_ in lexicon.relative_compounds
+            for c in counted.children
+        )
+    ):
+        return _family_tie(counted, lexicon)
+    return lemma in lexicon.needs_state_nouns
+
+
+def _family_tie(relative: Token, lexicon: FigureLexicon) -> bool:
+    """``his two sons``, ``leaves behind a daughter and three sons``: relatives counted as
+    someone's family (a possessive, or the object of ``have``, ``lose``, ``leave``)."""
+    while relative.dep_ == "conj":
+        if any(child.dep_ == "poss" for child in relative.children):
+            return True
+        relative = relative.head
+    if any(child.dep_ == "poss" for child in relative.children):
+        return True
+    verb = relative.head
+    if relative.dep_ == "pobj" and verb.dep_ == "prep":
+        verb = verb.head  # "leaves behind a daughter"
+    return relative.dep_ in {"dobj", "pobj"} and verb.lemma_.lower() in lexicon.kin_verbs
+
+
+def _is_rate(anchor: Token, counted: Token | None, lexicon: FigureLexicon) -> bool:
+    """``100 trucks a day``, ``lorries had crossed the border daily``."""
+    node = counted if counted is not None and counted.i == anchor.head.i else anchor
+    doc = node.doc
+    after = doc[node.i + 1 : node.i + 3]
+    if (
+        len(after) == 2
+        and after[0].lower_ in lexicon.rate_markers
+        and {after[1].lemma_.lower(), after[1].lower_} & lexicon.unit_nouns
+    ):
+        return True
+    verb = node.head if node.dep_ in SUBJECT_DEPS | {"dobj"} else node
+    # "... arrived daily" (the parser may take "daily" for a noun: "in the enclave daily");
+    # not "in daily raids", where it describes something else.
+    return any(
+        token.lower_ in lexicon.rate_adverbs
+        and token.dep_ in {"advmod", "npadvmod", "pobj", "dobj"}
+        for token in verb.subtree
+    )
+
+
+def _is_capacity(anchor: Token, counted: Token | None, lexicon: FigureLexicon) -> bool:
+    """``can accommodate 300 patients``, ``a capacity of 40,000 spectators``."""
+    node = counted if counted is not None and counted.i == anchor.head.i else anchor
+    head = node.head
+    if node.dep_ == "pobj" and head.lower_ == "of":
+        return head.head.lemma_.lower() in lexicon.capacity_nouns
+    if node.dep_ != "dobj" or head.lemma_.lower() not in lexicon.capacity_verbs:
+        return False
+    return any(child.tag_ == "MD" for child in head.children)
 
 
 def _is_date_or_time(number: Span, lexicon: FigureLexicon) -> bool:
@@ -377,6 +465,8 @@ def counted_noun(anchor: Token, lexicon: FigureLexicon) -> Token | None:
     """
     if _counts_a_noun(anchor) or (anchor.dep_ == "compound" and anchor.head.pos_ in NOUN_POS):
         return anchor.head
+    if anchor.lower_ == "several" and anchor.dep_ == "amod" and anchor.head.pos_ in NOUN_POS:
+        return anchor.head  # "several villages"
     for child in anchor.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             objects = [grand for grand in child.children if grand.dep_ == "pobj"]
@@ -456,7 +546,16 @@ def _is_population(anchor: Token, counted: Token | None, lexicon: FigureLexicon)
         for child in node.children
     ):
         return True
+    if counts_inhabitants and any(
+        child.dep_ == "poss" and child.lower_ == "its" for child in node.children
+    ):
+        return True  # "forcing its 2.3 million residents to live ..."
     if node.dep_ in {"nsubj", "nsubjpass"} and node.head.lemma_.lower() in lexicon.population_verbs:
         return True
+    if any(
+        child.dep_ == "acl" and child.lemma_.lower() in lexicon.population_verbs
+        for child in node.children
+    ):
+        return True  # "90,000 people living in one square kilometre"
     # "30,000 Palestinians live in the camp" with "live" tagged as the noun counted.
     return counted is not None and counted.lemma_.lower() in lexicon.population_verbs

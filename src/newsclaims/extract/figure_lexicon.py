@@ -31,6 +31,15 @@ class FigureLexicon:
     population_holders: frozenset[str]
     population_verbs: frozenset[str]
     kin_nouns: frozenset[str]
+    needs_state_nouns: frozenset[str]
+    relative_nouns: frozenset[str]
+    kin_verbs: frozenset[str]
+    relative_compounds: frozenset[str]
+    rate_adverbs: frozenset[str]
+    rate_markers: frozenset[str]
+    capacity_verbs: frozenset[str]
+    capacity_nouns: frozenset[str]
+    counter_words: frozenset[str]
     inhabitant_nouns: frozenset[str]
     age_words: frozenset[str]
     speech_verbs: frozenset[str]  # report verbs: cue reporting verbs, adjusted for counts
@@ -86,6 +95,15 @@ def figure_lexicon() -> FigureLexicon:
         population_holders=words("population_holders"),
         population_verbs=words("population_verbs"),
         kin_nouns=words("kin_nouns"),
+        needs_state_nouns=words("needs_state_nouns"),
+        relative_nouns=words("relative_nouns"),
+        kin_verbs=words("kin_verbs"),
+        relative_compounds=words("relative_compounds"),
+        rate_adverbs=words("rate_adverbs"),
+        rate_markers=words("rate_markers"),
+        capacity_verbs=words("capacity_verbs"),
+        capacity_nouns=words("capacity_nouns"),
+        counter_words=words("counter_words"),
         inhabitant_nouns=words("inhabitant_nouns"),
         age_words=words("age_words"),
         speech_verbs=(cues.reporting_verbs | words("count_report_verbs"))
