@@ -114,16 +114,17 @@ def test_quote_running_over_paragraphs_keeps_its_speaker(analyze_text):
 # -- mixed quotes and scare quotes ---------------------------------------------------------
 
 
-def test_quoted_fragment_in_reported_speech_is_its_own_mixed_quote(analyze_text):
+def test_quoted_fragment_in_reported_speech_is_the_mixed_part_of_its_clause(analyze_text):
+    """One statement, one item (issue 12): the clause is ``mixed``, the fragment in it."""
     report = analyze_text(
         "Finance Minister Karen Holt said the government wants a "
         '"fair and lasting settlement" with the unions.'
     )
-    fragment = [q for q in report.quotes if q.content.text == "fair and lasting settlement"]
-    assert len(fragment) == 1 and fragment[0].kind == "mixed"
-    assert "Karen Holt" in speaker_names(fragment)
-    clause = covering(report, "the government wants a")
-    assert clause and clause[0].kind == "mixed"
+    assert [q.content.text for q in report.quotes] == [
+        'the government wants a "fair and lasting settlement" with the unions'
+    ]
+    assert report.quotes[0].kind == "mixed"
+    assert "Karen Holt" in speaker_names(report.quotes)
 
 
 def test_scare_quotes_with_no_speaker_are_not_quotes(analyze_text):
@@ -200,10 +201,9 @@ def test_headline_says_and_single_quoted_fragment(analyze_text, line_end):
         "The mayor spoke to reporters in the town hall on Monday."
     )
     headline = covering(report, "city will 'never surrender' to floods")
-    assert headline and headline[0].in_headline
-    fragment = [q for q in report.quotes if q.content.text == "never surrender"]
-    assert fragment and fragment[0].kind == "mixed" and fragment[0].in_headline
-    assert "Mayor" in speaker_names(fragment)
+    assert headline and headline[0].in_headline and headline[0].kind == "mixed"
+    assert "Mayor" in speaker_names(headline)
+    assert not [q for q in report.quotes if q.content.text == "never surrender"]
 
 
 @pytest.mark.parametrize("line_end", ["\n", "\r\n"])
@@ -391,3 +391,23 @@ def test_trailing_and_according_to_speakers(text, content, speaker):
     assert [(q.content.text, q.speaker.text if q.speaker else None) for q in quotes] == [
         (content, speaker)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "contents"),
+    [
+        # A scare-quoted word is the mixed part of its reported clause: one item.
+        (
+            'The company said the riot was "contained" within an hour.',
+            [("mixed", 'the riot was "contained" within an hour')],
+        ),
+        # Two coordinated statements: the quoted phrase in the second is its own item.
+        (
+            'The ministry said five sailors are missing, and their state was "grave".',
+            [("indirect", "five sailors are missing"), ("mixed", "grave")],
+        ),
+    ],
+)
+def test_scare_quotes_belong_to_their_clause(text, contents):
+    quotes = analyze_article(text_article(text)).quotes
+    assert [(q.kind, q.content.text) for q in quotes] == contents

@@ -466,6 +466,8 @@ class _QuoteFinder:
                     speaker = self._source_in_sentence(quoted)
                 if speaker is None:
                     continue  # scare quotes: nobody is quoted
+                if self._sole_fragment_of(quoted, reported):
+                    continue  # the mixed part of a reported clause: one statement, one item
                 found.append(
                     _Found(
                         "mixed",
@@ -484,6 +486,23 @@ class _QuoteFinder:
                 speaker = self._previous_speaker(quoted, found + reported)
             found.append(_Found("direct", quoted.start, quoted.end, speaker, cue, paragraph))
         return found
+
+    def _sole_fragment_of(self, quoted: QuotedSpan, reported: list[_Found]) -> bool:
+        """Whether ``quoted`` is the one quoted part of a reported clause (``the fighting
+        was "quelled" after 25 minutes``); a clause quoting several phrases keeps each."""
+        for clause in reported:
+            if clause.start <= quoted.start and quoted.end <= clause.end:
+                inside = [q for q in self.fragments if clause.start <= q.start < clause.end]
+                return len(inside) == 1 and not self._joins_clauses(clause.start, quoted.start)
+        return False
+
+    def _joins_clauses(self, start: int, end: int) -> bool:
+        """A conjunction joining verbs between two offsets: ``X is missing, and their
+        situation was "very worrying"`` reports two statements."""
+        span = self._tokens(start, end)
+        return span is not None and any(
+            token.dep_ == "cc" and token.head.pos_ in {"VERB", "AUX"} for token in span
+        )
 
     def _cue_after(self, quoted: QuotedSpan) -> Token | None:
         """``"...," he said`` / ``"...," said X``: a cue right after the closing mark."""
