@@ -411,3 +411,14 @@ def test_trailing_and_according_to_speakers(text, content, speaker):
 def test_scare_quotes_belong_to_their_clause(text, contents):
     quotes = analyze_article(text_article(text)).quotes
     assert [(q.kind, q.content.text) for q in quotes] == contents
+
+
+def test_relative_clause_cue_reports_the_gapped_verb_and_a_negated_cue_reports_nothing():
+    text = "The talks follow raids on two villages that local officials say killed 35 people."
+    report = analyze_article(text_article(text))
+    assert [(q.content.text, q.speaker.text if q.speaker else None) for q in report.quotes] == [
+        ("killed 35 people", "local officials")
+    ]
+    (figure,) = report.figures
+    assert figure.source is not None and figure.source.text == "local officials"
+    assert analyze_article(text_article("The army did not say how many had died.")).quotes == []

@@ -463,7 +463,10 @@ class SentenceAttribution:
         if _misparsed_speech_noun(verb, self.lexicon):
             words = verb.doc[verb.left_edge.i : verb.i]
             return self.actors.resolve_span(words) if len(words) else None
-        subject = next((c for c in verb.children if c.dep_ in {"nsubj"}), None)
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        # "raids that officials say killed 80": the relative pronoun is not the speaker.
+        subject = next((c for c in subjects if c.lower_ not in RELATIVE_PRONOUNS), None)
+        subject = subject or next(iter(subjects), None)
         if subject is None:
             agent = next((c for c in verb.children if c.dep_ == "agent"), None)
             subject = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None

@@ -141,6 +141,8 @@ class _QuoteFinder:
         for verb in self.index.tokens:
             if not _is_verb(verb) or self._quoted(verb.idx) or verb.i <= self.headline_cue:
                 continue
+            if any(child.dep_ == "neg" for child in verb.children):
+                continue  # "could not confirm the number", "did not say": nothing reported
             complements = self._complements(verb)
             if not complements:
                 continue
@@ -178,7 +180,7 @@ class _QuoteFinder:
             child
             for child in children + self._stranded_clauses(verb)
             if child.dep_ == "ccomp" and lemma in lexicon.reporting_verbs and _is_claim(child)
-        ]
+        ] or [child for child in children if _gapped_claim(verb, child, lexicon)]
         if clauses:
             before = [c for c in clauses if c.i < verb.i]
             after = [c for c in clauses if c.i > verb.i]
@@ -672,6 +674,18 @@ class _QuoteFinder:
     def _paragraph(self, offset: int) -> int:
         """The paragraph (line) number of a character."""
         return self.lines.number(offset)
+
+
+def _gapped_claim(verb: Token, child: Token, lexicon: CueLexicon) -> bool:
+    """``raids that officials say killed 200 people``: the relative clause's cue reports a
+    verb whose subject is the relative pronoun's noun."""
+    return (
+        verb.dep_ == "relcl"
+        and verb.lemma_.lower() in lexicon.speech_verbs
+        and child.dep_ in {"xcomp", "ccomp"}
+        and child.tag_ in {"VBD", "VBN", "VBZ", "VBP"}
+        and not any(c.dep_ in _SUBJECTS for c in child.children)
+    )
 
 
 def _entity_around(token: Token) -> Span | None:
