@@ -422,3 +422,32 @@ def test_relative_clause_cue_reports_the_gapped_verb_and_a_negated_cue_reports_n
     (figure,) = report.figures
     assert figure.source is not None and figure.source.text == "local officials"
     assert analyze_article(text_article("The army did not say how many had died.")).quotes == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The newspaper quoted Karin Olsen as saying the talks had failed.", "Karin Olsen"),
+        (
+            "Radio Kiro quoted a senior official as saying the port would reopen.",
+            "a senior official",
+        ),
+    ],
+)
+def test_quoted_as_saying_is_the_quoted_persons(text, speaker):
+    (quote,) = analyze_article(text_article(text)).quotes
+    assert quote.speaker is not None and quote.speaker.text == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The company confirmed receipt of the offer.",
+        "The index rose 3 percent, adding 2 percent to the gains of last week.",
+        "Writing by Ana Lobo; Editing by Tom Hale",
+        "Data suggested that exports fell in May.",
+        "The army did not confirm the report.",
+    ],
+)
+def test_non_speech_cues_are_not_quotes(text):
+    assert analyze_article(text_article(text)).quotes == []

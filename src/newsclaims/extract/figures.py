@@ -44,6 +44,7 @@ from newsclaims.extract.numbers import (
     is_number_word,
     number_value,
 )
+from newsclaims.extract.speakers import quoted_as_saying
 from newsclaims.model import ActorRef, Figure, Qualifier, Quote, Scope
 from newsclaims.model import Span as TextSpan
 
@@ -463,6 +464,9 @@ class SentenceAttribution:
         if _misparsed_speech_noun(verb, self.lexicon):
             words = verb.doc[verb.left_edge.i : verb.i]
             return self.actors.resolve_span(words) if len(words) else None
+        quoted = quoted_as_saying(verb)
+        if quoted is not None:
+            return self._phrase_ref(quoted)
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
         # "raids that officials say killed 80": the relative pronoun is not the speaker.
         subject = next((c for c in subjects if c.lower_ not in RELATIVE_PRONOUNS), None)

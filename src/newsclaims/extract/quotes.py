@@ -147,7 +147,7 @@ class _QuoteFinder:
             if not complements:
                 continue
             speaker = self._speaker_of(verb)
-            if speaker is None:
+            if speaker is None or self._inanimate_subject(verb):
                 continue
             for complement in complements:
                 span = self._content(complement)
@@ -195,6 +195,8 @@ class _QuoteFinder:
         for child in children:
             if child.dep_ != "dobj" or child.pos_ == "PRON":
                 continue
+            if child.lemma_.lower() in lexicon.non_report_objects:
+                return []  # "confirmed receipt of the offer"
             if lemma in lexicon.object_cues:
                 return [_Content.subtree(child, _MIN_PHRASE_TOKENS)]
             if lemma in lexicon.split_clause_verbs and self._clause_follows(verb, child):
@@ -604,6 +606,11 @@ class _QuoteFinder:
         return latest.speaker
 
     # -- helpers -----------------------------------------------------------------------
+
+    def _inanimate_subject(self, verb: Token) -> bool:
+        """``data suggested``, ``the figures show``: nobody speaks."""
+        subject = self.resolver.subject_of(verb)
+        return subject is not None and subject.lemma_.lower() in self.lexicon.inanimate_subjects
 
     def _speaker_is_named(self, verb: Token) -> bool:
         subject = self.resolver.subject_of(verb)

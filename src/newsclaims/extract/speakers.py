@@ -153,6 +153,9 @@ class SpeakerResolver:
             return None
         if any(child.dep_ in {"nsubjpass", "csubj"} for child in verb.children):
             return None
+        quoted = quoted_as_saying(verb)
+        if quoted is not None:
+            return quoted
         if verb.dep_ in {"conj", "advcl", "xcomp", "pcomp"}:
             governor = verb.head
             while governor.dep_ == "prep" and governor.head.i != governor.i:
@@ -524,6 +527,17 @@ class SpeakerResolver:
         """A name as written, spaces made plain (``al-Rishq`` keeps its hyphen unspaced)."""
         last = chain[-1]
         return _SPACES.sub(" ", self.index.text[chain[0].idx : last.idx + len(last.text)])
+
+
+def quoted_as_saying(verb: Token) -> Token | None:
+    """``The paper quoted X as saying``: X said it, not the paper."""
+    preposition = verb.head
+    if verb.dep_ != "pcomp" or preposition.lower_ != "as":
+        return None
+    quoting = preposition.head
+    if quoting.lemma_.lower() not in {"quote", "cite"}:
+        return None
+    return next((c for c in quoting.children if c.dep_ == "dobj"), None)
 
 
 def _names_a_time(preposition: Token) -> bool:
