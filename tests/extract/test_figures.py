@@ -337,3 +337,29 @@ def test_the_place_after_coordinated_counts_covers_both(nlp):
 )
 def test_qualifiers_from_verbs_and_after_the_number(figures, sentence, qualifier):
     assert only(figures(sentence)).qualifier == qualifier
+
+
+@pytest.mark.parametrize(
+    ("text", "sources"),
+    [
+        # By-agents and possessed estimates name the source; a toll's "from" is its cause.
+        (
+            "The army put the toll at 40, but an estimate by the health ministry is 65 dead.",
+            ["The army", "the health ministry"],
+        ),
+        ("Figures from the health ministry show 40 people were killed.", ["the health ministry"]),
+        ("The UN's count of 300 dead was disputed.", ["The UN"]),
+        ("The official death toll from Ruvan's attacks stands at about 900.", [None]),
+        # A sentence or list that introduces the figures attributes them.
+        ("Officials gave these figures: 30 people were killed and 70 wounded.", ["Officials"] * 2),
+        (
+            "The ministry gave the following toll:\n- 30 killed in Sela\n- 12 killed in Mora\n\n"
+            "Rain fell on 40 tents.",
+            ["The ministry", "The ministry", None],
+        ),
+        # A narrative subject that did not speak is no source.
+        ("The flight with 239 people on board vanished over the sea.", [None]),
+    ],
+)
+def test_figure_sources_by_agent_introduction_and_narrative(figures, text, sources):
+    assert [f.source.text if f.source else None for f in figures(text)] == sources

@@ -45,6 +45,7 @@ class FigureLexicon:
     speech_verbs: frozenset[str]  # report verbs: cue reporting verbs, adjusted for counts
     toll_verbs: frozenset[str]
     toll_nouns: frozenset[str]
+    estimate_nouns: frozenset[str]
     source_markers: tuple[tuple[str, ...], ...]
     period_nouns: frozenset[str]
     period_prepositions: frozenset[str]
@@ -110,6 +111,7 @@ def figure_lexicon() -> FigureLexicon:
         - words("not_count_report_verbs"),
         toll_verbs=words("toll_verbs"),
         toll_nouns=words("toll_nouns"),
+        estimate_nouns=words("estimate_nouns"),
         source_markers=(
             *cues.source_phrases,
             *(tuple(marker.split()) for marker in raw["citing_markers"]),

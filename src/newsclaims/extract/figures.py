@@ -49,6 +49,7 @@ from newsclaims.model import ActorRef, Figure, Qualifier, Quote, Scope
 from newsclaims.model import Span as TextSpan
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+LIST_MARKERS = {"-", "–", "—", "•", "*", "·"}
 # Subjects and sources that name no one by themselves: the source comes from the context
 # ("it said", "according to them", "one said").
 CONTEXT_PRONOUNS = (
@@ -74,8 +75,14 @@ def extract_figures(doc: Doc, actors: ActorIndex, quotes: list[Quote]) -> list[F
     lexicon = figure_lexicon()
     figures: list[Figure] = []
     previous_source: ActorRef | None = None
+    introduced: ActorRef | None = None  # "The ministry gave these figures:" over a list
+    after_marker = False  # the parser may cut "- 30 killed" after its dash
     for sentence in (segment for sent in doc.sents for segment in line_segments(sent)):
+        if introduced is not None and not (after_marker or _is_list_item(sentence)):
+            introduced = None
+        after_marker = all(t.is_space or t.text in LIST_MARKERS for t in sentence)
         attribution = SentenceAttribution(sentence, actors, lexicon, previous_source)
+        attribution.introduced = introduced
         state: str | None = None  # the sentence's previous figure's, for a bare "total"
         for mention in number_mentions(sentence, lexicon):
             anchor = number_anchor(mention.number_tokens(doc))
@@ -85,7 +92,22 @@ def extract_figures(doc: Doc, actors: ActorIndex, quotes: list[Quote]) -> list[F
             figures.append(figure)
             state = figure.status or state
         previous_source = attribution.sentence_source() or previous_source
+        if _ends_with_colon(sentence):
+            introduced = attribution.introducer(sentence[-1]) or introduced
     return figures
+
+
+def _ends_with_colon(sentence: Span) -> bool:
+    words = [token for token in sentence if not token.is_space]
+    return bool(words) and words[-1].text == ":"
+
+
+def _is_list_item(sentence: Span) -> bool:
+    """A line of a list: ``- 30 killed in the north``, ``• 12 in the south``, ``2. ...``."""
+    words = [token for token in sentence if not token.is_space]
+    return bool(words) and (
+        words[0].text in LIST_MARKERS or (len(words) > 1 and words[1].text in {".", ")"})
+    )
 
 
 def _figure(
@@ -395,6 +417,7 @@ class SentenceAttribution:
         self.lexicon = lexicon
         self.previous = previous
         self.marked = self._marked_source()
+        self.introduced: ActorRef | None = None  # a list's introducing sentence's source
 
     def source_of(self, anchor: Token) -> ActorRef | None:
         """The source of a figure anchored at ``anchor``, or ``None`` if unattributed."""
@@ -403,7 +426,52 @@ class SentenceAttribution:
             return governing
         if self.marked is not None:
             return self.marked
-        return self._trailing_source(anchor)
+        colon = next((t for t in self.sentence if t.text == ":" and t.i < anchor.i), None)
+        introduced = self.introducer(colon) if colon is not None else self.introduced
+        return introduced or self._trailing_source(anchor)
+
+    def introducer(self, colon: Token) -> ActorRef | None:
+        """``Officials gave these figures: ...``: the subject of the report or toll verb
+        in the words before a colon, who introduces what follows it."""
+        for token in self.sentence:
+            if token.i >= colon.i:
+                break
+            lemma = token.lemma_.lower()
+            if token.pos_ in {"VERB", "AUX"} and (
+                lemma in self.lexicon.speech_verbs or lemma in self.lexicon.toll_verbs
+            ):
+                subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+                if subject is not None and subject.lower_ not in CONTEXT_PRONOUNS:
+                    return self._phrase_ref(subject)
+        return None
+
+    def _estimate_agent(self, node: Token, child: Token) -> ActorRef | None:
+        """``an estimate by the army is 65``, ``figures from the ministry show 40``, ``the
+        UN's count of 300``: the actor whose estimate the figure is."""
+        if node.pos_ in {"NOUN", "PROPN"}:
+            nouns = [node]
+        else:
+            nouns = [c for c in node.children if c.dep_ in SUBJECT_DEPS and c.i != child.i]
+        for noun in nouns:
+            lemma = noun.lemma_.lower()
+            if lemma not in self.lexicon.toll_nouns:
+                continue
+            for part in noun.children:
+                agents = [c for c in part.children if c.dep_ == "pobj"]
+                # "from" after a toll is its cause ("the toll from the attacks").
+                own = lemma in self.lexicon.estimate_nouns
+                by = (
+                    part.dep_ == "prep"
+                    and agents
+                    and (part.lower_ == "by" or (part.lower_ == "from" and own))
+                )
+                if by and self._is_actor(agents[0]):
+                    return self._phrase_ref(agents[0])
+                if (
+                    own and part.dep_ == "poss" and self._is_actor(part)
+                ):  # "the UN's count", without the "'s"
+                    return self.actors.resolve_span(noun.doc[part.left_edge.i : part.i + 1])
+        return None
 
     def sentence_source(self) -> ActorRef | None:
         """The source this sentence names, for pronouns in later sentences."""
@@ -422,6 +490,9 @@ class SentenceAttribution:
     def _governing_source(self, anchor: Token) -> ActorRef | None:
         child, node = anchor, anchor.head
         while node.i != child.i and self._inside(node):
+            agent = self._estimate_agent(node, child)
+            if agent is not None:
+                return agent
             if child.dep_ not in SUBJECT_DEPS and self._is_report_verb(node):
                 subject = self._subject_ref(node)
                 if subject is not None:
