@@ -261,6 +261,8 @@ def evaluate(
 
     Prints precision, recall and F1 per category, then one line
     quotes_f1=… attribution_f1=… figures_f1=… figure_values_f1=… events_f1=…
+    casualty_status_acc=… (the share of gold casualty figures — killed, wounded, held,
+    released, seized, arrested, missing, displaced — whose figure got that state).
     """
     from newsclaims.evaluation import run_eval
 
