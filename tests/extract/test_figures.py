@@ -363,3 +363,30 @@ def test_qualifiers_from_verbs_and_after_the_number(figures, sentence, qualifier
 )
 def test_figure_sources_by_agent_introduction_and_narrative(figures, text, sources):
     assert [f.source.text if f.source else None for f in figures(text)] == sources
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        (
+            'Mayor Jane Okafor visited the site on Monday.\nShe said: "At least 40 people were '
+            'killed in the fire."',
+            "Jane Okafor",
+        ),
+        (
+            "The regional health ministry released its data.\nThey said 120 people were killed "
+            "in the floods.",
+            None,
+        ),
+    ],
+)
+def test_a_pronoun_source_points_at_the_name_it_stands_for(
+    analyze_text, text: str, named: str | None
+) -> None:
+    report = analyze_text(text)
+    sources = [figure.source for figure in report.figures if figure.source is not None]
+    for source in sources:  # the text at the source's offsets is its text, always
+        assert text[source.start : source.end] == source.text
+    if named is not None:
+        assert [source.text for source in sources] == [named]
+        assert sources[0].start == text.index(named)

@@ -629,11 +629,34 @@ def _enclosing_quote(quotes: list[Quote], start: int, end: int) -> Quote | None:
 def _quote_speaker(quote: Quote, actors: ActorIndex) -> ActorRef | None:
     """A quotation's speaker as the source; a pronoun only when it resolves to a name.
 
-    The source stays as written ("He", at its offsets); the name is its ``canonical``.
+    A pronoun's source is the last mention of the name it stands for before it ("He" ->
+    the "Blinken" two sentences up, at that mention's offsets), so the source's text is
+    the name as written where it is written; with no such mention it stays the pronoun,
+    the name in its ``canonical``.
     """
     speaker = quote.speaker
     if speaker is None:
         return None
-    if speaker.text.lower() in CONTEXT_PRONOUNS and not speaker.canonical:
-        return None
+    if speaker.text.lower() in CONTEXT_PRONOUNS:
+        if not speaker.canonical:
+            return None
+        return _named_mention(actors, speaker, quote.content.start) or speaker
     return speaker
+
+
+def _named_mention(actors: ActorIndex, speaker: ActorRef, before: int) -> ActorRef | None:
+    """The last mention of ``speaker``'s canonical name before ``before``: a named
+    entity that resolves to it, else the name itself as written ("Gaza's health
+    ministry", which no entity covers whole)."""
+    limit = min(before, speaker.start) if speaker.start is not None else before
+    for entity in reversed(actors.entities):
+        actor = entity.actor
+        if entity.end <= limit and actor is not None and actor.canonical == speaker.canonical:
+            return speaker.model_copy(
+                update={"text": entity.text, "start": entity.start, "end": entity.end}
+            )
+    name = speaker.canonical or ""
+    start = actors.doc.text.rfind(name, 0, limit) if name else -1
+    if start < 0:
+        return None
+    return speaker.model_copy(update={"text": name, "start": start, "end": start + len(name)})
