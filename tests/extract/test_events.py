@@ -6,7 +6,8 @@ import pytest
 from spacy.language import Language
 
 from newsclaims.extract.actors import ActorIndex
-from newsclaims.extract.events import cameo_lexicon, extract_events
+from newsclaims.extract.cameo_lexicon import cameo_lexicon
+from newsclaims.extract.events import extract_events
 from newsclaims.model import ActorRef, Event, Quote, Span
 
 
