@@ -47,6 +47,8 @@ class CameoLexicon:
     frames: dict[str, frozenset[str]]
     speculative: frozenset[str]
     obligation: frozenset[str]
+    future: frozenset[str]
+    future_roots: frozenset[str]
     modal_nouns: frozenset[str]
     speech_verbs: frozenset[str]
     accusation_verbs: frozenset[str]
@@ -179,6 +181,8 @@ def cameo_lexicon() -> CameoLexicon:
         frames={kind: frozenset(lemmas) for kind, lemmas in raw["frames"].items()},
         speculative=frozenset(raw["modals"]["speculative"]),
         obligation=frozenset(raw["modals"]["obligation"]),
+        future=frozenset(raw["modals"]["future"]),
+        future_roots=words("future_roots"),
         modal_nouns=frozenset(raw["modals"]["nouns"]),
         speech_verbs=words("speech_verbs"),
         accusation_verbs=words("accusation_verbs"),

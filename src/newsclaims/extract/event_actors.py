@@ -187,7 +187,8 @@ def actor_ref(
     if weapon_user is not None:
         return actor_ref(weapon_user, verb, context, strict, depth + 1)
     is_document = documents and token.lemma_.lower() in context.lexicon.noun_classes["documents"]
-    if strict and not is_document and not names_actor(token):
+    named = _named_actor(token, context)
+    if strict and not is_document and not named and not names_actor(token):
         return None
     # A document speaks for whoever its clauses say issued it ("a report released in Kigali").
     tokens = sorted(token.subtree, key=lambda t: t.i) if is_document else _phrase_tokens(token)
@@ -229,13 +230,21 @@ def actor_ref(
     ref = ref.model_copy(update={"text": text, "start": start, "end": end})
     if strict:
         ref = _fill_country(ref, token, verb, context)
-    return ref if (ref.code or not strict or _named_actor(token, context)) else None
+    return ref if (ref.code or not strict or named) else None
 
 
 def _named_actor(token: Token, context: EventContext) -> bool:
-    """A person or organization named in the text, though no actor table knows it."""
+    """A person or body the text names, though no actor table knows it.
+
+    A PERSON or ORG name, or a noun for people or bodies who act (``the lawyer``,
+    ``NATO allies``, ``the rights group``: ``data/cameo_verbs.yaml``'s ``actor_nouns``).
+    """
     ent = context.ent_at.get(token.i)
-    return ent is not None and ent.label_ in {"PERSON", "ORG"} and ent.root == token
+    if ent is not None and ent.label_ in {"PERSON", "ORG"} and ent.root == token:
+        return True
+    return (
+        token.pos_ == "NOUN" and token.lemma_.lower() in context.lexicon.noun_classes["actor_nouns"]
+    )
 
 
 def target_ref(token: Token, verb: Token, context: EventContext) -> ActorRef | None:

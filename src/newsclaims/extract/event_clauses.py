@@ -58,6 +58,8 @@ class Clause:
     appeal_target: Token | None = None
     negated: bool = False
     obligation: bool = False
+    # "will meet": an act announced in the future tense (both sides of a meeting commit).
+    announced: bool = False
     # Rules of the verb that fit its object; the actors' agents pick among them.
     candidates: list[VerbRule] = field(default_factory=list)
     # What governing verbs and negation make of the act, innermost first.
@@ -158,6 +160,9 @@ def analyse(verb: Token, context: EventContext) -> Clause | None:
         clause.transforms.append("refusal")
     if _modal_blocks(verb, clause, lexicon):
         return None
+    if _announced_future(verb, clause, lexicon):
+        clause.transforms.append("intent")
+        clause.announced = True
     if not _walk_frames(clause, context):
         return None
     clause.targets = _target_tokens(verb, objects, rule, passive)
@@ -245,6 +250,18 @@ def _modal_blocks(verb: Token, clause: Clause, lexicon: CameoLexicon) -> bool:
         clause.obligation = True
         clause.evidence.append(verb.head)
     return False
+
+
+def _announced_future(verb: Token, clause: Clause, lexicon: CameoLexicon) -> bool:
+    """``will send a team``, ``said it would release``: an act announced, not yet done.
+
+    CAMEO codes an announced cooperative act as the intent to do it (03x) and an
+    announced hostile act as a threat (13x); other acts keep their code. A refusal
+    (``would not provide``) is already coded as such.
+    """
+    if clause.negated or clause.transforms or clause.code[:2] not in lexicon.future_roots:
+        return False
+    return any(aux.lower_ in lexicon.future for aux in children_of(verb, {"aux"}))
 
 
 def _walk_frames(clause: Clause, context: EventContext) -> bool:

@@ -184,7 +184,8 @@ def _verb_events(verb: Token, context: EventContext) -> Iterator[Event]:
                 yield _event(context, clause, evidence, reporter, source, DEMAND_CODE, None)
                 continue
             yield _event(context, clause, evidence, source, target, code, reporter)
-            if rule.symmetric and not clause.transforms and target is not None and target.code:
+            mutual = not clause.transforms or (clause.announced and len(clause.transforms) == 1)
+            if rule.symmetric and mutual and target is not None and target.code:
                 reverse = _recode(clause, target, source, lexicon)
                 if reverse is not None:
                     yield _event(context, clause, evidence, target, source, reverse[0], reporter)
