@@ -35,6 +35,10 @@ class VerbRule:
     symmetric: bool = False
     reverse: bool = False
     subject_acts: bool = False
+    # A predicate the verb's object must be given ("found X guilty").
+    complements: frozenset[str] | None = None
+    # The rule needs a clause complement ("refused to act"), or one of these verbs.
+    clausal: frozenset[str] | bool = False
 
 
 @dataclass(frozen=True)
@@ -148,28 +152,57 @@ def _rule(
         symmetric=bool(raw.get("symmetric", False)),
         reverse=bool(raw.get("reverse", False)),
         subject_acts=bool(raw.get("subject_acts", False)),
+        complements=words("complement"),
+        clausal=_clausal(raw.get("clausal", False)),
     )
+
+
+def _load(name: str) -> dict[str, Any]:
+    # The C-accelerated safe loader: these tables are large and load at every start.
+    loaded: dict[str, Any] = yaml.load(
+        resources.files("newsclaims.data").joinpath(name).read_text("utf-8"),
+        Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader),
+    )
+    return loaded
+
+
+def _listed(rules: Any) -> list[Any]:
+    return list(rules) if isinstance(rules, list) else [rules]
+
+
+def _merged(raw: dict[str, Any], codebook: dict[str, Any]) -> dict[str, Any]:
+    """``cameo_verbs.yaml`` with ``cameo_codebook.yaml``'s patterns after its own."""
+    merged = dict(raw)
+    for table in ("verbs", "event_nouns"):
+        rules = {key: _listed(value) for key, value in raw[table].items()}
+        for key, value in codebook.get(table, {}).items():
+            rules.setdefault(key, []).extend(_listed(value))
+        merged[table] = rules
+    classes = {name: list(words) for name, words in raw["noun_classes"].items()}
+    for name, words in codebook.get("noun_classes", {}).items():
+        classes.setdefault(name, []).extend(words)
+    merged["noun_classes"] = classes
+    merged["light_verbs"] = [*raw["light_verbs"], *codebook.get("light_verbs", [])]
+    return merged
+
+
+def _clausal(value: Any) -> frozenset[str] | bool:
+    return frozenset(str(v) for v in value) if isinstance(value, list) else bool(value)
 
 
 @cache
 def cameo_lexicon() -> CameoLexicon:
-    """Load ``data/cameo_verbs.yaml`` (once per process)."""
-    # The C-accelerated safe loader: these tables are large and load at every start.
-    raw = yaml.load(
-        resources.files("newsclaims.data").joinpath("cameo_verbs.yaml").read_text("utf-8"),
-        Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader),
-    )
+    """Load ``data/cameo_verbs.yaml`` with ``data/cameo_codebook.yaml`` (once per process)."""
+    raw = _merged(_load("cameo_verbs.yaml"), _load("cameo_codebook.yaml"))
     classes = {
         name: frozenset(w.lower() for w in words) for name, words in raw["noun_classes"].items()
     }
     verbs: dict[str, tuple[VerbRule, ...]] = {}
     for lemma, rules in raw["verbs"].items():
-        listed = rules if isinstance(rules, list) else [rules]
-        verbs[str(lemma)] = tuple(_rule(rule, classes) for rule in listed)
+        verbs[str(lemma)] = tuple(_rule(rule, classes) for rule in _listed(rules))
     event_nouns: dict[str, tuple[VerbRule, ...]] = {}
     for noun, rules in raw["event_nouns"].items():
-        listed = rules if isinstance(rules, list) else [rules]
-        event_nouns[str(noun)] = tuple(_rule(rule, classes, str(noun)) for rule in listed)
+        event_nouns[str(noun)] = tuple(_rule(rule, classes, str(noun)) for rule in _listed(rules))
 
     def words(key: str) -> frozenset[str]:
         return frozenset(str(word) for word in raw[key])

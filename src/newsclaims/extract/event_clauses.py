@@ -89,9 +89,32 @@ def _rule_matches(
         prep_holders = [verb, *objects]
         if not any(prep_objects(holder, rule.preps) for holder in prep_holders):
             return False
+    if rule.complements is not None and not _has_complement(verb, objects, rule.complements):
+        return False
+    if rule.clausal:
+        complements = [c.lemma_.lower() for c in children_of(verb, {"xcomp"})]
+        if not complements:
+            return False
+        if isinstance(rule.clausal, frozenset) and complements[0] not in rule.clausal:
+            return False
     return not (
         rule.needs_object and not passive and not objects and not prep_objects(verb, TARGET_PREPS)
     )
+
+
+def _has_complement(verb: Token, objects: list[Token], predicates: frozenset[str]) -> bool:
+    """``found X guilty``: a predicate of the verb or of its object (parsed either way)."""
+    holders = [verb, *objects, *children_of(verb, {"ccomp", "xcomp"})]
+    return any(
+        child.lemma_.lower() in predicates
+        for holder in holders
+        for child in [holder, *holder.children]
+        if child.dep_ in {"oprd", "acomp", "ccomp", "xcomp", "amod", "attr"}
+    )
+
+
+def _denied(noun: Token) -> bool:
+    return any(child.dep_ == "det" and child.lower_ == "no" for child in noun.children)
 
 
 def analyse(verb: Token, context: EventContext) -> Clause | None:
@@ -135,6 +158,9 @@ def analyse(verb: Token, context: EventContext) -> Clause | None:
         return None
     rule = matching[0]
     # "offered talks", "threatened military action": the verb frames the noun's act.
+    if rule.nominal and any(_denied(obj) for obj in objects):
+        # "made no commitment", "held no talks": the noun says the act did not happen.
+        return None
     framed = frame is not None and rule.nominal
     if passive and rule.subject_acts:
         sources, objects = objects, sources
@@ -173,7 +199,7 @@ def _frames_an_event(verb: Token, context: EventContext) -> bool:
     """A frame verb (``urge``, ``threaten``) whose complement codes an event itself."""
     lexicon = context.lexicon
     lemma = verb.lemma_.lower()
-    if not any(lemma in lexicon.frames[kind] for kind in ("appeal", "threat", "intent")):
+    if not any(lemma in lexicon.frames[kind] for kind in ("appeal", "threat", "intent", "refusal")):
         return False
     return any(
         analyse(child, context) is not None
@@ -345,6 +371,7 @@ def _target_tokens(verb: Token, objects: list[Token], rule: VerbRule, passive: b
             candidates.append(obj)
         candidates.extend(prep_objects(obj, TARGET_PREPS | {"by"} if not passive else TARGET_PREPS))
     if rule.reverse:
-        return prep_objects(verb, {"from"})
+        # "received arms from X", "faces criticism from X": X is the source.
+        return [found for holder in [verb, *objects] for found in prep_objects(holder, {"from"})]
     candidates.extend(prep_objects(verb, TARGET_PREPS - {"from"} if not passive else TARGET_PREPS))
     return candidates

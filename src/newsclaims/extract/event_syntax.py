@@ -18,6 +18,9 @@ from newsclaims.extract.cameo_lexicon import CameoLexicon, VerbRule, cameo_lexic
 from newsclaims.extract.doc_index import doc_index
 from newsclaims.model import Quote
 
+# A named place as an object ("captured Kirkuk"): the form noun classes list as "@place".
+PLACE_ENTITY_LABELS = {"GPE", "LOC", "FAC"}
+NAMED_PLACE = "@place"
 SUBJECT_DEPS = {"nsubj", "csubj"}
 
 
@@ -255,6 +258,8 @@ def noun_forms(noun: Token) -> set[str]:
     is_amount = noun.ent_type_ == "MONEY"
     if is_amount:
         forms.add("money")
+    if noun.ent_type_ in PLACE_ENTITY_LABELS:
+        forms.add(NAMED_PLACE)
     for of_object in prep_objects(noun, {"of"}):
         forms.add(f"{lemma} of {of_object.lemma_.lower()}")
         if noun.pos_ == "NUM" or lemma in _QUANTITY_WORDS or is_amount:
