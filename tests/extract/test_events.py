@@ -434,3 +434,52 @@ def test_criticism_faced_from_someone_is_theirs(nlp: Language) -> None:
 )
 def test_objects_outside_a_senses_class_code_nothing(nlp: Language, text: str) -> None:
     assert events_of(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An attack or weapon acts for whoever its phrase names: demonym, name, by-phrase.
+        ("Five villagers were killed in Zorvanian tank shelling.", None),
+        ("Four soldiers were killed in Israeli tank shelling near the border.", ("ISR", "19")),
+        ("A Taliban-claimed car bomb struck a police bus in Kabul.", ("AFGREB", "19")),
+        ("A car bombing by Hamas killed six people in the town.", ("PSEREB", "18")),
+        ("Russian air strikes killed twelve civilians in Idlib.", ("RUS", "18")),
+    ],
+)
+def test_attacks_act_for_their_owner(
+    nlp: Language, text: str, expected: tuple[str, str] | None
+) -> None:
+    found = coded(events_of(nlp, text))
+    if expected is None:
+        assert found == set()
+    else:
+        assert expected in found
+
+
+def test_an_arrest_without_agent_is_the_host_states(nlp: Language) -> None:
+    [event] = events_of(nlp, "The opposition journalist was arrested on Monday in Uganda.")
+    assert (event.source_actor.code, event.code) == ("UGA", "173")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kenya said Somalia was responsible for the raid.", ("KEN", "112", "SOM")),
+        ("Kenya said Somalia must withdraw its claim to the island.", ("KEN", "100", "SOM")),
+        ("Kenya said the decision was unacceptable.", ("KEN", "111", None)),
+    ],
+)
+def test_speech_that_blames_demands_or_criticizes(
+    nlp: Language, text: str, expected: tuple[str, str, str | None]
+) -> None:
+    events = events_of(nlp, text)
+    found = {
+        (e.source_actor.code, e.code, e.target_actor.code if e.target_actor else None)
+        for e in events
+    }
+    assert expected in found
+
+
+def test_speaker_does_not_demand_of_itself(nlp: Language) -> None:
+    assert events_of(nlp, "Kenya said it must review its budget.") == []

@@ -58,6 +58,7 @@ class CameoLexicon:
     accusation_verbs: frozenset[str]
     cognition_verbs: frozenset[str]
     criticism_words: frozenset[str]
+    blame_words: frozenset[str]
     irrealis_marks: frozenset[str]
     protest_agents: frozenset[str]
     protest_roots: frozenset[str]
@@ -221,6 +222,7 @@ def cameo_lexicon() -> CameoLexicon:
         accusation_verbs=words("accusation_verbs"),
         cognition_verbs=words("cognition_verbs"),
         criticism_words=words("criticism_words"),
+        blame_words=words("blame_words"),
         irrealis_marks=words("irrealis_marks"),
         protest_agents=words("protest_agents"),
         protest_roots=words("protest_roots"),

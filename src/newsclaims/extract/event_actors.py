@@ -26,6 +26,7 @@ from newsclaims.extract.event_syntax import (
     agent_of,
     children_of,
     descend_quantity,
+    prep_objects,
 )
 from newsclaims.model import ActorRef
 
@@ -37,6 +38,8 @@ LOCATION_PREPS = {"in", "at", "inside", "during"}
 PHRASE_STOP_DEPS = {"relcl", "acl", "appos", "advcl", "conj", "cc", "punct", "parataxis"}
 
 
+# "a Taliban-claimed bomb", "a Saudi-led strike": the name before these acts for the attack.
+CLAIMING_PARTICIPLES = {"claim", "lead", "launch", "conduct", "carry", "stage", "order"}
 PHRASE_PREPS = {"of", "in", "from"}
 
 
@@ -242,9 +245,11 @@ def _named_actor(token: Token, context: EventContext) -> bool:
     ent = context.ent_at.get(token.i)
     if ent is not None and ent.label_ in {"PERSON", "ORG"} and ent.root == token:
         return True
-    return (
-        token.pos_ == "NOUN" and token.lemma_.lower() in context.lexicon.noun_classes["actor_nouns"]
-    )
+    if ent is None and token.pos_ == "PROPN" and token.dep_ in SUBJECT_DEPS | {"pobj"}:
+        # A name the tagger saw but did not label ("Jurisdiction for Peace ordered ...").
+        return True
+    actor_nouns = context.lexicon.noun_classes["actor_nouns"]
+    return token.pos_ in {"NOUN", "PROPN"} and token.lemma_.lower() in actor_nouns
 
 
 def target_ref(token: Token, verb: Token, context: EventContext) -> ActorRef | None:
@@ -268,10 +273,22 @@ def _entity_ref(token: Token, context: EventContext) -> ActorRef | None:
     return ref if ref.code or ref.role else None
 
 
-def _instrument_owner(token: Token) -> Token | None:
-    """``an Israeli air strike``, ``a Russian missile`` -> the state or group named."""
+def is_instrument(token: Token) -> bool:
+    """A weapon or an attack, which acts for whoever uses or carries it out."""
     classes = cameo_lexicon().noun_classes
-    if token.lemma_.lower() not in classes["weapons"] | classes["instruments"]:
+    kinds = classes["weapons"] | classes["instruments"] | classes["attacks"]
+    kinds = kinds | classes["air_attacks"]
+    return token.lemma_.lower() in kinds or token.lower_ in kinds
+
+
+def _instrument_owner(token: Token) -> Token | None:
+    """Who an attack or weapon belongs to, as its phrase says.
+
+    ``an Israeli air strike``, ``a Russian missile``, ``Israel's attacks``: a demonym, name
+    or possessive; ``a Taliban-claimed car bomb``, ``a Saudi-led strike``: the name before
+    the participle; ``a car bombing by the Islamic State group``: the ``by`` phrase.
+    """
+    if not is_instrument(token):
         return None
     tables = actor_tables()
     for modifier in token.lefts:
@@ -279,7 +296,12 @@ def _instrument_owner(token: Token) -> Token | None:
             continue
         if modifier.text in tables.demonyms or modifier.ent_type_ in {"GPE", "NORP", "ORG"}:
             return modifier
-    return None
+        if modifier.tag_ == "VBN" and modifier.lemma_.lower() in CLAIMING_PARTICIPLES:
+            named = [c for c in modifier.children if c.pos_ == "PROPN" or c.ent_type_]
+            if named:
+                return named[0]
+    by_objects = prep_objects(token, {"by"})
+    return by_objects[0] if by_objects else None
 
 
 def _weapon_user(token: Token) -> Token | None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from newsclaims.extract.cameo_lexicon import CameoLexicon, VerbRule
-from newsclaims.extract.event_actors import names_actor
+from newsclaims.extract.event_actors import is_instrument, names_actor
 from newsclaims.extract.event_syntax import (
     OBJECT_DEPS,
     PASSIVE_SUBJECT_DEPS,
@@ -37,6 +37,8 @@ from newsclaims.extract.event_syntax import (
     subject_of_own,
 )
 
+# Prepositions that name the attack a passive act was done in ("killed in an air strike").
+INSTRUMENT_PREPS = {"in", "by", "during", "from"}
 APPEALED_PREPS = {"on", "upon", "to"}
 
 
@@ -113,6 +115,17 @@ def _has_complement(verb: Token, objects: list[Token], predicates: frozenset[str
     )
 
 
+def _instrument_of(verb: Token) -> list[Token]:
+    """``killed in Israeli tank shelling``: the attack a passive act was done in or by."""
+    return [
+        obj
+        for prep in children_of(verb, {"prep"})
+        if prep.lower_ in INSTRUMENT_PREPS
+        for obj in children_of(prep, {"pobj"})
+        if is_instrument(obj)
+    ][:1]
+
+
 def _denied(noun: Token) -> bool:
     return any(child.dep_ == "det" and child.lower_ == "no" for child in noun.children)
 
@@ -137,7 +150,7 @@ def analyse(verb: Token, context: EventContext) -> Clause | None:
     negated = any(child.dep_ == "neg" for child in verb.children)
     passive = is_passive(verb)
     if passive:
-        sources = agent_of(verb)
+        sources = agent_of(verb) or _instrument_of(verb)
         patients = children_of(verb, PASSIVE_SUBJECT_DEPS) or (
             [verb.head] if verb.dep_ == "acl" else passive_subject_through(verb)
         )

@@ -43,6 +43,7 @@ from newsclaims.extract.event_actors import (
 from newsclaims.extract.event_clauses import YEAR, Clause, analyse, subordinate_skip
 from newsclaims.extract.event_syntax import (
     OBJECT_DEPS,
+    PASSIVE_SUBJECT_DEPS,
     SUBJECT_DEPS,
     EventContext,
     agent_of,
@@ -61,6 +62,8 @@ PLACE_PREPS = {"in", "at", "near", "inside", "outside", "over", "across", "aroun
 SPEECH_ROOTS = {"01", "02", "10", "11", "12", "13"}
 
 
+# Acts only a state's authorities do where they happen (arrest, deportation).
+LOCATED_ARRESTS = {"173", "174"}
 DEMAND_CODE = "100"
 
 
@@ -239,23 +242,33 @@ def _recode(
 def _located_source(
     clause: Clause, targets: list[ActorRef], context: EventContext
 ) -> list[ActorRef]:
-    """``10 Russian soldiers killed in Ukraine``: foreign troops killed by the host state.
+    """``10 Russian soldiers killed in Ukraine``: foreign troops killed by the host state;
+    ``was arrested in Rwanda``: arrested by that state's authorities.
 
     Only when the clause names no agent at all: in ``killed in Afghanistan by a roadside
     bomb`` the bomb did it, and a bomb is no actor, so there is no source.
     """
-    if clause.code[:2] not in {"18", "19"} or not targets or agent_of(clause.verb):
+    if agent_of(clause.verb):
+        return []
+    place = place_token(clause.verb)
+    country = country_code(place.text) if place is not None else None
+    if place is None or country is None:
+        return []
+    if clause.code in LOCATED_ARRESTS:
+        # "was arrested in Niger": the host state's authorities arrested.
+        return [_host(place, country, context)]
+    if clause.code[:2] not in {"18", "19"} or not targets:
         return []
     victim = targets[0]
-    place = place_token(clause.verb)
-    if place is None or agent_of_ref(victim) != "MIL" or victim.code is None:
+    if agent_of_ref(victim) != "MIL" or victim.code is None or victim.code.startswith(country):
         return []
-    country = country_code(place.text)
-    if country is None or victim.code.startswith(country):
-        return []
+    return [_host(place, country, context)]
+
+
+def _host(place: Token, country: str, context: EventContext) -> ActorRef:
     words = context.ent_at.get(place.i) or place.doc[place.i : place.i + 1]
     host = context.actors.resolve_span(words)
-    return [host.model_copy(update={"code": country, "country": country, "kind": "country"})]
+    return host.model_copy(update={"code": country, "country": country, "kind": "country"})
 
 
 def _reporter_ref(clause: Clause, context: EventContext) -> ActorRef | None:
@@ -377,38 +390,47 @@ def _nominal_events(noun: Token, context: EventContext) -> Iterator[Event]:
 
 
 def _criticism_events(verb: Token, context: EventContext) -> Iterator[Event]:
-    """``X said the comments were unacceptable``: X criticizes (CAMEO 111)."""
-    lexicon = context.lexicon
+    """Speech whose report is itself an act of the speaker.
+
+    ``X said the comments were unacceptable``: X criticizes (111); ``X said Y was
+    responsible``: X accuses Y (112); ``X said Y must leave``: X demands it of Y (100),
+    for any act (an event act's demand is coded with that act).
+    """
+    speakers = children_of(verb, SUBJECT_DEPS)
+    if not speakers:
+        return
     for complement in children_of(verb, {"ccomp"}):
-        predicates = children_of(complement, {"acomp", "attr"})
-        if complement.lemma_ != "be" or not any(
-            p.lemma_.lower() in lexicon.criticism_words for p in predicates
-        ):
-            continue
         if any(child.dep_ == "neg" for child in complement.children):
             continue
-        speakers = children_of(verb, SUBJECT_DEPS)
-        if not speakers:
+        coded = _speech_act(complement, context)
+        if coded is None:
             continue
+        code, evidence = coded
         speaker = actor_ref(speakers[0], verb, context)
         if speaker is None:
             continue
-        subjects = children_of(complement, SUBJECT_DEPS)
+        subjects = children_of(complement, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS)
         target = actor_ref(subjects[0], complement, context, strict=False) if subjects else None
-        clause = Clause(
-            complement,
-            CRITICISM_CODE,
-            VerbRule(code=CRITICISM_CODE),
-            speakers,
-            subjects,
-            [complement, *predicates],
-        )
-        yield _event(
-            context,
-            clause,
-            [complement, *predicates],
-            speaker,
-            target if target is not None and target.code else None,
-            CRITICISM_CODE,
-            None,
-        )
+        if target is not None and not target.code:
+            target = None
+        if code != CRITICISM_CODE and (target is None or same_actor(speaker, target)):
+            continue
+        clause = Clause(complement, code, VerbRule(code=code), speakers, subjects, evidence)
+        yield _event(context, clause, evidence, speaker, target, code, None)
+
+
+def _speech_act(complement: Token, context: EventContext) -> tuple[str, list[Token]] | None:
+    """The code a reported clause makes of its report, with the words that say so."""
+    lexicon = context.lexicon
+    if complement.lemma_ == "be":
+        predicates = children_of(complement, {"acomp", "attr"})
+        lemmas = {p.lemma_.lower() for p in predicates}
+        if lemmas & lexicon.criticism_words:
+            return CRITICISM_CODE, [complement, *predicates]
+        if lemmas & lexicon.blame_words:
+            return ACCUSATION_CODE, [complement, *predicates]
+        return None
+    obliged = [a for a in children_of(complement, {"aux"}) if a.lower_ in lexicon.obligation]
+    if obliged and complement.pos_ == "VERB" and analyse(complement, context) is None:
+        return DEMAND_CODE, [obliged[0], complement]
+    return None
