@@ -483,3 +483,45 @@ def test_speech_that_blames_demands_or_criticizes(
 
 def test_speaker_does_not_demand_of_itself(nlp: Language) -> None:
     assert events_of(nlp, "Kenya said it must review its budget.") == []
+
+
+def test_three_coordinated_actors_give_every_pair(nlp: Language) -> None:
+    events = events_of(nlp, "Chad, Sudan and Niger met in Niamey on Monday.")
+    pairs = {(e.source_actor.code, e.target_actor.code if e.target_actor else None) for e in events}
+    countries = ("TCD", "SDN", "NER")
+    assert pairs == {(a, b) for a in countries for b in countries if a != b}
+
+
+def test_coordinated_signatories_sign_with_each_other(nlp: Language) -> None:
+    events = events_of(nlp, "Colombia and Ecuador signed a trade deal.")
+    pairs = {(e.source_actor.code, e.target_actor.code if e.target_actor else None) for e in events}
+    assert pairs == {("COL", "ECU"), ("ECU", "COL")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Houthi rebels backed by Iran gathered near the port.",
+        "The territories occupied by Israel lie east of the city.",
+        "Turkish troops have shelled 40 villages since March.",
+    ],
+)
+def test_participles_and_running_totals_are_no_new_acts(nlp: Language, text: str) -> None:
+    assert events_of(nlp, text) == []
+
+
+def test_a_mediating_participle_still_reports_mediation(nlp: Language) -> None:
+    events = events_of(nlp, "Talks mediated by Egypt resumed in Cairo on Sunday.")
+    assert ("EGY", "04") in coded(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Amnesty International issued a report accusing the Nigerian army.", "112"),
+        ("Egypt's parliament passed a resolution condemning the raid.", "111"),
+    ],
+)
+def test_documents_speak_for_whoever_issued_them(nlp: Language, text: str, expected: str) -> None:
+    [event] = events_of(nlp, text)
+    assert event.code == expected and event.source_actor.code is not None

@@ -59,6 +59,7 @@ class CameoLexicon:
     cognition_verbs: frozenset[str]
     criticism_words: frozenset[str]
     blame_words: frozenset[str]
+    relation_participles: frozenset[str]
     irrealis_marks: frozenset[str]
     protest_agents: frozenset[str]
     protest_roots: frozenset[str]
@@ -223,6 +224,7 @@ def cameo_lexicon() -> CameoLexicon:
         cognition_verbs=words("cognition_verbs"),
         criticism_words=words("criticism_words"),
         blame_words=words("blame_words"),
+        relation_participles=words("relation_participles"),
         irrealis_marks=words("irrealis_marks"),
         protest_agents=words("protest_agents"),
         protest_roots=words("protest_roots"),

@@ -180,11 +180,14 @@ def analyse(verb: Token, context: EventContext) -> Clause | None:
     elif (
         passive
         and verb.dep_ == "acl"
-        and rule.code[:2] in lexicon.hostile_roots
+        and (
+            rule.code[:2] in lexicon.hostile_roots
+            or verb.lemma_.lower() in lexicon.relation_participles
+        )
         and not is_existential(verb.head)
     ):
-        # "the hostages seized by Hamas" describes the hostages; "there were ten soldiers
-        # killed" reports the killing.
+        # A participle describes its noun: "the hostages seized by Hamas", "rebels backed
+        # by Iran"; "there were ten soldiers killed" reports the killing.
         return None
     evidence = [verb, *children_of(verb, {"aux", "auxpass", "neg", "prt"})]
     if rule.nominal:
@@ -239,7 +242,8 @@ def subordinate_skip(verb: Token, context: EventContext) -> bool:
 
     A purpose (``met X to discuss Y``) is an aim; a participle after the main act
     (``hit the town, killing five``) elaborates that act; ``its ability to threaten``
-    is a capacity; a year before the report's (``captured Gaza in 1967``) is history.
+    is a capacity; a year before the report's (``captured Gaza in 1967``) is history, and
+    a total ``since`` some time is a recap.
     """
     own_subject = subject_of_own(verb)
     if (
@@ -257,7 +261,21 @@ def subordinate_skip(verb: Token, context: EventContext) -> bool:
         and (verb.head.lemma_.lower() in context.lexicon.modal_nouns)
     ):
         return True
+    if _is_tally(verb):
+        return True
     return context.latest_year is not None and _is_historical(verb, context.latest_year)
+
+
+def _is_tally(verb: Token) -> bool:
+    """``have killed 900 people since Saturday``: a running total recapped, no new act."""
+    clause_heads = [verb, verb.head] if verb.dep_ == "conj" else [verb]
+    for head in clause_heads:
+        for child in head.children:
+            if child.lower_ == "since" and child.dep_ == "prep":
+                return True
+            if child.dep_ == "advcl" and any(m.lower_ == "since" for m in child.children):
+                return any(aux.lemma_ == "have" for aux in children_of(head, {"aux"}))
+    return False
 
 
 def _is_historical(verb: Token, latest: int) -> bool:

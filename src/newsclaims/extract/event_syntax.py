@@ -162,6 +162,10 @@ def subject_of(verb: Token) -> list[Token]:
             # "Qatar is mediating" parsed as an attribute of "is".
             node = node.head
             continue
+        if node.dep_ == "acl" and node.tag_ == "VBG" and _issued_document(node.head):
+            # "issued a report accusing X", "passed a resolution condemning X": the issuer.
+            node = node.head.head
+            continue
         if node.dep_ == "acl" and node.head.pos_ in {"NOUN", "PROPN"} and is_infinitive(node):
             # "the army's efforts to mobilise": the owner of the effort acts; "expressed
             # its willingness to negotiate": the one who expressed it.
@@ -177,6 +181,16 @@ def subject_of(verb: Token) -> list[Token]:
             return [node.head]
         return []
     return []
+
+
+def _issued_document(noun: Token) -> bool:
+    """A document that is the object of the verb that issued it (``released a report``)."""
+    documents = cameo_lexicon().noun_classes["documents"]
+    return (
+        noun.lemma_.lower() in documents
+        and noun.dep_ in OBJECT_DEPS
+        and noun.head.pos_ in {"VERB", "AUX"}
+    )
 
 
 def coordinated_with(verb: Token) -> Token:

@@ -164,10 +164,10 @@ def _verb_events(verb: Token, context: EventContext) -> Iterator[Event]:
         sources = _located_source(clause, targets, context)
     if not sources:
         return
-    if not targets and len(sources) > 1 and any(r.symmetric for r in clause.candidates):
-        # "A and B met": each met the other.
-        targets = sources[1:]
-        sources = sources[:1]
+    mutual = len(sources) > 1 and any(r.symmetric for r in clause.candidates)
+    if mutual and not any(target.code for target in targets):
+        # "A, B and C met": each met each of the others (_pick_targets skips itself).
+        targets = list(sources)
     if clause.rule.reverse and targets:
         subjects = sources
         sources, targets = targets, subjects
