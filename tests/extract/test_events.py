@@ -525,3 +525,29 @@ def test_a_mediating_participle_still_reports_mediation(nlp: Language) -> None:
 def test_documents_speak_for_whoever_issued_them(nlp: Language, text: str, expected: str) -> None:
     [event] = events_of(nlp, text)
     assert event.code == expected and event.source_actor.code is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Nurses in Kenya went on strike for better pay.", ("14", "143")),
+        ("Ghanaian troops remained on alert along the border.", ("15", "152")),
+        ("Canada's prime minister called his Irish counterpart on Monday to thank him.",
+         ("04", "041")),
+        ("Peru's government pressured the miners to end their blockade.", ("02", "025")),
+        ("The Syrian army ceased its military operations near Homs.", ("08", "087")),
+        ("Chile and Peru agreed a new trade deal.", ("05", "057")),
+        ("President Ruto pardoned the former governor on Friday.", ("08", "0841")),
+    ],
+)  # fmt: skip
+def test_light_verbs_and_senses_across_roots(
+    nlp: Language, text: str, expected: tuple[str, str]
+) -> None:
+    codes = {e.code for e in events_of(nlp, text)}
+    assert expected[1] in codes
+    assert all(code[:2] == expected[0] for code in codes)
+
+
+def test_a_release_without_agent_is_the_host_states(nlp: Language) -> None:
+    [event] = events_of(nlp, "Two French tourists were released from captivity in Mali.")
+    assert (event.source_actor.code, event.code) == ("MLI", "0841")

@@ -105,6 +105,7 @@ def names_actor(token: Token) -> bool:
         or token.lower_ in tables.agent_words
         or token.lemma_.lower() in tables.agent_words
         or known_person_code(word) is not None
+        or token.lemma_.lower() in cameo_lexicon().noun_classes["actor_nouns"]
     )
 
 

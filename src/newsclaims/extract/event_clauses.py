@@ -94,7 +94,11 @@ def _rule_matches(
     if rule.complements is not None and not _has_complement(verb, objects, rule.complements):
         return False
     if rule.clausal:
-        complements = [c.lemma_.lower() for c in children_of(verb, {"xcomp"})]
+        complements = [
+            c.lemma_.lower()
+            for c in children_of(verb, {"xcomp", "advcl"})
+            if c.dep_ == "xcomp" or is_infinitive(c)
+        ]
         if not complements:
             return False
         if isinstance(rule.clausal, frozenset) and complements[0] not in rule.clausal:
@@ -337,6 +341,11 @@ def _walk_frames(clause: Clause, context: EventContext) -> bool:
             # "urged Y to", "called on Y to", "appealed to Y to": Y is asked.
             head_objects = children_of(head, {"dobj"}) or prep_objects(head, APPEALED_PREPS)
             lemma = head.lemma_.lower()
+            if lemma in lexicon.frames["appeal_by_prep"] and not prep_objects(
+                head, APPEALED_PREPS | {"for"}
+            ):
+                # "called Erdogan to apologize" is a phone call, "called on X to" an appeal.
+                return False
             if lemma in lexicon.frames["appeal"] and (own_subject or head_objects):
                 clause.transforms.append("appeal")
                 clause.appeal_target = (own_subject or head_objects)[0]

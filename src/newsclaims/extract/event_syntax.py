@@ -110,6 +110,8 @@ def phrasal_key(verb: Token) -> str:
     if particles:
         return f"{lemma} {particles[0]}"
     for prep in children_of(verb, {"prep"}):
+        if any(obj.ent_type_ in {"DATE", "TIME"} for obj in children_of(prep, {"pobj"})):
+            continue  # "called X on Monday" is no "call on"
         key = f"{lemma} {prep.lower_}"
         if key in lexicon.verbs or key in lexicon.light_verbs:
             return key

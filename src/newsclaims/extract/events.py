@@ -62,8 +62,8 @@ PLACE_PREPS = {"in", "at", "near", "inside", "outside", "over", "across", "aroun
 SPEECH_ROOTS = {"01", "02", "10", "11", "12", "13"}
 
 
-# Acts only a state's authorities do where they happen (arrest, deportation).
-LOCATED_ARRESTS = {"173", "174"}
+# Acts only a state's authorities do where they happen (arrest, deportation, release).
+LOCATED_ARRESTS = {"173", "174", "0841"}
 DEMAND_CODE = "100"
 
 
