@@ -551,3 +551,38 @@ def test_light_verbs_and_senses_across_roots(
 def test_a_release_without_agent_is_the_host_states(nlp: Language) -> None:
     [event] = events_of(nlp, "Two French tourists were released from captivity in Mali.")
     assert (event.source_actor.code, event.code) == ("MLI", "0841")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A Kenyan court charged the former minister with fraud.", "115"),
+        ("Kenyan and Ugandan troops began joint war games on Monday.", "062"),
+        ("The Danish delegation offered harsh criticism of the Ghanaian government.", "111"),
+        ("Swiss prosecutors shared evidence with Brazil.", "064"),
+        ("Canada accepted 900 Syrian refugees in May.", "075"),
+        ("The Chilean president had lunch with his Peruvian counterpart.", "040"),
+        ("Norway launched a mediation effort between the two parties.", "045"),
+        ("Ghana gave Togo a one-week deadline.", "139"),
+        ("Kenya threatened to pull its funding from the agency.", "130"),
+    ],
+)
+def test_more_codebook_senses(nlp: Language, text: str, expected: str) -> None:
+    assert expected in {e.code for e in events_of(nlp, text)}
+
+
+def test_joint_exercises_are_cooperation_each_with_each(nlp: Language) -> None:
+    events = events_of(nlp, "Kenyan and Ugandan troops began joint war games on Monday.")
+    assert {e.code for e in events} == {"062"}
+    assert len(events) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "US and British activists rallied outside the embassy on Friday.",
+        "Thousands of US and British activists have protested outside the embassy.",
+    ],
+)
+def test_coordinated_country_modifiers_are_one_actor_each(nlp: Language, text: str) -> None:
+    assert coded(events_of(nlp, text)) == {("USAOPP", "14"), ("GBROPP", "14")}

@@ -37,6 +37,8 @@ class VerbRule:
     subject_acts: bool = False
     # A predicate the verb's object must be given ("found X guilty").
     complements: frozenset[str] | None = None
+    # The code when coordinated actors do it together ("A and B held exercises": 062).
+    mutual_code: str | None = None
     # The rule needs a clause complement ("refused to act"), or one of these verbs.
     clausal: frozenset[str] | bool = False
 
@@ -156,6 +158,7 @@ def _rule(
         subject_acts=bool(raw.get("subject_acts", False)),
         complements=words("complement"),
         clausal=_clausal(raw.get("clausal", False)),
+        mutual_code=str(raw["mutual_code"]) if "mutual_code" in raw else None,
     )
 
 

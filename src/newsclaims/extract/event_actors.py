@@ -418,6 +418,36 @@ def agent_of_ref(ref: ActorRef | None) -> str | None:
     return agent
 
 
+def coordinated_owners(noun: Token) -> list[ActorRef]:
+    """``US and British activists``: one actor per coordinated country modifier.
+
+    >>> from newsclaims.nlp import parse
+    >>> [r.code for r in coordinated_owners(parse("Kenyan and Ugandan troops met.")[3])]
+    ['KENMIL', 'UGAMIL']
+    """
+    for modifier in noun.lefts:
+        if modifier.dep_ not in {"amod", "compound", "nmod"}:
+            continue
+        group = [modifier, *(c for c in modifier.children if c.dep_ == "conj")]
+        countries = [(member, country_code(member.text)) for member in group]
+        if len(group) < 2 or not all(code for _, code in countries):
+            continue
+        agent = agent_code(noun.text) or ""
+        return [
+            ActorRef(
+                text=f"{member.text} {noun.text}",
+                start=member.idx,
+                end=noun.idx + len(noun.text),
+                code=f"{code}{agent}",
+                country=code,
+                kind="organization" if agent else "country",
+            )
+            for member, code in countries
+            if code
+        ]
+    return []
+
+
 def _is_plural_demonym(text: str) -> bool:
     """``Israelis``, ``tens of thousands of Serbs``: a people, not the state."""
     last = text.split()[-1] if text.split() else ""

@@ -163,7 +163,8 @@ def analyse(verb: Token, context: EventContext) -> Clause | None:
         sources = subject_of(verb)
         objects = object_tokens(verb, key)
     if not passive and verb.tag_ == "VBN" and not children_of(verb, {"aux"}):
-        # A participle with no auxiliary is a reduced relative or a misparse, not an act.
+        # A participle with no auxiliary or subject is a reduced relative, not an act
+        # ("protested" with a subject is a past tense the tagger missed).
         return None
     narrow = [r for r in rules if r.objects is not None]
     broad = [r for r in rules if r.objects is None]
@@ -198,7 +199,12 @@ def analyse(verb: Token, context: EventContext) -> Clause | None:
         evidence.extend(obj for obj in objects if abs(obj.i - verb.i) <= 8)
     clause = Clause(verb, rule.code, rule, sources, [], evidence, negated=negated)
     clause.candidates = [r for r in matching if r.nominal == rule.nominal]
-    if framed and frame is not None:
+    if (
+        framed
+        and frame is not None
+        and (frame != "intent" or rule.code[:2] in lexicon.future_roots)
+    ):
+        # "offered talks" is an intent to meet; "offered criticism" is the criticism.
         clause.transforms.append(frame)
     if negated and not rule.negated:
         if rule.code[:2] not in lexicon.negatable_roots:

@@ -33,6 +33,7 @@ from newsclaims.extract.event_actors import (
     UNKNOWN_COUNTRY,
     actor_ref,
     agent_of_ref,
+    coordinated_owners,
     is_reciprocal,
     place_token,
     reporter_of,
@@ -48,6 +49,7 @@ from newsclaims.extract.event_syntax import (
     EventContext,
     agent_of,
     children_of,
+    descend_quantity,
     is_passive,
     prep_objects,
     subject_of,
@@ -146,7 +148,7 @@ def _verb_events(verb: Token, context: EventContext) -> Iterator[Event]:
     sources = [
         ref
         for token in with_conjuncts(clause.sources, context)
-        if (ref := actor_ref(token, verb, context, documents=documents)) is not None
+        for ref in _source_refs(token, verb, context, documents)
     ]
     targets = [
         ref for token in clause.targets if (ref := target_ref(token, verb, context)) is not None
@@ -164,8 +166,9 @@ def _verb_events(verb: Token, context: EventContext) -> Iterator[Event]:
         sources = _located_source(clause, targets, context)
     if not sources:
         return
+    joint = len(sources) > 1 and any(r.mutual_code for r in clause.candidates)
     mutual = len(sources) > 1 and any(r.symmetric for r in clause.candidates)
-    if mutual and not any(target.code for target in targets):
+    if (mutual or joint) and not any(target.code for target in targets):
         # "A, B and C met": each met each of the others (_pick_targets skips itself).
         targets = list(sources)
     if clause.rule.reverse and targets:
@@ -180,6 +183,9 @@ def _verb_events(verb: Token, context: EventContext) -> Iterator[Event]:
             if coded is None:
                 continue
             code, rule = coded
+            if joint and rule.mutual_code and not clause.transforms:
+                # "A and B held exercises": military cooperation (062), each with each.
+                code = rule.mutual_code
             if clause.obligation:
                 if reporter is None or same_actor(reporter, source):
                     continue
@@ -195,6 +201,17 @@ def _verb_events(verb: Token, context: EventContext) -> Iterator[Event]:
             accusation = _accusation(clause, source, reporter, code, context)
             if accusation is not None:
                 yield accusation
+
+
+def _source_refs(
+    token: Token, verb: Token, context: EventContext, documents: bool
+) -> list[ActorRef]:
+    """The actors a source noun names: one per coordinated owner, else its own."""
+    owners = coordinated_owners(descend_quantity(token))
+    if owners:
+        return owners
+    ref = actor_ref(token, verb, context, documents=documents)
+    return [ref] if ref is not None else []
 
 
 def _pick_targets(source: ActorRef, targets: list[ActorRef]) -> list[ActorRef]:
