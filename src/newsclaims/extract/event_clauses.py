@@ -197,6 +197,9 @@ def analyse(verb: Token, context: EventContext) -> Clause | None:
     evidence = [verb, *children_of(verb, {"aux", "auxpass", "neg", "prt"})]
     if rule.nominal:
         evidence.extend(obj for obj in objects if abs(obj.i - verb.i) <= 8)
+    if passive and sources and is_instrument(sources[0]):
+        # "killed in an Israeli attack": the attack says who acted, so it is evidence.
+        evidence.extend(t for t in sources[0].subtree if t.i <= sources[0].i)
     clause = Clause(verb, rule.code, rule, sources, [], evidence, negated=negated)
     clause.candidates = [r for r in matching if r.nominal == rule.nominal]
     if (
