@@ -17,7 +17,8 @@ import time
 from pathlib import Path
 
 from newsclaims.extract.actors import ActorIndex
-from newsclaims.extract.events import cameo_lexicon, extract_events
+from newsclaims.extract.cameo_lexicon import cameo_lexicon
+from newsclaims.extract.events import extract_events
 from newsclaims.ingest.readers import text_article
 from newsclaims.nlp import load_pipeline, parse
 from newsclaims.pipeline import build_report

@@ -245,8 +245,9 @@ class Baseline(StrEnum):
 @app.command("eval")
 def evaluate(
     directory: Annotated[
-        Path, typer.Argument(help="Folder of NAME.txt + NAME.gold.json pairs.", show_default=False)
-    ],
+        Path | None,
+        typer.Argument(help="Folder of NAME.txt + NAME.gold.json pairs.", show_default=False),
+    ] = None,
     as_json: Annotated[
         bool, typer.Option("--json", help="Print the scores as one JSON object.")
     ] = False,
@@ -255,6 +256,15 @@ def evaluate(
         typer.Option(help="Score a peer tool instead of newsclaims (textacy: direct_quotations)."),
     ] = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Scores per article.")] = False,
+    plover: Annotated[
+        Path | None,
+        typer.Option(
+            "--plover",
+            help="Score event coding on a PLOVER sentence TSV instead "
+            "(rules: shared/eval/events-plv-dev/README.md).",
+            show_default=False,
+        ),
+    ] = None,
     model: ModelOption = None,
 ) -> None:
     """Score extraction against gold files (rules: shared/eval/README.md).
@@ -263,9 +273,18 @@ def evaluate(
     quotes_f1=… attribution_f1=… figures_f1=… figure_values_f1=… events_f1=…
     casualty_status_acc=… (the share of gold casualty figures — killed, wounded, held,
     released, seized, arrested, missing, displaced — whose figure got that state).
+
+    With --plover FILE.tsv: event coding on PLOVER-rooted sentences (precision, recall,
+    F1, macro-F1, coverage, source agreement, a table per root), then one line
+    plv_precision=… plv_recall=… plv_f1=… plv_macro_f1=… plv_coverage=… …
     """
     from newsclaims.evaluation import run_eval
 
+    if plover is not None:
+        _evaluate_plover(plover, as_json, model)
+        return
+    if directory is None:
+        raise UserError("give a folder of gold pairs, or --plover FILE.tsv")
     if not directory.is_dir():
         raise UserError(f"{directory}: not a folder of gold pairs")
     result = run_eval(directory, baseline=baseline.value if baseline else None, model=model)
@@ -276,6 +295,17 @@ def evaluate(
         return
     result.print(console, verbose=verbose)
     sys.stdout.write(result.total.summary_line() + "\n")
+
+
+def _evaluate_plover(path: Path, as_json: bool, model: str | None) -> None:
+    from newsclaims.evaluation_plover import print_scores, run_plover_eval
+
+    scores = run_plover_eval(path, model=model)
+    if as_json:
+        sys.stdout.write(json.dumps(scores.as_dict(), indent=2) + "\n")
+        return
+    print_scores(scores, console)
+    sys.stdout.write(scores.summary_line() + "\n")
 
 
 # --- corpus commands: ingest, query, timeline, contradictions, negotiation (issue 4) ---
