@@ -601,6 +601,44 @@ def negotiation(
         console.print(rows_table(rows, columns, title=f"{name}: {len(own)} moves"))
 
 
+# --- serve: the web face (issue 10) ---
+
+
+@app.command()
+def serve(
+    db: DbOption = None,
+    host: Annotated[
+        str, typer.Option(help="Address to listen on (127.0.0.1: this machine only).")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
+    allow_store: Annotated[
+        bool, typer.Option("--allow-store", help="Let /analyze store texts when asked.")
+    ] = False,
+    max_bytes: Annotated[
+        int, typer.Option(min=1, help="Largest text /analyze accepts, in bytes.")
+    ] = 200_000,
+) -> None:
+    """Browse the store in a web browser, and a JSON API (/api/v1, /docs).
+
+    Read-only: pages and API never write, and /analyze stores nothing unless started
+    with --allow-store. Listens on this machine only unless --host says otherwise.
+
+    Example:
+
+      newsclaims serve --db corpus.db   (then open http://127.0.0.1:8000/)
+    """
+    import uvicorn
+
+    from newsclaims.store.connect import open_store
+    from newsclaims.web import create_app
+    from newsclaims.web.analysis import Limits
+
+    open_store(db).dispose()  # create or upgrade the schema once, then read only
+    web = create_app(db, allow_store=allow_store, limits=Limits(max_bytes=max_bytes))
+    error_console.print(f"serving on http://{host}:{port}/  (Ctrl+C stops)", highlight=False)
+    uvicorn.run(web, host=host, port=port, log_level="warning")
+
+
 # --- scale commands: batch on local cores or Dask (issue 5) ---
 
 
