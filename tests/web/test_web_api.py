@@ -192,3 +192,14 @@ def test_browsing_cannot_write(app) -> None:
 
     with app.state.engine.connect() as connection, pytest.raises(sa.exc.DBAPIError):
         connection.execute(sa.text("DELETE FROM quotes"))
+
+
+def test_actor_record_gathers_quotes_figures_and_events(client: TestClient) -> None:
+    rows = client.get("/api/v1/actor", params={"name": "health ministry"}).json()["rows"]
+    assert {row["item"] for row in rows} == {"quote", "figure"}
+    assert all(row["article_id"] == "toll-1" for row in rows)
+    israel = client.get("/api/v1/actor", params={"name": "Israel"}).json()["rows"]
+    assert {row["item"] for row in israel} == {"event", "figure", "quote"}
+    page = client.get("/actor", params={"name": "Hamas"})
+    assert page.status_code == 200 and "Hamas had accepted a truce proposal" in page.text
+    assert client.get("/actor").status_code == 422

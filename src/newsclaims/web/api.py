@@ -28,6 +28,7 @@ from newsclaims.web.params import (
     Page,
     PairView,
     filter_params,
+    text_value,
     toll_by_default,
 )
 from newsclaims.web.reads import store_counts, stored_articles, stored_items, story_versions
@@ -162,6 +163,21 @@ def negotiation(
     found = views.moves(db, params)
     chosen = Page(page, per_page)
     return listing(sliced(found, chosen), len(found), chosen, output, "negotiation")
+
+
+@router.get("/actor", summary="Everything one person or institution said, claimed or did")
+def actor(
+    db: Db,
+    params: Filters,
+    name: Annotated[str, Query(min_length=1, max_length=MAX_TEXT)],
+    output: Output = Format.json,
+) -> Any:
+    """Quotes by, figures from and events of ``name`` (as the CLI matches names), oldest
+    first, each row with its ``item`` kind; at most 200 of each kind, the newest."""
+    wanted = text_value(name, "name")
+    record = views.actor_record(db, wanted, params) if wanted else []
+    rows = [{"item": kind, **row} for kind, row in record]
+    return listing(rows, len(rows), Page(1, max(1, len(rows))), output, "actor")
 
 
 class AnalyzeRequest(BaseModel):

@@ -31,6 +31,7 @@ from newsclaims.web.params import (
     Page,
     PairView,
     filter_params,
+    text_value,
     toll_by_default,
 )
 from newsclaims.web.reads import (
@@ -56,8 +57,8 @@ PerPage = Annotated[int, Query(ge=1, le=MAX_PER_PAGE)]
 Words = Annotated[str | None, Query(max_length=MAX_TEXT)]
 
 
-def render(request: Request, name: str, **context: Any) -> HTMLResponse:
-    page = request.app.state.templates.TemplateResponse(request, name, context)
+def render(request: Request, template: str, **context: Any) -> HTMLResponse:
+    page = request.app.state.templates.TemplateResponse(request, template, context)
     return page
 
 
@@ -236,6 +237,27 @@ def negotiation(request: Request, db: Db, params: Filters) -> HTMLResponse:
         actors=actors,
         total=len(moves),
         downloads={fmt: api_link(request, "negotiation", fmt) for fmt in _FORMATS},
+    )
+
+
+@router.get("/actor", response_class=HTMLResponse)
+def actor(
+    request: Request,
+    db: Db,
+    params: Filters,
+    name: Annotated[str, Query(min_length=1, max_length=MAX_TEXT)],
+) -> HTMLResponse:
+    """Everything a person or institution said, claimed or did, over time."""
+    wanted = text_value(name, "name")
+    record = views.actor_record(db, wanted or "", params) if wanted else []
+    proofs = with_evidence(db, [row for _, row in record])
+    return render(
+        request,
+        "actor.html",
+        name=wanted or "",
+        params=params,
+        record=[(kind, row, proof) for (kind, row), proof in zip(record, proofs, strict=True)],
+        per_kind=views.ACTOR_ROWS,
     )
 
 

@@ -7,12 +7,12 @@ total, so a page, a JSON answer and a CSV/Parquet download are the same rows.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy.engine import Connection
 
-from newsclaims.store.queries import APPLICABLE, Filters, QueryResult, article_countries
+from newsclaims.store.queries import APPLICABLE, QueryResult, article_countries
 from newsclaims.track.contradictions import compare_claims, counter_claims
 from newsclaims.track.negotiation import negotiation_moves
 from newsclaims.track.timeline import timeline_points
@@ -39,7 +39,7 @@ def search(
     if kind == "actors":
         filters = params.filters()
         if _words(words) is not None:
-            filters = Filters(**{**vars(filters), "actor": _words(words)})
+            filters = replace(filters, actor=_words(words))
     else:
         filters = params.filters(text=words)
     return item_page(connection, kind, filters, page.offset, page.size)
@@ -108,6 +108,32 @@ def pairs(
 def moves(connection: Connection, params: FilterParams) -> list[dict[str, Any]]:
     """Negotiation moves matching ``params``, oldest first."""
     return negotiation_moves(connection, params.filters(keep=NEGOTIATION_FILTERS))
+
+
+ACTOR_ROWS = 200  # per kind on an actor's page
+
+
+def actor_record(
+    connection: Connection, name: str, params: FilterParams
+) -> list[tuple[str, dict[str, Any]]]:
+    """Everything one actor said, claimed or did, oldest first: (kind, row) pairs.
+
+    The name is matched as the command line matches it (a speaker or source containing
+    it, an event's actor by name or code), at most ``ACTOR_ROWS`` newest of each kind.
+    """
+    scope = params.filters(keep={"publisher", "since", "until"})
+    asks = {
+        "quote": ("quotes", replace(scope, speaker=name)),
+        "figure": ("figures", replace(scope, source=name)),
+        "event": ("events", replace(scope, actor=name)),
+    }
+    found = [
+        (label, row)
+        for label, (kind, filters) in asks.items()
+        for row in item_page(connection, kind, filters, 0, ACTOR_ROWS).rows
+    ]
+    found.sort(key=lambda pair: (pair[1].get("date") or "9999", pair[1].get("start") or 0))
+    return found
 
 
 def _words(words: str | None) -> str | None:
