@@ -161,6 +161,11 @@ def _handle_errors(app: FastAPI) -> None:
         reason = str(error.orig or error).strip().splitlines()[0]
         return error_response(request, 503, f"the database could not answer: {reason}")
 
+    @app.exception_handler(Exception)
+    async def _bug(request: Request, error: Exception) -> Response:
+        LOG.exception("unexpected error on %s", request.url.path, exc_info=error)
+        return error_response(request, 500, "internal error: this is a bug, please report it")
+
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, error: StarletteHTTPException) -> Response:
         return error_response(request, error.status_code, str(error.detail))
