@@ -17,7 +17,7 @@ from newsclaims.web.app import CSP
 
 def test_stats_count_what_was_stored(client: TestClient) -> None:
     counts = client.get("/api/v1/stats").json()
-    assert counts["articles"] == 4
+    assert counts["articles"] == 6
     assert counts["quotes"] == 4
     assert counts["figures"] == 2
     assert counts["events"] == 3
@@ -34,17 +34,19 @@ def test_search_quotes_by_speaker_and_words(client: TestClient) -> None:
 def test_search_articles_by_headline_or_text(client: TestClient) -> None:
     found = client.get("/api/v1/search/articles", params={"q": "doha"}).json()
     assert [row["article_id"] for row in found["rows"]] == ["talks-1"]
-    dated = client.get("/api/v1/search/articles", params={"since": "2023-11-10"}).json()
+    dated = client.get(
+        "/api/v1/search/articles", params={"since": "2023-11-10", "until": "2023-11-11"}
+    ).json()
     assert {row["article_id"] for row in dated["rows"]} == {"talks-1", "script-1"}
 
 
 def test_pages_split_results_and_count_them_all(client: TestClient) -> None:
     first = client.get("/api/v1/search/articles", params={"per_page": 3}).json()
     second = client.get("/api/v1/search/articles", params={"per_page": 3, "page": 2}).json()
-    assert first["total"] == second["total"] == 4
-    assert len(first["rows"]) == 3 and len(second["rows"]) == 1
+    assert first["total"] == second["total"] == 6
+    assert len(first["rows"]) == 3 and len(second["rows"]) == 3
     ids = {row["article_id"] for row in first["rows"] + second["rows"]}
-    assert len(ids) == 4
+    assert len(ids) == 6
 
 
 def test_query_figures_with_cli_filters(client: TestClient) -> None:
@@ -203,3 +205,13 @@ def test_actor_record_gathers_quotes_figures_and_events(client: TestClient) -> N
     page = client.get("/actor", params={"name": "Hamas"})
     assert page.status_code == 200 and "Hamas had accepted a truce proposal" in page.text
     assert client.get("/actor").status_code == 422
+
+
+def test_versions_of_a_story_are_linked(client: TestClient) -> None:
+    versions = client.get("/api/v1/articles/story-v2").json()["articles"][0]["story_versions"]
+    assert [(row["article_id"], row["version"]) for row in versions] == [
+        ("story-v1", 1),
+        ("story-v2", 2),
+    ]
+    page = client.get("/articles/story-v2").text
+    assert 'href="/articles/story-v1"' in page

@@ -130,6 +130,10 @@ def test_timeline_chart_draws_its_points_offline(visit: Visit) -> None:
     points = page.locator("#chart g.mark-symbol.role-mark path").count()
     assert points == 2
     visit.screenshot("timeline")
+    page.locator("#chart g.mark-symbol.role-mark path").first.click()
+    page.wait_for_url("**/articles/**")
+    assert page.locator("#text mark.active").count() >= 1
+    assert "figure" in page.inner_text("#detail")
 
 
 def test_contradictions_page_shows_both_sentences(visit: Visit) -> None:
@@ -165,7 +169,7 @@ def test_a_script_in_a_report_shows_as_text(visit: Visit) -> None:
 
 def test_home_and_negotiation_pages(visit: Visit) -> None:
     page = visit.open("/")
-    assert "4" in page.inner_text(".counts")
+    assert "6 articles" in page.inner_text(".counts")
     visit.screenshot("home")
     page = visit.open("/negotiation")
     assert page.locator("section.actor").count() == 3

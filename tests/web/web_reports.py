@@ -30,6 +30,17 @@ SCRIPT_TEXT = (
     "an editor said. <b>Bold</b> & <img src=x onerror=alert(2)> stay text too."
 )
 SCRIPT_HEADLINE = "<script>document.title='pwned'</script> headline"
+# Two versions of one story: the second changes one figure in the last sentence.
+STORY = (
+    "Flooding closes the coastal road\n\n"
+    "Heavy rain flooded the coastal road between the two northern towns on Sunday, and "
+    "the regional council closed it to all traffic until the water recedes. Engineers "
+    "from the council inspected the bridges and the drains along the road during the "
+    "afternoon and said the damage was limited. Residents were asked to stay at home and "
+    "to avoid the low streets near the river, the council said in a statement. "
+)
+STORY_V1 = STORY + "About 200 homes were without power."
+STORY_V2 = STORY + "About 350 homes were without power."
 # What the tests look for in the pages: each item's sentence.
 TOLL_SENTENCE = "At least 10,000 people have been killed in Gaza, the health ministry in Gaza said."
 COUNTER_SENTENCE = "Israeli officials said 4,000 people had been killed in Gaza."
@@ -75,6 +86,10 @@ def web_reports() -> list[Report]:
             quotes=[quote(SCRIPT_TEXT, "The page showed <script>document.title='pwned';"
                           "alert(1)</script> in its text", editor)],
         ),
+        report("story-v1", STORY_V1, date="2023-11-12", publisher="AFP",
+               headline="Flooding closes the coastal road"),
+        report("story-v2", STORY_V2, date="2023-11-13", publisher="AFP",
+               headline="Flooding closes the coastal road"),
     ]  # fmt: skip
 
 

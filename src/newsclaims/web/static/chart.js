@@ -8,7 +8,9 @@
   var spec = JSON.parse(source.textContent);
   // ast: Vega-Embed evaluates expressions with its bundled interpreter, not eval(), so
   // the page needs no 'unsafe-eval' in its Content-Security-Policy.
-  var options = {renderer: "svg", actions: false, defaultStyle: false, ast: true};
+  // A point's link (its evidence on the article page) opens in this tab.
+  var options = {renderer: "svg", actions: false, defaultStyle: false, ast: true,
+                 loader: {target: "_self"}};
   vegaEmbed(holder, spec, options)
     .then(function () { holder.setAttribute("data-drawn", "true"); })
     .catch(function (error) {
