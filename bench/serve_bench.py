@@ -61,9 +61,9 @@ def newsclaims(*args: str) -> list[str]:
     return [sys.executable, "-c", "from newsclaims.cli import run; run()", *args]
 
 
-def start_server(db: str, port: int) -> subprocess.Popen[bytes]:
+def start_server(db: str, port: int, workers: int) -> subprocess.Popen[bytes]:
     server = subprocess.Popen(
-        newsclaims("serve", "--db", db, "--port", str(port)),
+        newsclaims("serve", "--db", db, "--port", str(port), "--workers", str(workers)),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )
@@ -112,7 +112,7 @@ async def client(
 
 def percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
 async def run(base: str, clients: int, seconds: float, seed: int) -> dict[str, Any]:
@@ -175,6 +175,7 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--seconds", type=float, default=30)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--workers", type=int, default=1, help="server processes")
     parser.add_argument("--json", type=Path, help="also write the results here")
     options = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="serve-bench-") as folder:
@@ -182,7 +183,7 @@ def main() -> None:
         if options.ingest:
             subprocess.run(newsclaims("ingest", *options.ingest, "--db", db, "--quiet"), check=True)
         port = free_port()
-        server = start_server(db, port)
+        server = start_server(db, port, options.workers)
         try:
             result = asyncio.run(
                 run(f"http://127.0.0.1:{port}", options.clients, options.seconds, options.seed)
@@ -191,6 +192,7 @@ def main() -> None:
             server.terminate()
             server.wait(timeout=30)
     result["cpus"] = os.cpu_count()
+    result["workers"] = options.workers
     show(result)
     if options.json:
         options.json.write_text(json.dumps(result, indent=2) + "\n")

@@ -5,11 +5,17 @@ from __future__ import annotations
 
 import io
 import re
+import subprocess
+import sys
+import time
 from pathlib import Path
 
+import httpx
 import pyarrow.parquet as pq
 import pytest
 from markupsafe import Markup
+from web_reports import filled_store
+from web_server import free_port
 
 from newsclaims.cli import main
 from newsclaims.web.downloads import download, flat_rows
@@ -116,3 +122,28 @@ def test_serve_help_teaches_and_a_bad_store_is_one_line(
     assert main(["serve", "--db", str(tmp_path / "missing" / "x.db")]) == 2
     error = capsys.readouterr().err
     assert error.startswith("newsclaims: error:") and error.count("\n") == 1
+
+
+def test_serve_answers_from_several_worker_processes(tmp_path: Path) -> None:
+    """`newsclaims serve --workers 2` as a user starts it: the store is found by each worker."""
+    url = filled_store(f"sqlite:///{tmp_path / 'store.db'}")
+    port = free_port()
+    command = [sys.executable, "-c", "from newsclaims.cli import run; run()", "serve",
+               "--db", url, "--port", str(port), "--workers", "2"]  # fmt: skip
+    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and server.poll() is None:
+            try:
+                answer = httpx.get(f"http://127.0.0.1:{port}/api/v1/stats", timeout=2)
+                break
+            except httpx.HTTPError:
+                time.sleep(0.2)
+        else:
+            pytest.fail(
+                f"the server did not answer: {server.stderr.read() if server.stderr else ''}"
+            )
+        assert answer.json()["articles"] == 6
+    finally:
+        server.terminate()
+        server.wait(timeout=30)

@@ -9,6 +9,7 @@ is answered 4xx with a message, on pages as an HTML page and under ``/api`` as J
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
@@ -95,6 +96,23 @@ def create_app(
     app.add_middleware(SecurityHeaders)
 
     return app
+
+
+# How `newsclaims serve --workers N` hands its settings to each worker process.
+SERVE_ENV = {
+    "db": "NEWSCLAIMS_DB",
+    "allow_store": "NEWSCLAIMS_SERVE_ALLOW_STORE",
+    "max_bytes": "NEWSCLAIMS_SERVE_MAX_BYTES",
+}
+
+
+def app_from_environment() -> FastAPI:
+    """The app of one worker process of ``newsclaims serve --workers N`` (a uvicorn factory)."""
+    return create_app(
+        os.environ.get(SERVE_ENV["db"]),
+        allow_store=os.environ.get(SERVE_ENV["allow_store"]) == "1",
+        limits=Limits(max_bytes=int(os.environ.get(SERVE_ENV["max_bytes"], "200000"))),
+    )
 
 
 def _disposing(engine: Engine) -> Any:
