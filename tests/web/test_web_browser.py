@@ -51,6 +51,7 @@ class Visit:
         self.dialogs: list[str] = []
         self.context.route("**/*", self._only_local)
         self.page.on("pageerror", lambda error: self.errors.append(str(error)))
+        self.page.on("console", self._console)
         self.page.on("dialog", self._dialog)
 
     def _only_local(self, route) -> None:
@@ -60,6 +61,11 @@ class Visit:
         else:
             self.blocked.append(route.request.url)
             route.abort()
+
+    def _console(self, message) -> None:
+        # Errors only (a CSP violation is one); Vega's warnings about empty scales are not.
+        if message.type == "error":
+            self.errors.append(message.text)
 
     def _dialog(self, dialog) -> None:
         self.dialogs.append(dialog.message)

@@ -42,13 +42,19 @@ class Evidence:
     located: bool  # the item's characters were found at its offsets
 
 
-def article_link(article_id: str, start: int | None = None, end: int | None = None) -> str:
-    """The article page's path, selecting the item at ``start``..``end`` when given.
+def article_link(
+    article_id: str, start: int | None = None, end: int | None = None, item: str | None = None
+) -> str:
+    """The article page's path, selecting the item ``item`` or the one at ``start``..``end``.
 
     >>> article_link("afp/1 x", 3, 9)
     '/articles/afp%2F1%20x?start=3&end=9#selected'
+    >>> article_link("a", item="f12")
+    '/articles/a?item=f12#selected'
     """
     path = f"/articles/{quote(article_id, safe='')}"
+    if item:
+        return f"{path}?{urlencode({'item': item})}#selected"
     if start is None or end is None:
         return path
     return f"{path}?{urlencode({'start': start, 'end': end})}#selected"
@@ -86,7 +92,7 @@ def evidence(row: Mapping[str, Any], briefs: Mapping[str, Mapping[str, Any]]) ->
     before, item, after, located = _cut(row, brief.get("text"), start, end, item_text)
     return Evidence(
         article_id=article_id,
-        link=article_link(article_id, start, end) if article_id else None,
+        link=article_link(article_id, start, end, row.get("item_id")) if article_id else None,
         headline=_first(row.get("headline"), brief.get("headline")),
         publisher=_first(row.get("publisher"), brief.get("publisher")),
         date=_first(row.get("date"), brief.get("date")),

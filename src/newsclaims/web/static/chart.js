@@ -10,7 +10,9 @@
   // the page needs no 'unsafe-eval' in its Content-Security-Policy.
   // A point's link (its evidence on the article page) opens in this tab.
   var options = {renderer: "svg", actions: false, defaultStyle: false, ast: true,
-                 loader: {target: "_self"}};
+                 loader: {target: "_self"},
+                 // Its styles are in style.css: an injected <style> breaks the CSP.
+                 tooltip: {disableDefaultStyle: true}};
   vegaEmbed(holder, spec, options)
     .then(function () { holder.setAttribute("data-drawn", "true"); })
     .catch(function (error) {
