@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 import schemathesis
 from fastapi import FastAPI
@@ -10,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from newsclaims.web import create_app
 from newsclaims.web.analysis import Limits
 
-EXAMPLES = 20  # per operation: enough to try every parameter's odd values, still fast
+EXAMPLES = int(os.environ.get("NEWSCLAIMS_FUZZ_EXAMPLES", "20"))  # per operation; fast
 
 
 @pytest.fixture(scope="module")
@@ -41,3 +43,38 @@ def test_no_request_makes_a_server_error(web_schema) -> None:
             )
 
         no_server_error()
+
+
+PAGES = ["/", "/search", "/timeline", "/contradictions", "/negotiation", "/actor", "/analyze",
+         "/articles/toll-1", "/docs"]  # fmt: skip
+PARAMETERS = ["q", "kind", "what", "status", "where", "source", "speaker", "actor", "code",
+              "publisher", "since", "until", "scope", "all_copies", "page", "per_page", "view",
+              "window", "max_ratio", "name", "item", "start", "end"]  # fmt: skip
+
+
+def test_no_page_query_makes_a_server_error(client) -> None:
+    """The pages are not in the OpenAPI schema: any query string, any values."""
+    from hypothesis import strategies as st
+
+    values = st.one_of(
+        st.text(max_size=30),
+        st.integers(-(10**12), 10**12).map(str),
+        st.sampled_from(["", "2023-11-07", "2023-02-31", "all", "figures", "sides", "nan"]),
+    )
+
+    @given(
+        path=st.sampled_from(PAGES),
+        query=st.dictionaries(st.sampled_from(PARAMETERS), values, max_size=5),
+    )
+    @settings(
+        max_examples=EXAMPLES * 3,
+        deadline=None,
+        derandomize=True,
+        suppress_health_check=list(HealthCheck),
+        database=None,
+    )
+    def no_server_error(path: str, query: dict[str, str]) -> None:
+        answer = client.get(path, params=query)
+        assert answer.status_code < 500, f"{path} {query} -> {answer.status_code}"
+
+    no_server_error()
