@@ -153,10 +153,11 @@ def test_contradictions_page_shows_both_sentences(visit: Visit) -> None:
 def test_analyze_page_round_trips(visit: Visit) -> None:
     page = visit.open("/analyze")
     text = 'Port reopens\n\nThe port will reopen on Monday, harbour master Tom Reed said. "Ships are waiting," he said.'
-    page.fill("#text", text)
+    page.fill("#input-text", text)
     page.click("form.analyze button")
     page.wait_for_selector("section.analysed")
-    assert page.input_value("#text") == text
+    assert page.input_value("#input-text") == text
+    assert page.inner_text("section.analysed #text") == text  # LF kept: offsets as pasted
     assert "not stored" in page.inner_text("section.analysed .meta")
     page.click('#text mark.quote:has-text("Ships are waiting")')
     assert "Tom Reed" in page.inner_text("#detail")

@@ -274,6 +274,9 @@ async def analyze(
     store: Annotated[bool, Form()] = False,
 ) -> HTMLResponse:
     context = _analyze_context(request)
+    # Browsers send a textarea's line breaks as CRLF; the text pasted had LF (an upload
+    # keeps its bytes exactly).
+    text = text.replace("\r\n", "\n")
     upload = None
     if file is not None and file.filename:
         upload = (await file.read(context["max_bytes"] + 1), file.filename)
