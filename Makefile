@@ -8,7 +8,7 @@ STAMP_RUN := $(VENV)/.installed-run
 STAMP_DEV := $(VENV)/.installed-dev
 STAMP_SYS := $(VENV)/.installed-system
 
-.PHONY: demo test lint typecheck eval bench install dev system clean
+.PHONY: demo serve test lint typecheck eval bench install dev system clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -22,13 +22,14 @@ $(STAMP_DEV): pyproject.toml $(STAMP_RUN)
 	$(BIN)/pip install -q -e '.[dev,baseline]'
 	touch $@
 
-# Debian's PostgreSQL server for the Postgres-path tests (the test set-up starts it).
+# Debian's PostgreSQL server for the Postgres-path tests (the test set-up starts it), and
+# Debian's chromium for the browser tests (Playwright drives it; no browser download).
 $(STAMP_SYS): | $(BIN)/python
 	@if command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \
-	  if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null; \
+	  if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || ! [ -x /usr/bin/chromium ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql chromium >/dev/null; \
 	  fi; \
-	else echo "note: no root apt-get; the PostgreSQL tests will skip if no server is installed"; fi
+	else echo "note: no root apt-get; the PostgreSQL and browser tests will skip without postgresql and chromium"; fi
 	touch $@
 
 install: $(STAMP_RUN)
@@ -36,6 +37,13 @@ dev: $(STAMP_DEV) $(STAMP_SYS)
 
 demo: install
 	$(BIN)/newsclaims analyze examples/afp-blinken-gaps.txt
+
+# The web face over a demo store of the bundled examples: open http://127.0.0.1:8000/
+DEMO_DB ?= .demo/serve.db
+serve: install
+	@mkdir -p $(dir $(DEMO_DB))
+	$(BIN)/newsclaims ingest examples/ --db $(DEMO_DB) --quiet
+	$(BIN)/newsclaims serve --db $(DEMO_DB)
 
 test: dev
 	$(BIN)/ruff check src tests
