@@ -104,7 +104,8 @@ def test_agreement_view() -> None:
 def test_contradictions_command(db_url: str, capsys: pytest.CaptureFixture[str]) -> None:
     ministry = "At least 40 people were killed in Gaza on Monday, the health ministry said."
     army = "The army said 25 people were killed in the Gaza Strip."
-    agency = "About 42 people were killed in the enclave, the civil defence agency said."
+    # Two bodies of one government are one side: the agency is the UN's, not Gaza's.
+    agency = "About 42 people were killed in the enclave, the UN humanitarian office said."
     killed = {"what": "people", "status": "killed"}
     engine = open_store(db_url)
     ReportWriter(engine).write([
@@ -115,7 +116,7 @@ def test_contradictions_command(db_url: str, capsys: pytest.CaptureFixture[str])
             army, "25", 25, where="the Gaza Strip", source="the army", **killed)]),
         report("c", "Gaza was shelled. " + agency, date="2024-01-01", figures=[figure(
             "Gaza was shelled. " + agency, "About 42", 42, qualifier="approx",
-            where="the enclave", source="the civil defence agency", **killed)]),
+            where="the enclave", source="the UN humanitarian office", **killed)]),
     ])  # fmt: skip
     engine.dispose()
     assert main(["contradictions", "--where", "Gaza", "--format", "json", "--db", db_url]) == 0
@@ -211,3 +212,16 @@ def test_a_papers_own_reporting_is_no_sides_claim() -> None:
 def test_a_ratio_below_one_is_refused(db_url: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["contradictions", "--max-ratio", "0.5", "--db", db_url]) == 2
     assert "--max-ratio" in capsys.readouterr().err
+
+
+def test_one_states_institutions_revise_one_series() -> None:
+    army = point(1400, source="Israeli army") | {"source_id": "isr-military"}
+    officials = point(1200, source="Israeli officials") | {"source_id": "isr-government"}
+    ministry = point(2000, source="Gaza's health ministry") | {"source_id": "pse-health-ministry"}
+    reporter = point(3000, source=None) | {"source_name": None, "source_id": None}
+    pairs = compare_claims([army, officials, ministry, reporter])
+    # Each Israeli claim against the ministry's; never army against officials (one state
+    # revising), never the reporter's own figure.
+    assert sorted(tuple(sorted((p["a"]["value"], p["b"]["value"]))) for p in pairs) == [
+        (1200, 2000), (1400, 2000),
+    ]  # fmt: skip

@@ -23,7 +23,9 @@ from newsclaims.track.negotiation import (
     [
         ("the group had accepted the truce proposal", "acceptance"),
         ("it would not accept a deal that leaves soldiers in the city", "rejection"),
-        ("the government rejected the plan outright", "rejection"),
+        ("the government rejected the truce plan outright", "rejection"),
+        ("the council rejected the plan to build a road", None),  # no negotiation named
+        ("the army released a video of the raid", None),
         ("they had sent a counter-proposal on the prisoner exchange", "counter_proposal"),
         ("any agreement must include a full withdrawal", "demand"),
         ("the mediators proposed a six-week pause", "proposal"),

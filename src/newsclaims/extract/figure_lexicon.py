@@ -55,6 +55,7 @@ class FigureLexicon:
     period_adverbs: frozenset[str]
     incident_nouns: frozenset[str]
     incident_prepositions: frozenset[str]
+    campaign_nouns: frozenset[str]
     place_nouns: frozenset[str]  # "the enclave": a place the article named before
 
     @property
@@ -124,6 +125,7 @@ def figure_lexicon() -> FigureLexicon:
         period_adverbs=words("period_adverbs"),
         incident_nouns=words("incident_nouns"),
         incident_prepositions=words("incident_prepositions"),
+        campaign_nouns=words("campaign_nouns"),
         place_nouns=_place_nouns(),
     )
 

@@ -389,8 +389,38 @@ def _is_incident_phrase(token: Token, lexicon: FigureLexicon) -> bool:
     else:
         return False
     return any(
-        noun.lemma_.lower() in lexicon.incident_nouns and noun.tag_ == "NN" for noun in nouns
+        noun.tag_ == "NN"
+        and (
+            noun.lemma_.lower() in lexicon.incident_nouns
+            or (noun.lemma_.lower() in lexicon.campaign_nouns and _pinned_down(noun))
+        )
+        for noun in nouns
     )
+
+
+# Entity types of a target that makes an attack a campaign, not one incident.
+WIDE_TARGETS = frozenset({"GPE", "LOC", "NORP"})
+
+
+def _pinned_down(noun: Token) -> bool:
+    """A campaign noun made one incident by a day (``the October 7 attack``, ``the attack
+    on October 7``) or by a site that is not a country or territory (``the attack on
+    al-Ahli hospital``, ``an assault on a school``; not ``the attack on Gaza``)."""
+    for child in noun.children:
+        if child.ent_type_ == "DATE" and any(part.like_num for part in child.subtree):
+            return True
+        if child.dep_ == "prep" and child.lower_ in {"on", "against"}:
+            for target in _objects(child):
+                if target.ent_type_ == "DATE":
+                    return True
+                if target.ent_type_ not in WIDE_TARGETS and not _place_reference(target):
+                    return True
+    return False
+
+
+def _place_reference(token: Token) -> bool:
+    """``the enclave``, ``the strip``, ``the territory``: a whole place, not a site."""
+    return token.lemma_.lower() in {"enclave", "strip", "territory", "country", "city", "town"}
 
 
 # --- sources -------------------------------------------------------------------------------

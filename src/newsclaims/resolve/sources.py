@@ -26,6 +26,7 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
+import pycountry
 import yaml
 
 from newsclaims.extract.actors import country_code, country_prefix, resolve_name
@@ -322,6 +323,26 @@ def source_identity(source: ActorRef, country: str | None = None) -> SourceIdent
         return _state_identity(code)  # "Israel", "Washington": the state itself
     prefix = f"{country.casefold()}-" if country else ""
     return SourceIdentity(prefix + _slug(head), " ".join(head.split()), None, country, country)
+
+
+def source_side(source_id: str | None) -> str | None:
+    """The country a source id speaks for: a state's own institutions (``isr``,
+    ``isr-military``) and known institutions of one side (``hamas`` -> ``PSE``).
+
+    >>> source_side("isr-military"), source_side("isr"), source_side("hamas")
+    ('ISR', 'ISR', 'PSE')
+    >>> source_side("unrwa"), source_side("person:antony-blinken"), source_side(None)
+    ('IGOUNO', None, None)
+    """
+    if not source_id or ":" in source_id:
+        return None
+    known = {entry.id: entry.country for entry in source_registry().institutions.values()}
+    if source_id in known:
+        return known[source_id]
+    prefix, _, _ = source_id.partition("-")
+    if len(prefix) == 3 and pycountry.countries.get(alpha_3=prefix.upper()) is not None:
+        return prefix.upper()
+    return None
 
 
 def _state_identity(code: str) -> SourceIdentity:

@@ -5,7 +5,9 @@ Two claims are about one quantity when they count the same thing (the resolved
 the same place stated for them (not guessed from the article), with the same scope (a
 running toll, one period's count or one incident's), within ``window`` days of each
 other, from two different sources (by source id: one source's successive updates are a
-revision of its own series, not a contradiction). Each claim
+revision of its own series, not a contradiction, and so are the updates of one state's
+institutions: Israel's army and its government revising the October 7 toll). A figure
+no source is given for is the reporter's, no party's claim, and is not compared. Each claim
 stands for an interval of values its words allow: ``exact`` a point, ``approx`` the
 point give or take ``APPROX_TOLERANCE``, ``at least`` everything from its bound up. Two
 claims contradict when their intervals are disjoint, ranked by how far apart they are;
@@ -22,7 +24,7 @@ from datetime import date
 from typing import Any, TypeVar
 
 from newsclaims.resolve.quantities import parent_of
-from newsclaims.resolve.sources import same_source, source_country, source_key
+from newsclaims.resolve.sources import same_source, source_country, source_key, source_side
 from newsclaims.track.timeline import source_label
 
 APPROX_TOLERANCE = 0.1  # "about 3,000" allows 2,700 to 3,300
@@ -99,6 +101,8 @@ def compare_claims(
         counted = point.get("quantity") or point["what"]
         if interval is None or None in (point["date"], counted, point["where"]):
             continue
+        if not (point.get("source_id") or point["source_name"] or point["source"]):
+            continue  # the reporter's own figure is no party's claim
         if point["where_basis"] not in COMPARED_PLACE_BASES:
             continue
         # A day's or one strike's count is another quantity than the running toll.
@@ -226,7 +230,10 @@ def _independent(first: dict[str, Any], second: dict[str, Any]) -> bool:
     if first["story"] == second["story"] and first["article_id"] != second["article_id"]:
         return False
     if first.get("source_id") and second.get("source_id"):
-        return bool(first["source_id"] != second["source_id"])
+        if first["source_id"] == second["source_id"]:
+            return False
+        side = source_side(first["source_id"])  # one state's institutions revise as one
+        return side is None or side != source_side(second["source_id"])
     return not same_source(source_key(source_label(first)), source_key(source_label(second)))
 
 

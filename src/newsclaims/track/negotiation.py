@@ -1,7 +1,8 @@
 """Negotiation: per actor, the proposals, counter-proposals, demands, acceptances and
 rejections over time, from coded events and from reported speech, with evidence.
 
-An event's CAMEO code says its move (``data/negotiation.yaml``); a release or a pause
+An event's CAMEO code says its move (``data/negotiation.yaml``) when its sentence names
+what is negotiated (a truce, a deal, hostages, talks); a release or a pause
 observed carries out a deal (``implementation``), it accepts nothing. A quote is a move
 when it names what is negotiated (a truce, a deal, hostages) and its cue or words say
 which move; when its clause opens with another party doing the move ("Hamas said
@@ -44,6 +45,7 @@ class MoveTables:
     topic: re.Pattern[str]
     topic_words: tuple[str, ...]
     negation: re.Pattern[str]
+    referring: re.Pattern[str]
     opinion_url_parts: tuple[str, ...]
     opinion_headline_openings: tuple[str, ...]
 
@@ -68,6 +70,7 @@ def move_tables() -> MoveTables:
             r"(?<!\w)(?:" + "|".join(re.escape(w) for w in raw["negations"]) + r")(?!\w)",
             re.IGNORECASE,
         ),
+        referring=_words_pattern(raw["referring_words"]),
         opinion_url_parts=tuple(raw["opinion_url_parts"]),
         opinion_headline_openings=tuple(raw["opinion_headline_openings"]),
     )
@@ -100,9 +103,9 @@ def quote_move(content: str, cue_lemma: str | None = None) -> str | None:
 
 def reported_party(content: str) -> str | None:
     """The party whose move reported speech tells, when its clause opens with one
-    ("Israel had refused the offer" -> ``Israel``); ``None`` for the speaker's own.
+    ("Israel had refused the truce offer" -> ``Israel``); ``None`` for the speaker's own.
 
-    >>> reported_party("Israel had refused the offer"), reported_party("it had refused")
+    >>> reported_party("Israel had refused the truce offer"), reported_party("it had refused")
     ('Israel', None)
     >>> reported_party("the Israeli government rejected the truce proposal")
     'the Israeli government'
@@ -138,6 +141,21 @@ _PARTY_BEFORE_MOVE = re.compile(
     r"(?:(?:has|had|have|would|will|could|did|does|do|was|is|had\s+not|has\s+not|not)\s+)*$"
 )
 _PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i", "you", "this", "that"})
+
+
+def about_negotiation(sentence: str, headline: str | None = None) -> bool:
+    """Whether a sentence is about a negotiation: it names what is negotiated, or refers
+    back to it ("rejected the plan") under a headline that names it.
+
+    >>> about_negotiation("Israel rejected the plan.", "Truce talks in Doha")
+    True
+    >>> about_negotiation("Israel rejected the plan.", "Floods in the north")
+    False
+    """
+    tables = move_tables()
+    if tables.topic.search(sentence):
+        return True
+    return bool(headline and tables.topic.search(headline) and tables.referring.search(sentence))
 
 
 def is_opinion(url: str | None, headline: str | None) -> bool:
@@ -204,6 +222,8 @@ def _event_moves(connection: Connection, filters: Filters) -> list[dict[str, Any
         move = event_move(item["code"], item["negated"])
         if move is None or is_opinion(item["url"], item["headline"]):
             continue
+        if not about_negotiation(item["sentence"] or item["text"], item["headline"]):
+            continue  # "rejected accusations", "called for a probe": no negotiation
         found.append(
             _move(
                 item,
