@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from newsclaims.cli import EXIT_REJECTED, main
+from newsclaims.cli import main
+from newsclaims.cli_runs import EXIT_REJECTED
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLE = REPO / "examples" / "afp-blinken-gaps.txt"

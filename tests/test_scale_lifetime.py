@@ -111,7 +111,7 @@ def test_no_worker_survives_a_killed_parent(tmp_path):
 
 
 def test_sigterm_ends_after_a_whole_batch_and_a_rerun_completes(tmp_path):
-    process, corpus, db = start_ingest(tmp_path, 400)
+    process, corpus, db = start_ingest(tmp_path, 160)
     children: set[int] = set()
     try:
         wait_for(lambda: stored(db) > 0 or process.poll() is not None, 180, "a first batch")
@@ -121,7 +121,7 @@ def test_sigterm_ends_after_a_whole_batch_and_a_rerun_completes(tmp_path):
         assert process.returncode == 128 + signal.SIGTERM, err
         assert "stopped on request" in err and "Traceback" not in err
         said = int(out.split("stored ")[1].split()[0])
-        assert said == stored(db) and said % 2 == 0 and 0 < said < 400
+        assert said == stored(db) and said % 2 == 0 and 0 < said < 160
         wait_for(lambda: not any(process_alive(pid) for pid in children), 20, "workers to end")
     finally:
         kill_all(children | descendants(process.pid))
@@ -132,7 +132,7 @@ def test_sigterm_ends_after_a_whole_batch_and_a_rerun_completes(tmp_path):
         capture_output=True, text=True, env=env, check=False, timeout=600,
     )  # fmt: skip
     assert rerun.returncode == 0, rerun.stderr
-    assert stored(db) == 400
+    assert stored(db) == 160
 
 
 def test_a_killed_worker_is_one_line_and_exit_2(tmp_path):

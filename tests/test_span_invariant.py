@@ -130,17 +130,17 @@ def test_a_pronoun_source_keeps_its_offsets_and_names_its_speaker_in_canonical(n
     assert any(s.text == "He" and s.canonical == "Antony Blinken" for s in sources)
 
 
-def test_a_long_text_is_parsed_in_pieces_with_every_offset_kept(nlp):
-    from newsclaims.nlp import MAX_PIECE_CHARS
-
+def test_a_long_text_is_parsed_in_pieces_with_every_offset_kept(nlp, monkeypatch):
+    monkeypatch.setattr("newsclaims.nlp.MAX_PIECE_CHARS", 3_000)  # small, so the test is quick
     paragraph = (
         "Antony Blinken said talks would resume. \u201cAt least 40 people were killed,\u201d "
         "the health ministry said.\n\n"
     )
-    text = paragraph * (MAX_PIECE_CHARS // len(paragraph) * 2 + 3)
+    text = paragraph * (3_000 // len(paragraph) * 3 + 2)
     report = analyze_article(text_article(text))
     assert report.text == text and broken_spans(report) == []
-    assert max(quote.content.end for quote in report.quotes) > 2 * MAX_PIECE_CHARS
+    assert max(quote.content.end for quote in report.quotes) > 2 * 3_000  # in a third piece
+    assert len(report.figures) == text.count("At least 40")
 
 
 @pytest.mark.shared

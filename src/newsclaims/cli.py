@@ -8,12 +8,9 @@ from __future__ import annotations
 
 import json
 import os
-import signal
 import sys
-import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import contextmanager
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
@@ -28,6 +25,16 @@ try:  # typer >= 0.20 ships its own copy of click
     from typer._click import exceptions as click_errors
 except ImportError:  # pragma: no cover - older typer uses click itself
     from click import exceptions as click_errors  # type: ignore[no-redef]
+from newsclaims.cli_runs import (
+    EXIT_INTERRUPTED,
+    ON_ERROR_HELP,
+    OnError,
+    RejectsOption,
+    end_with_rejects,
+    make_rejects,
+    stop_on_signals,
+    warn,
+)
 from newsclaims.ingest import InputError, iter_articles
 from newsclaims.model import Report, report_json_schema
 from newsclaims.nlp import ModelNotFoundError
@@ -53,11 +60,7 @@ console = Console()
 error_console = Console(stderr=True)
 
 EXIT_USAGE = 2
-EXIT_REJECTED = 3  # the run finished, but some records were skipped (--on-error skip)
-EXIT_INTERRUPTED = 128  # plus the signal's number, as shells report it (130: Ctrl-C)
-STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
 MAX_LIMIT = 1_000_000_000  # --limit: past any store's size, within a database integer
-REJECTS_SHOWN = 20  # skipped records announced one by one; the rest only counted
 
 
 class UserError(Exception):
@@ -72,54 +75,6 @@ class OutputFormat(StrEnum):
     parquet = "parquet"
 
 
-class OnError(StrEnum):
-    skip = "skip"
-    stop = "stop"
-
-
-ON_ERROR_HELP = (
-    "A record that cannot be read (a malformed JSONL line, a field of the wrong type, a "
-    "record over --max-bytes, an empty or binary file in a folder): skip leaves it out, "
-    "names its file and line on stderr, reads on, and ends with exit code 3; stop ends "
-    "at the first one with exit code 2."
-)
-RejectsOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--rejects",
-        help="Append every skipped record to this JSONL file (source, line, reason and "
-        "the record as read), to fix and read again.",
-        show_default=False,
-    ),
-]
-
-
-def _rejects(on_error: OnError, path: Path | None) -> Any:
-    """The :class:`Rejects` of a run: skipped records announced on stderr, then counted."""
-    from newsclaims.ingest.rejects import Rejects
-
-    def announce(error: Exception) -> None:
-        if rejects.count <= REJECTS_SHOWN:
-            _warn(f"skipped: {error}")
-        if rejects.count == REJECTS_SHOWN:
-            _warn("more records skipped: counted, not shown")
-
-    rejects = Rejects(stop=on_error is OnError.stop, path=path, announce=announce)
-    return rejects
-
-
-def _end_with_rejects(rejects: Any) -> None:
-    """Exit 3 when records were skipped, saying how many and where they went."""
-    if rejects.count:
-        kept = f"; written to {rejects.path}" if rejects.path else ""
-        _warn(f"{rejects.count:,} record{'s' if rejects.count != 1 else ''} skipped{kept}")
-        raise typer.Exit(EXIT_REJECTED)
-
-
-def _warn(message: str) -> None:
-    sys.stderr.write(f"newsclaims: warning: {' '.join(message.split())}\n")
-
-
 def _workers(value: int | None) -> int | None:
     """``--workers`` checked: at least 1; more than this machine's cores is lowered to them
     (with a warning): each worker holds its own spaCy model, so extra ones only cost memory."""
@@ -131,7 +86,7 @@ def _workers(value: int | None) -> int | None:
     if value < 1:
         raise UserError(f"--workers {value}: give 1 to {cores} (this machine's cores)")
     if value > cores:
-        _warn(f"--workers {value}: this machine has {cores} cores; using {cores}")
+        warn(f"--workers {value}: this machine has {cores} cores; using {cores}")
         return cores
     return value
 
@@ -201,11 +156,11 @@ def analyze(
 
     if (out is not None) != (output_format is OutputFormat.parquet):
         raise UserError("--format parquet needs --out FOLDER, and --out needs --format parquet")
-    with _rejects(on_error, rejects_file) as rejects:
+    with make_rejects(on_error, rejects_file) as rejects:
         articles = iter_articles(paths, max_bytes=max_bytes, rejects=rejects)
         reports = analyze_parallel(articles, _workers(workers), model, batch_size)
         _write_reports(reports, output_format, out)
-    _end_with_rejects(rejects)
+    end_with_rejects(rejects)
 
 
 def _write_reports(
@@ -472,7 +427,7 @@ def ingest(
     engine = open_store(db, create=True)
     total = None if quiet else count_inputs(paths)
     try:
-        with _rejects(on_error, rejects_file) as rejects, _stop_on_signals() as stop:
+        with make_rejects(on_error, rejects_file) as rejects, stop_on_signals() as stop:
             articles = iter_articles(paths, max_bytes=max_bytes, rejects=rejects)
             options: dict[str, Any] = {
                 "workers": count, "model": model, "batch_size": batch_size, "should_stop": stop
@@ -497,41 +452,9 @@ def ingest(
         from newsclaims.scale import terminate_pools
 
         terminate_pools()
-        _warn("stopped on request after a whole batch; run the same command again to resume")
+        warn("stopped on request after a whole batch; run the same command again to resume")
         raise typer.Exit(EXIT_INTERRUPTED + stop.signal)
-    _end_with_rejects(rejects)
-
-
-class _StopRequest:
-    """Set by SIGTERM or a first Ctrl-C: the run ends after the batch in flight."""
-
-    def __init__(self) -> None:
-        self.signal = 0
-
-    def __call__(self) -> bool:
-        return self.signal != 0
-
-
-@contextmanager
-def _stop_on_signals() -> Iterator[_StopRequest]:
-    """SIGTERM and Ctrl-C ask the run to stop after its batch; a second Ctrl-C stops now."""
-    stop = _StopRequest()
-
-    def handle(number: int, _frame: Any) -> None:
-        if stop() and number == signal.SIGINT:
-            raise KeyboardInterrupt
-        stop.signal = number
-        _warn("stopping after the batch being stored (Ctrl-C again to stop at once)")
-
-    if threading.current_thread() is not threading.main_thread():  # signals need it
-        yield stop
-        return
-    previous = {number: signal.signal(number, handle) for number in STOP_SIGNALS}
-    try:
-        yield stop
-    finally:
-        for number, handler in previous.items():
-            signal.signal(number, handler)
+    end_with_rejects(rejects)
 
 
 @app.command()
@@ -1045,7 +968,7 @@ def batch(
 
     settings = BatchSettings(model, batch_size, shard_size or DEFAULT_SHARD_SIZE)
     try:
-        with _rejects(on_error, rejects_file) as rejects:
+        with make_rejects(on_error, rejects_file) as rejects:
             counts, seconds = run_batch(
                 inputs,
                 out,
@@ -1067,7 +990,7 @@ def batch(
         soft_wrap=True,
         highlight=False,
     )
-    _end_with_rejects(rejects)
+    end_with_rejects(rejects)
 
 
 def _version_callback(value: bool) -> None:
