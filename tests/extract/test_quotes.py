@@ -451,3 +451,50 @@ def test_quoted_as_saying_is_the_quoted_persons(text, speaker):
 )
 def test_non_speech_cues_are_not_quotes(text):
     assert analyze_article(text_article(text)).quotes == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "The group described the attack as an act of war.",
+            "the attack as an act of war",
+            "The group",
+        ),
+        (
+            "The rebels have described their raids as part of a campaign to defend the "
+            "valley, where 300 people have been killed, according to the health office.",
+            "their raids as part of a campaign to defend the valley",
+            "The rebels",
+        ),
+        (
+            "He called the decision a betrayal of the workers.",
+            "the decision a betrayal of the workers",
+            "He",
+        ),
+        (
+            "The union at the time accused the firm of hiding the accident.",
+            "the firm of hiding the accident",
+            "The union",
+        ),
+        (
+            "The mayor blamed the utility for the blackout.",
+            "the utility for the blackout",
+            "The mayor",
+        ),
+        ("The government denied blocking aid convoys.", "blocking aid convoys", "The government"),
+    ],
+)
+def test_characterising_and_accusing_verbs(text, content, speaker):
+    quotes = analyze_article(text_article(text)).quotes
+    found = [(q.content.text, q.speaker.text if q.speaker else None) for q in quotes]
+    assert (content, speaker) in found
+
+
+def test_a_content_that_opens_a_quotation_runs_to_its_end():
+    text = (
+        'The minister called the truce a "short pause, after which the fighting resumes" on Friday.'
+    )
+    (quote,) = analyze_article(text_article(text)).quotes
+    assert quote.content.text.endswith('after which the fighting resumes"')
+    assert quote.kind == "mixed"

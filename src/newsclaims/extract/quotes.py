@@ -153,6 +153,7 @@ class _QuoteFinder:
                 span = self._content(complement)
                 if span is None or self._inside_whole_quote(*span):
                     continue
+                span = self._through_open_quote(span)
                 if span[0] <= self._speaker_token(verb) < span[1]:
                     continue  # the parse took the speaker into the content
                 found.append(
@@ -173,7 +174,7 @@ class _QuoteFinder:
         lemma = verb.lemma_.lower()
         lexicon = self.lexicon
         cues = lexicon.reporting_verbs | lexicon.object_cues | lexicon.object_infinitive_cues
-        if lemma not in cues | set(lexicon.prepositional_cues):
+        if lemma not in cues | set(lexicon.prepositional_cues) | set(lexicon.object_phrase_cues):
             return []
         children = [c for c in verb.children if self._same_paragraph(c, verb)]
         clauses = [
@@ -188,6 +189,9 @@ class _QuoteFinder:
             return [part for content in sides for part in _split_that_clauses(content)]
         if lemma in lexicon.object_infinitive_cues and (asked := _object_and_infinitive(children)):
             return [asked]
+        links = lexicon.object_phrase_cues.get(lemma, frozenset())
+        if links and (characterised := _object_and_phrase(children, links)):
+            return [characterised]
         if lemma in lexicon.infinitive_cues:
             for child in children:
                 if child.dep_ == "xcomp" and any(c.dep_ == "aux" for c in child.children):
@@ -290,6 +294,7 @@ class _QuoteFinder:
                 or self._quoted(verb.idx)
                 or verb.i <= self.headline_cue
                 or any(c.dep_ in _SUBJECTS for c in verb.children)
+                or any(c.dep_ in {"ccomp", "xcomp"} and c.i > verb.i for c in verb.children)
             ):
                 continue
             start, _end = self._sentence_bounds(verb)
@@ -491,6 +496,15 @@ class _QuoteFinder:
             found.append(_Found("direct", quoted.start, quoted.end, speaker, cue, paragraph))
         return found
 
+    def _through_open_quote(self, span: tuple[int, int]) -> tuple[int, int]:
+        """A content that stops inside a quotation it opened ends with that quotation:
+        ``called the pause a "brief respite ... hostages"``."""
+        for quoted in self.marked:
+            if span[0] <= quoted.open_mark and quoted.start < span[1] < quoted.end:
+                closing = quoted.close_mark + 1 if quoted.close_mark is not None else quoted.end
+                return span[0], closing
+        return span
+
     def _sole_fragment_of(self, quoted: QuotedSpan, reported: list[_Found]) -> bool:
         """Whether ``quoted`` is the one quoted part of a reported clause (``the fighting
         was "quelled" after 25 minutes``); a clause quoting several phrases keeps each."""
@@ -681,6 +695,34 @@ class _QuoteFinder:
     def _paragraph(self, offset: int) -> int:
         """The paragraph (line) number of a character."""
         return self.lines.number(offset)
+
+
+def _object_and_phrase(children: list[Token], links: frozenset[str]) -> _Content | None:
+    """``described [its strikes] [as part of a campaign]``, ``accused [the firm] [of
+    hiding it]``, ``called [it] [a betrayal]``, ``denied [blocking convoys]``."""
+    if "gerund" in links:
+        for child in children:
+            if child.dep_ in {"xcomp", "dobj", "ccomp"} and child.tag_ == "VBG":
+                return _Content.subtree(child, _MIN_PHRASE_TOKENS)
+    objects = [c for c in children if c.dep_ == "dobj"]
+    if not objects:
+        return None
+    candidates = [*children, *objects[0].children]
+    for phrase in candidates:
+        if phrase.i < objects[0].i:
+            continue
+        linked = phrase.dep_ == "oprd" and "oprd" in links
+        if linked or (phrase.dep_ == "prep" and phrase.lower_ in links):
+            tokens = {t.i for t in objects[0].subtree} | {t.i for t in phrase.subtree}
+            # "..., where 30,000 have been killed": the reporter's clause, not the claim.
+            aside = [
+                t
+                for t in phrase.subtree
+                if t.dep_ == "relcl" and t.doc[t.left_edge.i - 1].text == ","
+            ]
+            end = min([t.left_edge.i - 1 for t in aside], default=max(tokens) + 1)
+            return _Content(phrase, set(range(min(tokens), end)), _MIN_PHRASE_TOKENS)
+    return None
 
 
 def _gapped_claim(verb: Token, child: Token, lexicon: CueLexicon) -> bool:

@@ -541,8 +541,10 @@ def quoted_as_saying(verb: Token) -> Token | None:
 
 
 def _names_a_time(preposition: Token) -> bool:
+    """``on Saturday night``, ``at the time``: when, not who."""
     return any(
-        child.dep_ == "pobj" and child.ent_type_ in {"DATE", "TIME"}
+        child.dep_ == "pobj"
+        and (child.ent_type_ in {"DATE", "TIME"} or child.lemma_.lower() in {"time", "moment"})
         for child in preposition.children
     )
 
