@@ -498,3 +498,32 @@ def test_a_content_that_opens_a_quotation_runs_to_its_end():
     (quote,) = analyze_article(text_article(text)).quotes
     assert quote.content.text.endswith('after which the fighting resumes"')
     assert quote.kind == "mixed"
+
+
+@pytest.mark.parametrize(
+    ("headline", "content", "speaker"),
+    [
+        (
+            "Root causes of the flood must be addressed: UNICEF",
+            "Root causes of the flood must be addressed",
+            "UNICEF",
+        ),
+        (
+            "Mayor Ana Olsen: we will rebuild the bridge",
+            "we will rebuild the bridge",
+            "Mayor Ana Olsen",
+        ),
+        ("Ukraine: the long road to peace talks", None, None),
+        ("Flood war: what we know on day two", None, None),
+    ],
+)
+def test_headline_speaker_beside_a_colon(headline, content, speaker):
+    report = analyze_article(text_article(f"{headline}\n\nThe agency spoke on Sunday."))
+    found = [(q.content.text, q.speaker.text if q.speaker else None) for q in report.quotes]
+    assert found == ([(content, speaker)] if content else [])
+
+
+def test_a_cue_with_its_own_object_does_not_report_the_clause_before_it():
+    text = "The council will meet on Sunday after the secretary general, Ana Voss, urged “all efforts to avoid a wider war”."
+    (quote,) = analyze_article(text_article(text)).quotes
+    assert quote.content.text == "all efforts to avoid a wider war"

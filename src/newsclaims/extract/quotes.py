@@ -39,6 +39,8 @@ _MIN_PHRASE_TOKENS = 3
 _SENTENCE_REACH = 120
 _JOINS = {"and", "but"}
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
+# At most this many words name a headline's speaker beside its colon.
+_HEADLINE_SPEAKER_WORDS = 4
 # At most this many words between a trailing speaker's comma and its cue.
 _SPEAKER_WORDS = 12
 
@@ -276,6 +278,8 @@ class _QuoteFinder:
             return []
         if not any(c.dep_ == "nsubj" for c in verb.children):
             return []
+        if any(c.dep_ in {"dobj", "ccomp", "xcomp"} and c.i > verb.i for c in verb.children):
+            return []  # "..., after Guterres urged [all efforts]": the cue reports its object
         tokens = {t.i for t in head.subtree} - {t.i for t in verb.subtree}
         return [_Content(head, tokens, _MIN_CLAUSE_TOKENS)]
 
@@ -338,6 +342,9 @@ class _QuoteFinder:
         if headline is None:
             return []
         tokens = [t for t in self.index.tokens if t.idx < headline.end and not t.is_space]
+        colon = self._headline_colon(tokens)
+        if colon:
+            return colon
         for index, token in enumerate(tokens[1:7], start=1):
             lemma = self._headline_cue(token)
             if lemma is None:
@@ -359,6 +366,34 @@ class _QuoteFinder:
             )
             self.headline_cue = token.i
             kind: QuoteKind = "mixed" if self._has_fragment(start, end) else "indirect"
+            return [_Found(kind, start, end, speaker, cue, 0)]
+        return []
+
+    def _headline_colon(self, tokens: list[Token]) -> list[_Found]:
+        """``Root causes must be addressed: UNRWA``, ``Mayor Olsen: we will rebuild``: a
+        headline's speaker on one side of its colon, named in a few words."""
+        colons = [i for i, token in enumerate(tokens) if token.text == ":"]
+        if len(colons) != 1 or self._quoted(tokens[colons[0]].idx):
+            return []
+        before, after = tokens[: colons[0]], tokens[colons[0] + 1 :]
+        for speaker_words, claim in ((after, before), (before, after)):
+            words = [t for t in claim if not t.is_punct]
+            if not 0 < len(speaker_words) <= _HEADLINE_SPEAKER_WORDS or len(words) < 3:
+                continue
+            if not any(t.tag_ in {"MD", "VBD", "VBZ", "VBP"} for t in words):
+                continue  # "Ukraine: the long road to talks" is a topic, not a claim
+            phrase = self.doc[speaker_words[0].i : speaker_words[-1].i + 1]
+            speaker = self.resolver.speaker_of_phrase(phrase)
+            last = phrase[-1]
+            named = last.pos_ == "PROPN" or last.ent_type_ in {"ORG", "PERSON"}
+            known = speaker.kind in {"igo", "group"} or last.ent_type_ == "PERSON"
+            if not (known or (named and speaker.kind is not None)):
+                continue  # "Gaza war: what we know", "Live: ..." name no speaker
+            start, end = claim[0].idx, claim[-1].idx + len(claim[-1].text)
+            kind: QuoteKind = "mixed" if self._has_fragment(start, end) else "indirect"
+            colon = tokens[colons[0]]
+            cue = Cue(text=":", start=colon.idx, end=colon.idx + 1, lemma=":")
+            self.headline_cue = max(t.i for t in tokens)
             return [_Found(kind, start, end, speaker, cue, 0)]
         return []
 
