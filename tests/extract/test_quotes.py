@@ -527,3 +527,30 @@ def test_a_cue_with_its_own_object_does_not_report_the_clause_before_it():
     text = "The council will meet on Sunday after the secretary general, Ana Voss, urged “all efforts to avoid a wider war”."
     (quote,) = analyze_article(text_article(text)).quotes
     assert quote.content.text == "all efforts to avoid a wider war"
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "The group, which according to the UN has 3,000 fighters, denied the claim.",
+            "has 3,000 fighters",
+            "the UN",
+        ),
+        (
+            "The strike hit a school where, according to witnesses, 40 people were sheltering.",
+            "40 people were sheltering",
+            "witnesses",
+        ),
+    ],
+)
+def test_according_to_inside_a_relative_clause(text, content, speaker):
+    quotes = analyze_article(text_article(text)).quotes
+    assert [(q.content.text, q.speaker.text if q.speaker else None) for q in quotes] == [
+        (content, speaker)
+    ]
+
+
+def test_an_all_caps_headline_verb_is_no_cue_inside_a_phrase():
+    text = "CURFEW CLAMPED ON NORTHERN STATE AFTER RIOTS\n\nThe army imposed a curfew."
+    assert analyze_article(text_article(text)).quotes == []

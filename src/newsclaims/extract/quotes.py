@@ -10,7 +10,13 @@ Three sources, merged in text order:
 * reported speech: a speech or cognition verb (``data/cues.yaml``) with a clausal
   complement, in either order (``X said Y`` / ``Y, X said``), participles included
   (``saying such a move would...``); content is the complement, speaker the subject;
-* ``according to X``: speaker X, content the clause the phrase hangs on.
+* ``according to X``: speaker X, content the clause the phrase hangs on (or, inside a
+  relative clause, the rest of that clause);
+* headlines (``X says Y``, ``Y: X``) and trailing speakers the parser hung inside the
+  claim (``Y, the ministry in the enclave said``).
+
+How a cue's content is cut from the parse (objects with infinitives or characterising
+phrases, gapped relatives) is ``cue_content``.
 """
 
 from __future__ import annotations
@@ -21,6 +27,18 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from newsclaims.extract.actors import ActorIndex
+from newsclaims.extract.cue_content import (
+    Content,
+    cue_of,
+    entity_around,
+    gapped_claim,
+    is_claim,
+    is_verb,
+    object_and_infinitive,
+    object_and_phrase,
+    ordered,
+    split_that_clauses,
+)
 from newsclaims.extract.doc_index import doc_index
 from newsclaims.extract.quote_marks import QuotedSpan, find_quoted_spans
 from newsclaims.extract.speakers import CueLexicon, SpeakerResolver, cue_lexicon
@@ -29,16 +47,16 @@ from newsclaims.model import ActorRef, Cue, Quote, QuoteKind
 from newsclaims.model import Span as TextSpan
 
 _SENTENCE_END = {".", "!", "?"}
-_QUESTION_MARKS = {"whether", "if"}
-_QUESTION_WORDS = {"how", "why", "when", "where", "who", "whom", "which"}
 # A cue this many tokens after a closing mark still belongs to the quotation
 # (``," Yahya Sinwar, Hamas's leader in the Gaza Strip, said``).
 _AFTER_REACH = 20
 _MIN_CLAUSE_TOKENS = 2
 _MIN_PHRASE_TOKENS = 3
 _SENTENCE_REACH = 120
-_JOINS = {"and", "but"}
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
+# Words that open a clause an "according to X" phrase can interrupt.
+_CLAUSE_OPENERS = {"which", "who", "that", "where", "whom", "whose"}
+_HEADLINE_PREPOSITIONS = {"on", "in", "after", "at", "to", "for", "with", "by", "from", "as"}
 # At most this many words name a headline's speaker beside its colon.
 _HEADLINE_SPEAKER_WORDS = 4
 # At most this many words between a trailing speaker's comma and its cue.
@@ -89,25 +107,6 @@ def extract_quotes(doc: Doc, actors: ActorIndex) -> list[Quote]:
     return quotes
 
 
-@dataclass(frozen=True)
-class _Content:
-    """Reported content as tokens: the run of ``tokens`` around ``anchor``."""
-
-    anchor: Token
-    tokens: set[int]
-    minimum: int
-
-    @classmethod
-    def subtree(cls, head: Token, minimum: int) -> _Content:
-        return cls(head, {t.i for t in head.subtree}, minimum)
-
-    @classmethod
-    def rest_of(cls, verb: Token, first: Token, minimum: int) -> _Content:
-        """From ``first`` to the end of the cue verb's phrase."""
-        start = min(t.i for t in first.subtree)
-        return cls(first, {t.i for t in verb.subtree if t.i >= start}, minimum)
-
-
 class _QuoteFinder:
     """The three finders over one parsed document."""
 
@@ -141,7 +140,7 @@ class _QuoteFinder:
         """``X said (that) Y``, ``Y, X said``, ``saying Y``, ``X believes Y``."""
         found: list[_Found] = []
         for verb in self.index.tokens:
-            if not _is_verb(verb) or self._quoted(verb.idx) or verb.i <= self.headline_cue:
+            if not is_verb(verb) or self._quoted(verb.idx) or verb.i <= self.headline_cue:
                 continue
             if any(child.dep_ == "neg" for child in verb.children):
                 continue  # "could not confirm the number", "did not say": nothing reported
@@ -164,14 +163,14 @@ class _QuoteFinder:
                         start=span[0],
                         end=span[1],
                         speaker=speaker,
-                        cue=_cue(verb),
+                        cue=cue_of(verb),
                         paragraph=self._paragraph(span[0]),
                         named_speaker=self._speaker_is_named(verb),
                     )
                 )
         return _outermost(found)
 
-    def _complements(self, verb: Token) -> list[_Content]:
+    def _complements(self, verb: Token) -> list[Content]:
         """What a cue verb reports: its clause, infinitive, object or prepositional object."""
         lemma = verb.lemma_.lower()
         lexicon = self.lexicon
@@ -182,38 +181,38 @@ class _QuoteFinder:
         clauses = [
             child
             for child in children + self._stranded_clauses(verb)
-            if child.dep_ == "ccomp" and lemma in lexicon.reporting_verbs and _is_claim(child)
-        ] or [child for child in children if _gapped_claim(verb, child, lexicon)]
+            if child.dep_ == "ccomp" and lemma in lexicon.reporting_verbs and is_claim(child)
+        ] or [child for child in children if gapped_claim(verb, child, lexicon)]
         if clauses:
             before = [c for c in clauses if c.i < verb.i]
             after = [c for c in clauses if c.i > verb.i]
             sides = [self._clause(verb, side, children) for side in (before, after) if side]
-            return [part for content in sides for part in _split_that_clauses(content)]
-        if lemma in lexicon.object_infinitive_cues and (asked := _object_and_infinitive(children)):
+            return [part for content in sides for part in split_that_clauses(content)]
+        if lemma in lexicon.object_infinitive_cues and (asked := object_and_infinitive(children)):
             return [asked]
         links = lexicon.object_phrase_cues.get(lemma, frozenset())
-        if links and (characterised := _object_and_phrase(children, links)):
+        if links and (characterised := object_and_phrase(children, links)):
             return [characterised]
         if lemma in lexicon.infinitive_cues:
             for child in children:
                 if child.dep_ == "xcomp" and any(c.dep_ == "aux" for c in child.children):
-                    return [_Content.subtree(child, _MIN_PHRASE_TOKENS)]
+                    return [Content.subtree(child, _MIN_PHRASE_TOKENS)]
         for child in children:
             if child.dep_ != "dobj" or child.pos_ == "PRON":
                 continue
             if child.lemma_.lower() in lexicon.non_report_objects:
                 return []  # "confirmed receipt of the offer"
             if lemma in lexicon.object_cues:
-                return [_Content.subtree(child, _MIN_PHRASE_TOKENS)]
+                return [Content.subtree(child, _MIN_PHRASE_TOKENS)]
             if lemma in lexicon.split_clause_verbs and self._clause_follows(verb, child):
                 # "said the Iranians in a ... attack rushed forward": a clause the parser
                 # split into an object and a stray verb. Take all that follows the cue.
-                return [_Content.rest_of(verb, child, _MIN_CLAUSE_TOKENS)]
+                return [Content.rest_of(verb, child, _MIN_CLAUSE_TOKENS)]
         for child in children:
             if child.dep_ == "prep" and child.lower_ in lexicon.prepositional_cues.get(lemma, ()):
                 objects = [c for c in child.children if c.dep_ == "pobj"]
                 if objects:
-                    return [_Content.rest_of(verb, objects[0], _MIN_PHRASE_TOKENS)]
+                    return [Content.rest_of(verb, objects[0], _MIN_PHRASE_TOKENS)]
         return self._preceding_clause(verb)
 
     def _stranded_clauses(self, verb: Token) -> list[Token]:
@@ -231,14 +230,14 @@ class _QuoteFinder:
                 for token in child.subtree
                 if self._same_paragraph(token, verb)
                 and not self._same_paragraph(token.head, verb)
-                and _is_verb(token)
+                and is_verb(token)
             )
         return stranded
 
     def _same_paragraph(self, first: Token, second: Token) -> bool:
-        return not self.lines.breaks(*_ordered(first, second))
+        return not self.lines.breaks(*ordered(first, second))
 
-    def _clause(self, verb: Token, clauses: list[Token], children: list[Token]) -> _Content:
+    def _clause(self, verb: Token, clauses: list[Token], children: list[Token]) -> Content:
         """The clausal complements on one side of the cue, mended where the parse broke.
 
         Sibling complements on the same side are one clause cut in two ("said [General
@@ -252,7 +251,7 @@ class _QuoteFinder:
         objects = [c for c in children if c.dep_ == "dobj" and verb.i < c.i < first.i]
         if not has_subject and objects:
             tokens |= set(range(min(t.i for t in objects[-1].subtree), first.i))
-        return _Content(first, tokens, _MIN_CLAUSE_TOKENS)
+        return Content(first, tokens, _MIN_CLAUSE_TOKENS)
 
     def _clause_follows(self, verb: Token, obj: Token) -> bool:
         """A finite verb after the object, still in the cue's sentence and subtree."""
@@ -264,14 +263,14 @@ class _QuoteFinder:
                 return True
         return False
 
-    def _preceding_clause(self, verb: Token) -> list[_Content]:
+    def _preceding_clause(self, verb: Token) -> list[Content]:
         """``Y, X said`` parsed with the cue hanging on Y's verb."""
         head = verb.head
         if (
             verb.lemma_.lower() not in self.lexicon.speech_verbs
             or verb.dep_ not in {"parataxis", "ccomp", "advcl", "conj"}
             or head.i > verb.i
-            or not _is_verb(head)
+            or not is_verb(head)
         ):
             return []
         if not any(t.text == "," for t in self.doc[head.i : verb.i]):
@@ -281,7 +280,7 @@ class _QuoteFinder:
         if any(c.dep_ in {"dobj", "ccomp", "xcomp"} and c.i > verb.i for c in verb.children):
             return []  # "..., after Guterres urged [all efforts]": the cue reports its object
         tokens = {t.i for t in head.subtree} - {t.i for t in verb.subtree}
-        return [_Content(head, tokens, _MIN_CLAUSE_TOKENS)]
+        return [Content(head, tokens, _MIN_CLAUSE_TOKENS)]
 
     def trailing_attribution(self) -> list[_Found]:
         """``Y, the ministry in the enclave said``, parsed with no subject on the cue.
@@ -310,11 +309,11 @@ class _QuoteFinder:
                 t.pos_ in {"NOUN", "PROPN"} for t in phrase
             ):
                 continue
-            claim = _Content(self.doc[start], set(range(start, commas[-1])), _MIN_CLAUSE_TOKENS)
+            claim = Content(self.doc[start], set(range(start, commas[-1])), _MIN_CLAUSE_TOKENS)
             span = self._content(claim)
             if span is None or self._inside_whole_quote(*span) or self._quoted(span[0]):
                 continue
-            if not any(_is_verb(t) for t in self.doc[start : commas[-1]]):
+            if not any(is_verb(t) for t in self.doc[start : commas[-1]]):
                 continue
             found.append(
                 _Found(
@@ -322,7 +321,7 @@ class _QuoteFinder:
                     start=span[0],
                     end=span[1],
                     speaker=self.resolver.speaker_of_phrase(phrase),
-                    cue=_cue(verb),
+                    cue=cue_of(verb),
                     paragraph=self._paragraph(span[0]),
                     named_speaker=any(t.pos_ == "PROPN" for t in phrase),
                 )
@@ -346,12 +345,14 @@ class _QuoteFinder:
         if colon:
             return colon
         for index, token in enumerate(tokens[1:7], start=1):
-            lemma = self._headline_cue(token)
+            lemma = self._headlinecue_of(token)
             if lemma is None:
                 continue
             subject = tokens[:index]
             if any(t.tag_.startswith("VB") or t.text in {":", ";", "?"} for t in subject):
                 return []
+            if any(_not_in_a_subject(t) for t in subject):
+                return []  # "CURFEW CLAMPED ON NIGERIAN STATE ...": "state" is no cue here
             claim: list[Token] = []
             for word in tokens[index + 1 :]:
                 if word.text in {",", ";", ":", "—", "–"}:
@@ -397,7 +398,7 @@ class _QuoteFinder:
             return [_Found(kind, start, end, speaker, cue, 0)]
         return []
 
-    def _headline_cue(self, token: Token) -> str | None:
+    def _headlinecue_of(self, token: Token) -> str | None:
         """The cue lemma of a headline word (``Says``, ``Warns``: often tagged as nouns)."""
         lower = token.lower_
         forms = [token.lemma_.lower(), lower]
@@ -425,7 +426,7 @@ class _QuoteFinder:
                 sources = [c for c in last.children if c.dep_ == "pobj"]
                 if not sources:
                     continue
-                entity = _entity_around(sources[0])
+                entity = entity_around(sources[0])
                 if entity is not None:  # "the Committee to Protect Journalists", misparsed
                     speaker: ActorRef | None = self.resolver.speaker_of_phrase(entity)
                 else:
@@ -463,7 +464,23 @@ class _QuoteFinder:
         """
         doc = self.doc
         start, end = self._sentence_bounds(first)
-        before = _Content(doc[start], set(range(start, first.i)), _MIN_CLAUSE_TOKENS)
+        back = first.i - 1
+        while back > start and doc[back].text == ",":
+            back -= 1
+        opener = doc[back] if back >= start else None
+        if opener is not None and opener.lower_ in _CLAUSE_OPENERS:
+            # "the group, which according to the UN has 3,000 fighters, ...": the claim is
+            # the rest of the clause the phrase interrupts, up to its comma.
+            after_phrase = max(t.i for t in source.subtree) + 1
+            if entity is not None:
+                after_phrase = max(after_phrase, entity.end)
+            while after_phrase < end and doc[after_phrase].text == ",":
+                after_phrase += 1
+            stop = next((t.i for t in doc[after_phrase:end] if t.text in {",", ";"}), end)
+            rest = Content(doc[after_phrase], set(range(after_phrase, stop)), _MIN_CLAUSE_TOKENS)
+            if after_phrase < stop and (span := self._content(rest)) is not None:
+                return span
+        before = Content(doc[start], set(range(start, first.i)), _MIN_CLAUSE_TOKENS)
         if first.i > start and (span := self._content(before)) is not None:
             return span
         phrase_end = max(t.i for t in source.subtree)
@@ -475,7 +492,7 @@ class _QuoteFinder:
                 break
         if phrase_end + 1 >= end:
             return None
-        after = _Content(doc[phrase_end + 1], set(range(phrase_end + 1, end)), _MIN_CLAUSE_TOKENS)
+        after = Content(doc[phrase_end + 1], set(range(phrase_end + 1, end)), _MIN_CLAUSE_TOKENS)
         return self._content(after)
 
     def _sentence_bounds(self, token: Token) -> tuple[int, int]:
@@ -504,7 +521,7 @@ class _QuoteFinder:
         for quoted in self.marked:
             paragraph = self._paragraph(quoted.start)
             if quoted in self.fragments:
-                cue_verb = self._governing_cue(quoted) or self._cue_in_sentence(quoted)
+                cue_verb = self._governingcue_of(quoted) or self._cue_in_sentence(quoted)
                 speaker = self._speaker_of(cue_verb) if cue_verb is not None else None
                 if speaker is None:
                     speaker = self._source_in_sentence(quoted)
@@ -518,14 +535,14 @@ class _QuoteFinder:
                         quoted.start,
                         quoted.end,
                         speaker,
-                        _cue(cue_verb) if cue_verb is not None else None,
+                        cue_of(cue_verb) if cue_verb is not None else None,
                         paragraph,
                     )
                 )
                 continue
             cue_verb = self._cue_after(quoted) or self._cue_before(quoted)
             speaker = self._speaker_of(cue_verb) if cue_verb is not None else None
-            cue = _cue(cue_verb) if cue_verb is not None and speaker is not None else None
+            cue = cue_of(cue_verb) if cue_verb is not None and speaker is not None else None
             if speaker is None:
                 speaker = self._previous_speaker(quoted, found + reported)
             found.append(_Found("direct", quoted.start, quoted.end, speaker, cue, paragraph))
@@ -572,7 +589,7 @@ class _QuoteFinder:
             if token.text in _SENTENCE_END or self._opens_quote(token):
                 break
             previous = token
-            if _is_verb(token) and token.lemma_.lower() in self.lexicon.reporting_verbs:
+            if is_verb(token) and token.lemma_.lower() in self.lexicon.reporting_verbs:
                 # After a full stop the next sentence may report something else.
                 if ends_sentence and any(c.dep_ in {"ccomp", "dobj"} for c in token.children):
                     return None
@@ -590,11 +607,11 @@ class _QuoteFinder:
             if token.text in _SENTENCE_END or self._closes_quote(token):
                 break
             following = token
-            if _is_verb(token) and token.lemma_.lower() in self.lexicon.reporting_verbs:
+            if is_verb(token) and token.lemma_.lower() in self.lexicon.reporting_verbs:
                 return token
         return None
 
-    def _governing_cue(self, quoted: QuotedSpan) -> Token | None:
+    def _governingcue_of(self, quoted: QuotedSpan) -> Token | None:
         """The cue verb a quoted fragment depends on (``said the hospital was "..."``)."""
         span = self._tokens(quoted.start, quoted.end)
         if span is None:
@@ -604,7 +621,7 @@ class _QuoteFinder:
         while token.head.i != token.i and self._same_paragraph(token, token.head):
             token = token.head
             if (
-                _is_verb(token)
+                is_verb(token)
                 and token.lemma_.lower() in verbs
                 and not self._quoted(token.idx)
                 and self.resolver.subject_of(token) is not None
@@ -622,7 +639,7 @@ class _QuoteFinder:
         candidates = [
             t
             for t in sentence
-            if _is_verb(t)
+            if is_verb(t)
             and t.lemma_.lower() in verbs
             and not self._quoted(t.idx)
             and self._paragraph(t.idx) == self._paragraph(quoted.start)
@@ -675,7 +692,7 @@ class _QuoteFinder:
             return None
         return self.resolver.speaker(subject)
 
-    def _content(self, content: _Content) -> tuple[int, int] | None:
+    def _content(self, content: Content) -> tuple[int, int] | None:
         """The characters of a content's tokens around its anchor, within one paragraph."""
         index = self.index
         tokens, breaks = index.tokens, index.breaks
@@ -732,99 +749,11 @@ class _QuoteFinder:
         return self.lines.number(offset)
 
 
-def _object_and_phrase(children: list[Token], links: frozenset[str]) -> _Content | None:
-    """``described [its strikes] [as part of a campaign]``, ``accused [the firm] [of
-    hiding it]``, ``called [it] [a betrayal]``, ``denied [blocking convoys]``."""
-    if "gerund" in links:
-        for child in children:
-            if child.dep_ in {"xcomp", "dobj", "ccomp"} and child.tag_ == "VBG":
-                return _Content.subtree(child, _MIN_PHRASE_TOKENS)
-    objects = [c for c in children if c.dep_ == "dobj"]
-    if not objects:
-        return None
-    candidates = [*children, *objects[0].children]
-    for phrase in candidates:
-        if phrase.i < objects[0].i:
-            continue
-        linked = phrase.dep_ == "oprd" and "oprd" in links
-        if linked or (phrase.dep_ == "prep" and phrase.lower_ in links):
-            tokens = {t.i for t in objects[0].subtree} | {t.i for t in phrase.subtree}
-            # "..., where 30,000 have been killed": the reporter's clause, not the claim.
-            aside = [
-                t
-                for t in phrase.subtree
-                if t.dep_ == "relcl" and t.doc[t.left_edge.i - 1].text == ","
-            ]
-            end = min([t.left_edge.i - 1 for t in aside], default=max(tokens) + 1)
-            return _Content(phrase, set(range(min(tokens), end)), _MIN_PHRASE_TOKENS)
-    return None
-
-
-def _gapped_claim(verb: Token, child: Token, lexicon: CueLexicon) -> bool:
-    """``raids that officials say killed 200 people``: the relative clause's cue reports a
-    verb whose subject is the relative pronoun's noun."""
-    return (
-        verb.dep_ == "relcl"
-        and verb.lemma_.lower() in lexicon.speech_verbs
-        and child.dep_ in {"xcomp", "ccomp"}
-        and child.tag_ in {"VBD", "VBN", "VBZ", "VBP"}
-        and not any(c.dep_ in _SUBJECTS for c in child.children)
-    )
-
-
-def _entity_around(token: Token) -> Span | None:
-    """The named organisation or person ``token`` is in, when it runs past the token's own
-    subtree (the parser broke the name: ``the Committee [to Protect Journalists]``)."""
-    if token.ent_type_ not in {"ORG", "PERSON", "NORP", "GPE"}:
-        return None
-    entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
-    if entity is None or entity.end - 1 <= max(t.i for t in token.subtree):
-        return None
-    return entity
-
-
-def _object_and_infinitive(children: list[Token]) -> _Content | None:
-    """``urged [residents] [to stay indoors]``: the object and its infinitive, as one."""
-    objects = [c for c in children if c.dep_ == "dobj" and c.pos_ != "PRON"]
-    infinitives = [
-        c
-        for c in children
-        if c.dep_ in {"xcomp", "ccomp"}
-        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
-    ]
-    if not objects or not infinitives or infinitives[0].i < objects[0].i:
-        return None
-    tokens = {t.i for t in objects[0].subtree} | {t.i for t in infinitives[0].subtree}
-    return _Content(infinitives[0], set(range(min(tokens), max(tokens) + 1)), _MIN_PHRASE_TOKENS)
-
-
-def _split_that_clauses(content: _Content) -> list[_Content]:
-    """``said that A and that B``: two reports, one per clause with its own ``that``.
-
-    The second clause may hang as a conjunct or (a common parse) as a complement
-    inside the first; either way it starts with ``and that`` / ``but that``.
-    """
-    anchor = content.anchor
-    doc = anchor.doc
-    parts = [
-        token
-        for token in anchor.subtree
-        if token.i != anchor.i
-        and token.i in content.tokens
-        and any(
-            c.dep_ == "mark" and c.lower_ == "that" and c.i > 0 and doc[c.i - 1].lower_ in _JOINS
-            for c in token.children
-        )
-    ]
-    if not parts:
-        return [content]
-    rest = set(content.tokens)
-    split: list[_Content] = []
-    for part in parts:
-        tokens = {t.i for t in part.subtree} & content.tokens
-        rest -= tokens
-        split.append(_Content(part, tokens, content.minimum))
-    return [_Content(anchor, rest, content.minimum), *split]
+def _not_in_a_subject(token: Token) -> bool:
+    """A headline word that cannot stand in a cue's subject, whatever the (often all-caps)
+    tagging says: a past participle or a preposition other than ``of``."""
+    lower = token.lower_
+    return (lower.endswith("ed") and len(lower) > 4) or lower in _HEADLINE_PREPOSITIONS
 
 
 def _outermost(found: list[_Found]) -> list[_Found]:
@@ -863,30 +792,6 @@ def _is_fragment(doc: Doc, text: str, quoted: QuotedSpan, lexicon: CueLexicon) -
         token = doc.char_span(position, position + 1, alignment_mode="expand")
         if token is not None and not starts_lower:
             word = token[0]
-            if word.lemma_.lower() in lexicon.reporting_verbs and _is_verb(word):
+            if word.lemma_.lower() in lexicon.reporting_verbs and is_verb(word):
                 return False
     return True
-
-
-def _is_claim(clause: Token) -> bool:
-    """A clause that states something (not ``whether...``, not a bare participle)."""
-    children = list(clause.children)
-    if any(c.dep_ == "mark" and c.lower_ in _QUESTION_MARKS for c in children):
-        return False
-    first = min(t.i for t in clause.subtree)
-    if clause.doc[first].lower_ in _QUESTION_WORDS and clause.doc[first].dep_ == "advmod":
-        return False
-    has_subject = any(c.dep_ in _SUBJECTS for c in children)
-    return has_subject or clause.tag_ != "VBG"
-
-
-def _is_verb(token: Token) -> bool:
-    return token.pos_ in {"VERB", "AUX"} or token.tag_.startswith("VB")
-
-
-def _ordered(first: Token, second: Token) -> tuple[Token, Token]:
-    return (first, second) if first.i <= second.i else (second, first)
-
-
-def _cue(verb: Token) -> Cue:
-    return Cue(text=verb.text, start=verb.idx, end=verb.idx + len(verb.text), lemma=verb.lemma_)
