@@ -554,3 +554,34 @@ def test_according_to_inside_a_relative_clause(text, content, speaker):
 def test_an_all_caps_headline_verb_is_no_cue_inside_a_phrase():
     text = "CURFEW CLAMPED ON NORTHERN STATE AFTER RIOTS\n\nThe army imposed a curfew."
     assert analyze_article(text_article(text)).quotes == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "Officials rejected the minister's claim that the dam had burst.",
+            "the dam had burst",
+            "the minister",
+        ),
+        (
+            "Few believed the claim by the army that no civilians were hurt.",
+            "no civilians were hurt",
+            "the army",
+        ),
+        (
+            "Mayor Ana Olsen spoke. Officials rejected her insistence that the vote was rigged.",
+            "the vote was rigged",
+            "Ana Olsen",
+        ),
+    ],
+)
+def test_noun_cues_report_their_owners_claim(text, content, speaker):
+    quotes = [q for q in analyze_article(text_article(text)).quotes if q.content.text == content]
+    assert len(quotes) == 1 and quotes[0].speaker is not None
+    assert speaker in {quotes[0].speaker.text, quotes[0].speaker.canonical}
+
+
+def test_a_noun_cue_with_no_owner_quotes_nobody():
+    text = "Officials rejected the claim that the dam had burst."
+    assert analyze_article(text_article(text)).quotes == []

@@ -8,10 +8,12 @@ share. Pure functions over spaCy tokens; ``quotes`` turns contents into quotatio
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
+from newsclaims.extract.quote_marks import QuotedSpan
 from newsclaims.extract.speakers import CueLexicon
 from newsclaims.model import Cue
 
@@ -21,6 +23,7 @@ _SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
 _QUESTION_MARKS = {"whether", "if"}
 _QUESTION_WORDS = {"how", "why", "when", "where", "who", "whom", "which"}
 _JOINS = {"and", "but"}
+_HEADLINE_PREPOSITIONS = {"on", "in", "after", "at", "to", "for", "with", "by", "from", "as"}
 
 
 @dataclass(frozen=True)
@@ -159,3 +162,58 @@ def ordered(first: Token, second: Token) -> tuple[Token, Token]:
 
 def cue_of(verb: Token) -> Cue:
     return Cue(text=verb.text, start=verb.idx, end=verb.idx + len(verb.text), lemma=verb.lemma_)
+
+
+def is_fragment(doc: Doc, text: str, quoted: QuotedSpan, lexicon: CueLexicon) -> bool:
+    """A quotation embedded in the writer's clause (``under "intense bombardment"``)."""
+    position = quoted.open_mark - 1
+    while position >= 0 and text[position] in " \t\u00a0":
+        position -= 1
+    if position < 0 or text[position] == "\n":
+        return False
+    before = text[position]
+    starts_lower = text[quoted.start].islower()
+    if before in ".!?:;" or (before in ",—–-(" and not starts_lower):
+        return False
+    if before.isalpha():
+        token = doc.char_span(position, position + 1, alignment_mode="expand")
+        if token is not None and not starts_lower:
+            word = token[0]
+            if word.lemma_.lower() in lexicon.reporting_verbs and is_verb(word):
+                return False
+    return True
+
+
+def not_in_a_subject(token: Token) -> bool:
+    """A headline word that cannot stand in a cue's subject, whatever the (often all-caps)
+    tagging says: a past participle or a preposition other than ``of``."""
+    lower = token.lower_
+    return (lower.endswith("ed") and len(lower) > 4) or lower in _HEADLINE_PREPOSITIONS
+
+
+def noun_claims(doc: Doc, lexicon: CueLexicon) -> Iterator[tuple[Token, Token, Token]]:
+    """``her insistence that the vote was rigged``, ``the claim by the army that ...``:
+    (cue noun, its that-clause, the head of its owner) for each noun cue with an owner."""
+    for noun in doc:
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in lexicon.noun_cues:
+            continue
+        clause = next(
+            (
+                child
+                for child in noun.children
+                if child.dep_ in {"acl", "ccomp"}
+                and any(m.dep_ == "mark" and m.lower_ == "that" for m in child.children)
+            ),
+            None,
+        )
+        if clause is None:
+            continue
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if owner is None:
+            agent = next(
+                (c for c in noun.children if c.dep_ == "prep" and c.lower_ in {"by", "from"}),
+                None,
+            )
+            owner = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+        if owner is not None:
+            yield noun, clause, owner

@@ -33,7 +33,10 @@ from newsclaims.extract.cue_content import (
     entity_around,
     gapped_claim,
     is_claim,
+    is_fragment,
     is_verb,
+    not_in_a_subject,
+    noun_claims,
     object_and_infinitive,
     object_and_phrase,
     ordered,
@@ -56,7 +59,6 @@ _SENTENCE_REACH = 120
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
 # Words that open a clause an "according to X" phrase can interrupt.
 _CLAUSE_OPENERS = {"which", "who", "that", "where", "whom", "whose"}
-_HEADLINE_PREPOSITIONS = {"on", "in", "after", "at", "to", "for", "with", "by", "from", "as"}
 # At most this many words name a headline's speaker beside its colon.
 _HEADLINE_SPEAKER_WORDS = 4
 # At most this many words between a trailing speaker's comma and its cue.
@@ -85,6 +87,7 @@ def extract_quotes(doc: Doc, actors: ActorIndex) -> list[Quote]:
     finder = _QuoteFinder(doc, resolver, marked)
     found = finder.headline_speech() or []
     found += finder.reported_speech() + finder.according_to() + finder.trailing_attribution()
+    found += finder.noun_speech()
     found = finder.marked_quotes(found) + found
     headline = find_headline(text)
     headline_end = headline.body_start if headline else 0
@@ -118,7 +121,7 @@ class _QuoteFinder:
         self.marked = marked
         self.lines = resolver.lines
         self.text = resolver.lines.text
-        self.fragments = [q for q in marked if _is_fragment(doc, self.text, q, self.lexicon)]
+        self.fragments = [q for q in marked if is_fragment(doc, self.text, q, self.lexicon)]
         self.whole = [q for q in marked if q not in self.fragments]
         self._token_starts = self.index.starts
         # Marks sorted by opening, with the furthest end reached so far (``_quoted``).
@@ -328,6 +331,21 @@ class _QuoteFinder:
             )
         return found
 
+    def noun_speech(self) -> list[_Found]:
+        """``her insistence that the vote was rigged``: the owner's claim."""
+        found: list[_Found] = []
+        for noun, clause, owner in noun_claims(self.doc, self.lexicon):
+            speaker = self.resolver.speaker(owner)
+            span = self._content(Content.subtree(clause, _MIN_CLAUSE_TOKENS))
+            if speaker is None or span is None or self._quoted(span[0]):
+                continue
+            cue = Cue(
+                text=noun.text, start=noun.idx, end=noun.idx + len(noun.text), lemma=noun.lemma_
+            )
+            kind: QuoteKind = "mixed" if self._has_fragment(*span) else "indirect"
+            found.append(_Found(kind, span[0], span[1], speaker, cue, self._paragraph(span[0])))
+        return found
+
     # -- headlines ---------------------------------------------------------------------
 
     def headline_speech(self) -> list[_Found]:
@@ -351,7 +369,7 @@ class _QuoteFinder:
             subject = tokens[:index]
             if any(t.tag_.startswith("VB") or t.text in {":", ";", "?"} for t in subject):
                 return []
-            if any(_not_in_a_subject(t) for t in subject):
+            if any(not_in_a_subject(t) for t in subject):
                 return []  # "CURFEW CLAMPED ON NIGERIAN STATE ...": "state" is no cue here
             claim: list[Token] = []
             for word in tokens[index + 1 :]:
@@ -749,13 +767,6 @@ class _QuoteFinder:
         return self.lines.number(offset)
 
 
-def _not_in_a_subject(token: Token) -> bool:
-    """A headline word that cannot stand in a cue's subject, whatever the (often all-caps)
-    tagging says: a past participle or a preposition other than ``of``."""
-    lower = token.lower_
-    return (lower.endswith("ed") and len(lower) > 4) or lower in _HEADLINE_PREPOSITIONS
-
-
 def _outermost(found: list[_Found]) -> list[_Found]:
     """Reports not nested in another's content.
 
@@ -775,23 +786,3 @@ def _outermost(found: list[_Found]) -> list[_Found]:
             for other in found
         )
     ]
-
-
-def _is_fragment(doc: Doc, text: str, quoted: QuotedSpan, lexicon: CueLexicon) -> bool:
-    """A quotation embedded in the writer's clause (``under "intense bombardment"``)."""
-    position = quoted.open_mark - 1
-    while position >= 0 and text[position] in " \t\u00a0":
-        position -= 1
-    if position < 0 or text[position] == "\n":
-        return False
-    before = text[position]
-    starts_lower = text[quoted.start].islower()
-    if before in ".!?:;" or (before in ",—–-(" and not starts_lower):
-        return False
-    if before.isalpha():
-        token = doc.char_span(position, position + 1, alignment_mode="expand")
-        if token is not None and not starts_lower:
-            word = token[0]
-            if word.lemma_.lower() in lexicon.reporting_verbs and is_verb(word):
-                return False
-    return True

@@ -236,6 +236,8 @@ class SpeakerResolver:
             dep = index.deps[child]
             if dep == "relcl" or (dep == "acl" and _after_comma(index, child)):
                 cut |= index.subtree(child)
+            elif dep == "case":
+                cut.add(child)  # "the minister's claim": the minister
             elif dep == "prep" and _names_a_time(index.tokens[child]):
                 cut |= index.subtree(child)  # "a statement from X on Saturday night"
             elif proper and dep == "appos" and child > head and _after_comma(index, child):
