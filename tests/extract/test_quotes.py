@@ -451,3 +451,137 @@ def test_quoted_as_saying_is_the_quoted_persons(text, speaker):
 )
 def test_non_speech_cues_are_not_quotes(text):
     assert analyze_article(text_article(text)).quotes == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "The group described the attack as an act of war.",
+            "the attack as an act of war",
+            "The group",
+        ),
+        (
+            "The rebels have described their raids as part of a campaign to defend the "
+            "valley, where 300 people have been killed, according to the health office.",
+            "their raids as part of a campaign to defend the valley",
+            "The rebels",
+        ),
+        (
+            "He called the decision a betrayal of the workers.",
+            "the decision a betrayal of the workers",
+            "He",
+        ),
+        (
+            "The union at the time accused the firm of hiding the accident.",
+            "the firm of hiding the accident",
+            "The union",
+        ),
+        (
+            "The mayor blamed the utility for the blackout.",
+            "the utility for the blackout",
+            "The mayor",
+        ),
+        ("The government denied blocking aid convoys.", "blocking aid convoys", "The government"),
+    ],
+)
+def test_characterising_and_accusing_verbs(text, content, speaker):
+    quotes = analyze_article(text_article(text)).quotes
+    found = [(q.content.text, q.speaker.text if q.speaker else None) for q in quotes]
+    assert (content, speaker) in found
+
+
+def test_a_content_that_opens_a_quotation_runs_to_its_end():
+    text = (
+        'The minister called the truce a "short pause, after which the fighting resumes" on Friday.'
+    )
+    (quote,) = analyze_article(text_article(text)).quotes
+    assert quote.content.text.endswith('after which the fighting resumes"')
+    assert quote.kind == "mixed"
+
+
+@pytest.mark.parametrize(
+    ("headline", "content", "speaker"),
+    [
+        (
+            "Root causes of the flood must be addressed: UNICEF",
+            "Root causes of the flood must be addressed",
+            "UNICEF",
+        ),
+        (
+            "Mayor Ana Olsen: we will rebuild the bridge",
+            "we will rebuild the bridge",
+            "Mayor Ana Olsen",
+        ),
+        ("Ukraine: the long road to peace talks", None, None),
+        ("Flood war: what we know on day two", None, None),
+    ],
+)
+def test_headline_speaker_beside_a_colon(headline, content, speaker):
+    report = analyze_article(text_article(f"{headline}\n\nThe agency spoke on Sunday."))
+    found = [(q.content.text, q.speaker.text if q.speaker else None) for q in report.quotes]
+    assert found == ([(content, speaker)] if content else [])
+
+
+def test_a_cue_with_its_own_object_does_not_report_the_clause_before_it():
+    text = "The council will meet on Sunday after the secretary general, Ana Voss, urged “all efforts to avoid a wider war”."
+    (quote,) = analyze_article(text_article(text)).quotes
+    assert quote.content.text == "all efforts to avoid a wider war"
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "The group, which according to the UN has 3,000 fighters, denied the claim.",
+            "has 3,000 fighters",
+            "the UN",
+        ),
+        (
+            "The strike hit a school where, according to witnesses, 40 people were sheltering.",
+            "40 people were sheltering",
+            "witnesses",
+        ),
+    ],
+)
+def test_according_to_inside_a_relative_clause(text, content, speaker):
+    quotes = analyze_article(text_article(text)).quotes
+    assert [(q.content.text, q.speaker.text if q.speaker else None) for q in quotes] == [
+        (content, speaker)
+    ]
+
+
+def test_an_all_caps_headline_verb_is_no_cue_inside_a_phrase():
+    text = "CURFEW CLAMPED ON NORTHERN STATE AFTER RIOTS\n\nThe army imposed a curfew."
+    assert analyze_article(text_article(text)).quotes == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "Officials rejected the minister's claim that the dam had burst.",
+            "the dam had burst",
+            "the minister",
+        ),
+        (
+            "Few believed the claim by the army that no civilians were hurt.",
+            "no civilians were hurt",
+            "the army",
+        ),
+        (
+            "Mayor Ana Olsen spoke. Officials rejected her insistence that the vote was rigged.",
+            "the vote was rigged",
+            "Ana Olsen",
+        ),
+    ],
+)
+def test_noun_cues_report_their_owners_claim(text, content, speaker):
+    quotes = [q for q in analyze_article(text_article(text)).quotes if q.content.text == content]
+    assert len(quotes) == 1 and quotes[0].speaker is not None
+    assert speaker in {quotes[0].speaker.text, quotes[0].speaker.canonical}
+
+
+def test_a_noun_cue_with_no_owner_quotes_nobody():
+    text = "Officials rejected the claim that the dam had burst."
+    assert analyze_article(text_article(text)).quotes == []

@@ -44,6 +44,8 @@ class CueLexicon:
     object_cues: frozenset[str]
     infinitive_cues: frozenset[str]
     object_infinitive_cues: frozenset[str]
+    object_phrase_cues: dict[str, frozenset[str]]
+    noun_cues: frozenset[str]
     non_report_objects: frozenset[str]
     inanimate_subjects: frozenset[str]
     prepositional_cues: dict[str, frozenset[str]]
@@ -72,6 +74,10 @@ def cue_lexicon() -> CueLexicon:
         object_cues=frozenset(raw["object_cues"]),
         infinitive_cues=frozenset(raw["infinitive_cues"]),
         object_infinitive_cues=frozenset(raw["object_infinitive_cues"]),
+        noun_cues=frozenset(raw["noun_cues"]),
+        object_phrase_cues={
+            verb: frozenset(links) for verb, links in raw["object_phrase_cues"].items()
+        },
         non_report_objects=frozenset(raw["non_report_objects"]),
         inanimate_subjects=frozenset(raw["inanimate_subjects"]),
         prepositional_cues={

@@ -10,7 +10,13 @@ Three sources, merged in text order:
 * reported speech: a speech or cognition verb (``data/cues.yaml``) with a clausal
   complement, in either order (``X said Y`` / ``Y, X said``), participles included
   (``saying such a move would...``); content is the complement, speaker the subject;
-* ``according to X``: speaker X, content the clause the phrase hangs on.
+* ``according to X``: speaker X, content the clause the phrase hangs on (or, inside a
+  relative clause, the rest of that clause);
+* headlines (``X says Y``, ``Y: X``) and trailing speakers the parser hung inside the
+  claim (``Y, the ministry in the enclave said``).
+
+How a cue's content is cut from the parse (objects with infinitives or characterising
+phrases, gapped relatives) is ``cue_content``.
 """
 
 from __future__ import annotations
@@ -21,6 +27,21 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from newsclaims.extract.actors import ActorIndex
+from newsclaims.extract.cue_content import (
+    Content,
+    cue_of,
+    entity_around,
+    gapped_claim,
+    is_claim,
+    is_fragment,
+    is_verb,
+    not_in_a_subject,
+    noun_claims,
+    object_and_infinitive,
+    object_and_phrase,
+    ordered,
+    split_that_clauses,
+)
 from newsclaims.extract.doc_index import doc_index
 from newsclaims.extract.quote_marks import QuotedSpan, find_quoted_spans
 from newsclaims.extract.speakers import CueLexicon, SpeakerResolver, cue_lexicon
@@ -29,16 +50,17 @@ from newsclaims.model import ActorRef, Cue, Quote, QuoteKind
 from newsclaims.model import Span as TextSpan
 
 _SENTENCE_END = {".", "!", "?"}
-_QUESTION_MARKS = {"whether", "if"}
-_QUESTION_WORDS = {"how", "why", "when", "where", "who", "whom", "which"}
 # A cue this many tokens after a closing mark still belongs to the quotation
 # (``," Yahya Sinwar, Hamas's leader in the Gaza Strip, said``).
 _AFTER_REACH = 20
 _MIN_CLAUSE_TOKENS = 2
 _MIN_PHRASE_TOKENS = 3
 _SENTENCE_REACH = 120
-_JOINS = {"and", "but"}
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
+# Words that open a clause an "according to X" phrase can interrupt.
+_CLAUSE_OPENERS = {"which", "who", "that", "where", "whom", "whose"}
+# At most this many words name a headline's speaker beside its colon.
+_HEADLINE_SPEAKER_WORDS = 4
 # At most this many words between a trailing speaker's comma and its cue.
 _SPEAKER_WORDS = 12
 
@@ -65,6 +87,7 @@ def extract_quotes(doc: Doc, actors: ActorIndex) -> list[Quote]:
     finder = _QuoteFinder(doc, resolver, marked)
     found = finder.headline_speech() or []
     found += finder.reported_speech() + finder.according_to() + finder.trailing_attribution()
+    found += finder.noun_speech()
     found = finder.marked_quotes(found) + found
     headline = find_headline(text)
     headline_end = headline.body_start if headline else 0
@@ -87,25 +110,6 @@ def extract_quotes(doc: Doc, actors: ActorIndex) -> list[Quote]:
     return quotes
 
 
-@dataclass(frozen=True)
-class _Content:
-    """Reported content as tokens: the run of ``tokens`` around ``anchor``."""
-
-    anchor: Token
-    tokens: set[int]
-    minimum: int
-
-    @classmethod
-    def subtree(cls, head: Token, minimum: int) -> _Content:
-        return cls(head, {t.i for t in head.subtree}, minimum)
-
-    @classmethod
-    def rest_of(cls, verb: Token, first: Token, minimum: int) -> _Content:
-        """From ``first`` to the end of the cue verb's phrase."""
-        start = min(t.i for t in first.subtree)
-        return cls(first, {t.i for t in verb.subtree if t.i >= start}, minimum)
-
-
 class _QuoteFinder:
     """The three finders over one parsed document."""
 
@@ -117,7 +121,7 @@ class _QuoteFinder:
         self.marked = marked
         self.lines = resolver.lines
         self.text = resolver.lines.text
-        self.fragments = [q for q in marked if _is_fragment(doc, self.text, q, self.lexicon)]
+        self.fragments = [q for q in marked if is_fragment(doc, self.text, q, self.lexicon)]
         self.whole = [q for q in marked if q not in self.fragments]
         self._token_starts = self.index.starts
         # Marks sorted by opening, with the furthest end reached so far (``_quoted``).
@@ -139,7 +143,7 @@ class _QuoteFinder:
         """``X said (that) Y``, ``Y, X said``, ``saying Y``, ``X believes Y``."""
         found: list[_Found] = []
         for verb in self.index.tokens:
-            if not _is_verb(verb) or self._quoted(verb.idx) or verb.i <= self.headline_cue:
+            if not is_verb(verb) or self._quoted(verb.idx) or verb.i <= self.headline_cue:
                 continue
             if any(child.dep_ == "neg" for child in verb.children):
                 continue  # "could not confirm the number", "did not say": nothing reported
@@ -153,6 +157,7 @@ class _QuoteFinder:
                 span = self._content(complement)
                 if span is None or self._inside_whole_quote(*span):
                     continue
+                span = self._through_open_quote(span)
                 if span[0] <= self._speaker_token(verb) < span[1]:
                     continue  # the parse took the speaker into the content
                 found.append(
@@ -161,53 +166,56 @@ class _QuoteFinder:
                         start=span[0],
                         end=span[1],
                         speaker=speaker,
-                        cue=_cue(verb),
+                        cue=cue_of(verb),
                         paragraph=self._paragraph(span[0]),
                         named_speaker=self._speaker_is_named(verb),
                     )
                 )
         return _outermost(found)
 
-    def _complements(self, verb: Token) -> list[_Content]:
+    def _complements(self, verb: Token) -> list[Content]:
         """What a cue verb reports: its clause, infinitive, object or prepositional object."""
         lemma = verb.lemma_.lower()
         lexicon = self.lexicon
         cues = lexicon.reporting_verbs | lexicon.object_cues | lexicon.object_infinitive_cues
-        if lemma not in cues | set(lexicon.prepositional_cues):
+        if lemma not in cues | set(lexicon.prepositional_cues) | set(lexicon.object_phrase_cues):
             return []
         children = [c for c in verb.children if self._same_paragraph(c, verb)]
         clauses = [
             child
             for child in children + self._stranded_clauses(verb)
-            if child.dep_ == "ccomp" and lemma in lexicon.reporting_verbs and _is_claim(child)
-        ] or [child for child in children if _gapped_claim(verb, child, lexicon)]
+            if child.dep_ == "ccomp" and lemma in lexicon.reporting_verbs and is_claim(child)
+        ] or [child for child in children if gapped_claim(verb, child, lexicon)]
         if clauses:
             before = [c for c in clauses if c.i < verb.i]
             after = [c for c in clauses if c.i > verb.i]
             sides = [self._clause(verb, side, children) for side in (before, after) if side]
-            return [part for content in sides for part in _split_that_clauses(content)]
-        if lemma in lexicon.object_infinitive_cues and (asked := _object_and_infinitive(children)):
+            return [part for content in sides for part in split_that_clauses(content)]
+        if lemma in lexicon.object_infinitive_cues and (asked := object_and_infinitive(children)):
             return [asked]
+        links = lexicon.object_phrase_cues.get(lemma, frozenset())
+        if links and (characterised := object_and_phrase(children, links)):
+            return [characterised]
         if lemma in lexicon.infinitive_cues:
             for child in children:
                 if child.dep_ == "xcomp" and any(c.dep_ == "aux" for c in child.children):
-                    return [_Content.subtree(child, _MIN_PHRASE_TOKENS)]
+                    return [Content.subtree(child, _MIN_PHRASE_TOKENS)]
         for child in children:
             if child.dep_ != "dobj" or child.pos_ == "PRON":
                 continue
             if child.lemma_.lower() in lexicon.non_report_objects:
                 return []  # "confirmed receipt of the offer"
             if lemma in lexicon.object_cues:
-                return [_Content.subtree(child, _MIN_PHRASE_TOKENS)]
+                return [Content.subtree(child, _MIN_PHRASE_TOKENS)]
             if lemma in lexicon.split_clause_verbs and self._clause_follows(verb, child):
                 # "said the Iranians in a ... attack rushed forward": a clause the parser
                 # split into an object and a stray verb. Take all that follows the cue.
-                return [_Content.rest_of(verb, child, _MIN_CLAUSE_TOKENS)]
+                return [Content.rest_of(verb, child, _MIN_CLAUSE_TOKENS)]
         for child in children:
             if child.dep_ == "prep" and child.lower_ in lexicon.prepositional_cues.get(lemma, ()):
                 objects = [c for c in child.children if c.dep_ == "pobj"]
                 if objects:
-                    return [_Content.rest_of(verb, objects[0], _MIN_PHRASE_TOKENS)]
+                    return [Content.rest_of(verb, objects[0], _MIN_PHRASE_TOKENS)]
         return self._preceding_clause(verb)
 
     def _stranded_clauses(self, verb: Token) -> list[Token]:
@@ -225,14 +233,14 @@ class _QuoteFinder:
                 for token in child.subtree
                 if self._same_paragraph(token, verb)
                 and not self._same_paragraph(token.head, verb)
-                and _is_verb(token)
+                and is_verb(token)
             )
         return stranded
 
     def _same_paragraph(self, first: Token, second: Token) -> bool:
-        return not self.lines.breaks(*_ordered(first, second))
+        return not self.lines.breaks(*ordered(first, second))
 
-    def _clause(self, verb: Token, clauses: list[Token], children: list[Token]) -> _Content:
+    def _clause(self, verb: Token, clauses: list[Token], children: list[Token]) -> Content:
         """The clausal complements on one side of the cue, mended where the parse broke.
 
         Sibling complements on the same side are one clause cut in two ("said [General
@@ -246,7 +254,7 @@ class _QuoteFinder:
         objects = [c for c in children if c.dep_ == "dobj" and verb.i < c.i < first.i]
         if not has_subject and objects:
             tokens |= set(range(min(t.i for t in objects[-1].subtree), first.i))
-        return _Content(first, tokens, _MIN_CLAUSE_TOKENS)
+        return Content(first, tokens, _MIN_CLAUSE_TOKENS)
 
     def _clause_follows(self, verb: Token, obj: Token) -> bool:
         """A finite verb after the object, still in the cue's sentence and subtree."""
@@ -258,22 +266,24 @@ class _QuoteFinder:
                 return True
         return False
 
-    def _preceding_clause(self, verb: Token) -> list[_Content]:
+    def _preceding_clause(self, verb: Token) -> list[Content]:
         """``Y, X said`` parsed with the cue hanging on Y's verb."""
         head = verb.head
         if (
             verb.lemma_.lower() not in self.lexicon.speech_verbs
             or verb.dep_ not in {"parataxis", "ccomp", "advcl", "conj"}
             or head.i > verb.i
-            or not _is_verb(head)
+            or not is_verb(head)
         ):
             return []
         if not any(t.text == "," for t in self.doc[head.i : verb.i]):
             return []
         if not any(c.dep_ == "nsubj" for c in verb.children):
             return []
+        if any(c.dep_ in {"dobj", "ccomp", "xcomp"} and c.i > verb.i for c in verb.children):
+            return []  # "..., after Guterres urged [all efforts]": the cue reports its object
         tokens = {t.i for t in head.subtree} - {t.i for t in verb.subtree}
-        return [_Content(head, tokens, _MIN_CLAUSE_TOKENS)]
+        return [Content(head, tokens, _MIN_CLAUSE_TOKENS)]
 
     def trailing_attribution(self) -> list[_Found]:
         """``Y, the ministry in the enclave said``, parsed with no subject on the cue.
@@ -290,6 +300,7 @@ class _QuoteFinder:
                 or self._quoted(verb.idx)
                 or verb.i <= self.headline_cue
                 or any(c.dep_ in _SUBJECTS for c in verb.children)
+                or any(c.dep_ in {"ccomp", "xcomp"} and c.i > verb.i for c in verb.children)
             ):
                 continue
             start, _end = self._sentence_bounds(verb)
@@ -301,11 +312,11 @@ class _QuoteFinder:
                 t.pos_ in {"NOUN", "PROPN"} for t in phrase
             ):
                 continue
-            claim = _Content(self.doc[start], set(range(start, commas[-1])), _MIN_CLAUSE_TOKENS)
+            claim = Content(self.doc[start], set(range(start, commas[-1])), _MIN_CLAUSE_TOKENS)
             span = self._content(claim)
             if span is None or self._inside_whole_quote(*span) or self._quoted(span[0]):
                 continue
-            if not any(_is_verb(t) for t in self.doc[start : commas[-1]]):
+            if not any(is_verb(t) for t in self.doc[start : commas[-1]]):
                 continue
             found.append(
                 _Found(
@@ -313,11 +324,26 @@ class _QuoteFinder:
                     start=span[0],
                     end=span[1],
                     speaker=self.resolver.speaker_of_phrase(phrase),
-                    cue=_cue(verb),
+                    cue=cue_of(verb),
                     paragraph=self._paragraph(span[0]),
                     named_speaker=any(t.pos_ == "PROPN" for t in phrase),
                 )
             )
+        return found
+
+    def noun_speech(self) -> list[_Found]:
+        """``her insistence that the vote was rigged``: the owner's claim."""
+        found: list[_Found] = []
+        for noun, clause, owner in noun_claims(self.doc, self.lexicon):
+            speaker = self.resolver.speaker(owner)
+            span = self._content(Content.subtree(clause, _MIN_CLAUSE_TOKENS))
+            if speaker is None or span is None or self._quoted(span[0]):
+                continue
+            cue = Cue(
+                text=noun.text, start=noun.idx, end=noun.idx + len(noun.text), lemma=noun.lemma_
+            )
+            kind: QuoteKind = "mixed" if self._has_fragment(*span) else "indirect"
+            found.append(_Found(kind, span[0], span[1], speaker, cue, self._paragraph(span[0])))
         return found
 
     # -- headlines ---------------------------------------------------------------------
@@ -333,13 +359,18 @@ class _QuoteFinder:
         if headline is None:
             return []
         tokens = [t for t in self.index.tokens if t.idx < headline.end and not t.is_space]
+        colon = self._headline_colon(tokens)
+        if colon:
+            return colon
         for index, token in enumerate(tokens[1:7], start=1):
-            lemma = self._headline_cue(token)
+            lemma = self._headlinecue_of(token)
             if lemma is None:
                 continue
             subject = tokens[:index]
             if any(t.tag_.startswith("VB") or t.text in {":", ";", "?"} for t in subject):
                 return []
+            if any(not_in_a_subject(t) for t in subject):
+                return []  # "CURFEW CLAMPED ON NIGERIAN STATE ...": "state" is no cue here
             claim: list[Token] = []
             for word in tokens[index + 1 :]:
                 if word.text in {",", ";", ":", "—", "–"}:
@@ -357,7 +388,35 @@ class _QuoteFinder:
             return [_Found(kind, start, end, speaker, cue, 0)]
         return []
 
-    def _headline_cue(self, token: Token) -> str | None:
+    def _headline_colon(self, tokens: list[Token]) -> list[_Found]:
+        """``Root causes must be addressed: UNRWA``, ``Mayor Olsen: we will rebuild``: a
+        headline's speaker on one side of its colon, named in a few words."""
+        colons = [i for i, token in enumerate(tokens) if token.text == ":"]
+        if len(colons) != 1 or self._quoted(tokens[colons[0]].idx):
+            return []
+        before, after = tokens[: colons[0]], tokens[colons[0] + 1 :]
+        for speaker_words, claim in ((after, before), (before, after)):
+            words = [t for t in claim if not t.is_punct]
+            if not 0 < len(speaker_words) <= _HEADLINE_SPEAKER_WORDS or len(words) < 3:
+                continue
+            if not any(t.tag_ in {"MD", "VBD", "VBZ", "VBP"} for t in words):
+                continue  # "Ukraine: the long road to talks" is a topic, not a claim
+            phrase = self.doc[speaker_words[0].i : speaker_words[-1].i + 1]
+            speaker = self.resolver.speaker_of_phrase(phrase)
+            last = phrase[-1]
+            named = last.pos_ == "PROPN" or last.ent_type_ in {"ORG", "PERSON"}
+            known = speaker.kind in {"igo", "group"} or last.ent_type_ == "PERSON"
+            if not (known or (named and speaker.kind is not None)):
+                continue  # "Gaza war: what we know", "Live: ..." name no speaker
+            start, end = claim[0].idx, claim[-1].idx + len(claim[-1].text)
+            kind: QuoteKind = "mixed" if self._has_fragment(start, end) else "indirect"
+            colon = tokens[colons[0]]
+            cue = Cue(text=":", start=colon.idx, end=colon.idx + 1, lemma=":")
+            self.headline_cue = max(t.i for t in tokens)
+            return [_Found(kind, start, end, speaker, cue, 0)]
+        return []
+
+    def _headlinecue_of(self, token: Token) -> str | None:
         """The cue lemma of a headline word (``Says``, ``Warns``: often tagged as nouns)."""
         lower = token.lower_
         forms = [token.lemma_.lower(), lower]
@@ -385,7 +444,7 @@ class _QuoteFinder:
                 sources = [c for c in last.children if c.dep_ == "pobj"]
                 if not sources:
                     continue
-                entity = _entity_around(sources[0])
+                entity = entity_around(sources[0])
                 if entity is not None:  # "the Committee to Protect Journalists", misparsed
                     speaker: ActorRef | None = self.resolver.speaker_of_phrase(entity)
                 else:
@@ -423,7 +482,23 @@ class _QuoteFinder:
         """
         doc = self.doc
         start, end = self._sentence_bounds(first)
-        before = _Content(doc[start], set(range(start, first.i)), _MIN_CLAUSE_TOKENS)
+        back = first.i - 1
+        while back > start and doc[back].text == ",":
+            back -= 1
+        opener = doc[back] if back >= start else None
+        if opener is not None and opener.lower_ in _CLAUSE_OPENERS:
+            # "the group, which according to the UN has 3,000 fighters, ...": the claim is
+            # the rest of the clause the phrase interrupts, up to its comma.
+            after_phrase = max(t.i for t in source.subtree) + 1
+            if entity is not None:
+                after_phrase = max(after_phrase, entity.end)
+            while after_phrase < end and doc[after_phrase].text == ",":
+                after_phrase += 1
+            stop = next((t.i for t in doc[after_phrase:end] if t.text in {",", ";"}), end)
+            rest = Content(doc[after_phrase], set(range(after_phrase, stop)), _MIN_CLAUSE_TOKENS)
+            if after_phrase < stop and (span := self._content(rest)) is not None:
+                return span
+        before = Content(doc[start], set(range(start, first.i)), _MIN_CLAUSE_TOKENS)
         if first.i > start and (span := self._content(before)) is not None:
             return span
         phrase_end = max(t.i for t in source.subtree)
@@ -435,7 +510,7 @@ class _QuoteFinder:
                 break
         if phrase_end + 1 >= end:
             return None
-        after = _Content(doc[phrase_end + 1], set(range(phrase_end + 1, end)), _MIN_CLAUSE_TOKENS)
+        after = Content(doc[phrase_end + 1], set(range(phrase_end + 1, end)), _MIN_CLAUSE_TOKENS)
         return self._content(after)
 
     def _sentence_bounds(self, token: Token) -> tuple[int, int]:
@@ -464,7 +539,7 @@ class _QuoteFinder:
         for quoted in self.marked:
             paragraph = self._paragraph(quoted.start)
             if quoted in self.fragments:
-                cue_verb = self._governing_cue(quoted) or self._cue_in_sentence(quoted)
+                cue_verb = self._governingcue_of(quoted) or self._cue_in_sentence(quoted)
                 speaker = self._speaker_of(cue_verb) if cue_verb is not None else None
                 if speaker is None:
                     speaker = self._source_in_sentence(quoted)
@@ -478,18 +553,27 @@ class _QuoteFinder:
                         quoted.start,
                         quoted.end,
                         speaker,
-                        _cue(cue_verb) if cue_verb is not None else None,
+                        cue_of(cue_verb) if cue_verb is not None else None,
                         paragraph,
                     )
                 )
                 continue
             cue_verb = self._cue_after(quoted) or self._cue_before(quoted)
             speaker = self._speaker_of(cue_verb) if cue_verb is not None else None
-            cue = _cue(cue_verb) if cue_verb is not None and speaker is not None else None
+            cue = cue_of(cue_verb) if cue_verb is not None and speaker is not None else None
             if speaker is None:
                 speaker = self._previous_speaker(quoted, found + reported)
             found.append(_Found("direct", quoted.start, quoted.end, speaker, cue, paragraph))
         return found
+
+    def _through_open_quote(self, span: tuple[int, int]) -> tuple[int, int]:
+        """A content that stops inside a quotation it opened ends with that quotation:
+        ``called the pause a "brief respite ... hostages"``."""
+        for quoted in self.marked:
+            if span[0] <= quoted.open_mark and quoted.start < span[1] < quoted.end:
+                closing = quoted.close_mark + 1 if quoted.close_mark is not None else quoted.end
+                return span[0], closing
+        return span
 
     def _sole_fragment_of(self, quoted: QuotedSpan, reported: list[_Found]) -> bool:
         """Whether ``quoted`` is the one quoted part of a reported clause (``the fighting
@@ -523,7 +607,7 @@ class _QuoteFinder:
             if token.text in _SENTENCE_END or self._opens_quote(token):
                 break
             previous = token
-            if _is_verb(token) and token.lemma_.lower() in self.lexicon.reporting_verbs:
+            if is_verb(token) and token.lemma_.lower() in self.lexicon.reporting_verbs:
                 # After a full stop the next sentence may report something else.
                 if ends_sentence and any(c.dep_ in {"ccomp", "dobj"} for c in token.children):
                     return None
@@ -541,11 +625,11 @@ class _QuoteFinder:
             if token.text in _SENTENCE_END or self._closes_quote(token):
                 break
             following = token
-            if _is_verb(token) and token.lemma_.lower() in self.lexicon.reporting_verbs:
+            if is_verb(token) and token.lemma_.lower() in self.lexicon.reporting_verbs:
                 return token
         return None
 
-    def _governing_cue(self, quoted: QuotedSpan) -> Token | None:
+    def _governingcue_of(self, quoted: QuotedSpan) -> Token | None:
         """The cue verb a quoted fragment depends on (``said the hospital was "..."``)."""
         span = self._tokens(quoted.start, quoted.end)
         if span is None:
@@ -555,7 +639,7 @@ class _QuoteFinder:
         while token.head.i != token.i and self._same_paragraph(token, token.head):
             token = token.head
             if (
-                _is_verb(token)
+                is_verb(token)
                 and token.lemma_.lower() in verbs
                 and not self._quoted(token.idx)
                 and self.resolver.subject_of(token) is not None
@@ -573,7 +657,7 @@ class _QuoteFinder:
         candidates = [
             t
             for t in sentence
-            if _is_verb(t)
+            if is_verb(t)
             and t.lemma_.lower() in verbs
             and not self._quoted(t.idx)
             and self._paragraph(t.idx) == self._paragraph(quoted.start)
@@ -626,7 +710,7 @@ class _QuoteFinder:
             return None
         return self.resolver.speaker(subject)
 
-    def _content(self, content: _Content) -> tuple[int, int] | None:
+    def _content(self, content: Content) -> tuple[int, int] | None:
         """The characters of a content's tokens around its anchor, within one paragraph."""
         index = self.index
         tokens, breaks = index.tokens, index.breaks
@@ -683,73 +767,6 @@ class _QuoteFinder:
         return self.lines.number(offset)
 
 
-def _gapped_claim(verb: Token, child: Token, lexicon: CueLexicon) -> bool:
-    """``raids that officials say killed 200 people``: the relative clause's cue reports a
-    verb whose subject is the relative pronoun's noun."""
-    return (
-        verb.dep_ == "relcl"
-        and verb.lemma_.lower() in lexicon.speech_verbs
-        and child.dep_ in {"xcomp", "ccomp"}
-        and child.tag_ in {"VBD", "VBN", "VBZ", "VBP"}
-        and not any(c.dep_ in _SUBJECTS for c in child.children)
-    )
-
-
-def _entity_around(token: Token) -> Span | None:
-    """The named organisation or person ``token`` is in, when it runs past the token's own
-    subtree (the parser broke the name: ``the Committee [to Protect Journalists]``)."""
-    if token.ent_type_ not in {"ORG", "PERSON", "NORP", "GPE"}:
-        return None
-    entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
-    if entity is None or entity.end - 1 <= max(t.i for t in token.subtree):
-        return None
-    return entity
-
-
-def _object_and_infinitive(children: list[Token]) -> _Content | None:
-    """``urged [residents] [to stay indoors]``: the object and its infinitive, as one."""
-    objects = [c for c in children if c.dep_ == "dobj" and c.pos_ != "PRON"]
-    infinitives = [
-        c
-        for c in children
-        if c.dep_ in {"xcomp", "ccomp"}
-        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
-    ]
-    if not objects or not infinitives or infinitives[0].i < objects[0].i:
-        return None
-    tokens = {t.i for t in objects[0].subtree} | {t.i for t in infinitives[0].subtree}
-    return _Content(infinitives[0], set(range(min(tokens), max(tokens) + 1)), _MIN_PHRASE_TOKENS)
-
-
-def _split_that_clauses(content: _Content) -> list[_Content]:
-    """``said that A and that B``: two reports, one per clause with its own ``that``.
-
-    The second clause may hang as a conjunct or (a common parse) as a complement
-    inside the first; either way it starts with ``and that`` / ``but that``.
-    """
-    anchor = content.anchor
-    doc = anchor.doc
-    parts = [
-        token
-        for token in anchor.subtree
-        if token.i != anchor.i
-        and token.i in content.tokens
-        and any(
-            c.dep_ == "mark" and c.lower_ == "that" and c.i > 0 and doc[c.i - 1].lower_ in _JOINS
-            for c in token.children
-        )
-    ]
-    if not parts:
-        return [content]
-    rest = set(content.tokens)
-    split: list[_Content] = []
-    for part in parts:
-        tokens = {t.i for t in part.subtree} & content.tokens
-        rest -= tokens
-        split.append(_Content(part, tokens, content.minimum))
-    return [_Content(anchor, rest, content.minimum), *split]
-
-
 def _outermost(found: list[_Found]) -> list[_Found]:
     """Reports not nested in another's content.
 
@@ -769,47 +786,3 @@ def _outermost(found: list[_Found]) -> list[_Found]:
             for other in found
         )
     ]
-
-
-def _is_fragment(doc: Doc, text: str, quoted: QuotedSpan, lexicon: CueLexicon) -> bool:
-    """A quotation embedded in the writer's clause (``under "intense bombardment"``)."""
-    position = quoted.open_mark - 1
-    while position >= 0 and text[position] in " \t\u00a0":
-        position -= 1
-    if position < 0 or text[position] == "\n":
-        return False
-    before = text[position]
-    starts_lower = text[quoted.start].islower()
-    if before in ".!?:;" or (before in ",—–-(" and not starts_lower):
-        return False
-    if before.isalpha():
-        token = doc.char_span(position, position + 1, alignment_mode="expand")
-        if token is not None and not starts_lower:
-            word = token[0]
-            if word.lemma_.lower() in lexicon.reporting_verbs and _is_verb(word):
-                return False
-    return True
-
-
-def _is_claim(clause: Token) -> bool:
-    """A clause that states something (not ``whether...``, not a bare participle)."""
-    children = list(clause.children)
-    if any(c.dep_ == "mark" and c.lower_ in _QUESTION_MARKS for c in children):
-        return False
-    first = min(t.i for t in clause.subtree)
-    if clause.doc[first].lower_ in _QUESTION_WORDS and clause.doc[first].dep_ == "advmod":
-        return False
-    has_subject = any(c.dep_ in _SUBJECTS for c in children)
-    return has_subject or clause.tag_ != "VBG"
-
-
-def _is_verb(token: Token) -> bool:
-    return token.pos_ in {"VERB", "AUX"} or token.tag_.startswith("VB")
-
-
-def _ordered(first: Token, second: Token) -> tuple[Token, Token]:
-    return (first, second) if first.i <= second.i else (second, first)
-
-
-def _cue(verb: Token) -> Cue:
-    return Cue(text=verb.text, start=verb.idx, end=verb.idx + len(verb.text), lemma=verb.lemma_)

@@ -236,6 +236,8 @@ class SpeakerResolver:
             dep = index.deps[child]
             if dep == "relcl" or (dep == "acl" and _after_comma(index, child)):
                 cut |= index.subtree(child)
+            elif dep == "case":
+                cut.add(child)  # "the minister's claim": the minister
             elif dep == "prep" and _names_a_time(index.tokens[child]):
                 cut |= index.subtree(child)  # "a statement from X on Saturday night"
             elif proper and dep == "appos" and child > head and _after_comma(index, child):
@@ -541,8 +543,10 @@ def quoted_as_saying(verb: Token) -> Token | None:
 
 
 def _names_a_time(preposition: Token) -> bool:
+    """``on Saturday night``, ``at the time``: when, not who."""
     return any(
-        child.dep_ == "pobj" and child.ent_type_ in {"DATE", "TIME"}
+        child.dep_ == "pobj"
+        and (child.ent_type_ in {"DATE", "TIME"} or child.lemma_.lower() in {"time", "moment"})
         for child in preposition.children
     )
 
