@@ -586,3 +586,20 @@ def test_joint_exercises_are_cooperation_each_with_each(nlp: Language) -> None:
 )
 def test_coordinated_country_modifiers_are_one_actor_each(nlp: Language, text: str) -> None:
     assert coded(events_of(nlp, text)) == {("USAOPP", "14"), ("GBROPP", "14")}
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("The former premier launched a scathing attack on the Kenyan government.", {"111"}),
+        ("Ghana summoned the US envoy after allegations that the agency targeted its party.",
+         {"114"}),
+        ("Uganda ordered the newspaper to suspend publication for a week.", {"1721"}),
+        ("President Ruto pardoned him on Friday.", {"0841"}),
+        ("Ghana rejected the resolution proposed by Togo.", {"120"}),
+    ],
+)  # fmt: skip
+def test_verbal_attacks_hearsay_orders_and_proposals(
+    nlp: Language, text: str, codes: set[str]
+) -> None:
+    assert {e.code for e in events_of(nlp, text)} == codes

@@ -62,6 +62,7 @@ class CameoLexicon:
     criticism_words: frozenset[str]
     blame_words: frozenset[str]
     relation_participles: frozenset[str]
+    hearsay_nouns: frozenset[str]
     irrealis_marks: frozenset[str]
     protest_agents: frozenset[str]
     protest_roots: frozenset[str]
@@ -228,6 +229,7 @@ def cameo_lexicon() -> CameoLexicon:
         criticism_words=words("criticism_words"),
         blame_words=words("blame_words"),
         relation_participles=words("relation_participles"),
+        hearsay_nouns=words("hearsay_nouns"),
         irrealis_marks=words("irrealis_marks"),
         protest_agents=words("protest_agents"),
         protest_roots=words("protest_roots"),
