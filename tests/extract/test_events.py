@@ -603,3 +603,16 @@ def test_verbal_attacks_hearsay_orders_and_proposals(
     nlp: Language, text: str, codes: set[str]
 ) -> None:
     assert {e.code for e in events_of(nlp, text)} == codes
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Germany gave 350 million euros to Ethiopia.", "071"),
+        ("Japan is sending troops to the UN peacekeeping force in South Sudan.", "074"),
+        ("Kenya sent 300 troops to Somalia.", "154"),
+        ("Norway provided relief materials to the flood victims.", "073"),
+    ],
+)
+def test_aid_by_what_is_given(nlp: Language, text: str, code: str) -> None:
+    assert {e.code for e in events_of(nlp, text)} == {code}

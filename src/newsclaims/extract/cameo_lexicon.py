@@ -177,12 +177,19 @@ def _listed(rules: Any) -> list[Any]:
 
 
 def _merged(raw: dict[str, Any], codebook: dict[str, Any]) -> dict[str, Any]:
-    """``cameo_verbs.yaml`` with ``cameo_codebook.yaml``'s patterns after its own."""
+    """``cameo_verbs.yaml`` with ``cameo_codebook.yaml``'s patterns after its own.
+
+    A codebook rule marked ``before: true`` comes before the older rules of its verb.
+    """
     merged = dict(raw)
     for table in ("verbs", "event_nouns"):
         rules = {key: _listed(value) for key, value in raw[table].items()}
         for key, value in codebook.get(table, {}).items():
-            rules.setdefault(key, []).extend(_listed(value))
+            listed = _listed(value)
+            # A narrower sense marked `before: true` is tried before the older rules.
+            first = [r for r in listed if isinstance(r, dict) and r.get("before")]
+            rest = [r for r in listed if r not in first]
+            rules[key] = [*first, *rules.get(key, []), *rest]
         merged[table] = rules
     classes = {name: list(words) for name, words in raw["noun_classes"].items()}
     for name, words in codebook.get("noun_classes", {}).items():
