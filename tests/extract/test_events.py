@@ -616,3 +616,14 @@ def test_verbal_attacks_hearsay_orders_and_proposals(
 )
 def test_aid_by_what_is_given(nlp: Language, text: str, code: str) -> None:
     assert {e.code for e in events_of(nlp, text)} == {code}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Germany has reinforced its commitment to the refugees.",
+        "The European Union has deployed election observers in Malawi.",
+    ],
+)
+def test_force_posture_needs_forces(nlp: Language, text: str) -> None:
+    assert not any(e.code.startswith("15") for e in events_of(nlp, text))
