@@ -627,3 +627,23 @@ def test_aid_by_what_is_given(nlp: Language, text: str, code: str) -> None:
 )
 def test_force_posture_needs_forces(nlp: Language, text: str) -> None:
     assert not any(e.code.startswith("15") for e in events_of(nlp, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Ethiopia let free some 74 political prisoners.", "0841"),
+        ("The United States returned an ancient statue to Iraq.", "0842"),
+        ("Egypt has lifted the state of emergency.", "0814"),
+        ("A Kenyan court dropped the charges against the former governor.", "080"),
+        ("Chile lowered tariffs on Peruvian imports.", "085"),
+    ],
+)
+def test_yielding_by_what_is_given_up(nlp: Language, text: str, code: str) -> None:
+    assert code in {e.code for e in events_of(nlp, text)}
+
+
+def test_returning_fire_is_no_return(nlp: Language) -> None:
+    assert not any(
+        e.code.startswith("08") for e in events_of(nlp, "Jordanian troops returned fire.")
+    )

@@ -115,7 +115,7 @@ def _has_complement(verb: Token, objects: list[Token], predicates: frozenset[str
         child.lemma_.lower() in predicates
         for holder in holders
         for child in [holder, *holder.children]
-        if child.dep_ in {"oprd", "acomp", "ccomp", "xcomp", "amod", "attr"}
+        if child.dep_ in {"oprd", "acomp", "ccomp", "xcomp", "amod", "attr", "advmod", "prt"}
     )
 
 
