@@ -586,3 +586,64 @@ def test_joint_exercises_are_cooperation_each_with_each(nlp: Language) -> None:
 )
 def test_coordinated_country_modifiers_are_one_actor_each(nlp: Language, text: str) -> None:
     assert coded(events_of(nlp, text)) == {("USAOPP", "14"), ("GBROPP", "14")}
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("The former premier launched a scathing attack on the Kenyan government.", {"111"}),
+        ("Ghana summoned the US envoy after allegations that the agency targeted its party.",
+         {"114"}),
+        ("Uganda ordered the newspaper to suspend publication for a week.", {"1721"}),
+        ("President Ruto pardoned him on Friday.", {"0841"}),
+        ("Ghana rejected the resolution proposed by Togo.", {"120"}),
+    ],
+)  # fmt: skip
+def test_verbal_attacks_hearsay_orders_and_proposals(
+    nlp: Language, text: str, codes: set[str]
+) -> None:
+    assert {e.code for e in events_of(nlp, text)} == codes
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Germany gave 350 million euros to Ethiopia.", "071"),
+        ("Japan is sending troops to the UN peacekeeping force in South Sudan.", "074"),
+        ("Kenya sent 300 troops to Somalia.", "154"),
+        ("Norway provided relief materials to the flood victims.", "073"),
+    ],
+)
+def test_aid_by_what_is_given(nlp: Language, text: str, code: str) -> None:
+    assert {e.code for e in events_of(nlp, text)} == {code}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Germany has reinforced its commitment to the refugees.",
+        "The European Union has deployed election observers in Malawi.",
+    ],
+)
+def test_force_posture_needs_forces(nlp: Language, text: str) -> None:
+    assert not any(e.code.startswith("15") for e in events_of(nlp, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Ethiopia let free some 74 political prisoners.", "0841"),
+        ("The United States returned an ancient statue to Iraq.", "0842"),
+        ("Egypt has lifted the state of emergency.", "0814"),
+        ("A Kenyan court dropped the charges against the former governor.", "080"),
+        ("Chile lowered tariffs on Peruvian imports.", "085"),
+    ],
+)
+def test_yielding_by_what_is_given_up(nlp: Language, text: str, code: str) -> None:
+    assert code in {e.code for e in events_of(nlp, text)}
+
+
+def test_returning_fire_is_no_return(nlp: Language) -> None:
+    assert not any(
+        e.code.startswith("08") for e in events_of(nlp, "Jordanian troops returned fire.")
+    )

@@ -62,6 +62,7 @@ class CameoLexicon:
     criticism_words: frozenset[str]
     blame_words: frozenset[str]
     relation_participles: frozenset[str]
+    hearsay_nouns: frozenset[str]
     irrealis_marks: frozenset[str]
     protest_agents: frozenset[str]
     protest_roots: frozenset[str]
@@ -176,12 +177,19 @@ def _listed(rules: Any) -> list[Any]:
 
 
 def _merged(raw: dict[str, Any], codebook: dict[str, Any]) -> dict[str, Any]:
-    """``cameo_verbs.yaml`` with ``cameo_codebook.yaml``'s patterns after its own."""
+    """``cameo_verbs.yaml`` with ``cameo_codebook.yaml``'s patterns after its own.
+
+    A codebook rule marked ``before: true`` comes before the older rules of its verb.
+    """
     merged = dict(raw)
     for table in ("verbs", "event_nouns"):
         rules = {key: _listed(value) for key, value in raw[table].items()}
         for key, value in codebook.get(table, {}).items():
-            rules.setdefault(key, []).extend(_listed(value))
+            listed = _listed(value)
+            # A narrower sense marked `before: true` is tried before the older rules.
+            first = [r for r in listed if isinstance(r, dict) and r.get("before")]
+            rest = [r for r in listed if r not in first]
+            rules[key] = [*first, *rules.get(key, []), *rest]
         merged[table] = rules
     classes = {name: list(words) for name, words in raw["noun_classes"].items()}
     for name, words in codebook.get("noun_classes", {}).items():
@@ -228,6 +236,7 @@ def cameo_lexicon() -> CameoLexicon:
         criticism_words=words("criticism_words"),
         blame_words=words("blame_words"),
         relation_participles=words("relation_participles"),
+        hearsay_nouns=words("hearsay_nouns"),
         irrealis_marks=words("irrealis_marks"),
         protest_agents=words("protest_agents"),
         protest_roots=words("protest_roots"),

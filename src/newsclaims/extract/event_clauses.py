@@ -115,7 +115,7 @@ def _has_complement(verb: Token, objects: list[Token], predicates: frozenset[str
         child.lemma_.lower() in predicates
         for holder in holders
         for child in [holder, *holder.children]
-        if child.dep_ in {"oprd", "acomp", "ccomp", "xcomp", "amod", "attr"}
+        if child.dep_ in {"oprd", "acomp", "ccomp", "xcomp", "amod", "attr", "advmod", "prt"}
     )
 
 
@@ -228,7 +228,8 @@ def _frames_an_event(verb: Token, context: EventContext) -> bool:
     """A frame verb (``urge``, ``threaten``) whose complement codes an event itself."""
     lexicon = context.lexicon
     lemma = verb.lemma_.lower()
-    if not any(lemma in lexicon.frames[kind] for kind in ("appeal", "threat", "intent", "refusal")):
+    kinds = ("appeal", "threat", "intent", "refusal", "keep_act")
+    if not any(lemma in lexicon.frames[kind] for kind in kinds):
         return False
     return any(
         analyse(child, context) is not None
@@ -382,6 +383,14 @@ def _walk_frames(clause: Clause, context: EventContext) -> bool:
                 clause.sources = subject_of(head if head.dep_ != "acomp" else head.head)
             node = head.head if head.dep_ == "acomp" else head
             continue
+        if (
+            node.dep_ in {"acl", "ccomp"}
+            and head.pos_ == "NOUN"
+            and head.lemma_.lower() in lexicon.hearsay_nouns
+            and subject_of_own(node)
+        ):
+            # "allegations that the agency targeted X": what is alleged is no event.
+            return False
         noun_kind = lexicon.frame_noun_of(head.lemma_.lower()) if node.dep_ == "acl" else None
         if noun_kind is not None and is_infinitive(node):
             # "expressed its willingness to negotiate": an intent of whoever expressed it.

@@ -271,7 +271,8 @@ def noun_forms(noun: Token) -> set[str]:
     for index, modifier in enumerate(modifiers):
         forms.add(f"{modifier} {lemma}")
         forms.add(" ".join([*modifiers[index:], lemma]))
-    is_amount = noun.ent_type_ == "MONEY"
+    # "$5 million", "352.5 million euros" (the tagger does not always see money).
+    is_amount = noun.ent_type_ == "MONEY" or lemma in cameo_lexicon().noun_classes["currencies"]
     if is_amount:
         forms.add("money")
     if noun.ent_type_ in PLACE_ENTITY_LABELS:
@@ -294,7 +295,7 @@ _QUANTITY_WORDS = {
     "handful", "one", "two", "three", "several", "member", "unit", "band",
     "tonne", "ton", "tons", "tonnes", "shipment", "consignment", "batch", "package",
     "truckload", "load", "convoy", "round", "wave", "series", "string", "barrage",
-    "salvo", "volley", "kind", "type", "supply", "amount", "quantity", "lot", "bunch",
+    "salvo", "volley", "kind", "type", "supply", "amount", "quantity", "lot", "bunch", "worth",
 }  # fmt: skip
 
 
