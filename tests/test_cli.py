@@ -138,6 +138,7 @@ def test_eval_prints_the_summary_line_last(tmp_path, capsys):
     last = out.strip().splitlines()[-1]
     assert code == 0
     assert last.startswith("quotes_f1=1.000 attribution_f1=1.000 figures_f1=")
+    assert " events_f1=" in last and last.split()[-1].startswith("casualty_status_acc=")
 
 
 def test_unwritable_output_and_out_of_range_numbers_exit_2(tmp_path, capsys):

@@ -141,3 +141,29 @@ def test_score_field_limits_categories():
     gold = dict(GOLD, score=["events"])
     scores = score_report({"quotes": [{"content": span("Friday")}]}, gold, TEXT)
     assert scores.counts["quotes"].predicted == 0 and scores.counts["quotes"].gold == 0
+
+
+CASUALTY_TEXT = (
+    "Officials said 40 people died and 12 were hurt; 130 hostages remain, 9 rockets fell."
+)
+CASUALTY_GOLD = {
+    "figures": [
+        {"key": "40 people", "value": 40, "qualifier": "exact", "status": "dead"},
+        {"key": "12", "value": 12, "qualifier": "exact", "status": "injured"},
+        {"key": "130 hostages", "value": 130, "qualifier": "exact", "status": "held"},
+        {"key": "9 rockets", "value": 9, "qualifier": "exact", "status": "fired"},
+    ]
+}
+
+
+def test_casualty_status_counts_spellings_and_only_the_first_overlapping_figure():
+    figures = [
+        {"span": span("40", CASUALTY_TEXT), "status": "killed"},  # dead == killed
+        {"span": span("12", CASUALTY_TEXT), "status": "remain"},  # a verb lemma is no state
+        {"span": span("12", CASUALTY_TEXT), "status": "wounded"},  # not the first: ignored
+        {"span": span("9", CASUALTY_TEXT), "status": "killed"},  # gold 'fired' is not counted
+    ]  # no prediction on the 130: wrong
+    scores = score_report({"figures": figures}, CASUALTY_GOLD, CASUALTY_TEXT)
+    assert (scores.casualty.right, scores.casualty.gold) == (1, 3)
+    assert scores.as_dict()["casualty_status_acc"] == pytest.approx(0.3333)
+    assert scores.summary_line().endswith("casualty_status_acc=0.333")

@@ -7,8 +7,13 @@ on stderr and exit code 2; a traceback is a bug.
 from __future__ import annotations
 
 import json
+import os
+import signal
 import sys
-from collections.abc import Iterable
+import threading
+from collections.abc import Iterable, Iterator
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
@@ -34,7 +39,10 @@ app = typer.Typer(
     help=(
         "Who said what, which figures are claimed by whom, and what happened between whom "
         "- extracted from news reports, every item pointing back to its characters.\n\n"
-        "Start with:  newsclaims analyze report.txt"
+        "Start with:  newsclaims analyze report.txt\n\n"
+        "Exit codes: 0 done; 2 an error, told in one line (nothing more read or stored); "
+        "3 done, but some records could not be read and were skipped (--on-error); "
+        "130 / 143 stopped by Ctrl-C / SIGTERM."
     ),
     no_args_is_help=True,
     add_completion=False,
@@ -45,6 +53,11 @@ console = Console()
 error_console = Console(stderr=True)
 
 EXIT_USAGE = 2
+EXIT_REJECTED = 3  # the run finished, but some records were skipped (--on-error skip)
+EXIT_INTERRUPTED = 128  # plus the signal's number, as shells report it (130: Ctrl-C)
+STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
+MAX_LIMIT = 1_000_000_000  # --limit: past any store's size, within a database integer
+REJECTS_SHOWN = 20  # skipped records announced one by one; the rest only counted
 
 
 class UserError(Exception):
@@ -57,6 +70,70 @@ class OutputFormat(StrEnum):
     jsonl = "jsonl"
     csv = "csv"
     parquet = "parquet"
+
+
+class OnError(StrEnum):
+    skip = "skip"
+    stop = "stop"
+
+
+ON_ERROR_HELP = (
+    "A record that cannot be read (a malformed JSONL line, a field of the wrong type, a "
+    "record over --max-bytes, an empty or binary file in a folder): skip leaves it out, "
+    "names its file and line on stderr, reads on, and ends with exit code 3; stop ends "
+    "at the first one with exit code 2."
+)
+RejectsOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--rejects",
+        help="Append every skipped record to this JSONL file (source, line, reason and "
+        "the record as read), to fix and read again.",
+        show_default=False,
+    ),
+]
+
+
+def _rejects(on_error: OnError, path: Path | None) -> Any:
+    """The :class:`Rejects` of a run: skipped records announced on stderr, then counted."""
+    from newsclaims.ingest.rejects import Rejects
+
+    def announce(error: Exception) -> None:
+        if rejects.count <= REJECTS_SHOWN:
+            _warn(f"skipped: {error}")
+        if rejects.count == REJECTS_SHOWN:
+            _warn("more records skipped: counted, not shown")
+
+    rejects = Rejects(stop=on_error is OnError.stop, path=path, announce=announce)
+    return rejects
+
+
+def _end_with_rejects(rejects: Any) -> None:
+    """Exit 3 when records were skipped, saying how many and where they went."""
+    if rejects.count:
+        kept = f"; written to {rejects.path}" if rejects.path else ""
+        _warn(f"{rejects.count:,} record{'s' if rejects.count != 1 else ''} skipped{kept}")
+        raise typer.Exit(EXIT_REJECTED)
+
+
+def _warn(message: str) -> None:
+    sys.stderr.write(f"newsclaims: warning: {' '.join(message.split())}\n")
+
+
+def _workers(value: int | None) -> int | None:
+    """``--workers`` checked: at least 1; more than this machine's cores is lowered to them
+    (with a warning): each worker holds its own spaCy model, so extra ones only cost memory."""
+    from newsclaims.scale import default_workers
+
+    if value is None:
+        return None
+    cores = default_workers()
+    if value < 1:
+        raise UserError(f"--workers {value}: give 1 to {cores} (this machine's cores)")
+    if value > cores:
+        _warn(f"--workers {value}: this machine has {cores} cores; using {cores}")
+        return cores
+    return value
 
 
 ModelOption = Annotated[
@@ -92,14 +169,20 @@ def analyze(
     workers: Annotated[
         int | None,
         typer.Option(
-            "--workers", "-w", help="Worker processes for many inputs (default: all cores)."
+            "--workers",
+            "-w",
+            help="Worker processes for many inputs, 1 to the number of cores (default: all "
+            "cores; more is lowered to the cores, with a warning).",
         ),
     ] = None,
     model: ModelOption = None,
     max_bytes: Annotated[
-        int, typer.Option(help="Largest single article accepted, in bytes.")
+        int,
+        typer.Option(min=1, help="Largest single article (or JSONL record) accepted, in bytes."),
     ] = 5_000_000,
     batch_size: Annotated[int, typer.Option(min=1, help="Articles per nlp.pipe batch.")] = 32,
+    on_error: Annotated[OnError, typer.Option(help=ON_ERROR_HELP)] = OnError.stop,
+    rejects_file: RejectsOption = None,
 ) -> None:
     """Extract quotes, figures, events and actors from news reports.
 
@@ -110,14 +193,24 @@ def analyze(
       newsclaims analyze page.html --format json
 
       cat report.txt | newsclaims analyze - --format csv
+
+    Exit codes: 0 done; 2 an error (one line on stderr); 3 done, some records skipped
+    (--on-error skip).
     """
     from newsclaims.pipeline import analyze_parallel
 
     if (out is not None) != (output_format is OutputFormat.parquet):
         raise UserError("--format parquet needs --out FOLDER, and --out needs --format parquet")
-    reports = analyze_parallel(
-        iter_articles(paths, max_bytes=max_bytes), workers, model, batch_size
-    )
+    with _rejects(on_error, rejects_file) as rejects:
+        articles = iter_articles(paths, max_bytes=max_bytes, rejects=rejects)
+        reports = analyze_parallel(articles, _workers(workers), model, batch_size)
+        _write_reports(reports, output_format, out)
+    _end_with_rejects(rejects)
+
+
+def _write_reports(
+    reports: Iterable[Report], output_format: OutputFormat, out: Path | None
+) -> None:
     if out is not None:
         _write_parquet(reports, out)
     elif output_format is OutputFormat.table:
@@ -168,6 +261,8 @@ def evaluate(
 
     Prints precision, recall and F1 per category, then one line
     quotes_f1=… attribution_f1=… figures_f1=… figure_values_f1=… events_f1=…
+    casualty_status_acc=… (the share of gold casualty figures — killed, wounded, held,
+    released, seized, arrested, missing, displaced — whose figure got that state).
     """
     from newsclaims.evaluation import run_eval
 
@@ -203,6 +298,24 @@ UntilOption = Annotated[
 ]
 PublisherOption = Annotated[
     str | None, typer.Option("--publisher", help="Publisher contains this.", show_default=False)
+]
+WhatOption = Annotated[
+    str | None,
+    typer.Option(
+        "--what",
+        help="figures: the quantity counted (people, children, journalists, hostages...). "
+        "One series, never its parts: people leaves out children. Palestinians and "
+        "Israelis are people (each with its side).",
+        show_default=False,
+    ),
+]
+BackgroundOption = Annotated[
+    bool,
+    typer.Option(
+        "--background",
+        help='Also figures of sentences that recount an earlier year ("in the 2014 war, '
+        '2,251 were killed"): history told as background, left out by default.',
+    ),
 ]
 AllCopiesOption = Annotated[
     bool,
@@ -248,7 +361,7 @@ class ItemKind(StrEnum):
 
 
 def _day(value: str | None, option: str) -> date | None:
-    from newsclaims.track.dates import parse_day
+    from newsclaims.resolve.dates import parse_day
 
     if value is None:
         return None
@@ -281,61 +394,128 @@ def ingest(
     ],
     db: DbOption = None,
     workers: Annotated[
-        int | None, typer.Option("--workers", "-w", help="Worker processes (default: all cores).")
+        int | None,
+        typer.Option(
+            "--workers",
+            "-w",
+            help="Worker processes, 1 to the number of cores (default: all cores; more is "
+            "lowered to the cores, with a warning).",
+        ),
     ] = None,
     batch_size: Annotated[
         int, typer.Option(min=1, help="Articles per batch: one NLP batch, one transaction.")
     ] = 32,
     model: ModelOption = None,
     max_bytes: Annotated[
-        int, typer.Option(help="Largest single article accepted, in bytes.")
+        int,
+        typer.Option(min=1, help="Largest single article (or JSONL record) accepted, in bytes."),
     ] = 5_000_000,
+    on_error: Annotated[OnError, typer.Option(help=ON_ERROR_HELP)] = OnError.skip,
+    rejects_file: RejectsOption = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
     """Analyze articles and store their reports; already stored texts are skipped.
 
     Safe to re-run and to resume after a stop: each text is stored exactly once, one
     transaction per batch. Near-duplicate copies of a story are linked as its versions.
+    Two ingests may run into one store at once. SIGTERM or Ctrl-C ends the run after the
+    batch being stored (Ctrl-C twice: at once); run the same command again to resume.
+
+    Exit codes: 0 all stored; 3 stored, but some records skipped (see --on-error);
+    2 an error (nothing more stored); 130/143 stopped by Ctrl-C/SIGTERM.
 
     Examples:
 
       newsclaims ingest ../shared/corpora/aljazeera-2017-2024.jsonl.gz
 
+      newsclaims ingest reports/ --rejects rejected.jsonl
+
       newsclaims ingest reports/ --db postgresql://me@localhost/news
     """
-    from newsclaims.store.connect import open_store
+    from sqlalchemy.exc import DBAPIError
+
+    from newsclaims.store.connect import db_reason, open_store, shown_url
     from newsclaims.store.ingest import count_inputs, ingest_articles
     from newsclaims.track.show import ingest_progress
 
-    engine = open_store(db)
-    articles = iter_articles(paths, max_bytes=max_bytes)
+    count = _workers(workers)
+    engine = open_store(db, create=True)
     total = None if quiet else count_inputs(paths)
-    options: dict[str, Any] = {"workers": workers, "model": model, "batch_size": batch_size}
-    if quiet:
-        counts = ingest_articles(engine, articles, **options)
-    else:
-        with ingest_progress(error_console, total) as on_progress:
-            counts = ingest_articles(engine, articles, on_progress=on_progress, **options)
-    engine.dispose()
+    try:
+        with _rejects(on_error, rejects_file) as rejects, _stop_on_signals() as stop:
+            articles = iter_articles(paths, max_bytes=max_bytes, rejects=rejects)
+            options: dict[str, Any] = {
+                "workers": count, "model": model, "batch_size": batch_size, "should_stop": stop
+            }  # fmt: skip
+            if quiet:
+                counts = ingest_articles(engine, articles, **options)
+            else:
+                with ingest_progress(error_console, total) as on_progress:
+                    counts = ingest_articles(engine, articles, on_progress=on_progress, **options)
+    except DBAPIError as error:
+        where = shown_url(str(engine.url))
+        raise StoreError(f"cannot store into {where}: {db_reason(error)}") from None
+    finally:
+        engine.dispose()
     console.print(
         f"stored {counts.stored:,} articles ({counts.stories:,} new stories, "
         f"{counts.versions:,} versions of stored stories); "
         f"skipped {counts.skipped:,} already stored",
         highlight=False,
     )
+    if counts.stopped:
+        from newsclaims.scale import terminate_pools
+
+        terminate_pools()
+        _warn("stopped on request after a whole batch; run the same command again to resume")
+        raise typer.Exit(EXIT_INTERRUPTED + stop.signal)
+    _end_with_rejects(rejects)
+
+
+class _StopRequest:
+    """Set by SIGTERM or a first Ctrl-C: the run ends after the batch in flight."""
+
+    def __init__(self) -> None:
+        self.signal = 0
+
+    def __call__(self) -> bool:
+        return self.signal != 0
+
+
+@contextmanager
+def _stop_on_signals() -> Iterator[_StopRequest]:
+    """SIGTERM and Ctrl-C ask the run to stop after its batch; a second Ctrl-C stops now."""
+    stop = _StopRequest()
+
+    def handle(number: int, _frame: Any) -> None:
+        if stop() and number == signal.SIGINT:
+            raise KeyboardInterrupt
+        stop.signal = number
+        _warn("stopping after the batch being stored (Ctrl-C again to stop at once)")
+
+    if threading.current_thread() is not threading.main_thread():  # signals need it
+        yield stop
+        return
+    previous = {number: signal.signal(number, handle) for number in STOP_SIGNALS}
+    try:
+        yield stop
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
 
 
 @app.command()
 def query(
     kind: Annotated[ItemKind, typer.Argument(help="What to list.", show_default=False)],
-    what: Annotated[
-        str | None,
-        typer.Option(help="figures: what is counted, or its status (people, hostages, killed...)."),
-    ] = None,
+    what: WhatOption = None,
     status: Annotated[str | None, typer.Option(help="figures: killed, injured, held...")] = None,
     where: Annotated[str | None, typer.Option(help="figures, events: place.")] = None,
     source: Annotated[
-        str | None, typer.Option(help="figures, events: source contains this.")
+        str | None,
+        typer.Option(
+            help="figures: a source id (as every output shows it) or a name that "
+            "resolves to one; events: the source actor's name contains this."
+        ),
     ] = None,
     speaker: Annotated[str | None, typer.Option(help="quotes: speaker contains this.")] = None,
     actor: Annotated[
@@ -348,7 +528,9 @@ def query(
     text: Annotated[str | None, typer.Option(help="The evidence contains this.")] = None,
     scope: Annotated[CountScope | None, typer.Option(help=SCOPE_HELP)] = None,
     all_copies: AllCopiesOption = False,
-    limit: Annotated[int, typer.Option(min=0, help="Rows shown at most (0: all).")] = 50,
+    limit: Annotated[
+        int, typer.Option(min=0, max=MAX_LIMIT, help="Rows shown at most (0: all).")
+    ] = 50,
     output: CorpusFormatOption = CorpusFormat.table,
     db: DbOption = None,
 ) -> None:
@@ -368,21 +550,24 @@ def query(
         code=code, publisher=publisher, since=_day(since, "--since"),
         until=_day(until, "--until"), text=text, scope=_scope(scope), all_copies=all_copies,
     )  # fmt: skip
-    engine = open_store(db)
+    engine = open_store(db, create=False)
     with engine.connect() as connection:
         result = run_query(connection, kind.value, filters, limit=limit or None)
     engine.dispose()
     columns = _QUERY_COLUMNS[kind.value]
     title = f"{kind.value}: {len(result.rows):,} of {result.total:,}"
-    _corpus_output(result.rows, columns, output, title)
+    if output is CorpusFormat.table:  # the sentence, else (stored without one) the item
+        rows = [row | {"sentence": row.get("sentence") or row.get("text")} for row in result.rows]
+    _corpus_output(rows if output is CorpusFormat.table else result.rows, columns, output, title)
 
 
 _QUERY_COLUMNS = {
-    "figures": ["date", "value", "qualifier", "what", "status", "where", "source", "publisher",
-                "article_id", "text"],
-    "quotes": ["date", "speaker", "kind", "cue", "publisher", "article_id", "text"],
+    "figures": ["date", "value", "qualifier", "quantity", "status", "where", "source_id",
+                "publisher", "article_id", "item_id", "sentence"],
+    "quotes": ["date", "speaker", "kind", "cue", "publisher", "article_id", "item_id",
+               "sentence"],
     "events": ["date", "code", "source_name", "target_name", "where", "publisher", "article_id",
-               "text"],
+               "item_id", "sentence"],
     "actors": ["name", "code", "kind", "articles", "quotes", "figures", "events_as_source",
                "events_as_target"],
 }  # fmt: skip
@@ -390,13 +575,17 @@ _QUERY_COLUMNS = {
 
 @app.command()
 def timeline(
-    what: Annotated[
-        str | None,
-        typer.Option(help="What is counted, or its status (people, hostages, killed...)."),
-    ] = None,
+    what: WhatOption = None,
     status: Annotated[str | None, typer.Option(help="killed, injured, held...")] = None,
     where: Annotated[str | None, typer.Option(help="Place (Gaza = the Gaza Strip...).")] = None,
-    source: Annotated[str | None, typer.Option(help="Source contains this (any case).")] = None,
+    source: Annotated[
+        str | None,
+        typer.Option(
+            help="A source id (pse-health-ministry, isr-military, unrwa: every "
+            "output shows them) or a name that resolves to one (\"Gaza's health "
+            "ministry\"). Never part of another source's name."
+        ),
+    ] = None,
     publisher: PublisherOption = None,
     since: SinceOption = None,
     until: UntilOption = None,
@@ -412,18 +601,22 @@ def timeline(
         Path | None,
         typer.Option(help="Also write the chart: .html, .png, .svg or .json (Vega-Lite)."),
     ] = None,
+    background: BackgroundOption = False,
     output: CorpusFormatOption = CorpusFormat.table,
     db: DbOption = None,
 ) -> None:
     """The series of one quantity per source over time, qualifiers kept.
 
-    A figure's place is the one its clause states, else the one in its source's name
+    One line per source id; every point carries its sentence, headline, publisher and
+    URL (--format json or csv), and `newsclaims show ARTICLE_ID ITEM_ID` shows it in
+    its article. A figure's place is the one its clause states, else the one in its source's name
     ("the health ministry in Gaza"), else the one place its sentence is set in, else the
     place most of the article is set in; each point's where_basis says which.
 
     Examples:
 
-      newsclaims timeline --what people --status killed --where Gaza --chart gaza.html
+      newsclaims timeline --what people --status killed --where Gaza \\
+        --source pse-health-ministry --chart gaza.html
 
       newsclaims timeline --what hostages --format json
     """
@@ -442,10 +635,13 @@ def timeline(
     filters = Filters(
         what=what, status=status, where=where, source=source, publisher=publisher,
         since=_day(since, "--since"), until=_day(until, "--until"), scope=_scope(scope),
+        background=background,
     )  # fmt: skip
-    engine = open_store(db)
+    engine = open_store(db, create=False)
     with engine.connect() as connection:
         points = timeline_points(connection, filters)
+        if not points and source:
+            _offer_sources(connection, source)
     engine.dispose()
     if chart is not None:
         write_chart(points, chart)
@@ -458,9 +654,24 @@ def timeline(
         console.print(terminal_chart(points))
 
 
+def _offer_sources(connection: Any, source: str) -> None:
+    """Say which source ids a --source that matched nothing may have meant."""
+    from newsclaims.store.queries import source_candidates
+
+    offered = source_candidates(connection, source)
+    if offered:
+        listed = ", ".join(
+            f"{row['source_id']} ({row['name']}: {row['figures']:,})" for row in offered
+        )
+        error_console.print(
+            f"--source {source!r} names no source id; sources whose names contain it: {listed}",
+            highlight=False,
+        )
+
+
 @app.command()
 def contradictions(
-    what: Annotated[str | None, typer.Option(help="What is counted, or its status.")] = None,
+    what: WhatOption = None,
     status: Annotated[str | None, typer.Option(help="killed, injured, held...")] = None,
     where: Annotated[str | None, typer.Option(help="Place.")] = None,
     publisher: PublisherOption = None,
@@ -486,7 +697,10 @@ def contradictions(
             "state (killed, wounded...) the same days, whatever each counts.",
         ),
     ] = False,
-    limit: Annotated[int, typer.Option(min=0, help="Pairs shown at most (0: all).")] = 20,
+    limit: Annotated[
+        int, typer.Option(min=0, max=MAX_LIMIT, help="Pairs shown at most (0: all).")
+    ] = 20,
+    background: BackgroundOption = False,
     output: CorpusFormatOption = CorpusFormat.table,
     db: DbOption = None,
 ) -> None:
@@ -523,9 +737,9 @@ def contradictions(
         raise UserError(f"--max-ratio {max_ratio}: give 0 (no limit) or a factor of 1 or more")
     filters = Filters(
         what=what, status=status, where=where, publisher=publisher,
-        since=_day(since, "--since"), until=_day(until, "--until"),
+        since=_day(since, "--since"), until=_day(until, "--until"), background=background,
     )  # fmt: skip
-    engine = open_store(db)
+    engine = open_store(db, create=False)
     with engine.connect() as connection:
         points = timeline_points(connection, filters, numberless=sides)
         countries = (
@@ -541,8 +755,9 @@ def contradictions(
         {
             "score": pair["score"], "status": pair["status"], "where": pair["where"],
             "scope": pair["scope"], "copies": pair["copies"],
-            **{f"{side}_{key}": pair[side][key] for side in ("a", "b")
-               for key in ("date", "source_label", "publisher", "article_id", "what")},
+            **{f"{side}_{key}": pair[side].get(key) for side in ("a", "b")
+               for key in ("date", "source_label", "publisher", "article_id", "item_id",
+                           "what", "sentence", "headline", "url")},
             **{f"{side}_claim": f"{shown_value(pair[side])} {pair[side]['what'] or ''}".strip()
                for side in ("a", "b")},
         }
@@ -551,8 +766,8 @@ def contradictions(
     if output is not CorpusFormat.table:
         _corpus_output(pairs if output is CorpusFormat.json else rows, [], output, "")
         return
-    columns = ["score", "status", "where", "a_date", "a_source_label", "a_claim",
-               "b_date", "b_source_label", "b_claim", "copies"]  # fmt: skip
+    columns = ["score", "status", "where", "a_date", "a_source_label", "a_claim", "a_sentence",
+               "b_date", "b_source_label", "b_claim", "b_sentence", "copies"]  # fmt: skip
     view = "counter-claims" if sides else "agreements" if agree else "contradictions"
     _corpus_output(rows, columns, output, f"{view}: {len(pairs)}")
 
@@ -560,7 +775,11 @@ def contradictions(
 @app.command()
 def negotiation(
     actor: Annotated[
-        str | None, typer.Option(help="Actor name contains this, or its code.")
+        str | None,
+        typer.Option(
+            help="An actor's code (USA, ISR: also matches USAGOV...) or whole name "
+            "(Hamas, Antony Blinken), any case; never part of a name."
+        ),
     ] = None,
     publisher: PublisherOption = None,
     since: SinceOption = None,
@@ -568,9 +787,12 @@ def negotiation(
     output: CorpusFormatOption = CorpusFormat.table,
     db: DbOption = None,
 ) -> None:
-    """Per actor: proposals, counter-proposals, demands, acceptances, rejections over time.
+    """Per actor: proposals, counter-proposals, demands, acceptances, rejections,
+    agreements and implementation (releases, access) over time.
 
-    From coded events and reported speech, each with its evidence.
+    From coded events and reported speech, each with its sentence and article. A move
+    another party is said to make ("Hamas said Israel refused the offer") is that
+    party's, with reported_by; opinion and analysis articles are left out.
 
     Example:
 
@@ -585,7 +807,7 @@ def negotiation(
         actor=actor, publisher=publisher, since=_day(since, "--since"),
         until=_day(until, "--until"),
     )  # fmt: skip
-    engine = open_store(db)
+    engine = open_store(db, create=False)
     with engine.connect() as connection:
         moves = negotiation_moves(connection, filters)
     engine.dispose()
@@ -596,9 +818,57 @@ def negotiation(
     elif not moves:
         console.print("no negotiation moves match", style="dim")
     for name, own in by_actor(moves).items() if output is CorpusFormat.table else ():
-        columns = ["date", "move", "counterpart", "via", "publisher", "article_id", "text"]
-        rows = [{**move, "text": move["span"]["text"]} for move in own]
+        columns = ["date", "move", "counterpart", "reported_by", "publisher", "article_id",
+                   "item_id", "sentence"]  # fmt: skip
+        rows = [{**move, "sentence": move["sentence"] or move["span"]["text"]} for move in own]
         console.print(rows_table(rows, columns, title=f"{name}: {len(own)} moves"))
+
+
+class ShowFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+@app.command()
+def show(
+    article_id: Annotated[str, typer.Argument(help="The article id every output shows.")],
+    item_id: Annotated[
+        str | None,
+        typer.Argument(help="An item of it (item_id in every output): shown highlighted."),
+    ] = None,
+    output: Annotated[
+        ShowFormat, typer.Option("--format", "-f", help="text: highlighted; json: the report.")
+    ] = ShowFormat.text,
+    db: DbOption = None,
+) -> None:
+    """Show a stored article with its items highlighted at their exact characters.
+
+    Quotes, figures and events are highlighted; ITEM_ID stands out, with its fields as
+    written and as resolved (place and its basis, source id, quantity, claim date).
+
+    Examples:
+
+      newsclaims show 6a1f0c2e f3
+
+      newsclaims show 6a1f0c2e --format json
+    """
+    from newsclaims.render import article_view, find_item
+    from newsclaims.store.connect import open_store
+    from newsclaims.store.queries import stored_reports
+
+    engine = open_store(db)
+    with engine.connect() as connection:
+        reports = stored_reports(connection, article_id)
+    engine.dispose()
+    if not reports:
+        raise UserError(f"no stored article has the id {article_id!r}")
+    report = reports[-1]  # the latest version stored under this id
+    if item_id is not None and find_item(report, item_id) is None:
+        raise UserError(f"article {article_id!r} has no item {item_id!r}")
+    if output is ShowFormat.json:
+        sys.stdout.write(report_json(report) + "\n")
+    else:
+        console.print(article_view(report, item_id))
 
 
 # --- serve: the web face (issue 10) ---
@@ -724,8 +994,11 @@ def batch(
     ] = 30.0,
     model: ModelOption = None,
     max_bytes: Annotated[
-        int, typer.Option(help="Largest single article accepted, in bytes.")
+        int,
+        typer.Option(min=1, help="Largest single article (or JSONL record) accepted, in bytes."),
     ] = 5_000_000,
+    on_error: Annotated[OnError, typer.Option(help=ON_ERROR_HELP)] = OnError.skip,
+    rejects_file: RejectsOption = None,
 ) -> None:
     """Analyze many articles into Parquet tables: articles, quotes, figures, events, entities.
 
@@ -742,17 +1015,19 @@ def batch(
 
     settings = BatchSettings(model, batch_size, shard_size or DEFAULT_SHARD_SIZE)
     try:
-        counts, seconds = run_batch(
-            inputs,
-            out,
-            engine=engine.value,
-            scheduler=scheduler,
-            workers=workers,
-            settings=settings,
-            overwrite=overwrite,
-            max_bytes=max_bytes,
-            connect_timeout=timeout,
-        )
+        with _rejects(on_error, rejects_file) as rejects:
+            counts, seconds = run_batch(
+                inputs,
+                out,
+                engine=engine.value,
+                scheduler=scheduler,
+                workers=_workers(workers) if engine is Engine.local else workers,
+                settings=settings,
+                overwrite=overwrite,
+                max_bytes=max_bytes,
+                connect_timeout=timeout,
+                rejects=rejects,
+            )
     except BatchError as error:
         raise UserError(str(error)) from None
     articles = counts.rows["articles"]
@@ -762,6 +1037,7 @@ def batch(
         soft_wrap=True,
         highlight=False,
     )
+    _end_with_rejects(rejects)
 
 
 def _version_callback(value: bool) -> None:
@@ -784,9 +1060,13 @@ def _root(
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point: run the app, turning user errors into one line and exit code 2."""
+    if sys.stdout is None or sys.stdout.closed:
+        _fail("stdout is closed: nowhere to write (redirect it, e.g. > /dev/null)")
+        return EXIT_USAGE
     command = typer.main.get_command(app)
     try:
         result = command.main(args=argv, prog_name="newsclaims", standalone_mode=False)
+        sys.stdout.flush()  # here, where a closed pipe is caught, not at exit
     except click_errors.NoArgsIsHelpError as shown:
         if shown.ctx is not None:
             console.print(shown.ctx.get_help())
@@ -805,8 +1085,22 @@ def main(argv: list[str] | None = None) -> int:
     except (UserError, InputError, ModelNotFoundError, StoreError) as error:
         _fail(str(error))
         return EXIT_USAGE
+    except SystemExit as stop:  # click ends a closed pipe (EPIPE) with a silent exit 1
+        if type(sys.stdout).__name__ != "PacifyFlushWrapper":
+            raise
+        _silence_stdout()
+        _fail("output closed before it was all written (broken pipe)")
+        return EXIT_USAGE if stop.code == 1 else int(stop.code or 0)
     except BrokenPipeError:
-        return 0
+        _silence_stdout()
+        _fail("output closed before it was all written (broken pipe)")
+        return EXIT_USAGE
+    except BrokenProcessPool:
+        _fail(
+            "a worker process died (killed, or out of memory); what was stored is kept: "
+            "run the same command again to resume"
+        )
+        return EXIT_USAGE
     except OSError as error:  # a path the user gave that cannot be written or read
         where = f"{error.filename}: " if error.filename else ""
         _fail(f"{where}{error.strerror or error}")
@@ -814,7 +1108,33 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         error_console.print("newsclaims: interrupted")
         return 130
+    except Exception as error:
+        if not _is_database_error(error):
+            raise
+        _fail(f"database error: {_database_reason(error)}")
+        return EXIT_USAGE
     return result if isinstance(result, int) else 0
+
+
+def _is_database_error(error: Exception) -> bool:
+    """A driver error that reached the top (read-only file, disk full, server gone)."""
+    sqlalchemy_errors = sys.modules.get("sqlalchemy.exc")  # only loaded if a store was used
+    return sqlalchemy_errors is not None and isinstance(error, sqlalchemy_errors.DBAPIError)
+
+
+def _database_reason(error: Any) -> str:
+    from newsclaims.store.connect import db_reason
+
+    return db_reason(error)
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null, so that the flush at exit does not fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 def _command_path(error: click_errors.UsageError) -> str:

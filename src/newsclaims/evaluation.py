@@ -18,6 +18,31 @@ from newsclaims.ingest.article import InputError
 
 CATEGORIES = ("quotes", "attribution", "figures", "figure_values", "events")
 _WHITESPACE = re.compile(r"\s+")
+# The README's casualty states, each with the spellings that count as it.
+CASUALTY_STATES: dict[str, tuple[str, ...]] = {
+    "killed": ("killed", "dead", "died"),
+    "wounded": ("wounded", "injured"),
+    "held": ("held",),
+    "released": ("released",),
+    "seized": ("seized", "abducted", "kidnapped", "taken captive", "captured"),
+    "arrested": ("arrested", "detained"),
+    "missing": ("missing",),
+    "displaced": ("displaced",),
+}
+_STATE_OF_SPELLING = {
+    spelling: state for state, spellings in CASUALTY_STATES.items() for spelling in spellings
+}
+
+
+def casualty_state(status: object) -> str | None:
+    """The casualty state a status spelling counts as, or None for any other status.
+
+    >>> casualty_state("Injured"), casualty_state("taken_captive"), casualty_state("fired")
+    ('wounded', 'seized', None)
+    """
+    if not isinstance(status, str):
+        return None
+    return _STATE_OF_SPELLING.get(normalize(status.replace("_", " ")).lower())
 
 
 def normalize(text: str) -> str:
@@ -69,21 +94,42 @@ class Counts:
 
 
 @dataclass
+class StateCounts:
+    """Gold figures with a casualty state, and how many of them got that state."""
+
+    right: int = 0
+    gold: int = 0
+
+    def add(self, other: StateCounts) -> None:
+        self.right += other.right
+        self.gold += other.gold
+
+    @property
+    def accuracy(self) -> float:
+        return self.right / self.gold if self.gold else 0.0
+
+
+@dataclass
 class Scores:
     """Counts per category, for one article or summed over many."""
 
     counts: dict[str, Counts] = field(default_factory=lambda: {c: Counts() for c in CATEGORIES})
+    casualty: StateCounts = field(default_factory=StateCounts)
 
     def add(self, other: Scores) -> None:
         for category in CATEGORIES:
             self.counts[category].add(other.counts[category])
+        self.casualty.add(other.casualty)
 
     def summary_line(self) -> str:
-        return " ".join(f"{c}_f1={self.counts[c].f1:.3f}" for c in CATEGORIES)
+        f1s = " ".join(f"{c}_f1={self.counts[c].f1:.3f}" for c in CATEGORIES)
+        return f"{f1s} casualty_status_acc={self.casualty.accuracy:.3f}"
 
     def as_dict(self) -> dict[str, Any]:
         result: dict[str, Any] = {f"{c}_f1": round(self.counts[c].f1, 4) for c in CATEGORIES}
+        result["casualty_status_acc"] = round(self.casualty.accuracy, 4)
         result["categories"] = {c: self.counts[c].as_dict() for c in CATEGORIES}
+        result["casualty_status"] = {"right": self.casualty.right, "gold": self.casualty.gold}
         return result
 
 
@@ -232,6 +278,29 @@ def _always(_prediction: dict[str, Any], _gold: dict[str, Any]) -> bool:
     return True
 
 
+def casualty_status_counts(
+    predictions: list[dict[str, Any]], gold_items: list[dict[str, Any]], text: str
+) -> StateCounts:
+    """The README's casualty status rule over one article's figures.
+
+    Over gold figures whose status is a casualty state: right when the first predicted
+    figure overlapping an occurrence of the key has the same state; none overlapping is wrong.
+    """
+    counts = StateCounts()
+    for gold in gold_items:
+        wanted = casualty_state(gold.get("status"))
+        if wanted is None:
+            continue
+        counts.gold += 1
+        occurrences = key_occurrences(text, gold["key"])
+        for prediction in predictions:
+            span = _span(prediction, "span")
+            if span and any(_overlaps(span[0], span[1], occ) for occ in occurrences):
+                counts.right += casualty_state(prediction.get("status")) == wanted
+                break
+    return counts
+
+
 def score_report(prediction: dict[str, Any], gold: dict[str, Any], text: str) -> Scores:
     """Score one predicted report (the JSON of ``analyze``) against one gold file."""
     scores = Scores()
@@ -257,6 +326,10 @@ def score_report(prediction: dict[str, Any], gold: dict[str, Any], text: str) ->
         counts.gold = len(gold_items)
         # Predicted items: those that locate a counted gold key, plus false positives.
         counts.predicted = detected + wrong_place
+    if "figures" in scored:
+        scores.casualty = casualty_status_counts(
+            list(prediction.get("figures") or []), list(gold.get("figures") or []), text
+        )
     return scores
 
 
@@ -317,6 +390,7 @@ class EvalResult:
         result["per_article"] = {
             article.name: {
                 **{f"{c}_f1": round(article.scores.counts[c].f1, 4) for c in CATEGORIES},
+                "casualty_status_acc": round(article.scores.casualty.accuracy, 4),
                 **({"note": article.note} if article.note else {}),
             }
             for article in self.articles
@@ -336,6 +410,11 @@ class EvalResult:
                 f"{counts.precision:.3f}", f"{counts.recall:.3f}", f"{counts.f1:.3f}",
             )  # fmt: skip
         console.print(table)
+        casualty = self.total.casualty
+        console.print(
+            f"casualty_status_acc {casualty.accuracy:.3f} "
+            f"({casualty.right} of {casualty.gold} gold figures with a casualty state)"
+        )
         for article in self.articles:
             if verbose:
                 console.print(f"  {article.name}: {article.scores.summary_line()}")

@@ -15,6 +15,10 @@ QuoteKind = Literal["direct", "indirect", "mixed"]
 Qualifier = Literal["exact", "approx", "at_least", "at_most", "range", "vague"]
 # What a count covers when not a running toll: one stated short period, or one incident.
 Scope = Literal["period", "incident"]
+# Where a figure's place comes from, most direct first: its own clause, the place in its
+# source's name ("the health ministry in Gaza"), the one place its sentence is set in,
+# or the place the article is about.
+PlaceBasis = Literal["stated", "source", "sentence", "article"]
 ActorKind = Literal["country", "igo", "organization", "group", "person", "media", "other"]
 
 
@@ -90,6 +94,7 @@ class Quote(_Model):
     speaker: ActorRef | None = None
     cue: Cue | None = None
     in_headline: bool = False
+    sentence: Span | None = None
 
 
 class Figure(_Model):
@@ -109,6 +114,19 @@ class Figure(_Model):
     source: ActorRef | None = None
     quote_id: str | None = None
     sentence: Span | None = None
+    # Set by the resolve stage (``newsclaims.resolve``): what the store holds and the
+    # views compare. ``place`` is a series name ("Gaza"), ``claim_date`` the day the
+    # figure holds for (YYYY-MM-DD), ``source_id`` one id per institution however it is
+    # written, ``quantity`` what is counted as one series ("people", "children") and
+    # ``side`` the country its noun names ("Palestinians": PSE).
+    place: str | None = None
+    place_basis: PlaceBasis | None = None
+    claim_date: str | None = None
+    source_id: str | None = None
+    quantity: str | None = None
+    side: str | None = None
+    # The sentence recounts an earlier year ("in the 2014 war"): history, not news.
+    background: bool = False
 
 
 class Event(_Model):

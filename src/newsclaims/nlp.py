@@ -84,8 +84,9 @@ def load_pipeline(name: str | None = None) -> Language:
 
 
 def parse(text: str, model: str | None = None) -> Doc:
-    """Parse one text with the shared pipeline."""
-    return load_pipeline(model)(text)
+    """Parse one text with the shared pipeline (a long one in pieces, see :func:`parse_stream`)."""
+    ((doc, _),) = parse_stream([(text, None)], model=model, batch_size=1)
+    return doc
 
 
 def parse_stream(
@@ -93,6 +94,54 @@ def parse_stream(
     model: str | None = None,
     batch_size: int = 32,
 ) -> Iterator[tuple[Doc, Context]]:
-    """Parse ``(text, context)`` pairs lazily in batches through ``nlp.pipe``."""
+    """Parse ``(text, context)`` pairs lazily in batches through ``nlp.pipe``.
+
+    A text longer than :data:`MAX_PIECE_CHARS` is parsed in pieces cut at line breaks
+    and joined back into one Doc whose text is the text exactly, so every offset holds;
+    time and memory then grow with the length, whatever it is (spaCy alone refuses
+    texts over ``nlp.max_length`` and needs about 1 GB per 100,000 characters to parse
+    one at once).
+    """
     nlp = load_pipeline(model)
-    yield from nlp.pipe(items, as_tuples=True, batch_size=batch_size)
+    pieces = (
+        (piece, (context, index, len(cut)))
+        for text, context in items
+        for cut in [split_text(text, MAX_PIECE_CHARS)]
+        for index, piece in enumerate(cut)
+    )
+    parts: list[Doc] = []
+    for doc, (context, index, count) in nlp.pipe(pieces, as_tuples=True, batch_size=batch_size):
+        if count == 1:
+            yield doc, context
+            continue
+        parts.append(doc)
+        if index == count - 1:
+            yield Doc.from_docs(parts, ensure_whitespace=False), context
+            parts = []
+
+
+MAX_PIECE_CHARS = 50_000
+
+
+def split_text(text: str, limit: int = MAX_PIECE_CHARS) -> list[str]:
+    r"""``text`` cut into pieces of at most ``limit`` characters that join back into it.
+
+    Each cut falls after a paragraph break if the piece has one, else after a line
+    break, else after a space (a sentence or word is not split unless the text has no
+    whitespace at all).
+
+    >>> split_text("one two\n\nthree four\nfive", limit=12)
+    ['one two\n\n', 'three four\n', 'five']
+    """
+    pieces: list[str] = []
+    start = 0
+    while len(text) - start > limit:
+        window = text[start : start + limit]
+        cut = next(
+            (at + len(mark) for mark in ("\n\n", "\n", " ") if (at := window.rfind(mark)) > 0),
+            limit,
+        )
+        pieces.append(window[:cut])
+        start += cut
+    pieces.append(text[start:])
+    return pieces

@@ -16,8 +16,9 @@ from newsclaims.extract.events import extract_events
 from newsclaims.extract.figures import extract_figures
 from newsclaims.extract.quotes import extract_quotes
 from newsclaims.ingest.article import Article
-from newsclaims.model import Report
+from newsclaims.model import Quote, Report, Span
 from newsclaims.nlp import parse, parse_stream
+from newsclaims.resolve.stage import resolve_report
 
 
 def build_report(article: Article, doc: Doc) -> Report:
@@ -26,7 +27,7 @@ def build_report(article: Article, doc: Doc) -> Report:
     quotes = extract_quotes(doc, actors)
     figures = extract_figures(doc, actors, quotes)
     events = extract_events(doc, actors, quotes, date=article.date)
-    return Report(
+    report = Report(
         id=article.id,
         text=article.text,
         headline=article.headline,
@@ -37,11 +38,25 @@ def build_report(article: Article, doc: Doc) -> Report:
         url=article.url,
         source_path=article.source_path,
         entities=actors.entities,
-        quotes=quotes,
+        quotes=[with_sentence(quote, doc) for quote in quotes],
         figures=figures,
         events=events,
         warnings=list(article.warnings),
     )
+    return resolve_report(report)
+
+
+def with_sentence(quote: Quote, doc: Doc) -> Quote:
+    """``quote`` with the sentence(s) its content lies in, the evidence shown beside it."""
+    if quote.sentence is not None:
+        return quote
+    start = doc.char_span(quote.content.start, quote.content.start + 1, alignment_mode="expand")
+    end = doc.char_span(quote.content.end - 1, quote.content.end, alignment_mode="expand")
+    if start is None or end is None:
+        return quote
+    first, last = start[0].sent.start_char, end[-1].sent.end_char
+    span = Span(start=first, end=last, text=doc.text[first:last])
+    return quote.model_copy(update={"sentence": span})
 
 
 def analyze_article(article: Article, model: str | None = None) -> Report:

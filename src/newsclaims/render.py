@@ -1,4 +1,5 @@
-"""Writing reports out: a Rich terminal view, JSON, JSONL and CSV."""
+"""Writing reports out: a Rich terminal view, JSON, JSONL and CSV, and one article with
+its items highlighted at their exact characters (``newsclaims show``)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,8 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from newsclaims.model import ActorRef, Report
+from newsclaims.model import ActorRef, Event, Figure, Quote, Report, Span
+from newsclaims.track.show import spreadsheet_safe_row
 
 CSV_COLUMNS = (
     "article_id", "item", "id", "kind", "start", "end", "text", "speaker", "speaker_canonical",
@@ -57,7 +59,7 @@ def csv_rows(report: Report) -> Iterator[dict[str, Any]]:
             "value": figure.value, "qualifier": figure.qualifier, "low": figure.low,
             "high": figure.high, "what": figure.what, "status": figure.status,
             "where": figure.where, "when": figure.when,
-            "source": figure.source.text if figure.source else None,
+            "source": _actor_text(figure.source) or None,
         }  # fmt: skip
     for event in report.events:
         yield {
@@ -80,7 +82,7 @@ def write_csv(reports: Iterable[Report], stream: io.TextIOBase | Any) -> None:
     writer = csv.DictWriter(stream, fieldnames=CSV_COLUMNS, extrasaction="ignore")
     writer.writeheader()
     for report in reports:
-        writer.writerows(csv_rows(report))
+        writer.writerows(spreadsheet_safe_row(row) for row in csv_rows(report))
 
 
 def write_jsonl(reports: Iterable[Report], stream: Any) -> None:
@@ -189,3 +191,68 @@ def terminal_view(report: Report) -> Group:
 
 def print_report(report: Report, console: Console) -> None:
     console.print(terminal_view(report))
+
+
+Item = Quote | Figure | Event
+# How each kind of item is highlighted in an article, and the one asked for.
+ITEM_STYLES = {"quote": "yellow", "figure": "bold green", "event": "cyan"}
+CHOSEN_STYLE = "bold black on bright_yellow"
+
+
+def find_item(report: Report, item_id: str) -> Item | None:
+    """The quote, figure or event of ``report`` with this id."""
+    items: list[Item] = [*report.quotes, *report.figures, *report.events]
+    return next((item for item in items if item.id == item_id), None)
+
+
+def item_span(item: Item) -> Span:
+    """Where an item stands in the text: a quote's content, a figure's or event's span."""
+    return item.content if isinstance(item, Quote) else item.span
+
+
+def article_view(report: Report, item_id: str | None = None) -> Group:
+    """The article's text with every item highlighted (quotes, figures, events); the
+    item ``item_id``, if given, stands out, and its fields follow, as written and as
+    resolved."""
+    header = Text(report.headline or "(no headline)", style="bold")
+    details = [
+        f"{label}: {value}"
+        for label, value in (
+            ("publisher", report.publisher),
+            ("date", report.date),
+            ("id", report.id),
+            ("url", report.url),
+        )
+        if value
+    ]
+    header.append("\n" + "   ".join(details), style="cyan")
+    chosen = find_item(report, item_id) if item_id else None
+    body = Text(report.text)
+    for kind, items in (("event", report.events), ("quote", report.quotes),
+                        ("figure", report.figures)):  # fmt: skip
+        for item in items:
+            span = item_span(item)
+            body.stylize(ITEM_STYLES[kind], span.start, span.end)
+    parts: list[Any] = [Panel(header, title="newsclaims show", expand=True)]
+    if chosen is not None:
+        span = item_span(chosen)
+        body.stylize(CHOSEN_STYLE, span.start, span.end)
+        parts.append(_item_fields(chosen))
+    legend = Text("quotes ", style=ITEM_STYLES["quote"])
+    legend.append("figures ", style=ITEM_STYLES["figure"])
+    legend.append("events", style=ITEM_STYLES["event"])
+    parts += [legend, body]
+    return Group(*parts)
+
+
+def _item_fields(item: Item) -> Table:
+    """An item's fields: what the text says and what it was resolved to."""
+    table = Table(title=f"item {item.id}", show_header=False, expand=False)
+    table.add_column("field", style="cyan", no_wrap=True)
+    table.add_column("value", overflow="fold")
+    fields = item.model_dump(mode="json", exclude={"id", "sentence"}, exclude_none=True)
+    for name, value in fields.items():
+        if isinstance(value, dict):
+            value = value.get("name") or value.get("text") or json.dumps(value)
+        table.add_row(name, str(value))
+    return table

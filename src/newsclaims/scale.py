@@ -16,8 +16,11 @@ must be a path or URL the workers can write).
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import os
+import signal
+import sys
 import threading
 import time
 from collections import deque
@@ -34,7 +37,9 @@ import pyarrow.fs as pafs
 import pyarrow.parquet as pq
 
 from newsclaims.ingest import Article, InputError, iter_articles
+from newsclaims.ingest.article import RecordError
 from newsclaims.ingest.readers import DATE_FIELDS, MAX_ARTICLE_BYTES, TEXT_FIELDS, TITLE_FIELDS
+from newsclaims.ingest.rejects import Rejects
 from newsclaims.model import ActorRef, Entity, Event, Figure, Quote, Report, Span
 
 Chunk = TypeVar("Chunk")
@@ -117,8 +122,8 @@ def worker_pool(workers: int, model: str | None) -> ProcessPoolExecutor:
             pool = ProcessPoolExecutor(
                 max_workers=workers,
                 mp_context=_pool_context(),
-                initializer=preload_model,
-                initargs=(model,),
+                initializer=init_worker,
+                initargs=(model, os.getpid()),
             )
             _POOLS[workers, model] = pool
         return pool
@@ -131,6 +136,68 @@ def shutdown_pools() -> None:
         _POOLS.clear()
     for pool in pools:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def terminate_pools() -> None:
+    """Stop every worker pool now, killing chunks still being analysed (after an
+    interrupted run: waiting for them would only delay the exit)."""
+    with _POOLS_LOCK:
+        pools = list(_POOLS.values())
+        _POOLS.clear()
+    for pool in pools:
+        for process in list((pool._processes or {}).values()):  # no public way to stop
+            process.terminate()
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def init_worker(model: str | None, parent_pid: int) -> None:
+    """Set up a worker process: tied to the life of the process that started the pool,
+    deaf to Ctrl-C (the parent decides when to stop), its model loaded."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    die_with_parent(parent_pid)
+    preload_model(model)
+
+
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
+PARENT_CHECK_S = 1.0
+
+
+def die_with_parent(parent_pid: int) -> None:
+    """End this process when ``parent_pid`` ends, even by SIGKILL.
+
+    On Linux the kernel sends SIGKILL when the direct parent dies (``PR_SET_PDEATHSIG``);
+    a worker's direct parent is the forkserver, which exits when the main process does.
+    A watchdog thread also checks the main process itself every second, which covers
+    other systems and a parent that died before the ``prctl`` call.
+    """
+    if sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        except (OSError, AttributeError):  # pragma: no cover - no prctl: the watchdog alone
+            pass
+    threading.Thread(target=_watch_parent, args=(parent_pid,), daemon=True).start()
+
+
+def _watch_parent(parent_pid: int) -> None:
+    while process_alive(parent_pid):
+        time.sleep(PARENT_CHECK_S)
+    os._exit(1)
+
+
+def process_alive(pid: int) -> bool:
+    """Whether ``pid`` runs (a zombie, dead but not yet reaped, does not)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # pragma: no cover - alive, but someone else's
+        return True
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return True  # no /proc: trust kill(0)
+    return stat.rpartition(")")[2].split()[0] not in ("Z", "X")
 
 
 def preload_model(model: str | None) -> None:
@@ -184,40 +251,60 @@ def process_pool_reports(
 
 
 def iter_inputs(
-    paths: Iterable[str | Path], max_bytes: int = MAX_ARTICLE_BYTES
+    paths: Iterable[str | Path], max_bytes: int = MAX_ARTICLE_BYTES, rejects: Rejects | None = None
 ) -> Iterator[Article]:
     """Every article under ``paths``: what ``iter_articles`` reads, plus Parquet files.
 
     A Parquet file holds one article a row, with the fields of a JSON record (``text``,
     ``title``, ``date``, ``id``...); the ``articles`` table that a batch run writes is one.
     In a folder, Parquet files are read after the other files, each set in name order.
+    A row or file that cannot be read goes to ``rejects`` (raised without it).
     """
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            yield from iter_articles([path], max_bytes=max_bytes)
+            yield from iter_articles([path], max_bytes=max_bytes, rejects=rejects)
             for child in sorted(path.rglob("*.parquet")):
-                yield from iter_parquet_articles(child)
+                yield from _accepted(iter_parquet_items(child), rejects)
         elif path.suffix.lower() == ".parquet":
-            yield from iter_parquet_articles(path)
+            yield from _accepted(iter_parquet_items(path), rejects)
         else:
-            yield from iter_articles([raw], max_bytes=max_bytes)
+            yield from iter_articles([raw], max_bytes=max_bytes, rejects=rejects)
+
+
+def _accepted(items: Iterable[Article | RecordError], rejects: Rejects | None) -> Iterator[Article]:
+    for item in items:
+        if isinstance(item, Article):
+            yield item
+        elif rejects is None:
+            raise item
+        else:
+            rejects.add(item)
 
 
 def iter_parquet_articles(path: Path) -> Iterator[Article]:
     """The articles of a Parquet file, one a row, read a few hundred rows at a time."""
+    return _accepted(iter_parquet_items(path), None)
+
+
+def iter_parquet_items(path: Path) -> Iterator[Article | RecordError]:
+    """Each row of a Parquet file as an article, or as the error that rejects it."""
     from newsclaims.ingest.readers import record_article
 
     try:
         parquet = pq.ParquetFile(path)
     except (OSError, pa.ArrowInvalid) as error:
-        raise InputError(f"{path}: not a readable Parquet file ({error})") from None
+        yield RecordError(f"{path}: not a readable Parquet file ({error})", str(path))
+        return
     # Only what a record reader looks at: an articles table also holds every report.
     columns = [name for name in parquet.schema_arrow.names if name in ARTICLE_RECORD_FIELDS]
     number = 0
     for batch in parquet.iter_batches(batch_size=PARQUET_READ_BATCH, columns=columns):
         for record in batch.to_pylist():
-            yield record_article(record, f"{path}:{number}")
+            try:
+                yield record_article(record, f"{path}:{number}")
+            except InputError as error:
+                yield RecordError(str(error), str(path), number)
             number += 1
 
 
@@ -607,10 +694,11 @@ def run_batch(
     overwrite: bool = False,
     max_bytes: int = MAX_ARTICLE_BYTES,
     connect_timeout: float = 30.0,
+    rejects: Rejects | None = None,
 ) -> tuple[BatchCounts, float]:
     """Run ``engine`` (``local`` or ``dask``) over ``inputs``; the counts and seconds taken."""
     started = time.perf_counter()
-    articles = iter_inputs(inputs, max_bytes=max_bytes)
+    articles = iter_inputs(inputs, max_bytes=max_bytes, rejects=rejects)
     if engine == "dask":
         counts = run_dask(articles, out, scheduler, workers, settings, overwrite, connect_timeout)
     elif engine == "local":

@@ -6,6 +6,8 @@ import pytest
 import yaml
 
 from newsclaims.extract.actors import ActorIndex, agent_code, country_code, resolve_name
+from newsclaims.ingest.readers import text_article
+from newsclaims.pipeline import analyze_article
 
 
 @pytest.mark.parametrize(
@@ -83,3 +85,22 @@ def test_the_pentagon_is_the_us_military_and_kurds_no_one_state():
 def test_roles_from_the_title_before_a_name(nlp, sentence, name, role):
     person = ActorIndex(nlp(sentence)).person(name)
     assert person is not None and person.role == role
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("The AU said it would send observers to the border.", "IGOAFU"),
+        ("Ruvian Prime Minister Ana Kell said talks would resume.", None),
+        ("Israeli Prime Minister Dana Weiss said the war would go on.", "ISRGOV"),
+        ("Egypt's Foreign Minister Omar Nabil said talks were stalled.", "EGYGOV"),
+        ("Talks resumed. French President Luc Marchand said Paris was ready.", "FRAGOV"),
+    ],
+)
+def test_speaker_codes_from_igo_abbreviations_and_role_with_country(text, code):
+    (quote,) = analyze_article(text_article(text)).quotes
+    assert quote.speaker is not None and quote.speaker.code == code
+
+
+def test_two_letter_words_are_not_iso_country_codes():
+    assert country_code("AU") is None and country_code("US") == "USA"

@@ -190,6 +190,10 @@ def test_random_bytes_never_crash_a_reader(tmp_path, data):
 PRINTABLE = st.characters(blacklist_categories=("Cc", "Cs"))
 
 
-@given(text=st.text(PRINTABLE, min_size=1, max_size=300).filter(str.strip))
+@given(
+    text=st.text(PRINTABLE, min_size=1, max_size=300).filter(
+        lambda text: text.strip() and not text.startswith("\ufeff")  # a leading BOM is dropped
+    )
+)
 def test_decoding_utf8_text_round_trips(text):
     assert decode_bytes(text.encode("utf-8"), "x") == (text, [])

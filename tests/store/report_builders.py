@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from newsclaims.model import ActorRef, Cue, Event, Figure, Quote, Report, Span
+from newsclaims.resolve.stage import resolve_report
 
 
 def span_of(text: str, surface: str, after: int = 0) -> Span:
@@ -58,5 +59,6 @@ def event(
 
 
 def report(article_id: str, text: str, date: str | None = "2023-11-08", **fields: Any) -> Report:
+    """A report as the pipeline hands it to the store: extracted items, then resolved."""
     fields.setdefault("publisher", "Test Wire")
-    return Report(id=article_id, text=text, date=date, **fields)
+    return resolve_report(Report(id=article_id, text=text, date=date, **fields))

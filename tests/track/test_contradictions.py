@@ -8,6 +8,7 @@ import pytest
 from report_builders import figure, report
 
 from newsclaims.cli import main
+from newsclaims.resolve.quantities import quantity_of
 from newsclaims.store.connect import open_store
 from newsclaims.store.writer import ReportWriter
 from newsclaims.track.contradictions import claim_interval, compare_claims, gap
@@ -23,7 +24,10 @@ def point(value, qualifier="exact", low=None, high=None, source="A", day="2024-0
     }  # fmt: skip
     if qualifier == "at_least":
         base["low"] = value
-    return base | more
+    base |= more
+    quantity = quantity_of(base["what"])  # as the resolve stage would have stored it
+    base |= {"quantity": quantity.name, "side": quantity.side} if quantity else {}
+    return base
 
 
 def test_qualifiers_decide_what_can_both_hold() -> None:

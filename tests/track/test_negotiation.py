@@ -5,12 +5,17 @@ from __future__ import annotations
 import json
 
 import pytest
-from report_builders import actor, event, quote, report
+from report_builders import actor, event, quote, report, span_of
 
 from newsclaims.cli import main
 from newsclaims.store.connect import open_store
 from newsclaims.store.writer import ReportWriter
-from newsclaims.track.negotiation import event_move, mark_counter_proposals, quote_move
+from newsclaims.track.negotiation import (
+    event_move,
+    mark_counter_proposals,
+    quote_move,
+    reported_party,
+)
 
 
 @pytest.mark.parametrize(
@@ -31,8 +36,29 @@ def test_reported_speech_moves(content: str, move: str | None) -> None:
 
 def test_event_codes() -> None:
     assert [event_move(code) for code in ("036", "0871", "107", "125", "190")] == [
-        "proposal", "acceptance", "demand", "rejection", None,
+        "proposal", "agreement", "demand", "rejection", None,
     ]  # fmt: skip
+
+
+def test_carrying_out_a_deal_accepts_nothing() -> None:
+    # Releasing captives, allowing aid in, easing a blockade: a deal carried out.
+    assert [event_move(code) for code in ("0841", "086", "0872")] == ["implementation"] * 3
+    assert event_move("057") == "agreement"  # signing is both sides', not a proposal
+
+
+@pytest.mark.parametrize(
+    ("content", "party"),
+    [
+        ("Israel had refused the offer of a longer truce", "Israel"),
+        ("the Israeli cabinet rejected the truce proposal", "the Israeli cabinet"),
+        ("Qatari mediators proposed a new pause", "Qatari mediators"),
+        ("it had refused the offer of a longer truce", None),
+        ("they would not accept any deal", None),
+        ("the weather was fine", None),
+    ],
+)
+def test_a_move_told_of_another_party_is_that_partys(content: str, party: str | None) -> None:
+    assert reported_party(content) == party
 
 
 def test_a_proposal_answering_the_other_side_is_a_counter_proposal() -> None:
@@ -74,3 +100,33 @@ def test_negotiation_command(db_url: str, capsys: pytest.CaptureFixture[str]) ->
     assert list(json.loads(capsys.readouterr().out)) == ["Israel"]
     assert main(["negotiation", "--since", "2024-02-02", "--db", db_url]) == 0
     assert "Israel: 1 moves" in capsys.readouterr().out
+
+
+def test_actors_by_identity_opinion_left_out_and_evidence_shown(
+    db_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    news = "Hamas said Israel had refused the truce offer. Yousaf said he proposed a truce."
+    column = "Opinion: the truce proposal was accepted too late."
+    hamas = actor("Hamas", code="PSEREB", kind="group", canonical="Hamas")
+    yousaf = actor("Humza Yousaf", kind="person", canonical="Humza Yousaf")
+    engine = open_store(db_url)
+    ReportWriter(engine).write([
+        report("news", news, date="2024-02-01", url="https://example.com/news/1", quotes=[
+            quote(news, "Israel had refused the truce offer", hamas,
+                  sentence=span_of(news, "Hamas said Israel had refused the truce offer.")),
+            quote(news, "he proposed a truce", yousaf, cue="said he")]),
+        report("column", column, date="2024-02-02", headline="Opinion: too late", quotes=[
+            quote(column, "the truce proposal was accepted too late", hamas, cue="Opinion")]),
+    ])  # fmt: skip
+    engine.dispose()
+    assert main(["negotiation", "--format", "json", "--db", db_url]) == 0
+    per_actor = json.loads(capsys.readouterr().out)
+    assert {name: [m["move"] for m in moves] for name, moves in per_actor.items()} == {
+        "Israel": ["rejection"], "Humza Yousaf": ["proposal"],
+    }  # fmt: skip
+    israel = per_actor["Israel"][0]
+    assert israel["reported_by"] == "Hamas"
+    assert israel["sentence"] == "Hamas said Israel had refused the truce offer."
+    assert israel["url"] == "https://example.com/news/1"
+    assert main(["negotiation", "--actor", "USA", "--format", "json", "--db", db_url]) == 0
+    assert json.loads(capsys.readouterr().out) == {}  # "USA" is no part of "Humza Yousaf"

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from report_builders import figure, report
+from report_builders import figure, report, span_of
 
 from newsclaims.cli import main
 from newsclaims.store.connect import open_store
@@ -91,7 +91,11 @@ def test_terminal_and_file_charts(
                  "--db", db_url]) == 0  # fmt: skip
     shown = capsys.readouterr().out
     assert "people killed · Gaza" in shown and "≥ 4,000" in shown and "1,000–1,500" in shown
-    assert "vega" in html.read_text().lower()
+    page = html.read_text()
+    assert "vega" in page.lower()
+    # Offline: the Vega bundles are inlined, no script is loaded from anywhere.
+    assert "<script src=" not in page.replace("'", '"') and "cdn.jsdelivr" not in page
+    assert "pse-health-ministry" in page  # one line per source id, the sentence in tooltips
     spec = tmp_path / "gaza.json"
     assert main(["timeline", "--where", "gaza", "--chart", str(spec), "--db", db_url]) == 0
     shapes = json.loads(spec.read_text())
@@ -105,8 +109,9 @@ def test_png_chart(tmp_path: Path) -> None:
         "date": "2023-10-20", "value": 40.0, "qualifier": "at_least", "low": 40.0, "high": None,
         "what": "people", "status": "killed", "where": "Gaza", "where_basis": "stated",
         "scope": "toll", "source": None,
-        "source_name": None, "publisher": "Test", "article_id": "a", "story": 1,
-        "span": {"start": 0, "end": 11, "text": "at least 40"},
+        "source_name": None, "source_id": None, "quantity": "people", "publisher": "Test",
+        "article_id": "a", "story": 1, "span": {"start": 0, "end": 11, "text": "at least 40"},
+        "sentence": "At least 40 people were killed.", "headline": "Strikes", "url": None,
     }  # fmt: skip
     write_chart([point], tmp_path / "chart.png")
     assert (tmp_path / "chart.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
@@ -137,11 +142,31 @@ def test_a_days_count_is_its_own_series_and_places_say_where_they_come_from(
         ]
     )  # fmt: skip
     engine.dispose()
-    tolls = timeline_json(capsys, "--what", "killed", "--where", "Gaza", "--db", db_url)
+    tolls = timeline_json(capsys, "--status", "killed", "--where", "Gaza", "--db", db_url)
     assert [(p["value"], p["scope"], p["where_basis"]) for p in tolls] == [
         (31000, "toll", "article")
     ]
-    every = timeline_json(capsys, "--what", "killed", "--scope", "all", "--db", db_url)
+    every = timeline_json(capsys, "--status", "killed", "--scope", "all", "--db", db_url)
     assert sorted((p["value"], p["scope"]) for p in every) == [(90, "period"), (31000, "toll")]
     assert main(["query", "figures", "--scope", "period", "--format", "json", "--db", db_url]) == 0
     assert [row["value"] for row in json.loads(capsys.readouterr().out)] == [90]
+
+
+HISTORY = "In the 2014 war, 2,251 Palestinians were killed in Gaza, the UN said."
+
+
+def test_a_sentence_recounting_an_earlier_year_is_background(
+    db_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    engine = open_store(db_url)
+    ReportWriter(engine).write([
+        report("history", HISTORY, date="2023-11-01", figures=[
+            figure(HISTORY, "2,251", 2251, what="Palestinians", status="killed", where="Gaza",
+                   source="the UN", sentence=span_of(HISTORY, HISTORY))]),
+    ])  # fmt: skip
+    engine.dispose()
+    assert timeline_json(capsys, "--status", "killed", "--db", db_url) == []
+    points = timeline_json(capsys, "--status", "killed", "--background", "--db", db_url)
+    assert [(p["value"], p["background"], p["quantity"], p["source_id"]) for p in points] == [
+        (2251, True, "people", "un")
+    ]

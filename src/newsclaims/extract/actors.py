@@ -120,6 +120,10 @@ def country_code(name: str, metonyms: bool = True) -> str | None:
     # match "and" (Andorra) or "250" (ISO numeric code of France).
     if (len(key) <= 3 and not key.isupper()) or key.replace(",", "").isdigit():
         return None
+    # Reports do not name countries by ISO two-letter codes (those they do, US and UK, are
+    # aliases above): "AU" is the African Union, not Australia.
+    if len(key) == 2:
+        return None
     if key.lower() not in _pycountry_values():
         return None
     try:
@@ -336,10 +340,14 @@ def person_role(ent: Span) -> tuple[str | None, str | None]:
         "punct",
         "prep",
         "pobj",
+        "poss",
+        "case",
     }:
-        if doc[start - 1].text in {",", "(", ")"} or doc[start - 1].is_sent_start:
+        if doc[start - 1].text in {",", "(", ")"}:
             break
         start -= 1
+        if doc[start].is_sent_start:
+            break  # "Israeli Prime Minister X" opening a sentence keeps "Israeli"
     title = doc[start : ent.start].text
     # NER often swallows the title's last word into the name ("State Antony").
     name_words = ent.text.split()

@@ -8,51 +8,48 @@ keeps its hedge in its span and qualifier, and its source: the speaker of the qu
 sits in, the subject of a speech or cognition verb governing it, or the object of
 ``according to``; ``None`` when the reporter states it.
 
-Word lists live in ``data/figures.yaml``; the reporting verbs and source phrases come
-from the cue lexicon of ``data/cues.yaml``, adjusted there for counts.
+This module assembles figures: which numbers are counts is ``countables``, a figure's
+state is ``figure_states``; here are what is counted, where, when, the scope and the
+source. Word lists live in ``data/figures.yaml`` (``figure_lexicon``); the reporting
+verbs and source phrases come from the cue lexicon of ``data/cues.yaml``, adjusted there
+for counts.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator
-from dataclasses import dataclass
-from functools import cache
-from importlib import resources
-
-import yaml
 from spacy.tokens import Doc, Span, Token
 
 from newsclaims.extract.actors import ACTOR_LABELS, ActorIndex
-from newsclaims.extract.doc_index import DocIndex, doc_index
+from newsclaims.extract.countables import (
+    HOURS,
+    MONTHS_AND_DAYS,
+    SUBJECT_DEPS,
+    Mention,
+    counted_noun,
+    is_count,
+    line_segments,
+    number_anchor,
+    number_mentions,
+)
+from newsclaims.extract.figure_lexicon import FigureLexicon, figure_lexicon
+from newsclaims.extract.figure_states import figure_state, state_lexicon
 from newsclaims.extract.lexicon import (
     DEMONSTRATIVE_PRONOUNS,
     FIRST_SECOND_PRONOUNS,
     POSSESSIVE_PRONOUNS,
     RELATIVE_PRONOUNS,
     RESOLVABLE_PRONOUNS,
-    cue_lexicon,
 )
 from newsclaims.extract.numbers import (
-    NUMBER_WORDS,
-    PLURAL_SCALES,
-    SCALES,
-    VAGUE_PLURALS,
-    is_digits,
     is_number_word,
     number_value,
 )
+from newsclaims.extract.speakers import quoted_as_saying
 from newsclaims.model import ActorRef, Figure, Qualifier, Quote, Scope
 from newsclaims.model import Span as TextSpan
 
-# Entity labels that make a number something other than a count.
-MEASURE_LABELS = {"MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
-DATE_LABELS = {"DATE", "TIME"}
-NAME_LABELS = {"PERSON", "ORG", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "GPE", "LOC"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
-# The branches of a verb that hold its speaker, not what is said ("feared by hundreds").
-SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl", "agent"}
-NOUN_POS = {"NOUN", "PROPN"}
+LIST_MARKERS = {"-", "–", "—", "•", "*", "·"}
 # Subjects and sources that name no one by themselves: the source comes from the context
 # ("it said", "according to them", "one said").
 CONTEXT_PRONOUNS = (
@@ -64,147 +61,6 @@ CONTEXT_PRONOUNS = (
     | {"one"}
 )
 LOCATIVE_PREPOSITIONS = {"in", "into", "inside", "across", "near", "at", "throughout", "from", "on"}
-# Quantity words after "several"/"a few" that make one vague count ("several dozen",
-# "a few hundred thousand").
-VAGUE_MULTIPLIERS = frozenset({"dozen", "dozens", *SCALES, *PLURAL_SCALES})
-TAKEN_HOSTAGE = "taken_hostage"  # the status of "took 240 hostages"
-_HOURS = re.compile(r"^\d+-hours?$", re.IGNORECASE)  # "a 24-hour period"
-_YEAR = re.compile(r"^(1[6-9]|20)\d\d$")
-_MONTHS_AND_DAYS = re.compile(
-    r"^(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?$|"
-    r"^(mon|tues|wednes|thurs|fri|satur|sun)day$",
-    re.I,
-)
-
-
-@dataclass(frozen=True)
-class FigureLexicon:
-    """The word lists of ``data/figures.yaml``."""
-
-    hedges: dict[tuple[str, ...], Qualifier]
-    hedge_fillers: frozenset[tuple[str, ...]]
-    range_openers: frozenset[str]
-    range_joiners: frozenset[str]
-    vague_needs_of: frozenset[str]
-    date_joiners: frozenset[str]
-    unit_nouns: frozenset[str]
-    abstract_nouns: frozenset[str]
-    partitive_collectives: frozenset[str]
-    population_holders: frozenset[str]
-    population_verbs: frozenset[str]
-    kin_nouns: frozenset[str]
-    inhabitant_nouns: frozenset[str]
-    age_words: frozenset[str]
-    speech_verbs: frozenset[str]  # report verbs: cue reporting verbs, adjusted for counts
-    toll_verbs: frozenset[str]
-    toll_nouns: frozenset[str]
-    source_markers: tuple[tuple[str, ...], ...]
-    complement_verbs: frozenset[str]
-    hostage_nouns: frozenset[str]
-    human_statuses: frozenset[str]
-    status: dict[str, str]  # word or lemma -> status
-    period_nouns: frozenset[str]
-    period_prepositions: frozenset[str]
-    toll_prepositions: frozenset[str]
-    period_modifiers: frozenset[str]
-    weekdays: frozenset[str]
-    period_adverbs: frozenset[str]
-    incident_nouns: frozenset[str]
-    incident_prepositions: frozenset[str]
-    place_nouns: frozenset[str]  # "the enclave": a place the article named before
-
-    @property
-    def longest_hedges_first(self) -> list[tuple[tuple[str, ...], Qualifier]]:
-        return sorted(self.hedges.items(), key=lambda item: -len(item[0]))
-
-
-@cache
-def figure_lexicon() -> FigureLexicon:
-    """Load ``data/figures.yaml`` (once per process)."""
-    raw = yaml.safe_load(
-        resources.files("newsclaims.data").joinpath("figures.yaml").read_text("utf-8")
-    )
-
-    def words(key: str) -> frozenset[str]:
-        return frozenset(str(word).lower() for word in raw[key])
-
-    cues = cue_lexicon()
-    status = {word: status for status, lemmas in raw["status"].items() for word in lemmas}
-    human_statuses = words("human_statuses")
-    unknown = human_statuses - {*status.values(), TAKEN_HOSTAGE}
-    if unknown:
-        raise ValueError(f"figures.yaml: human_statuses not in the status table: {unknown}")
-    return FigureLexicon(
-        hedges={
-            tuple(phrase.split()): qualifier
-            for qualifier, phrases in raw["hedges"].items()
-            for phrase in phrases
-        },
-        hedge_fillers=frozenset(tuple(str(f).split()) for f in raw["hedge_fillers"]),
-        range_openers=words("range_openers"),
-        range_joiners=words("range_joiners"),
-        vague_needs_of=words("vague_needs_of"),
-        date_joiners=words("date_joiners"),
-        unit_nouns=words("unit_nouns"),
-        abstract_nouns=words("abstract_nouns"),
-        partitive_collectives=words("partitive_collectives"),
-        population_holders=words("population_holders"),
-        population_verbs=words("population_verbs"),
-        kin_nouns=words("kin_nouns"),
-        inhabitant_nouns=words("inhabitant_nouns"),
-        age_words=words("age_words"),
-        speech_verbs=(cues.reporting_verbs | words("count_report_verbs"))
-        - words("not_count_report_verbs"),
-        toll_verbs=words("toll_verbs"),
-        toll_nouns=words("toll_nouns"),
-        source_markers=(
-            *cues.source_phrases,
-            *(tuple(marker.split()) for marker in raw["citing_markers"]),
-        ),
-        complement_verbs=words("complement_verbs"),
-        hostage_nouns=words("hostage_nouns"),
-        human_statuses=human_statuses,
-        status=status,
-        period_nouns=words("period_nouns"),
-        period_prepositions=words("period_prepositions"),
-        toll_prepositions=words("toll_prepositions"),
-        period_modifiers=words("period_modifiers"),
-        weekdays=words("weekdays"),
-        period_adverbs=words("period_adverbs"),
-        incident_nouns=words("incident_nouns"),
-        incident_prepositions=words("incident_prepositions"),
-        place_nouns=_place_nouns(),
-    )
-
-
-def _place_nouns() -> frozenset[str]:
-    """The one-word common nouns of ``data/places.yaml`` that stand for a named place or
-    name a site (``the enclave``, ``the hospital``)."""
-    raw = yaml.safe_load(
-        resources.files("newsclaims.data").joinpath("places.yaml").read_text("utf-8")
-    )
-    nouns = [noun for noun in raw["references"] if " " not in noun] + raw["sites"]
-    return frozenset(noun.lower() for noun in nouns)
-
-
-@dataclass(frozen=True)
-class Mention:
-    """A number as written, before it is judged to be a figure.
-
-    ``start``/``end`` are token indices of the number itself (both ends of a range);
-    ``hedge_start`` is where its hedge begins (``start`` when unhedged).
-    """
-
-    start: int
-    end: int
-    hedge_start: int
-    qualifier: Qualifier
-    value: float | None
-    low: float | None = None
-    high: float | None = None
-
-    def number_tokens(self, doc: Doc) -> Span:
-        return doc[self.start : self.end]
 
 
 def extract_figures(doc: Doc, actors: ActorIndex, quotes: list[Quote]) -> list[Figure]:
@@ -219,17 +75,39 @@ def extract_figures(doc: Doc, actors: ActorIndex, quotes: list[Quote]) -> list[F
     lexicon = figure_lexicon()
     figures: list[Figure] = []
     previous_source: ActorRef | None = None
+    introduced: ActorRef | None = None  # "The ministry gave these figures:" over a list
+    after_marker = False  # the parser may cut "- 30 killed" after its dash
     for sentence in (segment for sent in doc.sents for segment in line_segments(sent)):
+        if introduced is not None and not (after_marker or _is_list_item(sentence)):
+            introduced = None
+        after_marker = all(t.is_space or t.text in LIST_MARKERS for t in sentence)
         attribution = SentenceAttribution(sentence, actors, lexicon, previous_source)
+        attribution.introduced = introduced
+        state: str | None = None  # the sentence's previous figure's, for a bare "total"
         for mention in number_mentions(sentence, lexicon):
-            anchor = _anchor(mention.number_tokens(doc))
+            anchor = number_anchor(mention.number_tokens(doc))
             if not is_count(mention, anchor, lexicon):
                 continue
-            figures.append(
-                _figure(len(figures) + 1, mention, anchor, attribution, quotes, actors, lexicon)
-            )
+            figure = _figure(len(figures) + 1, mention, anchor, attribution, quotes, actors, state)
+            figures.append(figure)
+            state = figure.status or state
         previous_source = attribution.sentence_source() or previous_source
+        if _ends_with_colon(sentence):
+            introduced = attribution.introducer(sentence[-1]) or introduced
     return figures
+
+
+def _ends_with_colon(sentence: Span) -> bool:
+    words = [token for token in sentence if not token.is_space]
+    return bool(words) and words[-1].text == ":"
+
+
+def _is_list_item(sentence: Span) -> bool:
+    """A line of a list: ``- 30 killed in the north``, ``• 12 in the south``, ``2. ...``."""
+    words = [token for token in sentence if not token.is_space]
+    return bool(words) and (
+        words[0].text in LIST_MARKERS or (len(words) > 1 and words[1].text in {".", ")"})
+    )
 
 
 def _figure(
@@ -239,12 +117,13 @@ def _figure(
     attribution: SentenceAttribution,
     quotes: list[Quote],
     actors: ActorIndex,
-    lexicon: FigureLexicon,
+    previous_state: str | None,
 ) -> Figure:
     doc = anchor.doc
+    lexicon = attribution.lexicon
     span = doc[mention.hedge_start : mention.end]
     counted = counted_noun(anchor, lexicon)
-    status = figure_status(anchor, counted, lexicon)
+    status = figure_state(anchor, counted, previous=previous_state)
     quote = _enclosing_quote(quotes, span.start_char, span.end_char)
     source = _quote_speaker(quote, actors) if quote else None
     if source is None:
@@ -254,7 +133,7 @@ def _figure(
         id=f"f{index}",
         span=_span(span),
         value=mention.value,
-        qualifier=mention.qualifier,
+        qualifier=_verb_qualifier(mention.qualifier, anchor, lexicon),
         low=mention.low,
         high=mention.high,
         what=_what(counted, status, lexicon),
@@ -268,456 +147,24 @@ def _figure(
     )
 
 
+def _verb_qualifier(qualifier: Qualifier, anchor: Token, lexicon: FigureLexicon) -> Qualifier:
+    """``has passed 5,000``: an exact number that a verb of exceeding governs is a floor."""
+    verb = anchor.head
+    governs = anchor.dep_ == "dobj" and verb.lemma_.lower() in lexicon.at_least_verbs
+    return "at_least" if qualifier == "exact" and governs else qualifier
+
+
 def _span(span: Span) -> TextSpan:
     return TextSpan(start=span.start_char, end=span.end_char, text=span.text)
-
-
-# --- finding numbers ------------------------------------------------------------------
-
-
-def line_segments(sentence: Span) -> Iterator[Span]:
-    """``sentence`` cut at line breaks: the parser runs a headline into the first sentence.
-
-    >>> from newsclaims.nlp import parse
-    >>> [s.text for s in line_segments(parse("Three Killed In Clash\\n\\nThree men died.")[:])]
-    ['Three Killed In Clash', 'Three men died.']
-    """
-    doc = sentence.doc
-    start = sentence.start
-    for token in sentence:
-        if token.is_space and "\n" in token.text:
-            if token.i > start:
-                yield doc[start : token.i]
-            start = token.i + 1
-    if start < sentence.end:
-        yield doc[start : sentence.end]
-
-
-def number_mentions(sentence: Span, lexicon: FigureLexicon) -> Iterator[Mention]:
-    """Every number written in ``sentence``, with its hedge or range, in text order."""
-    view = doc_index(sentence.doc)
-    index = sentence.start
-    while index < sentence.end:
-        end = _number_end(view, index, sentence.end, lexicon)
-        if end is None:
-            index += 1
-            continue
-        yield _hedged(view, index, end, sentence, lexicon)
-        index = _range_end(view, index, end, sentence.end, lexicon) or end
-
-
-def _number_end(view: DocIndex, index: int, limit: int, lexicon: FigureLexicon) -> int | None:
-    """The end (exclusive) of a number starting at token ``index``, or ``None``."""
-    lower, texts = view.lower, view.words
-    word = lower[index]
-    following = lower[index + 1] if index + 1 < limit else ""
-    if word in VAGUE_PLURALS:
-        if word in lexicon.vague_needs_of and following != "of":
-            return None
-        end = index + 1
-        # "hundreds of thousands (of people)": only scale plurals chain.
-        while end + 1 < limit and lower[end] == "of" and lower[end + 1] in PLURAL_SCALES:
-            end += 2
-        return end
-    if word in {"several", "few"}:
-        if following in VAGUE_MULTIPLIERS:
-            return _number_end(view, index + 1, limit, lexicon) or index + 2
-        if word == "several" and (following == "of" or view.deps[index] in {"amod", "nummod"}):
-            return index + 1
-        return None
-    if word in {"a", "an"} and following in {*SCALES, "dozen"}:
-        return _number_end(view, index + 1, limit, lexicon)
-    if not is_number_word(texts[index]):
-        return None
-    end = index + 1
-    while end < limit:
-        token_lower = lower[end]
-        if token_lower in SCALES or token_lower == "dozen":
-            end += 1
-        elif is_digits(texts[end - 1]) or is_digits(texts[end]):
-            break  # digits join only scale words: "1.4 million", never "2023 30"
-        elif token_lower in NUMBER_WORDS:
-            end += 1
-        elif texts[end] == "-" and end + 1 < limit and lower[end + 1] in NUMBER_WORDS:
-            end += 2  # "twenty-five"
-        elif token_lower == "and" and _and_continues(view, end, limit):
-            end += 3 if lower[end + 2] == "half" else 2
-        else:
-            break
-    return end
-
-
-def _and_continues(view: DocIndex, index: int, limit: int) -> bool:
-    """``and`` inside a number: ``one hundred and twenty``, ``two and a half``."""
-    lower = view.lower
-    if index + 2 < limit and lower[index + 1] in {"a", "one"}:
-        return lower[index + 2] == "half"
-    return (
-        index + 1 < limit
-        and lower[index - 1] in SCALES
-        and lower[index + 1] in NUMBER_WORDS - SCALES.keys()
-    )
-
-
-def _range_end(
-    view: DocIndex, start: int, end: int, limit: int, lexicon: FigureLexicon
-) -> int | None:
-    """The end of the second number when tokens ``start:end`` open a range."""
-    if end + 1 >= limit or view.lower[end] not in lexicon.range_joiners:
-        return None
-    joiner = view.lower[end]
-    if joiner == "and" and (start == 0 or view.lower[start - 1] != "between"):
-        return None
-    second = _number_end(view, end + 1, limit, lexicon)
-    if second is None or number_value(view.span_text(end + 1, second)) is None:
-        return None
-    if joiner.isalpha() and start > 0 and _MONTHS_AND_DAYS.match(view.words[start - 1]):
-        return None  # "since October 7 to 229": a date, then a count
-    return second
-
-
-def _hedged(
-    view: DocIndex, start: int, end: int, sentence: Span, lexicon: FigureLexicon
-) -> Mention:
-    """The mention of the number in tokens ``start:end`` with its range and hedge."""
-    text = view.span_text(start, end)
-    range_end = _range_end(view, start, end, sentence.end, lexicon)
-    hedge_start = _hedge_start(view, start, sentence.start, lexicon)
-    if range_end is not None:
-        low, high = number_value(text), number_value(view.span_text(end + 1, range_end))
-        opener = start - 1 >= sentence.start and view.lower[start - 1] in lexicon.range_openers
-        return Mention(
-            start=start,
-            end=range_end,
-            hedge_start=start - 1 if opener else hedge_start[0],
-            qualifier="range",
-            value=low,
-            low=low,
-            high=high,
-        )
-    value = number_value(text)
-    if value is None:
-        return Mention(start, end, hedge_start[0], "vague", None)
-    return Mention(start, end, hedge_start[0], hedge_start[1] or "exact", value)
-
-
-def _hedge_start(
-    view: DocIndex, start: int, floor: int, lexicon: FigureLexicon
-) -> tuple[int, Qualifier | None]:
-    """Where the hedge before token ``start`` begins, and the qualifier it gives."""
-    before = start
-    for filler in sorted(lexicon.hedge_fillers, key=len, reverse=True):
-        words, filler_start = _words_before(view, before, floor, len(filler))
-        if words == filler:
-            before = filler_start
-            break
-    for phrase, qualifier in lexicon.longest_hedges_first:
-        words, hedge_start = _words_before(view, before, floor, len(phrase))
-        if words == phrase:
-            return hedge_start, qualifier
-    return start, None
-
-
-def _words_before(
-    view: DocIndex, index: int, floor: int, count: int
-) -> tuple[tuple[str, ...], int]:
-    """The ``count`` words before token ``index`` and where they start, over runs of spaces
-    (``at least  1,400``)."""
-    words: list[str] = []
-    while index > floor and len(words) < count:
-        index -= 1
-        if not view.is_space[index]:
-            words.insert(0, view.lower[index])
-    return tuple(words), index
-
-
-def _anchor(number: Span) -> Token:
-    """The token of the number that attaches it to the rest of the sentence."""
-    for token in number:
-        if not (number.start <= token.head.i < number.end) or token.head.i == token.i:
-            return token
-    return number.root
-
-
-# --- telling counts from other numbers ----------------------------------------------------
-
-
-def is_count(mention: Mention, anchor: Token, lexicon: FigureLexicon) -> bool:
-    """Whether the number counts people or things, rather than dating, measuring or naming.
-
-    >>> from newsclaims.nlp import parse
-    >>> doc = parse("A six-week truce freed 20 hostages aged 5 to 80.")
-    >>> lexicon = figure_lexicon()
-    >>> [doc[m.start:m.end].text for m in number_mentions(doc[:], lexicon)
-    ...  if is_count(m, _anchor(doc[m.start:m.end]), lexicon)]
-    ['20']
-    """
-    doc = anchor.doc
-    number = doc[mention.start : mention.end]
-    words = {token.lower_ for token in number}
-    if any(token.ent_type_ in MEASURE_LABELS | NAME_LABELS for token in number):
-        return False
-    if _is_date_or_time(number, lexicon):
-        return False
-    if _in_hyphenated_word(number):
-        return False
-    if words <= {"one", "a", "an"} and not _one_in_event(anchor, lexicon):
-        return False  # "one of the", "one that hit", "one agency warned": not a count
-    if _is_identifier(number, anchor):
-        return False
-    counted = counted_noun(anchor, lexicon)
-    following = doc[number.end] if number.end < len(doc) else None
-    if following is not None and following.lower_ in {"a", "an", "per", "each", "every"}:
-        following = doc[number.end + 1] if number.end + 1 < len(doc) else None  # a rate
-    for noun in (counted, following):
-        if noun is not None and {noun.lemma_.lower(), noun.lower_} & lexicon.unit_nouns:
-            return False
-    if counted is not None and counted.lemma_.lower() in lexicon.abstract_nouns:
-        return False
-    if _is_partitive_collective(anchor, counted, lexicon):
-        return False
-    return not (_is_age(number, anchor, lexicon) or _is_population(anchor, counted, lexicon))
-
-
-def _is_date_or_time(number: Span, lexicon: FigureLexicon) -> bool:
-    """A year, or a number inside a DATE/TIME entity that has date or time words.
-
-    The NER tags some counts as DATE ("between 10 and 20 people"), so the label alone
-    does not decide.
-    """
-    doc = number.doc
-    if (
-        len(number) == 1
-        and _YEAR.match(number.text)
-        and (number[0].ent_type_ in DATE_LABELS or not _plural_head(number[0]))
-    ):
-        return True
-    neighbours = [doc[i] for i in (number.start - 1, number.end) if 0 <= i < len(doc)]
-    if any(_MONTHS_AND_DAYS.match(token.text) for token in neighbours):
-        return True  # "13-17 October", "October 7"
-    for token in number:
-        if token.ent_type_ not in DATE_LABELS:
-            continue
-        entity = next((e for e in doc.ents if e.start <= token.i < e.end), None)
-        if entity is None:
-            continue
-        for word in _entity_part(entity, token, lexicon):
-            lower = word.lower_
-            if (
-                word.is_alpha
-                and lower not in NUMBER_WORDS
-                and lower not in VAGUE_PLURALS
-                and lower not in {"and", "a", "an", "half", "several", "between", "to", "or"}
-                and not any(lower in phrase for phrase in lexicon.hedges)
-            ):
-                return True
-            if _MONTHS_AND_DAYS.match(lower) or (word.i != token.i and ":" in word.text):
-                return True
-    return False
-
-
-def _entity_part(entity: Span, token: Token, lexicon: FigureLexicon) -> Span:
-    """The part of ``entity`` around ``token`` between joiners: NER runs a date and a
-    count together in ``since October 7 to 229``."""
-    start, end = token.i, token.i + 1
-    joiners = lexicon.date_joiners
-    while start > entity.start and entity.doc[start - 1].lower_ not in joiners:
-        start -= 1
-    while end < entity.end and entity.doc[end].lower_ not in joiners:
-        end += 1
-    return entity.doc[start:end]
-
-
-def _plural_head(token: Token) -> bool:
-    return token.dep_ == "nummod" and token.head.tag_ in {"NNS", "NNPS"}
-
-
-def _in_hyphenated_word(number: Span) -> bool:
-    """``six-week``, ``12-year-old``, ``F-16``, ``COVID-19``: a modifier or a name."""
-    doc = number.doc
-    after = number.end
-    if after + 1 < len(doc) and doc[after].text in {"-", "–"} and not doc[after].whitespace_:
-        return doc[after + 1].is_alpha and not is_number_word(doc[after + 1].text)
-    before = number.start
-    if before >= 2 and doc[before - 1].text in {"-", "–"} and not doc[before - 2].whitespace_:
-        return doc[before - 2].is_alpha
-    return False
-
-
-def _counts_a_noun(anchor: Token) -> bool:
-    return anchor.dep_ in {"nummod", "quantmod"} and anchor.head.pos_ in NOUN_POS
-
-
-def _one_in_event(anchor: Token, lexicon: FigureLexicon) -> bool:
-    """A count of one only when something happened to it (``one soldier was killed``)."""
-    if not _counts_a_noun(anchor):
-        return False
-    status = figure_status(anchor, anchor.head, lexicon)
-    return status is not None and status in lexicon.status.values()
-
-
-def _is_identifier(number: Span, anchor: Token) -> bool:
-    """A number naming something: ``day 4``, ``Resolution 2334``, ``Flight 17``."""
-    doc = number.doc
-    if number.start == 0:
-        return False
-    previous = doc[number.start - 1]
-    if previous.pos_ not in NOUN_POS and previous.text not in {"No.", "#", "no."}:
-        return False
-    return anchor.head.i == previous.i or previous.head.i == anchor.i
-
-
-def counted_noun(anchor: Token, lexicon: FigureLexicon) -> Token | None:
-    """The noun a number counts: its head (``250 hostages``) or its ``of`` object.
-
-    For ``dozens of hostages``, ``two of its citizens`` the number heads the phrase.
-    """
-    if _counts_a_noun(anchor) or (anchor.dep_ == "compound" and anchor.head.pos_ in NOUN_POS):
-        return anchor.head
-    for child in anchor.children:
-        if child.dep_ == "prep" and child.lower_ == "of":
-            objects = [grand for grand in child.children if grand.dep_ == "pobj"]
-            if objects and objects[0].pos_ in NOUN_POS:
-                return objects[0]
-            return None
-    return None
-
-
-def _is_partitive_collective(anchor: Token, counted: Token | None, lexicon: FigureLexicon) -> bool:
-    """``two groups of workers``: the number counts groups, not people."""
-    if counted is None or counted.lemma_.lower() not in lexicon.partitive_collectives:
-        return False
-    return any(child.dep_ == "prep" and child.lower_ == "of" for child in counted.children)
-
-
-def _is_age(number: Span, anchor: Token, lexicon: FigureLexicon) -> bool:
-    """``aged 5``, ``ages range from a few months to 80``, ``Inbal Zach, 38,``."""
-    doc = number.doc
-    before = doc[number.start - 1] if number.start > 0 else None
-    if before is not None and before.lower_ in lexicon.age_words:
-        return True
-    if number.end + 1 < len(doc) and doc[number.end].lower_ in {"years", "year"}:
-        return doc[number.end + 1].lower_ == "old"
-    for ancestor in [anchor, *anchor.ancestors]:
-        if ancestor.lemma_.lower() in lexicon.age_words:
-            return True
-        if any(
-            child.dep_ in SUBJECT_DEPS and child.lemma_.lower() in lexicon.age_words
-            for child in ancestor.children
-        ):
-            return True
-        if ancestor.pos_ in {"VERB", "AUX"}:
-            break
-    after = doc[number.end] if number.end < len(doc) else None
-    if counted_noun(anchor, lexicon) is not None:
-        return False
-    # "Inbal Zach, 38, whose ...": a bare number between commas after a name.
-    if (
-        before is not None
-        and before.text == ","
-        and number.start >= 2
-        and (doc[number.start - 2].ent_type_ == "PERSON" or doc[number.start - 2].pos_ == "PROPN")
-        and (after is None or after.is_punct)
-    ):
-        return True
-    # "She was 14", "At 27, he founded": a bare number said of a person.
-    if anchor.dep_ in {"attr", "acomp"} and anchor.head.lemma_ == "be":
-        subject = next((c for c in anchor.head.children if c.dep_ == "nsubj"), None)
-        return subject is not None and (
-            subject.ent_type_ == "PERSON" or subject.lower_ in {"he", "she", "i", "you"}
-        )
-    return (
-        before is not None
-        and before.lower_ == "at"
-        and before.i == anchor.sent.start
-        and after is not None
-        and after.text == ","
-    )
-
-
-def _is_population(anchor: Token, counted: Token | None, lexicon: FigureLexicon) -> bool:
-    """The count of a place's inhabitants (``territory of 2.3 million``, ``Gaza's 2
-    million``) or a family's size (``a father of three``)."""
-    node = counted if counted is not None and counted.i == anchor.head.i else anchor
-    holders = lexicon.population_holders | lexicon.kin_nouns
-    if node.dep_ == "pobj" and node.head.lower_ == "of":
-        holder = node.head.head
-        if holder.lemma_.lower() in holders or holder.ent_type_ == "GPE":
-            return True
-    counts_inhabitants = counted is None or (
-        counted.lemma_.lower() in lexicon.inhabitant_nouns or counted.ent_type_ == "NORP"
-    )
-    if counts_inhabitants and any(
-        child.dep_ == "poss"
-        and (child.ent_type_ in {"GPE", "LOC"} or child.lemma_.lower() in holders)
-        for child in node.children
-    ):
-        return True
-    if node.dep_ in {"nsubj", "nsubjpass"} and node.head.lemma_.lower() in lexicon.population_verbs:
-        return True
-    # "30,000 Palestinians live in the camp" with "live" tagged as the noun counted.
-    return counted is not None and counted.lemma_.lower() in lexicon.population_verbs
 
 
 # --- what, status, where, when -------------------------------------------------------------
 
 
-def figure_status(anchor: Token, counted: Token | None, lexicon: FigureLexicon) -> str | None:
-    """What happened to the counted: the governing verb or adjective, normalised.
-
-    ``about 250 hostages seized`` -> ``seized``; ``32 presumed dead`` -> ``dead``.
-    """
-    node = counted if counted is not None and counted.i == anchor.head.i else anchor
-    for modifier in [*node.children, *anchor.children]:
-        if modifier.dep_ in {"acl", "relcl", "amod"} and modifier.pos_ in {"VERB", "ADJ"}:
-            status = _status_word(modifier, lexicon)
-            if status:
-                return status
-    current = node
-    for _ in range(6):
-        head = current.head
-        if head.i == current.i:
-            break
-        if head.pos_ in {"VERB", "ADJ", "AUX"} and head.lemma_.lower() != "include":
-            return _status_word(head, lexicon) or _complement_status(head, lexicon)
-        if head.pos_ in NOUN_POS and head.lemma_.lower() in lexicon.status:
-            return lexicon.status[head.lemma_.lower()]
-        current = head
-    return None
-
-
-def _status_word(token: Token, lexicon: FigureLexicon) -> str | None:
-    lemma = token.lemma_.lower()
-    if lemma in lexicon.complement_verbs:
-        return _complement_status(token, lexicon) or (lemma if lemma == "remain" else None)
-    if any(child.dep_ == "prt" and child.lower_ == "down" for child in token.children):
-        return "shot_down"
-    if lemma == "take" and any(
-        child.lemma_.lower() in lexicon.hostage_nouns for child in token.children
-    ):
-        return TAKEN_HOSTAGE
-    return (
-        lexicon.status.get(lemma)
-        or lexicon.status.get(token.lower_)
-        or (lemma if token.pos_ == "VERB" else None)
-    )
-
-
-def _complement_status(token: Token, lexicon: FigureLexicon) -> str | None:
-    for child in token.children:
-        if child.dep_ in {"acomp", "oprd", "attr", "xcomp", "conj"} and child.i > token.i:
-            lemma = child.lemma_.lower()
-            if lemma in lexicon.status or child.lower_ in lexicon.status:
-                return lexicon.status.get(lemma) or lexicon.status[child.lower_]
-            if child.dep_ in {"oprd", "xcomp"}:
-                return _complement_status(child, lexicon)
-    return None
-
-
 def _what(counted: Token | None, status: str | None, lexicon: FigureLexicon) -> str | None:
     """The counted noun with its compounds (``aircraft carrier strike groups``)."""
     if counted is None:
-        return "people" if status in lexicon.human_statuses else None
+        return "people" if status in state_lexicon().human_states else None
     words = [
         child
         for child in counted.children
@@ -830,7 +277,7 @@ def _when(anchor: Token, counted: Token | None) -> str | None:
             candidates = [child] if child.dep_ == "npadvmod" else list(child.children)
             for token in candidates:
                 if token.ent_type_ == "DATE" and any(
-                    _MONTHS_AND_DAYS.match(word.text) for word in token.subtree
+                    MONTHS_AND_DAYS.match(word.text) for word in token.subtree
                 ):
                     date = _entity_of(token)
                     preposition = f"{child.text} " if child.dep_ == "prep" else ""
@@ -921,7 +368,7 @@ def _is_short_period(time: Token, lexicon: FigureLexicon) -> bool:
     if time.lemma_.lower() not in lexicon.period_nouns:
         return False
     if time.lemma_.lower() == "hour" or any(
-        word.lemma_.lower() == "hour" or _HOURS.match(word.text) for word in time.children
+        word.lemma_.lower() == "hour" or HOURS.match(word.text) for word in time.children
     ):
         return True
     counts = [number_value(word.text) for word in time.children if word.dep_ == "nummod"]
@@ -970,6 +417,7 @@ class SentenceAttribution:
         self.lexicon = lexicon
         self.previous = previous
         self.marked = self._marked_source()
+        self.introduced: ActorRef | None = None  # a list's introducing sentence's source
 
     def source_of(self, anchor: Token) -> ActorRef | None:
         """The source of a figure anchored at ``anchor``, or ``None`` if unattributed."""
@@ -978,7 +426,52 @@ class SentenceAttribution:
             return governing
         if self.marked is not None:
             return self.marked
-        return self._trailing_source(anchor)
+        colon = next((t for t in self.sentence if t.text == ":" and t.i < anchor.i), None)
+        introduced = self.introducer(colon) if colon is not None else self.introduced
+        return introduced or self._trailing_source(anchor)
+
+    def introducer(self, colon: Token) -> ActorRef | None:
+        """``Officials gave these figures: ...``: the subject of the report or toll verb
+        in the words before a colon, who introduces what follows it."""
+        for token in self.sentence:
+            if token.i >= colon.i:
+                break
+            lemma = token.lemma_.lower()
+            if token.pos_ in {"VERB", "AUX"} and (
+                lemma in self.lexicon.speech_verbs or lemma in self.lexicon.toll_verbs
+            ):
+                subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+                if subject is not None and subject.lower_ not in CONTEXT_PRONOUNS:
+                    return self._phrase_ref(subject)
+        return None
+
+    def _estimate_agent(self, node: Token, child: Token) -> ActorRef | None:
+        """``an estimate by the army is 65``, ``figures from the ministry show 40``, ``the
+        UN's count of 300``: the actor whose estimate the figure is."""
+        if node.pos_ in {"NOUN", "PROPN"}:
+            nouns = [node]
+        else:
+            nouns = [c for c in node.children if c.dep_ in SUBJECT_DEPS and c.i != child.i]
+        for noun in nouns:
+            lemma = noun.lemma_.lower()
+            if lemma not in self.lexicon.toll_nouns:
+                continue
+            for part in noun.children:
+                agents = [c for c in part.children if c.dep_ == "pobj"]
+                # "from" after a toll is its cause ("the toll from the attacks").
+                own = lemma in self.lexicon.estimate_nouns
+                by = (
+                    part.dep_ == "prep"
+                    and agents
+                    and (part.lower_ == "by" or (part.lower_ == "from" and own))
+                )
+                if by and self._is_actor(agents[0]):
+                    return self._phrase_ref(agents[0])
+                if (
+                    own and part.dep_ == "poss" and self._is_actor(part)
+                ):  # "the UN's count", without the "'s"
+                    return self.actors.resolve_span(noun.doc[part.left_edge.i : part.i + 1])
+        return None
 
     def sentence_source(self) -> ActorRef | None:
         """The source this sentence names, for pronouns in later sentences."""
@@ -997,6 +490,9 @@ class SentenceAttribution:
     def _governing_source(self, anchor: Token) -> ActorRef | None:
         child, node = anchor, anchor.head
         while node.i != child.i and self._inside(node):
+            agent = self._estimate_agent(node, child)
+            if agent is not None:
+                return agent
             if child.dep_ not in SUBJECT_DEPS and self._is_report_verb(node):
                 subject = self._subject_ref(node)
                 if subject is not None:
@@ -1039,7 +535,13 @@ class SentenceAttribution:
         if _misparsed_speech_noun(verb, self.lexicon):
             words = verb.doc[verb.left_edge.i : verb.i]
             return self.actors.resolve_span(words) if len(words) else None
-        subject = next((c for c in verb.children if c.dep_ in {"nsubj"}), None)
+        quoted = quoted_as_saying(verb)
+        if quoted is not None:
+            return self._phrase_ref(quoted)
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        # "raids that officials say killed 80": the relative pronoun is not the speaker.
+        subject = next((c for c in subjects if c.lower_ not in RELATIVE_PRONOUNS), None)
+        subject = subject or next(iter(subjects), None)
         if subject is None:
             agent = next((c for c in verb.children if c.dep_ == "agent"), None)
             subject = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
@@ -1125,12 +627,13 @@ def _enclosing_quote(quotes: list[Quote], start: int, end: int) -> Quote | None:
 
 
 def _quote_speaker(quote: Quote, actors: ActorIndex) -> ActorRef | None:
-    """A quotation's speaker as the source: its canonical name when written as a pronoun."""
+    """A quotation's speaker as the source; a pronoun only when it resolves to a name.
+
+    The source stays as written ("He", at its offsets); the name is its ``canonical``.
+    """
     speaker = quote.speaker
     if speaker is None:
         return None
-    if speaker.text.lower() in CONTEXT_PRONOUNS:
-        if not speaker.canonical:
-            return None
-        return speaker.model_copy(update={"text": speaker.canonical})
+    if speaker.text.lower() in CONTEXT_PRONOUNS and not speaker.canonical:
+        return None
     return speaker

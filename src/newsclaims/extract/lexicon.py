@@ -43,6 +43,9 @@ class CueLexicon:
     cognition_verbs: frozenset[str]
     object_cues: frozenset[str]
     infinitive_cues: frozenset[str]
+    object_infinitive_cues: frozenset[str]
+    non_report_objects: frozenset[str]
+    inanimate_subjects: frozenset[str]
     prepositional_cues: dict[str, frozenset[str]]
     naming_verbs: frozenset[str]
     split_clause_verbs: frozenset[str]
@@ -68,6 +71,9 @@ def cue_lexicon() -> CueLexicon:
         cognition_verbs=frozenset(raw["cognition_verbs"]),
         object_cues=frozenset(raw["object_cues"]),
         infinitive_cues=frozenset(raw["infinitive_cues"]),
+        object_infinitive_cues=frozenset(raw["object_infinitive_cues"]),
+        non_report_objects=frozenset(raw["non_report_objects"]),
+        inanimate_subjects=frozenset(raw["inanimate_subjects"]),
         prepositional_cues={
             verb: frozenset(preps) for verb, preps in raw["prepositional_cues"].items()
         },

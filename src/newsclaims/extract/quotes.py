@@ -39,6 +39,8 @@ _MIN_PHRASE_TOKENS = 3
 _SENTENCE_REACH = 120
 _JOINS = {"and", "but"}
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
+# At most this many words between a trailing speaker's comma and its cue.
+_SPEAKER_WORDS = 12
 
 
 @dataclass
@@ -62,7 +64,7 @@ def extract_quotes(doc: Doc, actors: ActorIndex) -> list[Quote]:
     resolver = SpeakerResolver(doc, actors, spans, text)
     finder = _QuoteFinder(doc, resolver, marked)
     found = finder.headline_speech() or []
-    found += finder.reported_speech() + finder.according_to()
+    found += finder.reported_speech() + finder.according_to() + finder.trailing_attribution()
     found = finder.marked_quotes(found) + found
     headline = find_headline(text)
     headline_end = headline.body_start if headline else 0
@@ -139,11 +141,13 @@ class _QuoteFinder:
         for verb in self.index.tokens:
             if not _is_verb(verb) or self._quoted(verb.idx) or verb.i <= self.headline_cue:
                 continue
+            if any(child.dep_ == "neg" for child in verb.children):
+                continue  # "could not confirm the number", "did not say": nothing reported
             complements = self._complements(verb)
             if not complements:
                 continue
             speaker = self._speaker_of(verb)
-            if speaker is None:
+            if speaker is None or self._inanimate_subject(verb):
                 continue
             for complement in complements:
                 span = self._content(complement)
@@ -168,21 +172,22 @@ class _QuoteFinder:
         """What a cue verb reports: its clause, infinitive, object or prepositional object."""
         lemma = verb.lemma_.lower()
         lexicon = self.lexicon
-        if lemma not in lexicon.reporting_verbs | lexicon.object_cues | set(
-            lexicon.prepositional_cues
-        ):
+        cues = lexicon.reporting_verbs | lexicon.object_cues | lexicon.object_infinitive_cues
+        if lemma not in cues | set(lexicon.prepositional_cues):
             return []
         children = [c for c in verb.children if self._same_paragraph(c, verb)]
         clauses = [
             child
             for child in children + self._stranded_clauses(verb)
             if child.dep_ == "ccomp" and lemma in lexicon.reporting_verbs and _is_claim(child)
-        ]
+        ] or [child for child in children if _gapped_claim(verb, child, lexicon)]
         if clauses:
             before = [c for c in clauses if c.i < verb.i]
             after = [c for c in clauses if c.i > verb.i]
             sides = [self._clause(verb, side, children) for side in (before, after) if side]
             return [part for content in sides for part in _split_that_clauses(content)]
+        if lemma in lexicon.object_infinitive_cues and (asked := _object_and_infinitive(children)):
+            return [asked]
         if lemma in lexicon.infinitive_cues:
             for child in children:
                 if child.dep_ == "xcomp" and any(c.dep_ == "aux" for c in child.children):
@@ -190,6 +195,8 @@ class _QuoteFinder:
         for child in children:
             if child.dep_ != "dobj" or child.pos_ == "PRON":
                 continue
+            if child.lemma_.lower() in lexicon.non_report_objects:
+                return []  # "confirmed receipt of the offer"
             if lemma in lexicon.object_cues:
                 return [_Content.subtree(child, _MIN_PHRASE_TOKENS)]
             if lemma in lexicon.split_clause_verbs and self._clause_follows(verb, child):
@@ -268,6 +275,51 @@ class _QuoteFinder:
         tokens = {t.i for t in head.subtree} - {t.i for t in verb.subtree}
         return [_Content(head, tokens, _MIN_CLAUSE_TOKENS)]
 
+    def trailing_attribution(self) -> list[_Found]:
+        """``Y, the ministry in the enclave said``, parsed with no subject on the cue.
+
+        The parser often hangs a trailing speaker inside Y (as an apposition or a
+        conjunct) and leaves the cue subjectless. Read by position: the words between
+        the last comma and a finite cue are the speaker, the sentence before it the claim.
+        """
+        found: list[_Found] = []
+        for verb in self.index.tokens:
+            if (
+                verb.lemma_.lower() not in self.lexicon.speech_verbs
+                or verb.tag_ not in {"VBD", "VBZ", "VBP"}
+                or self._quoted(verb.idx)
+                or verb.i <= self.headline_cue
+                or any(c.dep_ in _SUBJECTS for c in verb.children)
+            ):
+                continue
+            start, _end = self._sentence_bounds(verb)
+            commas = [t.i for t in self.doc[start : verb.i] if t.text == ","]
+            if not commas or not 0 < verb.i - commas[-1] - 1 <= _SPEAKER_WORDS:
+                continue
+            phrase = self.doc[commas[-1] + 1 : verb.i]
+            if any(t.tag_ in {"VBD", "VBZ", "VBP", "MD"} for t in phrase) or not any(
+                t.pos_ in {"NOUN", "PROPN"} for t in phrase
+            ):
+                continue
+            claim = _Content(self.doc[start], set(range(start, commas[-1])), _MIN_CLAUSE_TOKENS)
+            span = self._content(claim)
+            if span is None or self._inside_whole_quote(*span) or self._quoted(span[0]):
+                continue
+            if not any(_is_verb(t) for t in self.doc[start : commas[-1]]):
+                continue
+            found.append(
+                _Found(
+                    kind="mixed" if self._has_fragment(*span) else "indirect",
+                    start=span[0],
+                    end=span[1],
+                    speaker=self.resolver.speaker_of_phrase(phrase),
+                    cue=_cue(verb),
+                    paragraph=self._paragraph(span[0]),
+                    named_speaker=any(t.pos_ == "PROPN" for t in phrase),
+                )
+            )
+        return found
+
     # -- headlines ---------------------------------------------------------------------
 
     def headline_speech(self) -> list[_Found]:
@@ -333,10 +385,14 @@ class _QuoteFinder:
                 sources = [c for c in last.children if c.dep_ == "pobj"]
                 if not sources:
                     continue
-                speaker = self.resolver.speaker(sources[0])
+                entity = _entity_around(sources[0])
+                if entity is not None:  # "the Committee to Protect Journalists", misparsed
+                    speaker: ActorRef | None = self.resolver.speaker_of_phrase(entity)
+                else:
+                    speaker = self.resolver.speaker(sources[0])
                 if speaker is None:
                     continue
-                span = self._source_clause(token, last, sources[0])
+                span = self._source_clause(token, last, sources[0], entity)
                 if span is None:
                     continue
                 cue = Cue(
@@ -357,7 +413,9 @@ class _QuoteFinder:
                 )
         return found
 
-    def _source_clause(self, first: Token, last: Token, source: Token) -> tuple[int, int] | None:
+    def _source_clause(
+        self, first: Token, last: Token, source: Token, entity: Span | None = None
+    ) -> tuple[int, int] | None:
         """The words of the sentence before ``according to X`` (or after, when it leads).
 
         Taken by position, not through the parse: the phrase is often attached to the
@@ -369,6 +427,8 @@ class _QuoteFinder:
         if first.i > start and (span := self._content(before)) is not None:
             return span
         phrase_end = max(t.i for t in source.subtree)
+        if entity is not None:
+            phrase_end = max(phrase_end, entity.end - 1)
         for token in doc[last.i + 1 : phrase_end + 1]:
             if token.text == ",":
                 phrase_end = token.i - 1
@@ -410,6 +470,8 @@ class _QuoteFinder:
                     speaker = self._source_in_sentence(quoted)
                 if speaker is None:
                     continue  # scare quotes: nobody is quoted
+                if self._sole_fragment_of(quoted, reported):
+                    continue  # the mixed part of a reported clause: one statement, one item
                 found.append(
                     _Found(
                         "mixed",
@@ -428,6 +490,23 @@ class _QuoteFinder:
                 speaker = self._previous_speaker(quoted, found + reported)
             found.append(_Found("direct", quoted.start, quoted.end, speaker, cue, paragraph))
         return found
+
+    def _sole_fragment_of(self, quoted: QuotedSpan, reported: list[_Found]) -> bool:
+        """Whether ``quoted`` is the one quoted part of a reported clause (``the fighting
+        was "quelled" after 25 minutes``); a clause quoting several phrases keeps each."""
+        for clause in reported:
+            if clause.start <= quoted.start and quoted.end <= clause.end:
+                inside = [q for q in self.fragments if clause.start <= q.start < clause.end]
+                return len(inside) == 1 and not self._joins_clauses(clause.start, quoted.start)
+        return False
+
+    def _joins_clauses(self, start: int, end: int) -> bool:
+        """A conjunction joining verbs between two offsets: ``X is missing, and their
+        situation was "very worrying"`` reports two statements."""
+        span = self._tokens(start, end)
+        return span is not None and any(
+            token.dep_ == "cc" and token.head.pos_ in {"VERB", "AUX"} for token in span
+        )
 
     def _cue_after(self, quoted: QuotedSpan) -> Token | None:
         """``"...," he said`` / ``"...," said X``: a cue right after the closing mark."""
@@ -528,6 +607,11 @@ class _QuoteFinder:
 
     # -- helpers -----------------------------------------------------------------------
 
+    def _inanimate_subject(self, verb: Token) -> bool:
+        """``data suggested``, ``the figures show``: nobody speaks."""
+        subject = self.resolver.subject_of(verb)
+        return subject is not None and subject.lemma_.lower() in self.lexicon.inanimate_subjects
+
     def _speaker_is_named(self, verb: Token) -> bool:
         subject = self.resolver.subject_of(verb)
         return subject is not None and subject.pos_ == "PROPN"
@@ -597,6 +681,44 @@ class _QuoteFinder:
     def _paragraph(self, offset: int) -> int:
         """The paragraph (line) number of a character."""
         return self.lines.number(offset)
+
+
+def _gapped_claim(verb: Token, child: Token, lexicon: CueLexicon) -> bool:
+    """``raids that officials say killed 200 people``: the relative clause's cue reports a
+    verb whose subject is the relative pronoun's noun."""
+    return (
+        verb.dep_ == "relcl"
+        and verb.lemma_.lower() in lexicon.speech_verbs
+        and child.dep_ in {"xcomp", "ccomp"}
+        and child.tag_ in {"VBD", "VBN", "VBZ", "VBP"}
+        and not any(c.dep_ in _SUBJECTS for c in child.children)
+    )
+
+
+def _entity_around(token: Token) -> Span | None:
+    """The named organisation or person ``token`` is in, when it runs past the token's own
+    subtree (the parser broke the name: ``the Committee [to Protect Journalists]``)."""
+    if token.ent_type_ not in {"ORG", "PERSON", "NORP", "GPE"}:
+        return None
+    entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    if entity is None or entity.end - 1 <= max(t.i for t in token.subtree):
+        return None
+    return entity
+
+
+def _object_and_infinitive(children: list[Token]) -> _Content | None:
+    """``urged [residents] [to stay indoors]``: the object and its infinitive, as one."""
+    objects = [c for c in children if c.dep_ == "dobj" and c.pos_ != "PRON"]
+    infinitives = [
+        c
+        for c in children
+        if c.dep_ in {"xcomp", "ccomp"}
+        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+    ]
+    if not objects or not infinitives or infinitives[0].i < objects[0].i:
+        return None
+    tokens = {t.i for t in objects[0].subtree} | {t.i for t in infinitives[0].subtree}
+    return _Content(infinitives[0], set(range(min(tokens), max(tokens) + 1)), _MIN_PHRASE_TOKENS)
 
 
 def _split_that_clauses(content: _Content) -> list[_Content]:

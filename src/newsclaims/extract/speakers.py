@@ -139,7 +139,7 @@ class SpeakerResolver:
         if subjects:
             child = min(subjects, key=lambda c: abs(c.i - verb.i))
             if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-                return verb.head
+                return _relative_antecedent(verb.head, child)
             return child
         for child in verb.children:
             if child.dep_ == "agent":
@@ -153,6 +153,9 @@ class SpeakerResolver:
             return None
         if any(child.dep_ in {"nsubjpass", "csubj"} for child in verb.children):
             return None
+        quoted = quoted_as_saying(verb)
+        if quoted is not None:
+            return quoted
         if verb.dep_ in {"conj", "advcl", "xcomp", "pcomp"}:
             governor = verb.head
             while governor.dep_ == "prep" and governor.head.i != governor.i:
@@ -228,9 +231,15 @@ class SpeakerResolver:
     def _noun_phrase(self, head: int) -> Span:
         index = self.index
         cut: set[int] = set()
+        proper = index.tokens[head].pos_ == "PROPN"
         for child in index.children[head]:
             dep = index.deps[child]
             if dep == "relcl" or (dep == "acl" and _after_comma(index, child)):
+                cut |= index.subtree(child)
+            elif dep == "prep" and _names_a_time(index.tokens[child]):
+                cut |= index.subtree(child)  # "a statement from X on Saturday night"
+            elif proper and dep == "appos" and child > head and _after_comma(index, child):
+                # "Lukas Weber, an engineer at Leeds University": the person, trimmed.
                 cut |= index.subtree(child)
         inside = index.subtree(head) - cut
         inside |= self.inline_spaces
@@ -518,6 +527,37 @@ class SpeakerResolver:
         """A name as written, spaces made plain (``al-Rishq`` keeps its hyphen unspaced)."""
         last = chain[-1]
         return _SPACES.sub(" ", self.index.text[chain[0].idx : last.idx + len(last.text)])
+
+
+def quoted_as_saying(verb: Token) -> Token | None:
+    """``The paper quoted X as saying``: X said it, not the paper."""
+    preposition = verb.head
+    if verb.dep_ != "pcomp" or preposition.lower_ != "as":
+        return None
+    quoting = preposition.head
+    if quoting.lemma_.lower() not in {"quote", "cite"}:
+        return None
+    return next((c for c in quoting.children if c.dep_ == "dobj"), None)
+
+
+def _names_a_time(preposition: Token) -> bool:
+    return any(
+        child.dep_ == "pobj" and child.ent_type_ in {"DATE", "TIME"}
+        for child in preposition.children
+    )
+
+
+def _relative_antecedent(noun: Token, pronoun: Token) -> Token:
+    """What ``who`` stands for: ``X, the coordinator for the territories, who urged``
+    hangs the clause on the nearest noun; a person's ``who`` climbs out of prepositional
+    phrases and appositions to the person."""
+    if pronoun.lower_ not in {"who", "whom"} or noun.ent_type_ == "PERSON":
+        return noun
+    while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.i != noun.i:
+        noun = noun.head.head
+    if noun.dep_ == "appos" and noun.head.pos_ in {"PROPN", "NOUN"}:
+        noun = noun.head
+    return noun
 
 
 def _agrees(pronoun: str, mention: Mention) -> bool:

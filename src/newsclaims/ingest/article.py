@@ -10,6 +10,23 @@ class InputError(ValueError):
     """Input that cannot be read as an article; its message is one line for the user."""
 
 
+class RecordError(InputError):
+    """One record (a JSONL line, a file in a folder) that cannot be read; the rest can.
+
+    ``source`` is the file (or ``<stdin>``), ``line`` its line number when it has one, and
+    ``raw`` the record's bytes as read (cut short for a record over the size limit), so
+    that a rejects file can keep them for a later fix.
+    """
+
+    def __init__(
+        self, message: str, source: str, line: int | None = None, raw: bytes | None = None
+    ) -> None:
+        super().__init__(message)
+        self.source = source
+        self.line = line
+        self.raw = raw
+
+
 @dataclass
 class Article:
     """One report's text, exactly as read, with the metadata its container gave.

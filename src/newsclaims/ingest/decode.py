@@ -1,6 +1,19 @@
-"""Bytes to text: UTF-8 when it is, else a detected legacy encoding, with a warning."""
+"""Bytes to text: UTF-8 when it is (bad bytes replaced, counted), else a legacy encoding.
+
+A UTF-8 file damaged by a few invalid bytes stays UTF-8: only those bytes become U+FFFD,
+so its curly quotes and accents survive. Only text with no valid multi-byte UTF-8 at all
+(or more invalid than valid sequences) is read in a detected legacy encoding. Either way
+a warning says what was done. A leading byte-order mark is dropped.
+
+>>> decode_bytes("“Yes,” she said.".encode() + b"\\xff", "a.txt")
+('“Yes,” she said.\\ufffd', ['a.txt: 1 invalid UTF-8 byte sequence replaced by U+FFFD'])
+>>> decode_bytes(b"\\xef\\xbb\\xbfHello", "b.txt")
+('Hello', [])
+"""
 
 from __future__ import annotations
+
+import re
 
 from charset_normalizer import from_bytes
 
@@ -11,6 +24,14 @@ from newsclaims.ingest.article import InputError
 LEGACY_ENCODINGS = ("cp1252", "latin_1", "iso8859_15", "utf_16")
 BINARY_SNIFF_BYTES = 8192
 MAX_CONTROL_RATIO = 0.02
+UTF8_BOM = b"\xef\xbb\xbf"
+REPLACEMENT_BYTES = "\ufffd".encode()
+# A well-formed multi-byte UTF-8 sequence (RFC 3629 table): evidence a text is UTF-8.
+_UTF8_MULTIBYTE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}"
+    rb"|\xed[\x80-\x9f][\x80-\xbf]|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}"
+    rb"|\xf4[\x80-\x8f][\x80-\xbf]{2}"
+)
 
 
 def decode_bytes(data: bytes, where: str) -> tuple[str, list[str]]:
@@ -18,11 +39,13 @@ def decode_bytes(data: bytes, where: str) -> tuple[str, list[str]]:
 
     Raises :class:`InputError` for empty or binary input.
     """
+    if data.startswith(UTF8_BOM):
+        data = data[len(UTF8_BOM) :]
     if not data.strip():
         raise InputError(f"{where}: empty input, no text to analyze")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
-            return _non_empty(data.decode("utf-16"), where), [
+            return _non_empty(data.decode("utf-16").lstrip("\ufeff"), where), [
                 f"{where}: read as UTF-16 (byte-order mark)"
             ]
         except UnicodeDecodeError:
@@ -33,6 +56,12 @@ def decode_bytes(data: bytes, where: str) -> tuple[str, list[str]]:
         return data.decode("utf-8"), []
     except UnicodeDecodeError:
         pass
+    replaced = data.decode("utf-8", errors="replace")
+    bad = replaced.count("\ufffd") - data.count(REPLACEMENT_BYTES)
+    valid = sum(1 for _ in _UTF8_MULTIBYTE.finditer(data))
+    if valid >= bad:
+        plural = "s" if bad != 1 else ""
+        return replaced, [f"{where}: {bad} invalid UTF-8 byte sequence{plural} replaced by U+FFFD"]
     best = from_bytes(data, cp_isolation=list(LEGACY_ENCODINGS)).best()
     encoding = best.encoding if best is not None else "cp1252"
     try:

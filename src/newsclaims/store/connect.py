@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import create_engine, event, text
-from sqlalchemy.engine import URL, Engine, make_url
+from sqlalchemy.engine import URL, Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 
 from newsclaims.store.errors import StoreError
@@ -26,6 +26,8 @@ DB_ENV = "NEWSCLAIMS_DB"
 DEFAULT_DB = "sqlite:///newsclaims.db"
 # Plain PostgreSQL URLs go through psycopg 3, the driver the project installs.
 _POSTGRES_SCHEMES = {"postgres", "postgresql", "postgresql+psycopg"}
+# Any fixed 64-bit number: the PostgreSQL advisory lock every newsclaims writer takes.
+WRITER_LOCK_KEY = 0x6E657773636C6D  # "newsclm"
 SQLITE_PRAGMAS = (
     "PRAGMA journal_mode=WAL",  # readers never block the ingest writer
     "PRAGMA synchronous=NORMAL",  # WAL + NORMAL survives a killed process
@@ -41,7 +43,8 @@ def database_url(value: str | None = None) -> str:
         return f"sqlite:///{Path(raw).expanduser()}"
     try:
         url = make_url(raw)
-    except ArgumentError:
+        url.port  # noqa: B018 - a non-numeric port fails here, not deep in the driver
+    except (ArgumentError, ValueError):
         raise StoreError(
             f"{raw!r} is not a database URL (sqlite:///FILE or postgresql://...)"
         ) from None
@@ -74,23 +77,58 @@ def open_engine(value: str | None = None) -> Engine:
             connection.execute(text("SELECT 1"))
     except DBAPIError as error:
         engine.dispose()
-        reason = str(error.orig or error).strip().splitlines()[0]
-        raise StoreError(f"cannot open database {shown_url(str(url))}: {reason}") from None
+        raise StoreError(
+            f"cannot open database {shown_url(str(url))}: {db_reason(error)}"
+        ) from None
     return engine
 
 
-def open_store(value: str | None = None) -> Engine:
-    """Open the store at ``value``, creating or upgrading its schema as needed."""
+def open_store(value: str | None = None, create: bool = True) -> Engine:
+    """Open the store at ``value``, creating or upgrading its schema as needed.
+
+    With ``create=False`` (every command but ``ingest``) a SQLite file that does not
+    exist is an error, not a new empty store: a mistyped ``--db`` must not answer
+    "nothing found".
+    """
     from newsclaims.store.migrate import upgrade_to_head  # migrate needs this module
 
+    if not create:
+        _check_sqlite_exists(make_url(database_url(value)))
     engine = open_engine(value)
     try:
         upgrade_to_head(engine)
     except DBAPIError as error:
         engine.dispose()
-        reason = str(error.orig or error).strip().splitlines()[0]
-        raise StoreError(f"cannot set up {shown_url(str(engine.url))}: {reason}") from None
+        raise StoreError(
+            f"cannot set up {shown_url(str(engine.url))}: {db_reason(error)}"
+        ) from None
     return engine
+
+
+def db_reason(error: DBAPIError) -> str:
+    """The first line of what the database said."""
+    return (str(error.orig or error).strip().splitlines() or ["unknown error"])[0]
+
+
+def lock_for_writing(connection: Connection) -> None:
+    """Make this transaction the only writer of the store until it ends.
+
+    SQLite: ``BEGIN IMMEDIATE`` takes the write lock now (waiting up to busy_timeout),
+    so what the transaction reads before writing (which texts are stored, which stories
+    exist) cannot change under it. PostgreSQL: a transaction-scoped advisory lock, so
+    that two ingests link near-duplicates against each other's committed articles.
+    Must be the transaction's first statement.
+    """
+    if connection.dialect.name == "postgresql":
+        connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITER_LOCK_KEY})
+    else:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def is_lock_timeout(error: DBAPIError) -> bool:
+    """Whether ``error`` is another writer holding the store past the wait (worth a retry)."""
+    reason = db_reason(error).lower()
+    return "database is locked" in reason or "database is busy" in reason
 
 
 def refresh_statistics(engine: Engine) -> None:
@@ -119,11 +157,29 @@ def _engine_options(url: URL) -> dict[str, Any]:
     return {}
 
 
-def _check_sqlite_folder(url: URL) -> None:
+def _sqlite_file(url: URL) -> Path | None:
+    """The file of a SQLite URL (``file:PATH?mode=ro`` URIs too); ``None`` in memory."""
     database = url.database
     if url.get_backend_name() != "sqlite" or not database or database == ":memory:":
+        return None
+    if url.query.get("uri") == "true" and database.startswith("file:"):
+        database = database.removeprefix("file:")
+    return Path(database).expanduser()
+
+
+def _check_sqlite_exists(url: URL) -> None:
+    database = _sqlite_file(url)
+    if database is not None and not database.exists():
+        raise StoreError(
+            f"no database at {database} (newsclaims ingest creates one; check --db or ${DB_ENV})"
+        )
+
+
+def _check_sqlite_folder(url: URL) -> None:
+    database = _sqlite_file(url)
+    if database is None:
         return
-    folder = Path(database).expanduser().resolve().parent
+    folder = database.resolve().parent
     if not folder.is_dir():
         raise StoreError(f"cannot create database {database}: no folder {folder}")
 

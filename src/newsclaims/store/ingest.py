@@ -32,6 +32,7 @@ class IngestCounts:
     stored: int = 0  # newly stored
     versions: int = 0  # of those, near-duplicates linked to a story already stored
     skipped: int = 0  # already stored, or repeated in the input
+    stopped: bool = False  # ended early on request (SIGTERM, Ctrl-C), after a whole batch
 
     @property
     def stories(self) -> int:
@@ -49,8 +50,13 @@ def ingest_articles(
     model: str | None = None,
     batch_size: int = 32,
     on_progress: Progress | None = None,
+    should_stop: Callable[[], bool] | None = None,
 ) -> IngestCounts:
-    """Analyse and store every article not stored yet; one transaction per batch."""
+    """Analyse and store every article not stored yet; one transaction per batch.
+
+    ``should_stop`` is asked after each batch is stored: when it says yes, the run ends
+    there (the batches still being analysed are dropped; a re-run does them).
+    """
     counts = IngestCounts()
     notify = on_progress or (lambda _counts: None)
     writer = ReportWriter(engine)
@@ -62,6 +68,9 @@ def ingest_articles(
         counts.versions += result.versions
         counts.skipped += result.skipped
         notify(counts)
+        if should_stop is not None and should_stop():
+            counts.stopped = True
+            break
     if counts.stored:
         refresh_statistics(engine)
     return counts

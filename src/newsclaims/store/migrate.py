@@ -12,7 +12,7 @@ from alembic.script import ScriptDirectory
 from alembic.util import CommandError
 from sqlalchemy.engine import Connection, Engine
 
-from newsclaims.store.connect import shown_url
+from newsclaims.store.connect import lock_for_writing, shown_url
 from newsclaims.store.errors import StoreError
 
 BACKEND_ONLY_INDEX_PREFIX = "trgm_"  # PostgreSQL trigram indexes, not in schema.py
@@ -47,8 +47,17 @@ def current_revision(connection: Connection) -> str | None:
 
 
 def upgrade_to_head(engine: Engine) -> None:
-    """Bring the database to the newest schema, in one transaction."""
+    """Bring the database to the newest schema, in one transaction.
+
+    An up-to-date store is only read. Otherwise the write lock is taken first, and the
+    version read again under it, so that a second process opening a fresh store waits
+    for the first one's set-up and then finds it done.
+    """
+    with engine.connect() as connection:
+        if current_revision(connection) == head_revision():
+            return
     with engine.begin() as connection:
+        lock_for_writing(connection)
         revision = current_revision(connection)
         if revision == head_revision():
             return

@@ -18,7 +18,9 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.ext.compiler import compiles
 
 from newsclaims.extract.actors import country_prefix
-from newsclaims.model import Report
+from newsclaims.model import ActorRef, Report
+from newsclaims.resolve.places import normalise_place
+from newsclaims.resolve.sources import source_identity
 from newsclaims.store.errors import StoreError
 from newsclaims.store.schema import (
     actors,
@@ -29,7 +31,6 @@ from newsclaims.store.schema import (
     mentions,
     quotes,
 )
-from newsclaims.track.places import normalise_place
 
 ITEM_KINDS = ("figures", "quotes", "events", "actors")
 
@@ -38,14 +39,17 @@ ITEM_KINDS = ("figures", "quotes", "events", "actors")
 TOLL = "toll"
 
 
+MAX_FILTER_CHARS = 1_000  # longer is no name, place or phrase, only a slow LIKE
+
+
 @dataclass(frozen=True)
 class Filters:
     """What to keep; ``None`` keeps everything. Text filters are case-insensitive."""
 
-    what: str | None = None  # figures: what is counted (people, hostages...)
+    what: str | None = None  # figures: the quantity counted (people, children, hostages...)
     status: str | None = None  # figures: killed, injured, held...
     where: str | None = None  # figures, events: a place, normalised like stored places
-    source: str | None = None  # figures, events: who it is attributed to (substring)
+    source: str | None = None  # figures: a source id or name; events: a name (substring)
     speaker: str | None = None  # quotes: who spoke (substring)
     actor: str | None = None  # events, actors: either side's name (substring) or code
     code: str | None = None  # events: CAMEO code prefix
@@ -55,13 +59,24 @@ class Filters:
     text: str | None = None  # substring of the evidence
     scope: str | None = None  # figures: toll (a running count), period or incident
     all_copies: bool = False
+    background: bool = True  # figures: also those of sentences recounting earlier years
+
+    def __post_init__(self) -> None:
+        for name in self.given():
+            value = getattr(self, name)
+            if isinstance(value, str) and len(value) > MAX_FILTER_CHARS:
+                raise StoreError(
+                    f"--{name.replace('_', '-')}: {len(value):,} characters is longer than a "
+                    f"filter may be ({MAX_FILTER_CHARS:,})"
+                )
 
     def given(self) -> list[str]:
         """The names of the filters set."""
         return [
             field.name
             for field in fields(self)
-            if field.name != "all_copies" and getattr(self, field.name) is not None
+            if field.name not in ("all_copies", "background")
+            and getattr(self, field.name) is not None
         ]
 
 
@@ -199,6 +214,20 @@ def figure_rows(connection: Connection, filters: Filters) -> list[dict[str, Any]
     return [_plain(row._mapping) for row in connection.execute(query)]
 
 
+def source_candidates(connection: Connection, words: str, limit: int = 8) -> list[dict[str, Any]]:
+    """Source ids whose names as written contain ``words``, most figures first: what to
+    offer a user whose ``--source`` matched nothing."""
+    count = sa.func.count().label("figures")
+    query = (
+        sa.select(figures.c.source_id, sa.func.min(figures.c.source_name).label("name"), count)
+        .where(figures.c.source_id.is_not(None), contains_folded(figures.c.source_name, words))
+        .group_by(figures.c.source_id)
+        .order_by(count.desc(), figures.c.source_id)
+        .limit(limit)
+    )
+    return [dict(row._mapping) for row in connection.execute(query)]
+
+
 def article_countries(connection: Connection, article_ids: Iterable[str]) -> dict[str, set[str]]:
     """The countries each article mentions (its actors' countries, or the country their
     code is under: ``IRQMED`` -> ``IRQ``), by article id."""
@@ -225,10 +254,11 @@ def item_conditions(table: sa.Table, filters: Filters) -> list[sa.ColumnElement[
     if not filters.all_copies:
         conditions.append(c.is_copy.is_(False))
     if filters.what is not None:
-        # "--what killed" names the quantity by its status, as users say "the killed".
+        # One quantity, never its parts: "people" leaves out "children". Rows stored
+        # before quantities were resolved are matched by their noun as written.
         wanted = _folded(filters.what)
         conditions.append(
-            sa.or_(c.what == wanted, c.status == wanted) if "status" in c else c.what == wanted
+            sa.or_(c.quantity == wanted, sa.and_(c.quantity.is_(None), c.what == wanted))
         )
     if filters.status is not None:
         conditions.append(c.status == _folded(filters.status))
@@ -236,11 +266,17 @@ def item_conditions(table: sa.Table, filters: Filters) -> list[sa.ColumnElement[
         key = (normalise_place(filters.where) or filters.where).casefold()
         compared = c.place_key if "place_key" in c else sa.func.lower(c.place)
         conditions.append(compared == key)
+    if not filters.background and "background" in c:
+        conditions.append(c.background.is_(False))
     if filters.scope is not None:
         wanted_scope = _folded(filters.scope)
         conditions.append(c.scope.is_(None) if wanted_scope == TOLL else c.scope == wanted_scope)
     if filters.source is not None:
-        conditions.append(_any_contains(filters.source, c.source_text, c.source_name))
+        if "source_id" in c:
+            # An id, or a name resolved to one: never a substring of another's name.
+            conditions.append(c.source_id.in_(source_ids(filters.source)))
+        else:
+            conditions.append(_any_contains(filters.source, c.source_text, c.source_name))
     if filters.speaker is not None:
         conditions.append(_any_contains(filters.speaker, c.speaker_text, c.speaker_name))
     if filters.actor is not None:
@@ -320,7 +356,9 @@ ITEM_COLUMNS = {
         ("value", "value"), ("qualifier", "qualifier"), ("low", "low"), ("high", "high"),
         ("what", "what"), ("status", "status"), ("place", "where"),
         ("place_basis", "where_basis"), ("where_text", "where_text"), ("when_text", "when_text"),
-        ("scope", "scope"), ("source_text", "source"), ("source_name", "source_name"),
+        ("scope", "scope"), ("background", "background"), ("quantity", "quantity"),
+        ("side", "side"),
+        ("source_text", "source"), ("source_name", "source_name"), ("source_id", "source_id"),
     ),
     "quotes": (
         ("kind", "kind"), ("speaker_text", "speaker"), ("speaker_name", "speaker_name"),
@@ -336,9 +374,15 @@ ITEM_COLUMNS = {
 
 
 def item_columns(table: sa.Table) -> list[Any]:
+    """An item's columns, then its evidence: the sentence it stands in (cut from the
+    article's text by the database), the article's headline, publisher and URL."""
     c = table.c
+    sentence = sa.func.substr(
+        articles.c.text, c.sentence_start + 1, c.sentence_end - c.sentence_start
+    )
     return [
         articles.c.article_id,
+        c.item_id,
         articles.c.publisher,
         c.date,
         *(c[column].label(shown) for column, shown in ITEM_COLUMNS[table.name]),
@@ -346,7 +390,20 @@ def item_columns(table: sa.Table) -> list[Any]:
         c.span_end.label("end"),
         c.span_text.label("text"),
         c.story_pk.label("story"),
+        sentence.label("sentence"),
+        c.sentence_start,
+        c.sentence_end,
+        articles.c.headline,
+        articles.c.url,
     ]
+
+
+def source_ids(source: str) -> list[str]:
+    """The source ids ``--source`` stands for: itself (an id as shown in every output)
+    and the id its words resolve to as a name ("Gaza's health ministry")."""
+    written = " ".join(source.split())
+    named = source_identity(ActorRef(text=written)).id
+    return list(dict.fromkeys((written.casefold(), named)))
 
 
 def _actor_query(connection: Connection, filters: Filters, limit: int | None) -> QueryResult:

@@ -126,6 +126,8 @@ quotes = sa.Table(
     sa.Column("cue", sa.String),
     sa.Column("cue_lemma", sa.String),
     sa.Column("in_headline", sa.Boolean, nullable=False, default=False),
+    sa.Column("sentence_start", sa.Integer),
+    sa.Column("sentence_end", sa.Integer),
     sa.Index("ix_quotes_date", "date"),
 )
 
@@ -153,8 +155,15 @@ figures = sa.Table(
     sa.Column("quote_item_id", sa.String),
     sa.Column("sentence_start", sa.Integer),
     sa.Column("sentence_end", sa.Integer),
+    sa.Column("source_id", sa.String),  # the source's identity (resolve/sources.py)
+    sa.Column("quantity", sa.String),  # what is counted, as a series (resolve/quantities.py)
+    sa.Column("side", sa.String),  # the country the counted noun names
+    # the sentence recounts an earlier year: history, left out of current views
+    sa.Column("background", sa.Boolean, nullable=False, default=False, server_default=sa.false()),
     # The timeline and contradiction queries: one quantity, one place, over time.
     sa.Index("ix_figures_series", "what", "status", "place_key", "date"),
+    sa.Index("ix_figures_quantity", "quantity", "status", "place_key", "date"),
+    sa.Index("ix_figures_source_id", "source_id"),
     sa.Index("ix_figures_place_date", "place_key", "date"),
     sa.Index("ix_figures_date", "date"),
 )
@@ -179,6 +188,8 @@ events = sa.Table(
     sa.Column("place", sa.String),
     sa.Column("negated", sa.Boolean, nullable=False, default=False),
     sa.Column("reported_by", sa.Text),
+    sa.Column("sentence_start", sa.Integer),
+    sa.Column("sentence_end", sa.Integer),
     sa.Index("ix_events_root_date", "root", "date"),
     sa.Index("ix_events_code", "code"),
     sa.Index("ix_events_source_code", "source_code"),

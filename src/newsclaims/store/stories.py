@@ -71,23 +71,27 @@ class StoryLinker:
         self.threshold = threshold
         self._lsh: MinHashLSH | None = None
         self._stored: dict[int, tuple[int, LeanMinHash]] = {}  # article pk -> (story, sig)
+        self._newest = 0  # the highest article pk indexed
 
     def load(self, connection: Connection) -> None:
-        """Index every stored article (once; again after :meth:`forget`)."""
-        if self._lsh is not None:
-            return
-        self._lsh = MinHashLSH(threshold=self.threshold, num_perm=NUM_PERM)
-        self._stored = {}
+        """Index every stored article not indexed yet: all of them the first time (and
+        after :meth:`forget`), then those another writer stored since."""
+        if self._lsh is None:
+            self._lsh = MinHashLSH(threshold=self.threshold, num_perm=NUM_PERM)
+            self._stored = {}
+            self._newest = 0
         query = select(articles.c.pk, articles.c.story_pk, articles.c.minhash).where(
-            articles.c.minhash.is_not(None)
+            articles.c.minhash.is_not(None), articles.c.pk > self._newest
         )
         for article_pk, story_pk, data in connection.execute(query):
-            self._index(article_pk, story_pk, signature_from_bytes(data))
+            if article_pk not in self._stored:
+                self._index(article_pk, story_pk, signature_from_bytes(data))
 
     def forget(self) -> None:
         """Drop the index (after a rolled-back batch): the next :meth:`load` rebuilds it."""
         self._lsh = None
         self._stored = {}
+        self._newest = 0
 
     def match(self, minhash: LeanMinHash) -> StoryMatch | None:
         """The story of the most similar stored article, if similar enough."""
@@ -109,3 +113,4 @@ class StoryLinker:
         assert self._lsh is not None
         self._lsh.insert(article_pk, minhash, check_duplication=False)
         self._stored[article_pk] = (story_pk, minhash)
+        self._newest = max(self._newest, article_pk)

@@ -8,6 +8,7 @@ an item that an earlier version of its story already holds is stored with ``is_c
 from __future__ import annotations
 
 import hashlib
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -16,8 +17,12 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import OperationalError
 
-from newsclaims.model import ActorRef, Report
+from newsclaims.model import ActorRef, Report, Span
+from newsclaims.resolve.dates import parse_day
+from newsclaims.resolve.places import country_name
+from newsclaims.store.connect import is_lock_timeout, lock_for_writing
 from newsclaims.store.schema import (
     actors,
     articles,
@@ -29,15 +34,10 @@ from newsclaims.store.schema import (
     stories,
 )
 from newsclaims.store.stories import StoryLinker, signature, signature_bytes
-from newsclaims.track.dates import claim_date, parse_day
-from newsclaims.track.places import (
-    country_name,
-    figure_place,
-    located_mentions,
-    normalise_place,
-)
 
 ClaimKey = tuple[Any, ...]
+WRITE_ATTEMPTS = 5  # a batch that found the store locked past busy_timeout is retried
+RETRY_PAUSE_S = 1.0
 
 
 def content_hash(text: str) -> str:
@@ -65,20 +65,36 @@ class BatchResult:
 
 
 class ReportWriter:
-    """Writes batches of reports into a store, linking near-duplicates into stories."""
+    """Writes batches of reports into a store, linking near-duplicates into stories.
 
-    def __init__(self, engine: Engine) -> None:
+    Safe beside other writers (a second ingest into the same store): each batch holds
+    the store's write lock for its transaction, so which texts are stored and which
+    stories exist cannot change between checking and writing, and the story index is
+    brought up to date with the other writers' articles first. A batch that waited past
+    the lock timeout is tried again.
+    """
+
+    def __init__(self, engine: Engine, attempts: int = WRITE_ATTEMPTS) -> None:
         self.engine = engine
         self.linker = StoryLinker()
+        self.attempts = attempts
 
     def write(self, reports: Sequence[Report]) -> BatchResult:
         """Store ``reports`` in one transaction (all of the batch or none of it)."""
-        try:
-            with self.engine.begin() as connection:
-                return _Batch(connection, self.linker).write(reports)
-        except BaseException:
-            self.linker.forget()  # it may hold articles of the rolled-back batch
-            raise
+        for attempt in range(1, self.attempts + 1):
+            try:
+                with self.engine.begin() as connection:
+                    lock_for_writing(connection)
+                    return _Batch(connection, self.linker).write(reports)
+            except OperationalError as error:
+                self.linker.forget()  # it may hold articles of the rolled-back batch
+                if attempt == self.attempts or not is_lock_timeout(error):
+                    raise
+                time.sleep(RETRY_PAUSE_S * attempt)
+            except BaseException:
+                self.linker.forget()
+                raise
+        raise AssertionError("unreachable")  # pragma: no cover
 
 
 def actor_key(ref: ActorRef) -> str:
@@ -119,6 +135,9 @@ class _Batch:
         actor_pks = self._actor_pks(report for _, report in fresh)
         for digest, report in fresh:
             joined = self._write_article(digest, report, actor_pks)
+            if joined is None:  # stored meanwhile by another writer
+                result.skipped += 1
+                continue
             result.stored += 1
             result.versions += joined
         for table, rows in self.rows.items():
@@ -126,8 +145,9 @@ class _Batch:
                 self.connection.execute(table.insert(), rows)
         return result
 
-    def _write_article(self, digest: str, report: Report, actor_pks: dict[str, int]) -> bool:
-        """Insert one article and queue its items; whether it joined an existing story."""
+    def _write_article(self, digest: str, report: Report, actor_pks: dict[str, int]) -> bool | None:
+        """Insert one article and queue its items; whether it joined an existing story
+        (``None``: another writer stored the same text first, nothing written)."""
         minhash = signature(report.text)
         match = self.linker.match(minhash) if minhash is not None else None
         report_day = parse_day(report.date)
@@ -145,7 +165,7 @@ class _Batch:
             version = 1
             self.claims[story_pk] = set()  # a new story: no earlier version holds anything
         article_pk = self.connection.execute(
-            articles.insert().returning(articles.c.pk),
+            _insert_new_article(self.connection).returning(articles.c.pk),
             {
                 "article_id": report.id,
                 "content_hash": digest,
@@ -166,7 +186,12 @@ class _Batch:
                 "minhash": signature_bytes(minhash) if minhash is not None else None,
                 "ingested_at": datetime.now(UTC),
             },
-        ).scalar_one()
+        ).scalar_one_or_none()
+        if article_pk is None:
+            if match is None:  # the story made for it above holds nothing
+                self.connection.execute(stories.delete().where(stories.c.pk == story_pk))
+                del self.claims[story_pk]
+            return None
         if minhash is not None:
             self.linker.add(article_pk, story_pk, minhash)
         self._queue_items(report, article_pk, story_pk, report_day, actor_pks)
@@ -254,26 +279,27 @@ def item_rows(
             "cue": quote.cue.text if quote.cue else None,
             "cue_lemma": quote.cue.lemma if quote.cue else None,
             "in_headline": quote.in_headline,
+            **_sentence_columns(quote.sentence),
         }  # fmt: skip
-    places = located_mentions(report) if report.figures else []
     for figure in report.figures:
-        place, basis = figure_place(report, figure, places)
+        place = figure.place
         yield figures, {
             "item_id": figure.id, "span_start": figure.span.start,
             "span_end": figure.span.end, "span_text": figure.span.text,
-            "date": claim_date(figure.when, report_day),
+            "date": parse_day(figure.claim_date) or report_day,
             "value": figure.value, "qualifier": figure.qualifier,
             "low": figure.low, "high": figure.high,
             "what": _folded(figure.what), "status": _folded(figure.status),
             "where_text": figure.where,
             "place": place, "place_key": place.casefold() if place else None,
-            "place_basis": basis, "when_text": figure.when, "scope": figure.scope,
+            "place_basis": figure.place_basis, "when_text": figure.when, "scope": figure.scope,
             "source_text": figure.source.text if figure.source else None,
             "source_pk": actor_pk(figure.source),
             "source_name": actor_name(figure.source) if figure.source else None,
+            "source_id": figure.source_id, "quantity": figure.quantity, "side": figure.side,
+            "background": figure.background,
             "quote_item_id": figure.quote_id,
-            "sentence_start": figure.sentence.start if figure.sentence else None,
-            "sentence_end": figure.sentence.end if figure.sentence else None,
+            **_sentence_columns(figure.sentence),
         }  # fmt: skip
     for event in report.events:
         target = event.target_actor
@@ -288,10 +314,17 @@ def item_rows(
             "target_text": target.text if target else None, "target_pk": actor_pk(target),
             "target_code": target.code if target else None,
             "target_name": actor_name(target) if target else None,
-            "place": normalise_place(event.place, report.text, event.span.start),
-            "negated": event.negated,
+            "place": event.place, "negated": event.negated,
             "reported_by": event.reported_by.text if event.reported_by else None,
+            **_sentence_columns(event.sentence),
         }  # fmt: skip
+
+
+def _sentence_columns(sentence: Span | None) -> dict[str, int | None]:
+    return {
+        "sentence_start": sentence.start if sentence else None,
+        "sentence_end": sentence.end if sentence else None,
+    }
 
 
 # What makes two items the same claim, per table: the columns compared between versions.
@@ -352,6 +385,12 @@ def _actor_row(ref: ActorRef) -> dict[str, Any]:
         "kind": ref.kind,
         "country": ref.country,
     }
+
+
+def _insert_new_article(connection: Connection) -> Any:
+    """INSERT of an article that does nothing when its text is stored already."""
+    dialect = postgresql if connection.dialect.name == "postgresql" else sqlite
+    return dialect.insert(articles).on_conflict_do_nothing(index_elements=["content_hash"])
 
 
 def _insert_ignoring_conflicts(connection: Connection) -> Any:

@@ -1,8 +1,11 @@
 """Contradictions: claims about one quantity from different sources that cannot both hold.
 
-Two claims are about one quantity when they count the same thing (``what``), in the same
-state (``status``), at the same (known) place, with the same scope (a running toll, one
-period's count or one incident's), within ``window`` days of each other. Each claim
+Two claims are about one quantity when they count the same thing (the resolved
+``quantity`` and its side: children are not people), in the same state (``status``), at
+the same place stated for them (not guessed from the article), with the same scope (a
+running toll, one period's count or one incident's), within ``window`` days of each
+other, from two different sources (by source id: one source's successive updates are a
+revision of its own series, not a contradiction). Each claim
 stands for an interval of values its words allow: ``exact`` a point, ``approx`` the
 point give or take ``APPROX_TOLERANCE``, ``at least`` everything from its bound up. Two
 claims contradict when their intervals are disjoint, ranked by how far apart they are;
@@ -18,7 +21,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, TypeVar
 
-from newsclaims.track.sources import same_source, source_country, source_key
+from newsclaims.resolve.quantities import parent_of
+from newsclaims.resolve.sources import same_source, source_country, source_key
 from newsclaims.track.timeline import source_label
 
 APPROX_TOLERANCE = 0.1  # "about 3,000" allows 2,700 to 3,300
@@ -31,6 +35,7 @@ COMPARED_PLACE_BASES = frozenset({"stated", "sentence", "source", None})
 # Counter-claims compare accounts of losses as one: "killed or wounded 15,000" and "3,000
 # casualties" are both told of the fighting, whichever word the parser took as status.
 LOSSES = frozenset({"killed", "dead", "wounded", "injured"})
+PEOPLE = "people"
 
 
 @dataclass(frozen=True)
@@ -91,12 +96,13 @@ def compare_claims(
         interval = claim_interval(point)
         # An unknown place is not the same place: "2 killed" in one village and a national
         # toll are different quantities. Nor is a place only guessed from the article.
-        if interval is None or None in (point["date"], point["what"], point["where"]):
+        counted = point.get("quantity") or point["what"]
+        if interval is None or None in (point["date"], counted, point["where"]):
             continue
         if point["where_basis"] not in COMPARED_PLACE_BASES:
             continue
         # A day's or one strike's count is another quantity than the running toll.
-        key = (point["what"], point["status"], point["where"], point["scope"])
+        key = (counted, point.get("side"), point["status"], point["where"], point["scope"])
         groups[key].append((point, interval, date.fromisoformat(point["date"])))
     widest = max_ratio - 1 if max_ratio > 0 else math.inf
     found: dict[tuple[Any, ...], dict[str, Any]] = {}
@@ -135,7 +141,9 @@ def counter_claims(
     for point in points:
         if not (point["source_name"] or point["source"]):
             continue  # a paper's own reporting is no side's claim
-        country = source_country(source_label(point))
+        if not counts_people(point):
+            continue  # "100 people" and "100,000 rockets" are no two accounts of one thing
+        country = source_country(point["source_name"] or point["source"])
         if country is None or None in (point["date"], point["status"]):
             continue
         state = "losses" if point["status"] in LOSSES else point["status"]
@@ -203,10 +211,22 @@ def _size(pair: dict[str, Any]) -> float:
     return max(numbers, default=0.0)
 
 
+def counts_people(point: dict[str, Any]) -> bool:
+    """Whether a point counts people (``people`` or a part of them, such as children).
+
+    >>> counts_people({"quantity": "children"}), counts_people({"quantity": "projectiles"})
+    (True, False)
+    """
+    quantity = point.get("quantity")
+    return quantity == PEOPLE or (quantity is not None and parent_of(quantity) == PEOPLE)
+
+
 def _independent(first: dict[str, Any], second: dict[str, Any]) -> bool:
     """Different sources however written, and not two versions of one story."""
     if first["story"] == second["story"] and first["article_id"] != second["article_id"]:
         return False
+    if first.get("source_id") and second.get("source_id"):
+        return bool(first["source_id"] != second["source_id"])
     return not same_source(source_key(source_label(first)), source_key(source_label(second)))
 
 
@@ -228,7 +248,8 @@ def _counted(found: dict[tuple[Any, ...], dict[str, Any]]) -> list[dict[str, Any
 def _claims_of(pair: dict[str, Any]) -> tuple[Any, ...]:
     """What a pair sets against what: the same two claims repeated are one pair."""
     sides = sorted(
-        (pair[side]["date"], str(source_key(pair[side]["source_label"])), str(pair[side]["value"]),
+        (pair[side]["date"], pair[side]["source_id"] or str(source_key(pair[side]["source_label"])),
+         str(pair[side]["value"]),
          pair[side]["qualifier"], str(pair[side]["low"]), str(pair[side]["high"]),
          str(pair[side]["what"]), str(pair[side]["where"]))
         for side in ("a", "b")
@@ -248,6 +269,7 @@ def _pair(
         "relation": relation,
         "score": score,
         "what": first["what"],
+        "quantity": first.get("quantity"),
         "status": first["status"],
         "where": first["where"],
         "scope": first["scope"],
@@ -277,8 +299,14 @@ def _evidence(point: dict[str, Any]) -> dict[str, Any]:
         "low",
         "high",
         "source",
+        "source_id",
+        "quantity",
         "publisher",
         "article_id",
+        "item_id",
         "span",
+        "sentence",
+        "headline",
+        "url",
     )
-    return {"source_label": source_label(point)} | {key: point[key] for key in keys}
+    return {"source_label": source_label(point)} | {key: point.get(key) for key in keys}

@@ -1,10 +1,15 @@
 """Negotiation: per actor, the proposals, counter-proposals, demands, acceptances and
 rejections over time, from coded events and from reported speech, with evidence.
 
-An event's CAMEO code says its move (``data/negotiation.yaml``); a quote is a move when
-it names what is negotiated (a truce, a deal, hostages) and its cue or words say which
-move. A proposal answering the other side's proposal within ``COUNTER_WINDOW`` days is a
-counter-proposal.
+An event's CAMEO code says its move (``data/negotiation.yaml``); a release or a pause
+observed carries out a deal (``implementation``), it accepts nothing. A quote is a move
+when it names what is negotiated (a truce, a deal, hostages) and its cue or words say
+which move; when its clause opens with another party doing the move ("Hamas said
+Israel refused the offer") the move is that party's, reported by the speaker. Opinion
+and analysis articles are the writer's views, not the parties' moves, and are left out.
+Actors are matched by identity (their code, its country, or their whole name), never by
+a substring of a name. A proposal answering the other side's proposal within
+``COUNTER_WINDOW`` days is a counter-proposal.
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ import sqlalchemy as sa
 import yaml
 from sqlalchemy.engine import Connection
 
+from newsclaims.extract.actors import country_prefix
 from newsclaims.store.queries import Filters, contains_folded, item_columns, item_conditions
 from newsclaims.store.schema import articles, events, quotes
 
@@ -38,6 +44,8 @@ class MoveTables:
     topic: re.Pattern[str]
     topic_words: tuple[str, ...]
     negation: re.Pattern[str]
+    opinion_url_parts: tuple[str, ...]
+    opinion_headline_openings: tuple[str, ...]
 
 
 def _words_pattern(words: Sequence[str]) -> re.Pattern[str]:
@@ -60,6 +68,8 @@ def move_tables() -> MoveTables:
             r"(?<!\w)(?:" + "|".join(re.escape(w) for w in raw["negations"]) + r")(?!\w)",
             re.IGNORECASE,
         ),
+        opinion_url_parts=tuple(raw["opinion_url_parts"]),
+        opinion_headline_openings=tuple(raw["opinion_headline_openings"]),
     )
 
 
@@ -85,31 +95,97 @@ def quote_move(content: str, cue_lemma: str | None = None) -> str | None:
     >>> quote_move("it was a beautiful day"), quote_move("the truce holds", "propose")
     (None, 'proposal')
     """
+    return _quote_move(content, cue_lemma)[0]
+
+
+def reported_party(content: str) -> str | None:
+    """The party whose move reported speech tells, when its clause opens with one
+    ("Israel had refused the offer" -> ``Israel``); ``None`` for the speaker's own.
+
+    >>> reported_party("Israel had refused the offer"), reported_party("it had refused")
+    ('Israel', None)
+    >>> reported_party("the Israeli government rejected the truce proposal")
+    'the Israeli government'
+    """
+    _, start = _quote_move(content, None)
+    if start is None:
+        return None
+    match = _PARTY_BEFORE_MOVE.match(content[:start])
+    if match is None or match["party"].split()[-1].casefold() in _PRONOUNS:
+        return None
+    return match["party"]
+
+
+def _quote_move(content: str, cue_lemma: str | None) -> tuple[str | None, int | None]:
+    """The move and where its word starts (``None``: from the cue, or no move)."""
     tables = move_tables()
     if not tables.topic.search(content):
-        return None
+        return None, None
     for move, pattern in tables.quote_words:
         match = pattern.search(content)
         if match:
             before = content[max(0, match.start() - 25) : match.start()]
-            return _negated(move) if tables.negation.search(before) else move
-    return tables.cue_lemmas.get(cue_lemma or "")
+            found = _negated(move) if tables.negation.search(before) else move
+            return found, match.start()
+    return tables.cue_lemmas.get(cue_lemma or ""), None
+
+
+# A clause opening with a named party (capitalised, or "the" + words ending in one) and
+# at most an auxiliary before the move word.
+_PARTY_BEFORE_MOVE = re.compile(
+    r"^\s*(?:that\s+)?(?P<party>(?:the\s+)?(?:[a-z]+\s+){0,2}?[A-Z][\w'’.-]*"
+    r"(?:\s+[A-Za-z][\w'’.-]*){0,3}?)\s+"
+    r"(?:(?:has|had|have|would|will|could|did|does|do|was|is|had\s+not|has\s+not|not)\s+)*$"
+)
+_PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i", "you", "this", "that"})
+
+
+def is_opinion(url: str | None, headline: str | None) -> bool:
+    """Whether an article is opinion or analysis, by its URL's path or headline.
+
+    >>> is_opinion("https://example.com/opinions/2023/11/1/why", None)
+    True
+    >>> is_opinion("https://example.com/news/2023/11/1/talks", "Talks resume in Doha")
+    False
+    """
+    tables = move_tables()
+    path = (url or "").casefold()
+    opening = (headline or "").casefold().lstrip()
+    return any(part in path for part in tables.opinion_url_parts) or opening.startswith(
+        tables.opinion_headline_openings
+    )
+
+
+def same_actor(wanted: str, name: str | None, code: str | None) -> bool:
+    """``--actor`` names this actor: its code, its country's code, or its whole name
+    (any case), never part of a name ("USA" is not "Humza Yousaf").
+
+    >>> same_actor("USA", "Antony Blinken", "USAGOV"), same_actor("usa", "Humza Yousaf", None)
+    (True, False)
+    >>> same_actor("hamas", "Hamas", "PSEREB"), same_actor("Hama", "Hamas", None)
+    (True, False)
+    """
+    folded = " ".join(wanted.split()).casefold()
+    if name is not None and " ".join(name.split()).casefold() == folded:
+        return True
+    if not code:
+        return False
+    return code.casefold() == folded or (
+        len(folded) == 3 and (country_prefix(code) or "").casefold() == folded
+    )
 
 
 def _negated(move: str) -> str | None:
-    return "rejection" if move == "acceptance" else None
+    """Not accepting or not agreeing is rejecting; a negated other move is none."""
+    return "rejection" if move in ("acceptance", "agreement") else None
 
 
 def negotiation_moves(connection: Connection, filters: Filters) -> list[dict[str, Any]]:
     """Every move matching ``filters`` (actor, publisher, since, until), oldest first."""
     moves = [*_event_moves(connection, filters), *_quote_moves(connection, filters)]
     if filters.actor is not None:
-        wanted = filters.actor.casefold()
-        moves = [
-            m
-            for m in moves
-            if wanted in m["actor"].casefold() or wanted == (m["actor_code"] or "").casefold()
-        ]
+        wanted = filters.actor
+        moves = [m for m in moves if same_actor(wanted, m["actor"], m["actor_code"])]
     moves.sort(key=lambda move: (move["date"] or "9999", move["article_id"], move["span"]["start"]))
     return mark_counter_proposals(moves)
 
@@ -126,7 +202,7 @@ def _event_moves(connection: Connection, filters: Filters) -> list[dict[str, Any
     for row in connection.execute(query):
         item = dict(row._mapping)
         move = event_move(item["code"], item["negated"])
-        if move is None:
+        if move is None or is_opinion(item["url"], item["headline"]):
             continue
         found.append(
             _move(
@@ -165,17 +241,20 @@ def _quote_moves(connection: Connection, filters: Filters) -> list[dict[str, Any
     for row in connection.execute(query):
         item = dict(row._mapping)
         move = quote_move(item["text"], item["cue_lemma"])
-        if move is not None:
-            found.append(
-                _move(
-                    item,
-                    move,
-                    actor=item["speaker_name"],
-                    actor_code=None,
-                    counterpart=None,
-                    via=f"{item['kind']} quote",
-                )
+        if move is None or is_opinion(item["url"], item["headline"]):
+            continue
+        party = reported_party(item["text"])
+        found.append(
+            _move(
+                item,
+                move,
+                actor=party or item["speaker_name"],
+                actor_code=None,
+                counterpart=None,
+                via=f"{item['kind']} quote",
+                reported_by=item["speaker_name"] if party else None,
             )
+        )
     return found
 
 
@@ -187,6 +266,7 @@ def _move(
     actor_code: str | None,
     counterpart: str | None,
     via: str,
+    reported_by: str | None = None,
 ) -> dict[str, Any]:
     day = item["date"]
     return {
@@ -196,9 +276,14 @@ def _move(
         "move": move,
         "counterpart": counterpart,
         "via": via,
+        "reported_by": reported_by,
         "publisher": item["publisher"],
         "article_id": item["article_id"],
+        "item_id": item["item_id"],
         "span": {"start": item["start"], "end": item["end"], "text": item["text"]},
+        "sentence": item["sentence"],
+        "headline": item["headline"],
+        "url": item["url"],
     }
 
 

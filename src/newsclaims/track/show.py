@@ -7,7 +7,7 @@ import json
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from rich.console import Console
 from rich.progress import (
@@ -23,7 +23,11 @@ from rich.progress import (
 from rich.table import Table
 from rich.text import Text
 
-from newsclaims.store.ingest import IngestCounts
+if TYPE_CHECKING:  # the store (SQLAlchemy) is not loaded to write a CSV
+    from newsclaims.store.ingest import IngestCounts
+
+# A spreadsheet reads a cell starting with one of these as a formula (CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def write_json(value: Any, stream: TextIO | None = None) -> None:
@@ -36,7 +40,24 @@ def write_csv_rows(rows: Sequence[dict[str, Any]], stream: TextIO | None = None)
     columns = list(dict.fromkeys(key for row in flat for key in row))
     writer = csv.DictWriter(stream or sys.stdout, fieldnames=columns, extrasaction="ignore")
     writer.writeheader()
-    writer.writerows(flat)
+    writer.writerows(spreadsheet_safe_row(row) for row in flat)
+
+
+def spreadsheet_safe(value: Any) -> Any:
+    """A text cell that a spreadsheet would run as a formula, quoted with a leading ``'``.
+
+    Numbers stay numbers; only text is changed, and only when it starts like a formula.
+
+    >>> spreadsheet_safe("=1+2"), spreadsheet_safe("-5"), spreadsheet_safe(-5)
+    ("'=1+2", "'-5", -5)
+    """
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def spreadsheet_safe_row(row: dict[str, Any]) -> dict[str, Any]:
+    return {key: spreadsheet_safe(value) for key, value in row.items()}
 
 
 def _flatten(row: dict[str, Any], prefix: str = "") -> Iterator[tuple[str, Any]]:

@@ -18,7 +18,6 @@ from rich.text import Text
 from sqlalchemy.engine import Connection
 
 from newsclaims.store.queries import TOLL, Filters, figure_rows
-from newsclaims.track.sources import SourceKey, source_key
 
 BAR_WIDTH = 40
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
@@ -56,8 +55,8 @@ def timeline_points(
             row["qualifier"],
             low,
             high,
-            row["source_name"],
-            row["what"],
+            row["source_id"] or row["source_name"],
+            row["quantity"] or row["what"],
             row["status"],
             row["where"],
             row["scope"],
@@ -65,27 +64,38 @@ def timeline_points(
         if claim in seen:
             continue
         seen.add(claim)
-        points.append(
-            {
-                "date": row["date"],
-                "value": row["value"],
-                "qualifier": row["qualifier"],
-                "low": low,
-                "high": high,
-                "what": row["what"],
-                "status": row["status"],
-                "where": row["where"],
-                "where_basis": row["where_basis"],
-                "scope": row["scope"] or TOLL,
-                "source": row["source"],
-                "source_name": row["source_name"],
-                "publisher": row["publisher"],
-                "article_id": row["article_id"],
-                "story": row["story"],
-                "span": {"start": row["start"], "end": row["end"], "text": row["text"]},
-            }
-        )
+        points.append(timeline_point(row, low, high))
     return points
+
+
+def timeline_point(row: dict[str, Any], low: float | None, high: float | None) -> dict[str, Any]:
+    """A figure row as a timeline point: the claim, who made it, and its evidence."""
+    return {
+        "date": row["date"],
+        "value": row["value"],
+        "qualifier": row["qualifier"],
+        "low": low,
+        "high": high,
+        "what": row["what"],
+        "quantity": row["quantity"],
+        "side": row["side"],
+        "status": row["status"],
+        "where": row["where"],
+        "where_basis": row["where_basis"],
+        "scope": row["scope"] or TOLL,
+        "background": row["background"],
+        "source": row["source"],
+        "source_name": row["source_name"],
+        "source_id": row["source_id"],
+        "publisher": row["publisher"],
+        "article_id": row["article_id"],
+        "item_id": row["item_id"],
+        "story": row["story"],
+        "span": {"start": row["start"], "end": row["end"], "text": row["text"]},
+        "sentence": row["sentence"],
+        "headline": row["headline"],
+        "url": row["url"],
+    }
 
 
 def bounds(
@@ -106,31 +116,27 @@ def bounds(
 
 
 def source_label(point: dict[str, Any]) -> str:
-    """Who a point is attributed to (a leading "the" dropped), or whose reporter states it.
+    """Who a point is attributed to, by source id (or name, for rows stored without
+    one), or whose reporter states it.
 
-    >>> source_label({"source_name": "the health ministry", "source": None, "publisher": "X"})
-    'health ministry'
+    >>> source_label({"source_id": "pse-health-ministry", "source_name": "the ministry",
+    ...               "source": None, "publisher": "X"})
+    'pse-health-ministry'
+    >>> source_label({"source_id": None, "source_name": None, "source": None, "publisher": "X"})
+    'X (no source given)'
     """
+    if point.get("source_id"):
+        return str(point["source_id"])
     named = point["source_name"] or point["source"]
     if named:
         return _LEADING_THE.sub("", " ".join(str(named).split()))
     return f"{point['publisher'] or 'reporter'} (no source given)"
 
 
-def source_labels(points: Sequence[dict[str, Any]]) -> list[str]:
-    """Each point's source label, one spelling per source however written
-    (``Gaza's Ministry of Health`` and ``the health ministry in Gaza`` are one)."""
-    first_form: dict[SourceKey, str] = {}
-    labels = []
-    for point in points:
-        label = source_label(point)
-        labels.append(first_form.setdefault(source_key(label), label))
-    return labels
-
-
 def series_label(point: dict[str, Any]) -> str:
     """``people killed · Gaza``, with the scope when it is not a running toll."""
-    what = " ".join(part for part in (point["what"], point["status"]) if part) or "figures"
+    counted = point.get("quantity") or point["what"]
+    what = " ".join(part for part in (counted, point["status"]) if part) or "figures"
     parts = [what, point["where"], None if point["scope"] == TOLL else f"per {point['scope']}"]
     return " · ".join(part for part in parts if part)
 
@@ -150,7 +156,8 @@ def terminal_chart(points: Sequence[dict[str, Any]]) -> RenderableType:
         return Text("no figures match", style="dim")
     parts: list[RenderableType] = []
     by_series: dict[str, list[tuple[str, dict[str, Any]]]] = defaultdict(list)
-    for label, point in zip(source_labels(points), points, strict=True):
+    for point in points:
+        label = source_label(point)
         by_series[series_label(point)].append((label, point))
     for series, members in by_series.items():
         top = max(_largest(point) for _, point in members) or 1.0
@@ -203,7 +210,7 @@ def _bar_line(point: dict[str, Any], top: float) -> Text:
 def chart_rows(points: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
     """The points as flat rows for Vega-Lite: ``y`` is where the mark stands."""
     rows = []
-    for label, point in zip(source_labels(points), points, strict=True):
+    for point in points:
         low, high = point["low"], point["high"]
         y = point["value"]
         if point["qualifier"] == "at_least":
@@ -220,11 +227,13 @@ def chart_rows(points: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
                 "high": high,
                 "shown": shown_value(point),
                 "qualifier": point["qualifier"],
-                "source": label,
+                "source": source_label(point),
+                "written": point["source_name"] or point["source"] or "",
                 "series": series_label(point),
                 "publisher": point["publisher"],
                 "article_id": point["article_id"],
-                "text": point["span"]["text"],
+                "headline": point["headline"],
+                "sentence": point["sentence"] or point["span"]["text"],
             }
         )
     return rows
@@ -244,12 +253,19 @@ def write_chart(points: Sequence[dict[str, Any]], path: Path) -> None:
         "date:T",
         "shown:N",
         "qualifier:N",
-        "source:N",
+        alt.Tooltip("source:N", title="source id"),
+        alt.Tooltip("written:N", title="as written"),
         "publisher:N",
+        "headline:N",
         "article_id:N",
-        "text:N",
+        alt.Tooltip("sentence:N", title="sentence"),
     ]
     base = alt.Chart(data)
+    # One line per source through the values it stands on; a lower bound is a triangle
+    # pointing up from its line, a range a rule from low to high.
+    lines = base.mark_line(opacity=0.5, strokeWidth=1.5).encode(
+        x=x, y=alt.Y("y:Q", title="count"), color=color, detail="source:N"
+    )
     ranges = base.mark_rule(strokeWidth=2).encode(x=x, y="low:Q", y2="high:Q", color=color)
     marks = base.mark_point(filled=True, size=70).encode(
         x=x,
@@ -258,8 +274,7 @@ def write_chart(points: Sequence[dict[str, Any]], path: Path) -> None:
         shape=alt.Shape("qualifier:N", scale=shapes, title="qualifier"),
         tooltip=tooltip,
     )
-    # No lines between points: two claims on one day joined by a line would read as a range.
-    layered = alt.layer(ranges, marks)
+    layered = alt.layer(lines, ranges, marks)
     series = {series_label(point) for point in points}
     chart: Any
     if len(series) > 1:
@@ -267,4 +282,5 @@ def write_chart(points: Sequence[dict[str, Any]], path: Path) -> None:
     else:
         chart = layered.properties(title=next(iter(series), "figures"), width=720, height=360)
     path.parent.mkdir(parents=True, exist_ok=True)
-    chart.save(str(path))
+    # HTML inlines the Vega bundles (through vl-convert): the page works offline.
+    chart.save(str(path), inline=path.suffix.lower() == ".html")

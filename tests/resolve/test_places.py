@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsclaims.track.places import normalise_place
+from newsclaims.resolve.places import normalise_place
 
 
 @pytest.mark.parametrize(
@@ -102,7 +102,7 @@ def _report_with(text: str, number: str, source: str | None = None, **fields):
 def test_a_figure_without_a_stated_place_takes_the_nearest_one_given(
     text, number, source, where, expected
 ):
-    from newsclaims.track.places import figure_place
+    from newsclaims.resolve.places import figure_place
 
     report, figure = _report_with(text, number, source, where=where)
     assert figure_place(report, figure) == expected
@@ -110,7 +110,7 @@ def test_a_figure_without_a_stated_place_takes_the_nearest_one_given(
 
 def test_located_mentions_skip_actor_uses_and_keep_parts():
     from newsclaims.model import Report
-    from newsclaims.track.places import located_mentions
+    from newsclaims.resolve.places import located_mentions
 
     text = "Israel's army said fighting raged in northern Gaza and across the West Bank."
     places = [mention.place for mention in located_mentions(Report(id="r", text=text))]

@@ -23,19 +23,14 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
-from typing import Literal
 
 import pycountry
 import yaml
 
 from newsclaims.extract.actors import POSSESSIVE, country_code
 from newsclaims.extract.lexicon import cue_lexicon
-from newsclaims.model import ActorRef, Figure, Report
+from newsclaims.model import ActorRef, Figure, PlaceBasis, Report
 
-# Where a figure's place comes from, most direct first: its own clause, the place in its
-# source's name ("the health ministry in Gaza"), the one place its sentence is set in,
-# or the place the article is about.
-PlaceBasis = Literal["stated", "source", "sentence", "article"]
 PLACE_ENTITY_LABELS = frozenset({"GPE", "LOC", "FAC"})
 LOCATIVE_WORDS = frozenset(
     {"in", "on", "across", "throughout", "inside", "near", "at", "into", "over", "around"}
@@ -150,6 +145,21 @@ def _named_place(words: str) -> str | None:
 
 
 @cache
+def place_country(place: str | None) -> str | None:
+    """The country a series place is in, where its name says (``northern Gaza`` ->
+    ``PSE``); ``None`` for a place the tables cannot put in a country.
+
+    >>> place_country("northern Gaza"), place_country("Israel"), place_country(None)
+    ('PSE', 'ISR', None)
+    """
+    if not place:
+        return None
+    part, _, whole = place.partition(" ")
+    if whole and part in place_tables().parts.values():
+        place = whole
+    return country_code(place, metonyms=False)
+
+
 def country_name(code: str) -> str:
     """A country's everyday name from its ISO3 code (``IRN`` -> ``Iran``)."""
     country = pycountry.countries.get(alpha_3=code)

@@ -7,6 +7,10 @@
 (datetime.date(2023, 10, 29), datetime.date(2023, 11, 8))
 >>> claim_date("Dec 30", report)  # a day later in the year than the report: last year's
 datetime.date(2022, 12, 30)
+>>> is_background("In the 2014 war, 2,251 Palestinians were killed.", report)
+True
+>>> is_background("The ministry said 10,328 people had been killed.", report)
+False
 """
 
 from __future__ import annotations
@@ -27,6 +31,18 @@ SPAN_WORDS = re.compile(r"^\s*(?:since|from|between|after|before|until|over|duri
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _MONTH_DAY = re.compile(r"\b([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4}))?")
 _DAY_MONTH = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\.?\b(?:,?\s+(\d{4}))?")
+
+
+# A year as a word: not part of a longer number ("2,014" or "20145").
+_YEAR = re.compile(r"(?<![\d,.])(?:19|20)\d\d(?![\d,])")
+
+
+def is_background(sentence: str | None, report_date: date | None) -> bool:
+    """Whether a sentence recounts an earlier year ("in 1956", "the 2014 war"): its
+    figures are history told for background, not the current state the report gives."""
+    if not sentence or report_date is None:
+        return False
+    return any(int(year) < report_date.year for year in _YEAR.findall(sentence))
 
 
 def parse_day(value: str | None) -> date | None:

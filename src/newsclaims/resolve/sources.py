@@ -20,14 +20,17 @@ False
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
+from typing import Any
 
 import yaml
 
 from newsclaims.extract.actors import country_code, country_prefix, resolve_name
-from newsclaims.track.places import normalise_place, place_tables
+from newsclaims.model import ActorRef
+from newsclaims.resolve.places import country_name, normalise_place, place_tables
 
 # Longer than any name: a "source" this long is a misparse, and is not analysed further.
 LONGEST_NAME = 200
@@ -58,10 +61,26 @@ class SourceWords:
 
 @cache
 def source_words() -> SourceWords:
-    raw = yaml.safe_load(
-        resources.files("newsclaims.data").joinpath("sources.yaml").read_text("utf-8")
+    raw = _sources_data()
+    return SourceWords(
+        **{field: frozenset(str(word) for word in raw[field]) for field in _WORD_LISTS}
     )
-    return SourceWords(**{key: frozenset(str(word) for word in raw[key]) for key in raw})
+
+
+_WORD_LISTS = (
+    "determiners",
+    "descriptors",
+    "run_by_suffixes",
+    "inverted_heads",
+    "country_abbreviations",
+)
+
+
+@cache
+def _sources_data() -> dict[str, Any]:
+    text = resources.files("newsclaims.data").joinpath("sources.yaml").read_text("utf-8")
+    data: dict[str, Any] = yaml.safe_load(text)
+    return data
 
 
 @lru_cache(maxsize=4096)
@@ -121,7 +140,11 @@ def _without_trailing_place(text: str) -> tuple[str, str | None]:
     match = _TRAILING_PLACE.match(text)
     if match is None:
         return text, None
-    place = normalise_place(match["place"].strip())
+    written = match["place"].strip()
+    # "in the Hamas-run territory": no place named, but whose it is.
+    if runner := next(filter(None, map(_descriptor_country, written.split())), None):
+        return match["rest"], runner
+    place = normalise_place(written)
     tables = place_tables()
     if place is None:
         return text, None
@@ -189,3 +212,144 @@ def _uninverted(head: str) -> str:
     if rest and first in source_words().inverted_heads:
         return f"{rest.removeprefix('the ')} {first}"
     return head
+
+
+@dataclass(frozen=True)
+class SourceIdentity:
+    """One institution or person that figures are attributed to, however written.
+
+    ``id`` is stable across reports and runs: a registry id (``unrwa``), a state's
+    institution (``isr-military``: the country's code and the institution), a person
+    (``person:antony-blinken``), or, for a source the registry does not know, a slug of
+    its reduced name (``civil-society-group``).
+    """
+
+    id: str
+    name: str
+    kind: str | None = None
+    side: str | None = None
+    country: str | None = None
+
+
+@dataclass(frozen=True)
+class _Institution:
+    id: str
+    name: str
+    kind: str | None
+    side: str | None
+    country: str | None
+
+
+@dataclass(frozen=True)
+class SourceRegistry:
+    """``data/sources.yaml``'s identities: heads of institutions known by name, the
+    generic institutions of any state, and the speaker nouns that speak for them."""
+
+    institutions: dict[tuple[str, str | None], _Institution]  # (head, country) -> it
+    kinds: dict[str, tuple[str, str, str, bool]]  # head -> (id suffix, label, kind, local)
+    speaker_nouns: frozenset[str]
+
+
+@cache
+def source_registry() -> SourceRegistry:
+    raw = _sources_data()
+    institutions: dict[tuple[str, str | None], _Institution] = {}
+    for entry in raw["institutions"]:
+        institution = _Institution(
+            id=entry["id"],
+            name=entry["name"],
+            kind=entry.get("kind"),
+            side=entry.get("side"),
+            country=entry.get("country"),
+        )
+        for written in entry["names"]:
+            key = source_key(str(written))
+            institutions[(_without_speaker_noun(key.head), key.country)] = institution
+    kinds = {
+        _uninverted(str(head).casefold()): (
+            suffix,
+            entry["label"],
+            entry["kind"],
+            bool(entry.get("local")),
+        )
+        for suffix, entry in raw["kinds"].items()
+        for head in entry["heads"]
+    }
+    return SourceRegistry(institutions, kinds, frozenset(raw["speaker_nouns"]))
+
+
+def source_identity(source: ActorRef, country: str | None = None) -> SourceIdentity:
+    """The identity of a figure's source (``country``: the one its context gives, as
+    for ``the enclave's health ministry``, when its name gives none).
+
+    >>> from newsclaims.model import ActorRef
+    >>> source_identity(ActorRef(text="Gaza's Ministry of Health")).id
+    'pse-health-ministry'
+    >>> source_identity(ActorRef(text="the health ministry in the Hamas-run territory")).id
+    'pse-health-ministry'
+    >>> source_identity(ActorRef(text="An Israeli army spokesperson")).id
+    'isr-military'
+    >>> source_identity(ActorRef(text="the UN agency for Palestinian refugees")).id
+    'unrwa'
+    >>> source_identity(ActorRef(text="Blinken", canonical="Antony Blinken", kind="person"))
+    SourceIdentity(id='person:antony-blinken', name='Antony Blinken', kind='person', ...)
+    >>> source_identity(ActorRef(text="the ministry")).id  # whose? no country, no guess
+    'ministry'
+    >>> source_identity(ActorRef(text="the enclave's health ministry"), country="PSE").id
+    'pse-health-ministry'
+    """
+    key = source_key(source.canonical or source.text)
+    if key.country is None and source.kind == "country" and source.code:
+        return _state_identity(source.code)
+    head = _without_speaker_noun(_without_place_reference(key.head))
+    registry = source_registry()
+    name = " ".join((source.canonical or source.text).split())
+    if source.kind == "person" and head not in registry.kinds and name[:1].isupper():
+        return SourceIdentity(f"person:{_slug(name)}", name, "person", source.country,
+                              source.country)  # fmt: skip
+    context, country = country, key.country
+    known = registry.institutions.get((head, country)) or registry.institutions.get((head, None))
+    if known is not None and (known.country is None or country in (None, known.country)):
+        side = known.side or known.country
+        return SourceIdentity(known.id, known.name, known.kind, side, known.country)
+    generic = registry.kinds.get(head)
+    if generic is not None and (owner := country or (context if generic[3] else None)):
+        suffix, label, kind, _ = generic
+        shown = country_name(owner) if len(owner) == 3 else owner
+        return SourceIdentity(f"{owner.casefold()}-{suffix}", f"{shown} {label}", kind,
+                              owner, owner)  # fmt: skip
+    if key.country is None and (code := country_code(head, metonyms=True)):
+        return _state_identity(code)  # "Israel", "Washington": the state itself
+    prefix = f"{country.casefold()}-" if country else ""
+    return SourceIdentity(prefix + _slug(head), " ".join(head.split()), None, country, country)
+
+
+def _state_identity(code: str) -> SourceIdentity:
+    name = country_name(code) if len(code) == 3 else code
+    return SourceIdentity(code.casefold(), name, "state", code, code)
+
+
+def _without_place_reference(head: str) -> str:
+    """``coastal enclave health ministry`` -> ``health ministry``: whose place the
+    reference stands for is the context's to say."""
+    for noun in sorted(place_tables().references, key=len, reverse=True):
+        if head.startswith(noun + " "):
+            return head[len(noun) + 1 :]
+    return head
+
+
+def _without_speaker_noun(head: str) -> str:
+    """``army spokesperson`` -> ``army``; ``officials`` alone stays."""
+    words = head.split()
+    while len(words) > 1 and words[-1] in _sources_data()["speaker_nouns"]:
+        words.pop()
+    return " ".join(words)
+
+
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def _slug(name: str) -> str:
+    """``Antony Blinken`` -> ``antony-blinken`` (accents kept as their base letters)."""
+    plain = unicodedata.normalize("NFKD", name.casefold()).encode("ascii", "ignore").decode()
+    return _NOT_SLUG.sub("-", plain).strip("-") or "unnamed"

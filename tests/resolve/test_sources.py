@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsclaims.track.sources import same_source, source_country, source_key
+from newsclaims.resolve.sources import same_source, source_country, source_key
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from newsclaims.track.dates import claim_date, parse_day
+from newsclaims.resolve.dates import claim_date, parse_day
 
 REPORT = date(2024, 1, 3)  # a Wednesday
 

@@ -1,0 +1,86 @@
+"""Quantities: what a figure counts, reduced to one series name and the side it names.
+
+``Palestinians``, ``people`` and ``civilians`` are the quantity ``people``;
+``Palestinian children`` is ``children`` (a series of its own under ``people``, never
+part of its series); the side a word names is kept apart. The nouns live in
+``data/quantities.yaml``; side words are the actor tables' demonyms.
+
+>>> quantity_of("Palestinians"), quantity_of("palestinian children")
+(Quantity(name='people', side='PSE'), Quantity(name='children', side='PSE'))
+>>> quantity_of("health workers"), quantity_of("olive trees")
+(Quantity(name='medics', side=None), Quantity(name='olive trees', side=None))
+>>> parent_of("children"), parent_of("people"), parent_of("olive trees")
+('people', None, None)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib import resources
+
+import yaml
+
+from newsclaims.extract.actors import actor_tables, country_code
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """One series of counts (``people``, ``children``) and the side its noun names."""
+
+    name: str
+    side: str | None = None
+
+
+@dataclass(frozen=True)
+class QuantityTables:
+    """``data/quantities.yaml``, loaded once: noun -> quantity, quantity -> parent."""
+
+    by_noun: dict[str, str]
+    parents: dict[str, str | None]
+
+
+@cache
+def quantity_tables() -> QuantityTables:
+    raw = yaml.safe_load(
+        resources.files("newsclaims.data").joinpath("quantities.yaml").read_text("utf-8")
+    )
+    by_noun = {str(noun): name for name, entry in raw.items() for noun in entry["nouns"]}
+    return QuantityTables(by_noun, {name: entry["parent"] for name, entry in raw.items()})
+
+
+@lru_cache(maxsize=4096)
+def quantity_of(what: str | None) -> Quantity | None:
+    """The quantity a figure's ``what`` names (``None`` when it names none)."""
+    if not what or not what.strip():
+        return None
+    words = " ".join(what.casefold().split()).split()
+    tables = quantity_tables()
+    if (name := tables.by_noun.get(" ".join(words))) is not None:
+        # "Palestinians" alone is people of that side.
+        return Quantity(name, _side(words[0]) if len(words) == 1 else None)
+    side = None
+    while len(words) > 1 and (word_side := _side(words[0])) is not None:
+        side = side or word_side
+        words = words[1:]
+    noun = " ".join(words)
+    return Quantity(tables.by_noun.get(noun, noun), side)
+
+
+def parent_of(quantity: str) -> str | None:
+    """The quantity ``quantity`` is a part of (``children`` -> ``people``), if any."""
+    return quantity_tables().parents.get(quantity)
+
+
+def _side(word: str) -> str | None:
+    """The country a word names as a side (``palestinian(s)``, ``israeli``)."""
+    demonyms = _folded_demonyms()
+    code = demonyms.get(word) or demonyms.get(word.removesuffix("s"))
+    if code is None and word[:1].isalpha():
+        code = country_code(word.title(), metonyms=False)
+    return code
+
+
+@cache
+def _folded_demonyms() -> dict[str, str]:
+    return {name.casefold(): code for name, code in actor_tables().demonyms.items()}

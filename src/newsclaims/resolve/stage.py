@@ -1,0 +1,71 @@
+"""Apply every resolver to a report: the step between extraction and the store.
+
+>>> from newsclaims.model import ActorRef, Figure, Report, Span
+>>> text = "Israel bombed Gaza. In Gaza, 40 Palestinians were killed, the health ministry said."
+>>> start = text.index("40")
+>>> source = ActorRef(text="the health ministry", start=text.index("the health"),
+...                   end=text.index(" said"))
+>>> figure = Figure(id="f1", span=Span(start=start, end=start + 2, text="40"), value=40,
+...                 what="Palestinians", status="killed", source=source,
+...                 sentence=Span(start=20, end=len(text), text=text[20:]))
+>>> resolved = resolve_report(Report(id="r", text=text, date="2023-11-08", figures=[figure]))
+>>> got = resolved.figures[0]
+>>> got.place, got.place_basis, got.claim_date, got.quantity, got.side, got.source_id
+('Gaza', 'sentence', '2023-11-08', 'people', 'PSE', 'pse-health-ministry')
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from newsclaims.model import Event, Figure, Report
+from newsclaims.resolve.dates import claim_date, is_background, parse_day
+from newsclaims.resolve.places import (
+    PlaceMention,
+    figure_place,
+    located_mentions,
+    normalise_place,
+    place_country,
+)
+from newsclaims.resolve.quantities import quantity_of
+from newsclaims.resolve.sources import source_identity
+
+
+def resolve_report(report: Report) -> Report:
+    """``report`` with its figures and events resolved (a new report; items copied)."""
+    report_day = parse_day(report.date)
+    places = located_mentions(report) if report.figures else []
+    figures = [_resolved_figure(report, figure, places, report_day) for figure in report.figures]
+    events = [_resolved_event(report, event) for event in report.events]
+    return report.model_copy(update={"figures": figures, "events": events})
+
+
+def _resolved_figure(
+    report: Report, figure: Figure, places: list[PlaceMention], report_day: date | None
+) -> Figure:
+    place, basis = figure_place(report, figure, places)
+    quantity = quantity_of(figure.what)
+    day = claim_date(figure.when, report_day)
+    source_id = None
+    if figure.source is not None:
+        # An unqualified "the health ministry" is the one of the place its figure is in.
+        source_id = source_identity(figure.source, place_country(place)).id
+    return figure.model_copy(
+        update={
+            "place": place,
+            "place_basis": basis,
+            "claim_date": day.isoformat() if day else None,
+            "quantity": quantity.name if quantity else None,
+            "side": quantity.side if quantity else None,
+            "source_id": source_id,
+            "background": is_background(
+                figure.sentence.text if figure.sentence else None, report_day
+            ),
+        }
+    )
+
+
+def _resolved_event(report: Report, event: Event) -> Event:
+    return event.model_copy(
+        update={"place": normalise_place(event.place, report.text, event.span.start)}
+    )
