@@ -17,9 +17,9 @@ from newsclaims.web.app import CSP
 
 def test_stats_count_what_was_stored(client: TestClient) -> None:
     counts = client.get("/api/v1/stats").json()
-    assert counts["articles"] == 6
+    assert counts["articles"] == 7
     assert counts["quotes"] == 4
-    assert counts["figures"] == 2
+    assert counts["figures"] == 3
     assert counts["events"] == 3
 
 
@@ -43,18 +43,22 @@ def test_search_articles_by_headline_or_text(client: TestClient) -> None:
 def test_pages_split_results_and_count_them_all(client: TestClient) -> None:
     first = client.get("/api/v1/search/articles", params={"per_page": 3}).json()
     second = client.get("/api/v1/search/articles", params={"per_page": 3, "page": 2}).json()
-    assert first["total"] == second["total"] == 6
-    assert len(first["rows"]) == 3 and len(second["rows"]) == 3
-    ids = {row["article_id"] for row in first["rows"] + second["rows"]}
-    assert len(ids) == 6
+    third = client.get("/api/v1/search/articles", params={"per_page": 3, "page": 3}).json()
+    assert first["total"] == second["total"] == third["total"] == 7
+    assert [len(page["rows"]) for page in (first, second, third)] == [3, 3, 1]
+    ids = {row["article_id"] for page in (first, second, third) for row in page["rows"]}
+    assert len(ids) == 7
 
 
 def test_query_figures_with_cli_filters(client: TestClient) -> None:
     found = client.get(
         "/api/v1/query/figures",
-        params={"where": "Gaza", "status": "killed", "source": "isr-government"},
+        params={"where": "Gaza", "status": "killed", "source": "Israeli officials"},
     ).json()
     assert [row["value"] for row in found["rows"]] == [4000]
+    (row,) = found["rows"]
+    assert row["source_id"] == "isr-government"
+    assert row["sentence"] == COUNTER_SENTENCE  # the evidence the store gives
 
 
 def test_a_filter_that_does_not_apply_is_a_400_with_its_reason(client: TestClient) -> None:
@@ -111,8 +115,12 @@ def test_article_by_id_with_report_items_and_story(client: TestClient) -> None:
 
 def test_timeline_points_oldest_first_with_their_spans(client: TestClient) -> None:
     points = client.get("/api/v1/timeline", params={"what": "people", "where": "Gaza"}).json()
-    assert points["total"] == 2
-    assert {point["span"]["text"] for point in points["rows"]} == {"At least 10,000", "4,000"}
+    assert points["total"] == 3
+    assert [point["span"]["text"] for point in points["rows"]] == [
+        "At least 10,000",
+        "4,000",
+        "At least 10,500",
+    ]  # oldest first (one day's in storing order)
 
 
 def test_contradictions_set_both_claims_side_by_side(client: TestClient) -> None:
@@ -198,16 +206,15 @@ def test_browsing_cannot_write(app) -> None:
 
 
 def test_actor_record_gathers_quotes_figures_and_events(client: TestClient) -> None:
-    name = {"name": "the health ministry in Gaza"}
-    rows = client.get("/api/v1/actor", params=name).json()["rows"]
+    rows = client.get("/api/v1/actor", params={"name": "the health ministry in Gaza"}).json()[
+        "rows"
+    ]
     assert {row["item"] for row in rows} == {"quote", "figure"}
-    assert all(row["article_id"] == "toll-1" for row in rows)
-    # Figures by source identity: "Israel" (the state, isr) is not "Israeli officials"
-    # (isr-government), whose figure their own id finds.
-    israel = client.get("/api/v1/actor", params={"name": "Israel"}).json()["rows"]
-    assert {row["item"] for row in israel} == {"event", "quote"}
-    officials = client.get("/api/v1/actor", params={"name": "isr-government"}).json()["rows"]
-    assert [row["value"] for row in officials if row["item"] == "figure"] == [4000]
+    assert {row["article_id"] for row in rows} == {"toll-1", "toll-2"}
+    israel = client.get("/api/v1/actor", params={"name": "isr-government"}).json()["rows"]
+    assert {row["item"] for row in israel} == {"figure"}
+    offers = client.get("/actor", params={"name": "ministry"}).text
+    assert 'href="/actor?name=pse-health-ministry"' in offers
     page = client.get("/actor", params={"name": "Hamas"})
     assert page.status_code == 200 and "Hamas had accepted a truce proposal" in page.text
     assert client.get("/actor").status_code == 422

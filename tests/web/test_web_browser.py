@@ -134,7 +134,7 @@ def test_timeline_chart_draws_its_points_offline(visit: Visit) -> None:
     page = visit.open("/timeline?what=people&where=Gaza")
     page.wait_for_selector("#chart[data-drawn=true]", timeout=20_000)
     points = page.locator("#chart g.mark-symbol.role-mark path").count()
-    assert points == 2
+    assert points == 3
     visit.screenshot("timeline")
     page.locator("#chart g.mark-symbol.role-mark path").first.click()
     page.wait_for_url("**/articles/**")
@@ -176,7 +176,7 @@ def test_a_script_in_a_report_shows_as_text(visit: Visit) -> None:
 
 def test_home_and_negotiation_pages(visit: Visit) -> None:
     page = visit.open("/")
-    assert "6 articles" in page.inner_text(".counts")
+    assert "7 articles" in page.inner_text(".counts")
     visit.screenshot("home")
     page = visit.open("/negotiation")
     assert page.locator("section.actor").count() == 3

@@ -143,7 +143,22 @@ def test_serve_answers_from_several_worker_processes(tmp_path: Path) -> None:
             pytest.fail(
                 f"the server did not answer: {server.stderr.read() if server.stderr else ''}"
             )
-        assert answer.json()["articles"] == 6
+        assert answer.json()["articles"] == 7
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def test_evidence_of_a_timeline_point_finds_its_sentence_in_the_text() -> None:
+    """Timeline points carry the sentence's text but not its offset: it is found in the
+    stored text around the item, so a repeated number is cut at the item's own place."""
+    text = "In 2022, 40 died. Now 40 people were killed, officials said."
+    start = text.index("40", 10)
+    point = {"article_id": "a", "span": {"start": start, "end": start + 2, "text": "40"},
+             "sentence": "Now 40 people were killed, officials said."}  # fmt: skip
+    found = evidence(point, {"a": {"text": text}})
+    assert (found.before, found.item, found.after) == (
+        "Now ",
+        "40",
+        " people were killed, officials said.",
+    )

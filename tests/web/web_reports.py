@@ -3,7 +3,7 @@ speakers, negotiation moves, and a report whose text and headline hold HTML."""
 
 from __future__ import annotations
 
-from report_builders import actor, event, figure, quote, report
+from report_builders import actor, event, figure, quote, report, span_of
 
 from newsclaims.model import Report
 from newsclaims.store.connect import open_store
@@ -13,6 +13,10 @@ TOLL = (
     "Gaza toll passes 10,000\n\n"
     "At least 10,000 people have been killed in Gaza, the health ministry in Gaza said. "
     '"We are counting the dead every hour," a ministry spokesman said.'
+)
+UPDATE = (
+    "Gaza toll rises again\n\n"
+    "At least 10,500 people have been killed in Gaza, the health ministry in Gaza said."
 )
 COUNTER = (
     "Israel disputes Gaza figures\n\n"
@@ -59,17 +63,25 @@ def web_reports() -> list[Report]:
             "toll-1", TOLL, date="2023-11-07", publisher="Al Jazeera", headline="Gaza toll passes 10,000",
             url="https://example.org/toll-1",
             figures=[figure(TOLL, "At least 10,000", 10_000, qualifier="at_least", what="people",
-                            status="killed", where="Gaza", source=ministry)],
+                            status="killed", where="Gaza", source=ministry,
+                            sentence=span_of(TOLL, TOLL_SENTENCE))],
             quotes=[
                 quote(TOLL, "At least 10,000 people have been killed in Gaza", ministry),
                 quote(TOLL, "We are counting the dead every hour", spokesman, kind="direct"),
             ],
         ),
         report(
+            "toll-2", UPDATE, date="2023-11-09", publisher="Al Jazeera",
+            headline="Gaza toll rises again",
+            figures=[figure(UPDATE, "At least 10,500", 10_500, qualifier="at_least",
+                            what="people", status="killed", where="Gaza", source=ministry)],
+        ),
+        report(
             "counter-1", COUNTER, date="2023-11-07", publisher="Reuters",
             headline="Israel disputes Gaza figures",
             figures=[figure(COUNTER, "4,000", 4_000, what="people", status="killed",
-                            where="Gaza", source=officials)],
+                            where="Gaza", source=officials,
+                            sentence=span_of(COUNTER, COUNTER_SENTENCE))],
             quotes=[quote(COUNTER, "4,000 people had been killed in Gaza", officials)],
         ),
         report(

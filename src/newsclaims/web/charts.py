@@ -25,13 +25,28 @@ def timeline_spec(points: Sequence[dict[str, Any]]) -> dict[str, Any]:
     rows = chart_rows(points)
     for row, point in zip(rows, points, strict=True):
         span = point.get("span") or {}
-        row["href"] = article_link(point["article_id"], span.get("start"), span.get("end"))
+        row["href"] = article_link(
+            point["article_id"], span.get("start"), span.get("end"), point.get("item_id")
+        )
     data = alt.Data(values=rows)
-    x = alt.X("date:T", title="date")
+    x = alt.X("date:T", title="date", scale=alt.Scale(padding=24))  # points off the edges
     color = alt.Color("source:N", title="source", legend=alt.Legend(orient="bottom", columns=2))
     shapes = alt.Scale(domain=list(QUALIFIER_SHAPES), range=list(QUALIFIER_SHAPES.values()))
-    tooltip = ["date:T", "shown:N", "qualifier:N", "source:N", "publisher:N", "text:N"]
+    tooltip = [
+        "date:T",
+        "shown:N",
+        "qualifier:N",
+        alt.Tooltip("source:N", title="source id"),
+        alt.Tooltip("written:N", title="as written"),
+        "publisher:N",
+        "headline:N",
+        alt.Tooltip("sentence:N", title="sentence"),
+    ]
     base = alt.Chart(data)
+    # One line per source through the values it stands on, as `newsclaims timeline --chart`.
+    lines = base.mark_line(opacity=0.5, strokeWidth=1.5).encode(
+        x=x, y=alt.Y("y:Q", title="count"), color=color, detail="source:N"
+    )
     ranges = base.mark_rule(strokeWidth=2).encode(x=x, y="low:Q", y2="high:Q", color=color)
     marks = base.mark_point(filled=True, size=80, cursor="pointer").encode(
         x=x,
@@ -41,8 +56,7 @@ def timeline_spec(points: Sequence[dict[str, Any]]) -> dict[str, Any]:
         tooltip=tooltip,
         href="href:N",
     )
-    # No lines between points: two claims on one day joined by a line would read as a range.
-    layered = alt.layer(ranges, marks)
+    layered = alt.layer(lines, ranges, marks)
     chart: Any
     if len({row["series"] for row in rows}) > 1:
         chart = (

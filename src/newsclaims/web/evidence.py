@@ -114,6 +114,8 @@ def _cut(
     else:
         sentence_start = row.get("sentence_start")
     offsets_known = isinstance(start, int) and isinstance(end, int) and 0 <= start <= end
+    if isinstance(sentence, str) and sentence_start is None and offsets_known:
+        sentence_start = _sentence_start(text, sentence, start, end)
     if isinstance(sentence, str) and isinstance(sentence_start, int) and offsets_known:
         inner_start, inner_end = start - sentence_start, end - sentence_start
         if 0 <= inner_start <= inner_end <= len(sentence):
@@ -131,6 +133,14 @@ def _cut(
         at = sentence.index(item_text)
         return sentence[:at], item_text, sentence[at + len(item_text) :], False
     return "", item_text, "", False
+
+
+def _sentence_start(text: str | None, sentence: str, start: int, end: int) -> int | None:
+    """Where ``sentence`` stands in ``text`` around the item at ``start``..``end``."""
+    if not isinstance(text, str) or not sentence:
+        return None
+    at = text.find(sentence, max(0, end - len(sentence)), start + len(sentence))
+    return at if at != -1 and at <= start and end <= at + len(sentence) else None
 
 
 def briefs_needed(rows: Iterable[Mapping[str, Any]]) -> list[str]:

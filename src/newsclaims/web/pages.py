@@ -18,6 +18,7 @@ from fastapi.responses import HTMLResponse, Response
 from sqlalchemy.engine import Connection
 
 from newsclaims.model import Report
+from newsclaims.store.queries import source_candidates
 from newsclaims.track.negotiation import by_actor
 from newsclaims.track.timeline import shown_value, source_label
 from newsclaims.web import views
@@ -82,6 +83,25 @@ def page_links(request: Request, page: Page, total: int) -> dict[str, str | int 
         "prev": link(page.number - 1) if page.number > 1 else None,
         "next": link(page.number + 1) if page.number < last else None,
     }
+
+
+def with_param(request: Request, name: str, value: str) -> str:
+    """This page's URL with ``name`` set to ``value`` (and back to its first page)."""
+    kept = [(k, v) for k, v in request.query_params.multi_items() if k not in (name, "page")]
+    return f"{request.url.path}?{urlencode([*kept, (name, value)])}"
+
+
+def source_offers(
+    request: Request, db: Connection, words: str | None, name: str
+) -> list[dict[str, Any]]:
+    """Source ids whose names contain ``words``, each with a link that filters by it."""
+    wanted = text_value(words, name)
+    if wanted is None:
+        return []
+    return [
+        {**row, "link": with_param(request, name, row["source_id"])}
+        for row in source_candidates(db, wanted)
+    ]
 
 
 def api_link(request: Request, path: str, output: str) -> str:
@@ -185,6 +205,7 @@ def timeline(request: Request, db: Db, params: Filters) -> HTMLResponse:
         proofs=with_evidence(db, points),
         spec=timeline_spec(drawn) if drawn else None,
         drawn=len(drawn),
+        offers=source_offers(request, db, params.source, "source") if not points else [],
         downloads={fmt: api_link(request, "timeline", fmt) for fmt in _FORMATS},
     )
 
@@ -258,6 +279,7 @@ def actor(
         params=params,
         record=[(kind, row, proof) for (kind, row), proof in zip(record, proofs, strict=True)],
         per_kind=views.ACTOR_ROWS,
+        offers=source_offers(request, db, wanted, "name"),
     )
 
 
