@@ -754,6 +754,7 @@ def negotiation(
     from newsclaims.store.connect import open_store
     from newsclaims.store.queries import Filters
     from newsclaims.track.negotiation import by_actor, negotiation_moves
+    from newsclaims.track.terms import terms_text
     from newsclaims.track.show import rows_table, write_csv_rows, write_json
 
     filters = Filters(
@@ -771,9 +772,13 @@ def negotiation(
     elif not moves:
         console.print("no negotiation moves match", style="dim")
     for name, own in by_actor(moves).items() if output is CorpusFormat.table else ():
-        columns = ["date", "move", "counterpart", "reported_by", "publisher", "article_id",
-                   "item_id", "sentence"]  # fmt: skip
-        rows = [{**move, "sentence": move["sentence"] or move["span"]["text"]} for move in own]
+        columns = ["date", "move", "counterpart", "reported_by", "terms", "publisher",
+                   "article_id", "item_id", "sentence"]  # fmt: skip
+        rows = [
+            {**move, "sentence": move["sentence"] or move["span"]["text"],
+             "terms": terms_text(move["terms"])}
+            for move in own
+        ]  # fmt: skip
         console.print(rows_table(rows, columns, title=f"{name}: {len(own)} moves"))
 
 

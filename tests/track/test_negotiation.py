@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from report_builders import actor, event, quote, report, span_of
+from report_builders import actor, event, figure, quote, report, span_of
 
 from newsclaims.cli import main
 from newsclaims.store.connect import open_store
@@ -132,3 +132,30 @@ def test_actors_by_identity_opinion_left_out_and_evidence_shown(
     assert israel["url"] == "https://example.com/news/1"
     assert main(["negotiation", "--actor", "USA", "--format", "json", "--db", db_url]) == 0
     assert json.loads(capsys.readouterr().out) == {}  # "USA" is no part of "Humza Yousaf"
+
+
+def test_a_moves_terms_come_from_its_sentence(
+    db_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = ("Hamas accepted the Egyptian-brokered truce deal, under which it will free 50 "
+            "hostages for 150 Palestinian prisoners over a four-day pause.")
+    sentence = span_of(text, text)
+    hamas = actor("Hamas", code="PSEREB", kind="group", canonical="Hamas")
+    engine = open_store(db_url)
+    ReportWriter(engine).write([
+        report("deal", text, date="2024-02-01", events=[
+            event(text, "Hamas accepted the Egyptian-brokered truce deal", "0311", hamas,
+                  sentence=sentence)],
+            figures=[figure(text, "50", 50, what="hostages", status="released",
+                            sentence=sentence),
+                     figure(text, "150", 150, what="Palestinian prisoners",
+                            status="released", sentence=sentence)]),
+    ])  # fmt: skip
+    engine.dispose()
+    assert main(["negotiation", "--format", "json", "--db", db_url]) == 0
+    (move,) = json.loads(capsys.readouterr().out)["Hamas"]
+    terms = move["terms"]
+    assert [(part["value"], part["quantity"], part["side"]) for part in terms["exchanged"]] == [
+        (50, "hostages", None), (150, "prisoners", "PSE"),
+    ]  # fmt: skip
+    assert (terms["duration"], terms["mediators"]) == ("four-day", ["Egypt"])

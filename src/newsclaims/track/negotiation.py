@@ -10,7 +10,8 @@ Israel refused the offer") the move is that party's, reported by the speaker. Op
 and analysis articles are the writer's views, not the parties' moves, and are left out.
 Actors are matched by identity (their code, its country, or their whole name), never by
 a substring of a name. A proposal answering the other side's proposal within
-``COUNTER_WINDOW`` days is a counter-proposal.
+``COUNTER_WINDOW`` days is a counter-proposal. Each move carries the terms its sentence
+states (``track/terms.py``: counts exchanged, duration, mediators).
 """
 
 from __future__ import annotations
@@ -30,7 +31,8 @@ from sqlalchemy.engine import Connection
 
 from newsclaims.extract.actors import country_prefix
 from newsclaims.store.queries import Filters, contains_folded, item_columns, item_conditions
-from newsclaims.store.schema import articles, events, quotes
+from newsclaims.store.schema import articles, events, figures, in_chunks, quotes
+from newsclaims.track.terms import move_terms
 
 COUNTER_WINDOW = 30  # days within which a proposal can answer another
 
@@ -205,7 +207,32 @@ def negotiation_moves(connection: Connection, filters: Filters) -> list[dict[str
         wanted = filters.actor
         moves = [m for m in moves if same_actor(wanted, m["actor"], m["actor_code"])]
     moves.sort(key=lambda move: (move["date"] or "9999", move["article_id"], move["span"]["start"]))
+    held = _sentence_figures(connection, {move["article_id"] for move in moves})
+    for move in moves:
+        figures_there = held.get((move["article_id"], move["sentence_start"]), [])
+        move["terms"] = move_terms(move["sentence"], figures_there)
     return mark_counter_proposals(moves)
+
+
+def _sentence_figures(
+    connection: Connection, article_ids: set[str]
+) -> dict[tuple[str, int], list[dict[str, Any]]]:
+    """The figures of these articles by (article id, sentence start): a move's terms."""
+    found: dict[tuple[str, int], list[dict[str, Any]]] = defaultdict(list)
+    columns = (figures.c.value, figures.c.qualifier, figures.c.quantity, figures.c.side,
+               figures.c.status)  # fmt: skip
+    query = sa.select(articles.c.article_id, figures.c.sentence_start, *columns).select_from(
+        figures.join(articles, figures.c.article_pk == articles.c.pk)
+    )
+    for chunk in in_chunks(sorted(article_ids)):
+        rows = connection.execute(query.where(articles.c.article_id.in_(chunk)))
+        for article_id, start, *values in rows:
+            if start is not None:
+                found[(article_id, start)].append(dict(zip(COLUMN_NAMES, values, strict=True)))
+    return found
+
+
+COLUMN_NAMES = ("value", "qualifier", "quantity", "side", "status")
 
 
 def _event_moves(connection: Connection, filters: Filters) -> list[dict[str, Any]]:
@@ -302,6 +329,7 @@ def _move(
         "item_id": item["item_id"],
         "span": {"start": item["start"], "end": item["end"], "text": item["text"]},
         "sentence": item["sentence"],
+        "sentence_start": item["sentence_start"],
         "headline": item["headline"],
         "url": item["url"],
     }
