@@ -754,8 +754,8 @@ def negotiation(
     from newsclaims.store.connect import open_store
     from newsclaims.store.queries import Filters
     from newsclaims.track.negotiation import by_actor, negotiation_moves
-    from newsclaims.track.terms import terms_text
     from newsclaims.track.show import rows_table, write_csv_rows, write_json
+    from newsclaims.track.terms import terms_text
 
     filters = Filters(
         actor=actor, publisher=publisher, since=_day(since, "--since"),

@@ -137,8 +137,10 @@ def test_actors_by_identity_opinion_left_out_and_evidence_shown(
 def test_a_moves_terms_come_from_its_sentence(
     db_url: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    text = ("Hamas accepted the Egyptian-brokered truce deal, under which it will free 50 "
-            "hostages for 150 Palestinian prisoners over a four-day pause.")
+    text = (
+        "Hamas accepted the Egyptian-brokered truce deal, under which it will free 50 "
+        "hostages for 150 Palestinian prisoners over a four-day pause."
+    )
     sentence = span_of(text, text)
     hamas = actor("Hamas", code="PSEREB", kind="group", canonical="Hamas")
     engine = open_store(db_url)
