@@ -172,7 +172,17 @@ def _range_end(
         return None
     if joiner.isalpha() and start > 0 and MONTHS_AND_DAYS.match(view.words[start - 1]):
         return None  # "since October 7 to 229": a date, then a count
+    if not joiner.isalpha() and _in_dash_list(view, start, second, limit):
+        return None  # "12 - 15 - 20": a list of counts, not ranges
     return second
+
+
+def _in_dash_list(view: DocIndex, start: int, end: int, limit: int) -> bool:
+    """A dash before the first number or after the second: a run of dashed items."""
+    dashes = {"-", "–", "—"}
+    before = start > 0 and view.words[start - 1] in dashes
+    after = end < limit and view.words[end] in dashes
+    return before or after
 
 
 def _hedged(
