@@ -79,3 +79,12 @@ def test_dash_lists_are_not_ranges(sentence, qualifiers):
 def test_number_words_and_vague_quantities_in_headlines(headline, value, qualifier):
     (figure,) = analyze_article(text_article(f"{headline}\n\nThe agency spoke on Sunday.")).figures
     assert (figure.value, figure.qualifier) == (value, qualifier)
+
+
+def test_table_residue_is_not_figures_but_the_prose_after_it_is():
+    text = (
+        "Results:\n1 Arsenal 10 8 1 1 25\n2 Chelsea 10 7 2 1 22\n\n"
+        "Police said 12 fans were arrested."
+    )
+    assert values(text) == [12]
+    assert values("Province   Killed   Wounded\nNorth   30   112\nSouth   12   40") == []

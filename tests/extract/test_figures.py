@@ -363,3 +363,9 @@ def test_qualifiers_from_verbs_and_after_the_number(figures, sentence, qualifier
 )
 def test_figure_sources_by_agent_introduction_and_narrative(figures, text, sources):
     assert [f.source.text if f.source else None for f in figures(text)] == sources
+
+
+def test_an_actors_own_estimate_is_its_figure(figures):
+    figure = only(figures("The army's estimate of the dead is 40."))
+    assert figure.source is not None and figure.source.text == "The army"
+    assert figure.status == "killed"
