@@ -447,6 +447,8 @@ def test_quoted_as_saying_is_the_quoted_persons(text, speaker):
         "Writing by Ana Lobo; Editing by Tom Hale",
         "Data suggested that exports fell in May.",
         "The army did not confirm the report.",
+        "No group claimed responsibility for the attack.",
+        "Nobody said the road was safe.",
     ],
 )
 def test_non_speech_cues_are_not_quotes(text):

@@ -697,9 +697,15 @@ class _QuoteFinder:
     # -- helpers -----------------------------------------------------------------------
 
     def _inanimate_subject(self, verb: Token) -> bool:
-        """``data suggested``, ``the figures show``: nobody speaks."""
+        """``data suggested``, ``no group claimed``, ``nobody said``: nobody speaks."""
         subject = self.resolver.subject_of(verb)
-        return subject is not None and subject.lemma_.lower() in self.lexicon.inanimate_subjects
+        if subject is None:
+            return False
+        if subject.lower_ in {"nobody", "none"} or any(
+            child.dep_ == "det" and child.lower_ == "no" for child in subject.children
+        ):
+            return True
+        return subject.lemma_.lower() in self.lexicon.inanimate_subjects
 
     def _speaker_is_named(self, verb: Token) -> bool:
         subject = self.resolver.subject_of(verb)
