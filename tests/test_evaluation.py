@@ -167,3 +167,27 @@ def test_casualty_status_counts_spellings_and_only_the_first_overlapping_figure(
     assert (scores.casualty.right, scores.casualty.gold) == (1, 3)
     assert scores.as_dict()["casualty_status_acc"] == pytest.approx(0.3333)
     assert scores.summary_line().endswith("casualty_status_acc=0.333")
+
+
+@pytest.mark.shared
+def test_fresh_set_and_dev_meet_the_issue_12_bars(shared_dir, tmp_path):
+    """The fresh hand-annotated set (eval/fresh, rebuilt from the corpora) and dev:
+    attribution >= 0.90, figure values >= 0.85, casualty status >= 0.85 (dev >= 0.90)."""
+    import importlib.util
+    from pathlib import Path
+
+    from newsclaims.evaluation import run_eval
+
+    script = Path(__file__).resolve().parents[1] / "eval" / "fresh" / "materialize.py"
+    spec = importlib.util.spec_from_file_location("materialize", script)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    if not module.CORPORA.is_dir():
+        pytest.skip(f"needs the corpora at {module.CORPORA}")
+    assert module.materialize(tmp_path) >= 10
+    fresh = run_eval(tmp_path).total
+    assert fresh.counts["attribution"].f1 >= 0.90
+    assert fresh.counts["figure_values"].f1 >= 0.85
+    assert fresh.casualty.accuracy >= 0.85
+    assert run_eval(shared_dir / "eval" / "dev").total.casualty.accuracy >= 0.90

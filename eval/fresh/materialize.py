@@ -14,11 +14,14 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-CORPORA = HERE.parents[1] / ".." / "shared" / "corpora"
+# The shared material: $NEWSCLAIMS_SHARED (as for the tests), else ../shared.
+SHARED = Path(os.environ.get("NEWSCLAIMS_SHARED", HERE.parents[1].parent / "shared"))
+CORPORA = SHARED / "corpora"
 
 
 def article_texts(corpus: str, ids: set[str]) -> dict[str, str]:

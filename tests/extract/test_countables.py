@@ -53,3 +53,38 @@ def test_not_figures(sentence):
 )
 def test_still_figures(sentence, expected):
     assert values(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "qualifiers"),
+    [
+        ("Some 30-40 people were killed.", ["range"]),
+        ("Between 30 and 40 people were killed.", ["range"]),
+        ("Deaths by day: 12 - 15 - 20 - 31.", ["exact"] * 4),
+    ],
+)
+def test_dash_lists_are_not_ranges(sentence, qualifiers):
+    found = analyze_article(text_article(sentence)).figures
+    assert [figure.qualifier for figure in found] == qualifiers
+
+
+@pytest.mark.parametrize(
+    ("headline", "value", "qualifier"),
+    [
+        ("Dozens Killed In Border Clash", None, "vague"),
+        ("Three Dead As Storm Hits Coast", 3, "exact"),
+        ("Hundreds Flee As Fighting Spreads", None, "vague"),
+    ],
+)
+def test_number_words_and_vague_quantities_in_headlines(headline, value, qualifier):
+    (figure,) = analyze_article(text_article(f"{headline}\n\nThe agency spoke on Sunday.")).figures
+    assert (figure.value, figure.qualifier) == (value, qualifier)
+
+
+def test_table_residue_is_not_figures_but_the_prose_after_it_is():
+    text = (
+        "Results:\n1 Arsenal 10 8 1 1 25\n2 Chelsea 10 7 2 1 22\n\n"
+        "Police said 12 fans were arrested."
+    )
+    assert values(text) == [12]
+    assert values("Province   Killed   Wounded\nNorth   30   112\nSouth   12   40") == []

@@ -390,3 +390,9 @@ def test_a_pronoun_source_points_at_the_name_it_stands_for(
     if named is not None:
         assert [source.text for source in sources] == [named]
         assert sources[0].start == text.index(named)
+
+
+def test_an_actors_own_estimate_is_its_figure(figures):
+    figure = only(figures("The army's estimate of the dead is 40."))
+    assert figure.source is not None and figure.source.text == "The army"
+    assert figure.status == "killed"

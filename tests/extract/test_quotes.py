@@ -447,6 +447,8 @@ def test_quoted_as_saying_is_the_quoted_persons(text, speaker):
         "Writing by Ana Lobo; Editing by Tom Hale",
         "Data suggested that exports fell in May.",
         "The army did not confirm the report.",
+        "No group claimed responsibility for the attack.",
+        "Nobody said the road was safe.",
     ],
 )
 def test_non_speech_cues_are_not_quotes(text):
@@ -585,3 +587,16 @@ def test_noun_cues_report_their_owners_claim(text, content, speaker):
 def test_a_noun_cue_with_no_owner_quotes_nobody():
     text = "Officials rejected the claim that the dam had burst."
     assert analyze_article(text_article(text)).quotes == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The ministry put the death toll at 350.", "the death toll at 350"),
+        ("The army raised the toll to 40 on Monday.", "the toll to 40"),
+        ("The storm put the harvest at risk.", None),
+    ],
+)
+def test_toll_verbs_report_the_count(text, content):
+    quotes = analyze_article(text_article(text)).quotes
+    assert [q.content.text for q in quotes] == ([content] if content else [])

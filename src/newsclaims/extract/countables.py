@@ -39,6 +39,8 @@ DATE_LABELS = {"DATE", "TIME"}
 NAME_LABELS = {"PERSON", "ORG", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "GPE", "LOC"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl", "agent"}
 NOUN_POS = {"NOUN", "PROPN"}
+# A line at least this share numbers (and no verb) is a table row.
+TABLE_NUMBER_SHARE = 0.4
 # Quantity words after "several"/"a few" that make one vague count ("several dozen",
 # "a few hundred thousand").
 VAGUE_MULTIPLIERS = frozenset({"dozen", "dozens", *SCALES, *PLURAL_SCALES})
@@ -172,7 +174,17 @@ def _range_end(
         return None
     if joiner.isalpha() and start > 0 and MONTHS_AND_DAYS.match(view.words[start - 1]):
         return None  # "since October 7 to 229": a date, then a count
+    if not joiner.isalpha() and _in_dash_list(view, start, second, limit):
+        return None  # "12 - 15 - 20": a list of counts, not ranges
     return second
+
+
+def _in_dash_list(view: DocIndex, start: int, end: int, limit: int) -> bool:
+    """A dash before the first number or after the second: a run of dashed items."""
+    dashes = {"-", "–", "—"}
+    before = start > 0 and view.words[start - 1] in dashes
+    after = end < limit and view.words[end] in dashes
+    return before or after
 
 
 def _hedged(
@@ -287,6 +299,33 @@ def is_count(mention: Mention, anchor: Token, lexicon: FigureLexicon) -> bool:
     if _needs_state(counted, lexicon) and figure_state(anchor, counted) is None:
         return False
     return not (_is_age(number, anchor, lexicon) or _is_population(anchor, counted, lexicon))
+
+
+def table_rows(doc: Doc) -> set[int]:
+    """The tokens of table residue: two or more adjacent lines made mostly of numbers,
+    with no verb (``North   30   112``, a league table's rows)."""
+    lines: list[list[Token]] = [[]]
+    for token in doc:
+        if "\n" in token.text:
+            lines.append([])
+        elif not token.is_space:
+            lines[-1].append(token)
+    lines = [line for line in lines if line]
+    tabular = [_is_table_line(line) for line in lines]
+    rows: set[int] = set()
+    for index, line in enumerate(lines):
+        neighbours = tabular[max(0, index - 1) : index] + tabular[index + 1 : index + 2]
+        if tabular[index] and any(neighbours):
+            rows.update(token.i for token in line)
+    return rows
+
+
+def _is_table_line(line: list[Token]) -> bool:
+    words = [token for token in line if not token.is_punct]
+    numbers = [token for token in words if token.like_num]
+    if len(numbers) < 2 or any(token.pos_ in {"VERB", "AUX"} for token in words):
+        return False
+    return len(numbers) >= TABLE_NUMBER_SHARE * len(words)
 
 
 def _is_counter(number: Span, lexicon: FigureLexicon) -> bool:

@@ -30,6 +30,7 @@ from newsclaims.extract.countables import (
     line_segments,
     number_anchor,
     number_mentions,
+    table_rows,
 )
 from newsclaims.extract.figure_lexicon import FigureLexicon, figure_lexicon
 from newsclaims.extract.figure_states import figure_state, state_lexicon
@@ -77,6 +78,7 @@ def extract_figures(doc: Doc, actors: ActorIndex, quotes: list[Quote]) -> list[F
     previous_source: ActorRef | None = None
     introduced: ActorRef | None = None  # "The ministry gave these figures:" over a list
     after_marker = False  # the parser may cut "- 30 killed" after its dash
+    tables = table_rows(doc)
     for sentence in (segment for sent in doc.sents for segment in line_segments(sent)):
         if introduced is not None and not (after_marker or _is_list_item(sentence)):
             introduced = None
@@ -86,7 +88,7 @@ def extract_figures(doc: Doc, actors: ActorIndex, quotes: list[Quote]) -> list[F
         state: str | None = None  # the sentence's previous figure's, for a bare "total"
         for mention in number_mentions(sentence, lexicon):
             anchor = number_anchor(mention.number_tokens(doc))
-            if not is_count(mention, anchor, lexicon):
+            if anchor.i in tables or not is_count(mention, anchor, lexicon):
                 continue
             figure = _figure(len(figures) + 1, mention, anchor, attribution, quotes, actors, state)
             figures.append(figure)

@@ -46,6 +46,8 @@ class CueLexicon:
     object_infinitive_cues: frozenset[str]
     object_phrase_cues: dict[str, frozenset[str]]
     noun_cues: frozenset[str]
+    toll_cues: dict[str, frozenset[str]]
+    toll_cue_objects: frozenset[str]
     non_report_objects: frozenset[str]
     inanimate_subjects: frozenset[str]
     prepositional_cues: dict[str, frozenset[str]]
@@ -75,6 +77,8 @@ def cue_lexicon() -> CueLexicon:
         infinitive_cues=frozenset(raw["infinitive_cues"]),
         object_infinitive_cues=frozenset(raw["object_infinitive_cues"]),
         noun_cues=frozenset(raw["noun_cues"]),
+        toll_cues={verb: frozenset(preps) for verb, preps in raw["toll_cues"].items()},
+        toll_cue_objects=frozenset(raw["toll_cue_objects"]),
         object_phrase_cues={
             verb: frozenset(links) for verb, links in raw["object_phrase_cues"].items()
         },

@@ -50,6 +50,7 @@ from newsclaims.model import ActorRef, Cue, Quote, QuoteKind
 from newsclaims.model import Span as TextSpan
 
 _SENTENCE_END = {".", "!", "?"}
+_NONE: frozenset[str] = frozenset()
 # A cue this many tokens after a closing mark still belongs to the quotation
 # (``," Yahya Sinwar, Hamas's leader in the Gaza Strip, said``).
 _AFTER_REACH = 20
@@ -178,7 +179,8 @@ class _QuoteFinder:
         lemma = verb.lemma_.lower()
         lexicon = self.lexicon
         cues = lexicon.reporting_verbs | lexicon.object_cues | lexicon.object_infinitive_cues
-        if lemma not in cues | set(lexicon.prepositional_cues) | set(lexicon.object_phrase_cues):
+        cues |= set(lexicon.prepositional_cues) | set(lexicon.object_phrase_cues)
+        if lemma not in cues | set(lexicon.toll_cues):
             return []
         children = [c for c in verb.children if self._same_paragraph(c, verb)]
         clauses = [
@@ -196,6 +198,9 @@ class _QuoteFinder:
         links = lexicon.object_phrase_cues.get(lemma, frozenset())
         if links and (characterised := object_and_phrase(children, links)):
             return [characterised]
+        tolls = [c for c in children if c.dep_ == "dobj" and c.lemma_ in lexicon.toll_cue_objects]
+        if tolls and (toll := object_and_phrase(children, lexicon.toll_cues.get(lemma, _NONE))):
+            return [toll]  # "the ministry put the toll at 350"
         if lemma in lexicon.infinitive_cues:
             for child in children:
                 if child.dep_ == "xcomp" and any(c.dep_ == "aux" for c in child.children):
@@ -692,9 +697,15 @@ class _QuoteFinder:
     # -- helpers -----------------------------------------------------------------------
 
     def _inanimate_subject(self, verb: Token) -> bool:
-        """``data suggested``, ``the figures show``: nobody speaks."""
+        """``data suggested``, ``no group claimed``, ``nobody said``: nobody speaks."""
         subject = self.resolver.subject_of(verb)
-        return subject is not None and subject.lemma_.lower() in self.lexicon.inanimate_subjects
+        if subject is None:
+            return False
+        if subject.lower_ in {"nobody", "none"} or any(
+            child.dep_ == "det" and child.lower_ == "no" for child in subject.children
+        ):
+            return True
+        return subject.lemma_.lower() in self.lexicon.inanimate_subjects
 
     def _speaker_is_named(self, verb: Token) -> bool:
         subject = self.resolver.subject_of(verb)
