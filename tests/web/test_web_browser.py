@@ -123,11 +123,11 @@ def test_selecting_a_quote_shows_its_speaker(visit: Visit) -> None:
 
 def test_a_link_from_evidence_selects_its_item(visit: Visit) -> None:
     page = visit.open("/search?kind=figures&where=Gaza")
+    visit.screenshot("search")
     page.click("a.check >> nth=0")
     page.wait_for_url("**/articles/**")
     assert "figure" in page.inner_text("#detail")
     assert page.locator("#text mark.active").count() >= 1
-    visit.screenshot("search")
 
 
 def test_timeline_chart_draws_its_points_offline(visit: Visit) -> None:

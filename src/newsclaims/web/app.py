@@ -131,6 +131,7 @@ def request_limit(limits: Limits) -> int:
 
 def templates() -> Jinja2Templates:
     found = Jinja2Templates(directory=str(HERE / "templates"))
+    found.env.auto_reload = False  # templates are package data: no stat() per render
     found.env.globals["version"] = __version__
     return found
 
