@@ -197,3 +197,10 @@ PRINTABLE = st.characters(blacklist_categories=("Cc", "Cs"))
 )
 def test_decoding_utf8_text_round_trips(text):
     assert decode_bytes(text.encode("utf-8"), "x") == (text, [])
+
+
+@pytest.mark.parametrize("data", [b"\xa0", b"\xc2\xa0", b" \xe2\x80\x83\n"])
+def test_only_unicode_spaces_is_empty_input(tmp_path, data):
+    path = write(tmp_path, "spaces.txt", data)
+    with pytest.raises(InputError, match="empty input"):
+        list(iter_articles([path]))

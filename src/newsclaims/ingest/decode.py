@@ -53,7 +53,7 @@ def decode_bytes(data: bytes, where: str) -> tuple[str, list[str]]:
     if _looks_binary(data[:BINARY_SNIFF_BYTES]):
         raise InputError(f"{where}: binary data, not text (expected text, HTML or JSON)")
     try:
-        return data.decode("utf-8"), []
+        return _non_empty(data.decode("utf-8"), where), []  # "\xa0" alone is no text
     except UnicodeDecodeError:
         pass
     replaced = data.decode("utf-8", errors="replace")
@@ -61,7 +61,9 @@ def decode_bytes(data: bytes, where: str) -> tuple[str, list[str]]:
     valid = sum(1 for _ in _UTF8_MULTIBYTE.finditer(data))
     if valid >= bad:
         plural = "s" if bad != 1 else ""
-        return replaced, [f"{where}: {bad} invalid UTF-8 byte sequence{plural} replaced by U+FFFD"]
+        return _non_empty(replaced, where), [
+            f"{where}: {bad} invalid UTF-8 byte sequence{plural} replaced by U+FFFD"
+        ]
     best = from_bytes(data, cp_isolation=list(LEGACY_ENCODINGS)).best()
     encoding = best.encoding if best is not None else "cp1252"
     try:
@@ -69,7 +71,7 @@ def decode_bytes(data: bytes, where: str) -> tuple[str, list[str]]:
     except UnicodeDecodeError:
         encoding = "latin_1"
         text = data.decode(encoding)
-    return text, [f"{where}: not UTF-8, read as {encoding}"]
+    return _non_empty(text, where), [f"{where}: not UTF-8, read as {encoding}"]
 
 
 def _non_empty(text: str, where: str) -> str:
