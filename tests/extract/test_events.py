@@ -647,3 +647,19 @@ def test_returning_fire_is_no_return(nlp: Language) -> None:
     assert not any(
         e.code.startswith("08") for e in events_of(nlp, "Jordanian troops returned fire.")
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Rebel fighters held 300 villagers as human shields in the town.", "184"),
+        ("Ghanaian troops violated the ceasefire agreement on Sunday.", "196"),
+        ("Kenyan troops fired across the ceasefire line.", "190"),
+        ("The Malian army closed all crossing points into the enclave.", "191"),
+        ("The Swiss government gave account information to India.", "064"),
+        ("The Kenyan president called his Ugandan counterpart on Saturday, discussing trade.",
+         "041"),
+    ],
+)  # fmt: skip
+def test_verb_senses_by_object_across_roots(nlp: Language, text: str, code: str) -> None:
+    assert code in {e.code for e in events_of(nlp, text)}

@@ -97,7 +97,7 @@ def _rule_matches(
         complements = [
             c.lemma_.lower()
             for c in children_of(verb, {"xcomp", "advcl"})
-            if c.dep_ == "xcomp" or is_infinitive(c)
+            if c.dep_ == "xcomp" or is_infinitive(c) or c.tag_ == "VBG"
         ]
         if not complements:
             return False
