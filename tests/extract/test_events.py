@@ -663,3 +663,10 @@ def test_returning_fire_is_no_return(nlp: Language) -> None:
 )  # fmt: skip
 def test_verb_senses_by_object_across_roots(nlp: Language, text: str, code: str) -> None:
     assert code in {e.code for e in events_of(nlp, text)}
+
+
+def test_willingness_to_act_is_an_intent(nlp: Language) -> None:
+    [event] = events_of(nlp, "Norway is willing to provide technical expertise to Sudan.")
+    assert (event.source_actor.code, event.code) == ("NOR", "030")
+    assert "willing" in event.span.text
+    assert events_of(nlp, "Ghana is ready for the match.") == []

@@ -96,7 +96,8 @@ def _rule_matches(
     if rule.clausal:
         complements = [
             c.lemma_.lower()
-            for c in children_of(verb, {"xcomp", "advcl"})
+            for holder in [verb, *children_of(verb, {"acomp"})]
+            for c in children_of(holder, {"xcomp", "advcl"})
             if c.dep_ == "xcomp" or is_infinitive(c) or c.tag_ == "VBG"
         ]
         if not complements:
@@ -197,6 +198,9 @@ def analyse(verb: Token, context: EventContext) -> Clause | None:
     evidence = [verb, *children_of(verb, {"aux", "auxpass", "neg", "prt"})]
     if rule.nominal:
         evidence.extend(obj for obj in objects if abs(obj.i - verb.i) <= 8)
+    if rule.complements is not None:
+        # "is willing", "found X guilty": the predicate is part of what says it.
+        evidence.extend(children_of(verb, {"acomp", "oprd"}))
     if passive and sources and is_instrument(sources[0]):
         # "killed in an Israeli attack": the attack says who acted, so it is evidence.
         evidence.extend(t for t in sources[0].subtree if t.i <= sources[0].i)
@@ -231,9 +235,12 @@ def _frames_an_event(verb: Token, context: EventContext) -> bool:
     kinds = ("appeal", "threat", "intent", "refusal", "keep_act")
     if not any(lemma in lexicon.frames[kind] for kind in kinds):
         return False
+    # "is ready to help": the complement hangs off the adjective.
+    holders = [verb, *(c for c in verb.children if c.dep_ == "acomp")]
     return any(
         analyse(child, context) is not None
-        for child in verb.children
+        for holder in holders
+        for child in holder.children
         if child.dep_ == "xcomp" or (child.dep_ == "ccomp" and is_infinitive(child))
     )
 
