@@ -670,3 +670,13 @@ def test_willingness_to_act_is_an_intent(nlp: Language) -> None:
     assert (event.source_actor.code, event.code) == ("NOR", "030")
     assert "willing" in event.span.text
     assert events_of(nlp, "Ghana is ready for the match.") == []
+
+
+def test_a_demanded_act_is_the_demand_not_the_act(nlp: Language) -> None:
+    events = events_of(nlp, "Ghana has reiterated its demand that Togo lift the embargo.")
+    assert {(e.source_actor.code, e.code) for e in events} == {("GHA", "100")}
+
+
+def test_an_announced_protest_is_a_threat_of_dissent(nlp: Language) -> None:
+    events = events_of(nlp, "Opposition parties in Togo said they would boycott the elections.")
+    assert {e.code for e in events} == {"133"}
