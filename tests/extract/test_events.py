@@ -680,3 +680,13 @@ def test_a_demanded_act_is_the_demand_not_the_act(nlp: Language) -> None:
 def test_an_announced_protest_is_a_threat_of_dissent(nlp: Language) -> None:
     events = events_of(nlp, "Opposition parties in Togo said they would boycott the elections.")
     assert {e.code for e in events} == {"133"}
+
+
+def test_a_demanded_that_clause_is_no_act_of_its_subject(nlp: Language) -> None:
+    events = events_of(nlp, "Kenyan lawmakers demanded that the Ugandan minister resign.")
+    assert {e.code[:2] for e in events} == {"10"}
+
+
+def test_a_filed_appeal_described_by_its_participle_is_no_new_appeal(nlp: Language) -> None:
+    events = events_of(nlp, "A Kenyan court rejected an appeal filed by the former governor.")
+    assert {e.code[:2] for e in events} == {"12"}

@@ -414,7 +414,8 @@ def _walk_frames(clause: Clause, context: EventContext) -> bool:
             continue
         if node.dep_ == "ccomp":
             lemma = head.lemma_.lower()
-            if lemma in lexicon.cognition_verbs:
+            if lemma in lexicon.cognition_verbs or lemma in lexicon.wish_verbs:
+                # "fears that X will attack", "demanded that X step down": not X's act.
                 return False
             if lemma in lexicon.speech_verbs:
                 speakers = children_of(head, SUBJECT_DEPS)
