@@ -690,3 +690,11 @@ def test_a_demanded_that_clause_is_no_act_of_its_subject(nlp: Language) -> None:
 def test_a_filed_appeal_described_by_its_participle_is_no_new_appeal(nlp: Language) -> None:
     events = events_of(nlp, "A Kenyan court rejected an appeal filed by the former governor.")
     assert {e.code[:2] for e in events} == {"12"}
+
+
+def test_a_relative_clause_on_anothers_object_is_background(nlp: Language) -> None:
+    text = "Kenya condemned a protest by farmers who stormed a court building in Nairobi."
+    assert {e.code[:2] for e in events_of(nlp, text)} == {"11"}
+    # A relative clause on the subject still reports its act.
+    text = "Rebels who stormed a Malian army base killed six soldiers."
+    assert "19" in {e.code[:2] for e in events_of(nlp, text)}

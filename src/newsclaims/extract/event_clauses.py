@@ -282,9 +282,23 @@ def subordinate_skip(verb: Token, context: EventContext) -> bool:
         and (verb.head.lemma_.lower() in context.lexicon.modal_nouns)
     ):
         return True
+    if verb.dep_ == "relcl" and _inside_another_act(verb):
+        return True
     if _is_tally(verb):
         return True
     return context.latest_year is not None and _is_historical(verb, context.latest_year)
+
+
+def _inside_another_act(verb: Token) -> bool:
+    """A relative clause on what another verb's act is about, as background.
+
+    ``condemned a protest by farmers who stormed a court``, ``cancelled a deal after an
+    attack that killed a soldier``: the clause says what the noun is, not a new act.
+    """
+    noun = verb.head
+    while noun.dep_ in {"pobj", "prep", "compound", "conj", "appos"} and noun.head != noun:
+        noun = noun.head
+    return noun.dep_ in {"dobj", "pobj", "prep"} and noun.head.pos_ == "VERB"
 
 
 def _is_tally(verb: Token) -> bool:
