@@ -698,3 +698,8 @@ def test_a_relative_clause_on_anothers_object_is_background(nlp: Language) -> No
     # A relative clause on the subject still reports its act.
     text = "Rebels who stormed a Malian army base killed six soldiers."
     assert "19" in {e.code[:2] for e in events_of(nlp, text)}
+
+
+def test_joint_games_by_one_named_side_are_still_cooperation(nlp: Language) -> None:
+    events = events_of(nlp, "The Kenyan army held joint war games with Uganda in May.")
+    assert "062" in {e.code for e in events}
