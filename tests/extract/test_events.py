@@ -703,3 +703,15 @@ def test_a_relative_clause_on_anothers_object_is_background(nlp: Language) -> No
 def test_joint_games_by_one_named_side_are_still_cooperation(nlp: Language) -> None:
     events = events_of(nlp, "The Kenyan army held joint war games with Uganda in May.")
     assert "062" in {e.code for e in events}
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Ghana defended Togo over the border incident.", "052"),
+        ("Kenya backed Uganda in the dispute.", "051"),
+        ("Peru respects the sovereignty of Bolivia.", "051"),
+    ],
+)
+def test_countries_as_objects_are_actors_not_places(nlp: Language, text: str, code: str) -> None:
+    assert code in {e.code for e in events_of(nlp, text)}
