@@ -647,3 +647,71 @@ def test_returning_fire_is_no_return(nlp: Language) -> None:
     assert not any(
         e.code.startswith("08") for e in events_of(nlp, "Jordanian troops returned fire.")
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Rebel fighters held 300 villagers as human shields in the town.", "184"),
+        ("Ghanaian troops violated the ceasefire agreement on Sunday.", "196"),
+        ("Kenyan troops fired across the ceasefire line.", "190"),
+        ("The Malian army closed all crossing points into the enclave.", "191"),
+        ("The Swiss government gave account information to India.", "064"),
+        ("The Kenyan president called his Ugandan counterpart on Saturday, discussing trade.",
+         "041"),
+    ],
+)  # fmt: skip
+def test_verb_senses_by_object_across_roots(nlp: Language, text: str, code: str) -> None:
+    assert code in {e.code for e in events_of(nlp, text)}
+
+
+def test_willingness_to_act_is_an_intent(nlp: Language) -> None:
+    [event] = events_of(nlp, "Norway is willing to provide technical expertise to Sudan.")
+    assert (event.source_actor.code, event.code) == ("NOR", "030")
+    assert "willing" in event.span.text
+    assert events_of(nlp, "Ghana is ready for the match.") == []
+
+
+def test_a_demanded_act_is_the_demand_not_the_act(nlp: Language) -> None:
+    events = events_of(nlp, "Ghana has reiterated its demand that Togo lift the embargo.")
+    assert {(e.source_actor.code, e.code) for e in events} == {("GHA", "100")}
+
+
+def test_an_announced_protest_is_a_threat_of_dissent(nlp: Language) -> None:
+    events = events_of(nlp, "Opposition parties in Togo said they would boycott the elections.")
+    assert {e.code for e in events} == {"133"}
+
+
+def test_a_demanded_that_clause_is_no_act_of_its_subject(nlp: Language) -> None:
+    events = events_of(nlp, "Kenyan lawmakers demanded that the Ugandan minister resign.")
+    assert {e.code[:2] for e in events} == {"10"}
+
+
+def test_a_filed_appeal_described_by_its_participle_is_no_new_appeal(nlp: Language) -> None:
+    events = events_of(nlp, "A Kenyan court rejected an appeal filed by the former governor.")
+    assert {e.code[:2] for e in events} == {"12"}
+
+
+def test_a_relative_clause_on_anothers_object_is_background(nlp: Language) -> None:
+    text = "Kenya condemned a protest by farmers who stormed a court building in Nairobi."
+    assert {e.code[:2] for e in events_of(nlp, text)} == {"11"}
+    # A relative clause on the subject still reports its act.
+    text = "Rebels who stormed a Malian army base killed six soldiers."
+    assert "19" in {e.code[:2] for e in events_of(nlp, text)}
+
+
+def test_joint_games_by_one_named_side_are_still_cooperation(nlp: Language) -> None:
+    events = events_of(nlp, "The Kenyan army held joint war games with Uganda in May.")
+    assert "062" in {e.code for e in events}
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Ghana defended Togo over the border incident.", "052"),
+        ("Kenya backed Uganda in the dispute.", "051"),
+        ("Peru respects the sovereignty of Bolivia.", "051"),
+    ],
+)
+def test_countries_as_objects_are_actors_not_places(nlp: Language, text: str, code: str) -> None:
+    assert code in {e.code for e in events_of(nlp, text)}

@@ -59,6 +59,7 @@ class CameoLexicon:
     speech_verbs: frozenset[str]
     accusation_verbs: frozenset[str]
     cognition_verbs: frozenset[str]
+    wish_verbs: frozenset[str]
     criticism_words: frozenset[str]
     blame_words: frozenset[str]
     relation_participles: frozenset[str]
@@ -233,6 +234,7 @@ def cameo_lexicon() -> CameoLexicon:
         speech_verbs=words("speech_verbs"),
         accusation_verbs=words("accusation_verbs"),
         cognition_verbs=words("cognition_verbs"),
+        wish_verbs=words("wish_verbs"),
         criticism_words=words("criticism_words"),
         blame_words=words("blame_words"),
         relation_participles=words("relation_participles"),

@@ -96,8 +96,9 @@ def _rule_matches(
     if rule.clausal:
         complements = [
             c.lemma_.lower()
-            for c in children_of(verb, {"xcomp", "advcl"})
-            if c.dep_ == "xcomp" or is_infinitive(c)
+            for holder in [verb, *children_of(verb, {"acomp"})]
+            for c in children_of(holder, {"xcomp", "advcl"})
+            if c.dep_ == "xcomp" or is_infinitive(c) or c.tag_ == "VBG"
         ]
         if not complements:
             return False
@@ -197,6 +198,9 @@ def analyse(verb: Token, context: EventContext) -> Clause | None:
     evidence = [verb, *children_of(verb, {"aux", "auxpass", "neg", "prt"})]
     if rule.nominal:
         evidence.extend(obj for obj in objects if abs(obj.i - verb.i) <= 8)
+    if rule.complements is not None:
+        # "is willing", "found X guilty": the predicate is part of what says it.
+        evidence.extend(children_of(verb, {"acomp", "oprd"}))
     if passive and sources and is_instrument(sources[0]):
         # "killed in an Israeli attack": the attack says who acted, so it is evidence.
         evidence.extend(t for t in sources[0].subtree if t.i <= sources[0].i)
@@ -231,9 +235,12 @@ def _frames_an_event(verb: Token, context: EventContext) -> bool:
     kinds = ("appeal", "threat", "intent", "refusal", "keep_act")
     if not any(lemma in lexicon.frames[kind] for kind in kinds):
         return False
+    # "is ready to help": the complement hangs off the adjective.
+    holders = [verb, *(c for c in verb.children if c.dep_ == "acomp")]
     return any(
         analyse(child, context) is not None
-        for child in verb.children
+        for holder in holders
+        for child in holder.children
         if child.dep_ == "xcomp" or (child.dep_ == "ccomp" and is_infinitive(child))
     )
 
@@ -275,9 +282,23 @@ def subordinate_skip(verb: Token, context: EventContext) -> bool:
         and (verb.head.lemma_.lower() in context.lexicon.modal_nouns)
     ):
         return True
+    if verb.dep_ == "relcl" and _inside_another_act(verb):
+        return True
     if _is_tally(verb):
         return True
     return context.latest_year is not None and _is_historical(verb, context.latest_year)
+
+
+def _inside_another_act(verb: Token) -> bool:
+    """A relative clause on what another verb's act is about, as background.
+
+    ``condemned a protest by farmers who stormed a court``, ``cancelled a deal after an
+    attack that killed a soldier``: the clause says what the noun is, not a new act.
+    """
+    noun = verb.head
+    while noun.dep_ in {"pobj", "prep", "compound", "conj", "appos"} and noun.head != noun:
+        noun = noun.head
+    return noun.dep_ in {"dobj", "pobj", "prep"} and noun.head.pos_ == "VERB"
 
 
 def _is_tally(verb: Token) -> bool:
@@ -407,7 +428,8 @@ def _walk_frames(clause: Clause, context: EventContext) -> bool:
             continue
         if node.dep_ == "ccomp":
             lemma = head.lemma_.lower()
-            if lemma in lexicon.cognition_verbs:
+            if lemma in lexicon.cognition_verbs or lemma in lexicon.wish_verbs:
+                # "fears that X will attack", "demanded that X step down": not X's act.
                 return False
             if lemma in lexicon.speech_verbs:
                 speakers = children_of(head, SUBJECT_DEPS)

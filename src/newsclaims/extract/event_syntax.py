@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as DocSpan
 
-from newsclaims.extract.actors import ActorIndex
+from newsclaims.extract.actors import ActorIndex, country_code
 from newsclaims.extract.cameo_lexicon import CameoLexicon, VerbRule, cameo_lexicon
 from newsclaims.extract.doc_index import doc_index
 from newsclaims.model import Quote
@@ -275,7 +275,10 @@ def noun_forms(noun: Token) -> set[str]:
     is_amount = noun.ent_type_ == "MONEY" or lemma in cameo_lexicon().noun_classes["currencies"]
     if is_amount:
         forms.add("money")
-    if noun.ent_type_ in PLACE_ENTITY_LABELS:
+    if noun.ent_type_ in PLACE_ENTITY_LABELS and (
+        noun.ent_type_ != "GPE" or country_code(noun.text) is None
+    ):
+        # A city or region, not a country: countries are actors ("backed Russia").
         forms.add(NAMED_PLACE)
     for of_object in prep_objects(noun, {"of"}):
         forms.add(f"{lemma} of {of_object.lemma_.lower()}")

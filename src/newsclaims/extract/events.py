@@ -1,22 +1,31 @@
 """Events: actor -- action -- target, CAMEO-coded, from the dependency parse.
 
-Each verb whose lemma (or verb + object / preposition pattern) is in
-``data/cameo_verbs.yaml`` is a candidate. Its clause decides the rest:
+Each verb whose lemma (or verb + object, verb + particle, light verb + event noun) is in
+``data/cameo_verbs.yaml`` or ``data/cameo_codebook.yaml`` is a candidate. Its clause
+decides the rest:
 
-* voice: ``X attacked Y`` and ``Y was attacked by X`` give the same event;
-* compound actors: ``Brazil and the United States met ...`` gives one event per actor;
+* voice: ``X attacked Y`` and ``Y was attacked by X`` give the same event, and an attack
+  acts for its owner (``killed in Israeli shelling``, ``a bombing by X``);
+* coordinated actors: ``Chad, Sudan and Niger met`` gives every pair, ``US and British
+  activists`` one actor per country;
 * the governing verb: ``refused to withdraw`` is a refusal (12x), ``wants to help`` an
-  intention (03x), ``asked X to help`` an appeal (02x), ``will visit`` the visit itself;
-* negation and modality: ``would not give permission`` is a refusal, ``might attack``
-  and ``did not attack`` are no events;
+  intention (03x), ``asked X to help`` an appeal (02x), ``demanded that X resign`` only
+  the demand;
+* tense, negation and modality: ``will visit`` is an intent (036) and ``will attack`` a
+  threat (138), ``would not give permission`` a refusal, ``might attack`` and ``did not
+  attack`` no events;
 * reported speech: an event in a clause under ``said`` keeps who reported it; under
-  ``believes`` or ``fears`` it is no event; ``X said Y attacked Z`` is also X's accusation
-  and ``X said Y must release ...`` X's demand;
+  ``believes`` or ``fears`` it is no event; ``X said Y attacked Z`` is also X's accusation,
+  ``X said Y was responsible`` too, and ``X said Y must leave`` X's demand;
+* descriptions are no new acts: participles (``rebels backed by Iran``), running totals
+  (``since March``), relative clauses on another act's object, what allegations say;
 * metonyms and pronouns: ``Washington`` is the US government, ``its troops`` the
   troops of the state the sentence is about.
 
-Only clauses whose source resolves to an actor (a state, IGO, group or an agent such as
-``militants``) are coded, since a coded event without a source is of no use.
+Only clauses whose source names an actor (a state, IGO, group, agent such as
+``militants``, or a person or body the text names) are coded. The work is split:
+``cameo_lexicon`` loads the tables, ``event_syntax`` reads the parse, ``event_clauses``
+analyses one clause, ``event_actors`` resolves actors; this module builds the events.
 """
 
 from __future__ import annotations
