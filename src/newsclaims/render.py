@@ -125,8 +125,8 @@ def terminal_view(report: Report) -> Group:
         quotes.add_column(column, overflow="fold")
     for quote in report.quotes:
         quotes.add_row(
-            _actor_text(quote.speaker) or "?",
-            quote.cue.text if quote.cue else "",
+            Text(_actor_text(quote.speaker) or "?"),
+            Text(quote.cue.text if quote.cue else ""),
             quote.kind,
             _in_context(report.text, quote.content.start, quote.content.end),
         )
@@ -144,9 +144,9 @@ def terminal_view(report: Report) -> Group:
         figures.add_row(
             value,
             figure.qualifier,
-            " / ".join(x for x in (figure.what, figure.status) if x),
-            " / ".join(x for x in (figure.where, figure.when) if x),
-            _actor_text(figure.source) or "(reporter)",
+            Text(" / ".join(x for x in (figure.what, figure.status) if x)),
+            Text(" / ".join(x for x in (figure.where, figure.when) if x)),
+            Text(_actor_text(figure.source) or "(reporter)"),
             _in_context(report.text, figure.span.start, figure.span.end),
         )
     parts.append(figures)
@@ -159,8 +159,8 @@ def terminal_view(report: Report) -> Group:
             events.add_row(
                 event.code,
                 (event.label or "") + (" (negated)" if event.negated else ""),
-                f"{event.source_actor.name} [{event.source_actor.code or '-'}]",
-                f"{event.target_actor.name} [{event.target_actor.code or '-'}]"
+                Text(f"{event.source_actor.name} [{event.source_actor.code or '-'}]"),
+                Text(f"{event.target_actor.name} [{event.target_actor.code or '-'}]")
                 if event.target_actor
                 else "",
                 _in_context(report.text, event.span.start, event.span.end),
@@ -182,7 +182,7 @@ def terminal_view(report: Report) -> Group:
         seen[key] = [entity.text, actor.canonical or "", actor.code or "", actor.kind or "",
                      actor.role or "", 1]  # fmt: skip
     for row in seen.values():
-        actors.add_row(*[str(cell) for cell in row])
+        actors.add_row(*[Text(str(cell)) for cell in row])
     parts.append(actors)
     for warning in report.warnings:
         parts.append(Text(f"warning: {warning}", style="yellow"))
@@ -254,5 +254,5 @@ def _item_fields(item: Item) -> Table:
     for name, value in fields.items():
         if isinstance(value, dict):
             value = value.get("name") or value.get("text") or json.dumps(value)
-        table.add_row(name, str(value))
+        table.add_row(name, Text(str(value)))  # the text's brackets are no markup
     return table

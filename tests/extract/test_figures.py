@@ -396,3 +396,23 @@ def test_an_actors_own_estimate_is_its_figure(figures):
     figure = only(figures("The army's estimate of the dead is 40."))
     assert figure.source is not None and figure.source.text == "The army"
     assert figure.status == "killed"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "scope"),
+    [
+        ("At least 1,200 people were killed in the October 7 attack.", "incident"),
+        ("At least 471 people were killed in the attack on al-Ahli Arab Hospital.", "incident"),
+        ("Twelve people were killed in an assault on a school in the north.", "incident"),
+        (
+            "More than 10,000 Palestinians have been killed in Israel's offensive against Hamas.",
+            None,
+        ),
+        ("More than 11,000 people have been killed in Israel's attack on Gaza.", None),
+        ("Hundreds have been killed in the assault on the city.", None),
+    ],
+)
+def test_a_campaign_noun_pinned_to_a_day_or_a_site_is_one_incident(
+    figures, sentence: str, scope: str | None
+) -> None:
+    assert [figure.scope for figure in figures(sentence)][:1] == [scope]

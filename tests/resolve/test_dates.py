@@ -38,3 +38,21 @@ def test_parse_day_takes_iso_dates_only() -> None:
     assert parse_day("2023-10-07T09:00:00") == date(2023, 10, 7)
     assert parse_day("7 October") is None
     assert parse_day("2023-02-30") is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "background"),
+    [
+        ("In the 2014 war, 2,251 Palestinians were killed.", True),
+        ("In 2014, 2,251 Palestinians were killed.", True),
+        ("During the 2021 conflict, 260 people died.", True),
+        ("At least 23,968 people have been killed in the war that began in October 2023.", False),
+        ("Gaza, under blockade since 2007, lost 100 people this week.", False),
+        ("The ministry said 10,328 people had been killed.", False),
+        ("Officials counted 2,014 bodies.", False),  # a number, not a year
+    ],
+)
+def test_background_is_a_sentence_dated_to_an_earlier_year(sentence: str, background: bool) -> None:
+    from newsclaims.resolve.dates import is_background
+
+    assert is_background(sentence, date(2024, 1, 15)) is background

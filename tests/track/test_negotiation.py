@@ -160,4 +160,4 @@ def test_a_moves_terms_come_from_its_sentence(
     assert [(part["value"], part["quantity"], part["side"]) for part in terms["exchanged"]] == [
         (50, "hostages", None), (150, "prisoners", "PSE"),
     ]  # fmt: skip
-    assert (terms["duration"], terms["mediators"]) == ("four-day", ["Egypt"])
+    assert (terms["duration"], terms["mediators"]) == ("4 days", ["Egypt"])

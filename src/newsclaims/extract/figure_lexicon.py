@@ -56,6 +56,7 @@ class FigureLexicon:
     incident_nouns: frozenset[str]
     incident_prepositions: frozenset[str]
     campaign_nouns: frozenset[str]
+    site_nouns: frozenset[str]
     place_nouns: frozenset[str]  # "the enclave": a place the article named before
 
     @property
@@ -126,6 +127,7 @@ def figure_lexicon() -> FigureLexicon:
         incident_nouns=words("incident_nouns"),
         incident_prepositions=words("incident_prepositions"),
         campaign_nouns=words("campaign_nouns"),
+        site_nouns=words("site_nouns"),
         place_nouns=_place_nouns(),
     )
 

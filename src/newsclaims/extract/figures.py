@@ -17,6 +17,8 @@ for counts.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span, Token
 
 from newsclaims.extract.actors import ACTOR_LABELS, ActorIndex
@@ -394,35 +396,26 @@ def _is_incident_phrase(token: Token, lexicon: FigureLexicon) -> bool:
         noun.tag_ == "NN"
         and (
             noun.lemma_.lower() in lexicon.incident_nouns
-            or (noun.lemma_.lower() in lexicon.campaign_nouns and _pinned_down(noun))
+            or (noun.lemma_.lower() in lexicon.campaign_nouns and _pinned_down(noun, lexicon))
         )
         for noun in nouns
     )
 
 
-# Entity types of a target that makes an attack a campaign, not one incident.
-WIDE_TARGETS = frozenset({"GPE", "LOC", "NORP"})
-
-
-def _pinned_down(noun: Token) -> bool:
+def _pinned_down(noun: Token, lexicon: FigureLexicon) -> bool:
     """A campaign noun made one incident by a day (``the October 7 attack``, ``the attack
-    on October 7``) or by a site that is not a country or territory (``the attack on
-    al-Ahli hospital``, ``an assault on a school``; not ``the attack on Gaza``)."""
+    on October 7``) or by a site (``the attack on al-Ahli hospital``, ``an assault on a
+    school``; not ``the attack on Gaza``, ``the offensive against Hamas``)."""
     for child in noun.children:
         if child.ent_type_ == "DATE" and any(part.like_num for part in child.subtree):
             return True
         if child.dep_ == "prep" and child.lower_ in {"on", "against"}:
             for target in _objects(child):
-                if target.ent_type_ == "DATE":
+                if target.ent_type_ == "DATE" or target.ent_type_ == "FAC":
                     return True
-                if target.ent_type_ not in WIDE_TARGETS and not _place_reference(target):
+                if target.lemma_.lower() in lexicon.site_nouns:
                     return True
     return False
-
-
-def _place_reference(token: Token) -> bool:
-    """``the enclave``, ``the strip``, ``the territory``: a whole place, not a site."""
-    return token.lemma_.lower() in {"enclave", "strip", "territory", "country", "city", "town"}
 
 
 # --- sources -------------------------------------------------------------------------------
@@ -688,7 +681,9 @@ def _named_mention(actors: ActorIndex, speaker: ActorRef, before: int) -> ActorR
                 update={"text": entity.text, "start": entity.start, "end": entity.end}
             )
     name = speaker.canonical or ""
-    start = actors.doc.text.rfind(name, 0, limit) if name else -1
-    if start < 0:
+    # The name as a whole word: "UN" is not the start of "UNRWA", nor "Israel" of "Israeli".
+    written = list(re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", actors.doc.text[:limit]))
+    if not name or not written:
         return None
+    start = written[-1].start()
     return speaker.model_copy(update={"text": name, "start": start, "end": start + len(name)})

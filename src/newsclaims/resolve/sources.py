@@ -161,8 +161,13 @@ def _without_trailing_place(text: str) -> tuple[str, str | None]:
 
 
 def _without_leading_descriptors(tokens: list[str]) -> list[str]:
+    """Determiners and descriptors dropped; a descriptor that names a side stays for the
+    country loop ("the Palestinian health ministry" is Palestinian)."""
     words = source_words()
-    while tokens and (tokens[0].casefold() in words.determiners or _is_descriptor(tokens[0])):
+    while tokens and (
+        tokens[0].casefold() in words.determiners
+        or (_is_descriptor(tokens[0]) and _side(tokens[0]) is None)
+    ):
         tokens = tokens[1:]
     return tokens
 
@@ -249,6 +254,7 @@ class SourceRegistry:
     institutions: dict[tuple[str, str | None], _Institution]  # (head, country) -> it
     kinds: dict[str, tuple[str, str, str, bool]]  # head -> (id suffix, label, kind, local)
     speaker_nouns: frozenset[str]
+    acronyms: frozenset[str]  # names written all in capitals (WHO, PA)
 
 
 @cache
@@ -276,7 +282,13 @@ def source_registry() -> SourceRegistry:
         for suffix, entry in raw["kinds"].items()
         for head in entry["heads"]
     }
-    return SourceRegistry(institutions, kinds, frozenset(raw["speaker_nouns"]))
+    acronyms = frozenset(
+        str(written)
+        for entry in raw["institutions"]
+        for written in entry["names"]
+        if str(written).isupper() and " " not in str(written)
+    )
+    return SourceRegistry(institutions, kinds, frozenset(raw["speaker_nouns"]), acronyms)
 
 
 def source_identity(source: ActorRef, country: str | None = None) -> SourceIdentity:
@@ -295,7 +307,9 @@ def source_identity(source: ActorRef, country: str | None = None) -> SourceIdent
     >>> source_identity(ActorRef(text="Blinken", canonical="Antony Blinken", kind="person"))
     SourceIdentity(id='person:antony-blinken', name='Antony Blinken', kind='person', ...)
     >>> source_identity(ActorRef(text="the ministry")).id  # whose? no country, no guess
-    'ministry'
+    'name:ministry'
+    >>> source_identity(ActorRef(text="an IDF spokesman")).id, source_identity(ActorRef(text="who")).id
+    ('isr-military', 'name:who')
     >>> source_identity(ActorRef(text="the enclave's health ministry"), country="PSE").id
     'pse-health-ministry'
     """
@@ -310,6 +324,8 @@ def source_identity(source: ActorRef, country: str | None = None) -> SourceIdent
                               source.country)  # fmt: skip
     context, country = country, key.country
     known = registry.institutions.get((head, country)) or registry.institutions.get((head, None))
+    if known is not None and head.upper() in registry.acronyms and head.upper() not in name:
+        known = None  # an acronym in lower case is a word: "who" is no WHO
     if known is not None and (known.country is None or country in (None, known.country)):
         side = known.side or known.country
         return SourceIdentity(known.id, known.name, known.kind, side, known.country)
@@ -321,28 +337,66 @@ def source_identity(source: ActorRef, country: str | None = None) -> SourceIdent
                               owner, owner)  # fmt: skip
     if key.country is None and (code := country_code(head, metonyms=True)):
         return _state_identity(code)  # "Israel", "Washington": the state itself
-    prefix = f"{country.casefold()}-" if country else ""
+    spoken_for = _without_speaker_words(source.canonical or source.text)
+    if spoken_for is not None:  # "an IDF spokesman" speaks for the IDF
+        named = source_identity(source.model_copy(update={"text": spoken_for, "canonical": None}))
+        if not named.id.startswith(NAME_PREFIX):
+            return named
+    # An id made from the name alone is marked as such: never a registry id ("who").
+    prefix = f"{country.casefold()}-" if country else NAME_PREFIX
     return SourceIdentity(prefix + _slug(head), " ".join(head.split()), None, country, country)
+
+
+NAME_PREFIX = "name:"
+
+
+def _without_speaker_words(written: str) -> str | None:
+    """``an IDF spokesman`` -> ``an IDF``; ``None`` when nothing would be left."""
+    words = written.split()
+    speaker_nouns = _sources_data()["speaker_nouns"]
+    while len(words) > 1 and words[-1].casefold() in speaker_nouns:
+        words.pop()
+    remaining = " ".join(words)
+    shortened = remaining != " ".join(written.split())
+    determiners = source_words().determiners
+    return remaining if shortened and remaining.casefold() not in determiners else None
 
 
 def source_side(source_id: str | None) -> str | None:
     """The country a source id speaks for: a state's own institutions (``isr``,
-    ``isr-military``) and known institutions of one side (``hamas`` -> ``PSE``).
+    ``isr-military``) and known institutions of one side (``hamas`` -> ``PSE``); UN
+    agencies and NGOs speak for none.
 
     >>> source_side("isr-military"), source_side("isr"), source_side("hamas")
     ('ISR', 'ISR', 'PSE')
-    >>> source_side("unrwa"), source_side("person:antony-blinken"), source_side(None)
-    ('IGOUNO', None, None)
+    >>> source_side("unrwa"), source_side("prcs"), source_side("person:antony-blinken")
+    (None, None, None)
     """
     if not source_id or ":" in source_id:
         return None
     known = {entry.id: entry.country for entry in source_registry().institutions.values()}
     if source_id in known:
-        return known[source_id]
+        return known[source_id] if source_id in _state_bodies() else None
     prefix, _, _ = source_id.partition("-")
     if len(prefix) == 3 and pycountry.countries.get(alpha_3=prefix.upper()) is not None:
         return prefix.upper()
     return None
+
+
+# Kinds of institution whose claims are their state's (or party's) own: NGOs and UN
+# agencies are no one side, even where they have a country.
+SIDE_KINDS = frozenset({"government body", "military", "armed group", "state", "news agency"})
+
+
+@cache
+def _state_bodies() -> frozenset[str]:
+    """Registry ids of institutions that speak for a country or a party."""
+    institutions = source_registry().institutions.values()
+    return frozenset(
+        entry.id
+        for entry in institutions
+        if entry.kind in SIDE_KINDS and entry.country and len(entry.country) == 3
+    )
 
 
 def _state_identity(code: str) -> SourceIdentity:

@@ -27,8 +27,11 @@ from newsclaims.resolve.places import (
     normalise_place,
     place_country,
 )
-from newsclaims.resolve.quantities import quantity_of
+from newsclaims.resolve.quantities import Quantity, quantity_of
 from newsclaims.resolve.sources import source_identity
+
+PEOPLE = "people"
+FOREIGN_NATIONALS = "foreign nationals"
 
 
 def resolve_report(report: Report) -> Report:
@@ -45,11 +48,15 @@ def _resolved_figure(
 ) -> Figure:
     place, basis = figure_place(report, figure, places)
     quantity = quantity_of(figure.what)
+    here = place_country(place)
+    if quantity is not None and quantity.name == PEOPLE and quantity.side not in (None, here):
+        # "30 Americans killed" in Israel: a part of its toll, not the toll.
+        quantity = Quantity(FOREIGN_NATIONALS, quantity.side)
     day = claim_date(figure.when, report_day)
     source_id = None
     if figure.source is not None:
         # An unqualified "the health ministry" is the one of the place its figure is in.
-        source_id = source_identity(figure.source, place_country(place)).id
+        source_id = source_identity(figure.source, here).id
     return figure.model_copy(
         update={
             "place": place,

@@ -20,6 +20,7 @@ from sqlalchemy.ext.compiler import compiles
 from newsclaims.extract.actors import country_prefix
 from newsclaims.model import ActorRef, Report
 from newsclaims.resolve.places import normalise_place
+from newsclaims.resolve.quantities import quantity_of
 from newsclaims.resolve.sources import source_identity
 from newsclaims.store.errors import StoreError
 from newsclaims.store.schema import (
@@ -254,12 +255,15 @@ def item_conditions(table: sa.Table, filters: Filters) -> list[sa.ColumnElement[
     if not filters.all_copies:
         conditions.append(c.is_copy.is_(False))
     if filters.what is not None:
-        # One quantity, never its parts: "people" leaves out "children". Rows stored
-        # before quantities were resolved are matched by their noun as written.
+        # One quantity, never its parts: "people" leaves out "children"; "Palestinians"
+        # is people of that side. Rows stored before quantities were resolved are
+        # matched by their noun as written.
         wanted = _folded(filters.what)
-        conditions.append(
-            sa.or_(c.quantity == wanted, sa.and_(c.quantity.is_(None), c.what == wanted))
-        )
+        quantity = quantity_of(filters.what)
+        named = c.quantity == (quantity.name if quantity else wanted)
+        if quantity is not None and quantity.side is not None:
+            named = sa.and_(named, c.side == quantity.side)
+        conditions.append(sa.or_(named, sa.and_(c.quantity.is_(None), c.what == wanted)))
     if filters.status is not None:
         conditions.append(c.status == _folded(filters.status))
     if filters.where is not None:
@@ -377,8 +381,15 @@ def item_columns(table: sa.Table) -> list[Any]:
     """An item's columns, then its evidence: the sentence it stands in (cut from the
     article's text by the database), the article's headline, publisher and URL."""
     c = table.c
-    sentence = sa.func.substr(
-        articles.c.text, c.sentence_start + 1, c.sentence_end - c.sentence_start
+    # (a sentence ending before it starts would be an error on PostgreSQL: NULL instead)
+    sentence = sa.case(
+        (
+            c.sentence_end > c.sentence_start,
+            sa.func.substr(
+                articles.c.text, c.sentence_start + 1, c.sentence_end - c.sentence_start
+            ),
+        ),
+        else_=None,
     )
     return [
         articles.c.article_id,

@@ -147,7 +147,9 @@ def counter_claims(
             continue  # a paper's own reporting is no side's claim
         if not counts_people(point):
             continue  # "100 people" and "100,000 rockets" are no two accounts of one thing
-        country = source_country(point["source_name"] or point["source"])
+        country = source_side(point.get("source_id")) or source_country(
+            point["source_name"] or point["source"]
+        )
         if country is None or None in (point["date"], point["status"]):
             continue
         state = "losses" if point["status"] in LOSSES else point["status"]

@@ -48,6 +48,7 @@ class MoveTables:
     topic_words: tuple[str, ...]
     negation: re.Pattern[str]
     referring: re.Pattern[str]
+    handed_over: re.Pattern[str]
     opinion_url_parts: tuple[str, ...]
     opinion_headline_openings: tuple[str, ...]
 
@@ -73,6 +74,7 @@ def move_tables() -> MoveTables:
             re.IGNORECASE,
         ),
         referring=_words_pattern(raw["referring_words"]),
+        handed_over=_words_pattern(raw["implementation_words"]),
         opinion_url_parts=tuple(raw["opinion_url_parts"]),
         opinion_headline_openings=tuple(raw["opinion_headline_openings"]),
     )
@@ -111,13 +113,26 @@ def reported_party(content: str) -> str | None:
     ('Israel', None)
     >>> reported_party("the Israeli government rejected the truce proposal")
     'the Israeli government'
+    >>> reported_party("on Tuesday Israel rejected the truce proposal")
+    'Israel'
+    >>> reported_party("the ceasefire proposal was rejected by Israel")
+    'Israel'
+    >>> reported_party("nobody has accepted the truce"), reported_party("all hostages must go")
+    (None, None)
     """
     _, start = _quote_move(content, None)
     if start is None:
         return None
-    match = _PARTY_BEFORE_MOVE.match(content[:start])
-    if match is None or match["party"].split()[-1].casefold() in _PRONOUNS:
+    before = _LEADING_TIME.sub("", content[:start])
+    if _PASSIVE_END.search(before):  # "the proposal was rejected by Israel"
+        agent = _AGENT_AFTER_MOVE.match(content[start:])
+        return agent["party"] if agent else None
+    match = _PARTY_BEFORE_MOVE.match(before)
+    if match is None:
         return None
+    words = match["party"].casefold().split()
+    if words[-1] in _PRONOUNS or words[0] in _QUANTIFIERS or words[-1] in _QUANTIFIERS:
+        return None  # "it", "nobody", "all hostages": no party named
     return match["party"]
 
 
@@ -129,7 +144,9 @@ def _quote_move(content: str, cue_lemma: str | None) -> tuple[str | None, int | 
     for move, pattern in tables.quote_words:
         match = pattern.search(content)
         if match:
-            before = content[max(0, match.start() - 25) : match.start()]
+            # The negation of the move itself: among the three words before it ("did not
+            # accept", "would never agree to"), not anywhere ("no doubt that X accepted").
+            before = " ".join(content[: match.start()].split()[-3:])
             found = _negated(move) if tables.negation.search(before) else move
             return found, match.start()
     return tables.cue_lemmas.get(cue_lemma or ""), None
@@ -143,19 +160,40 @@ _PARTY_BEFORE_MOVE = re.compile(
     r"(?:(?:has|had|have|would|will|could|did|does|do|was|is|had\s+not|has\s+not|not)\s+)*$"
 )
 _PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i", "you", "this", "that"})
+_QUANTIFIERS = frozenset(
+    {"all", "no", "nobody", "none", "noone", "everyone", "everybody", "some", "many", "few",
+     "both", "neither", "either", "any", "each", "every", "most", "several"}
+)  # fmt: skip
+_LEADING_TIME = re.compile(
+    r"^\s*(?:(?:on|by|late|early|earlier|later)\s+)*(?:monday|tuesday|wednesday|thursday|"
+    r"friday|saturday|sunday|yesterday|today|tonight|this\s+week|last\s+week|earlier|"
+    r"later|then)\b[\s,]*",
+    re.IGNORECASE,
+)
+_PASSIVE_END = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_AGENT_AFTER_MOVE = re.compile(
+    r"^\S+\s+(?:\S+\s+){0,3}?by\s+(?P<party>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})"
+)
 
 
-def about_negotiation(sentence: str, headline: str | None = None) -> bool:
+def about_negotiation(sentence: str, headline: str | None = None, move: str = "") -> bool:
     """Whether a sentence is about a negotiation: it names what is negotiated, or refers
-    back to it ("rejected the plan") under a headline that names it.
+    back to it ("rejected the plan") under a headline that names it; a deal carried out
+    (``implementation``) may name only those handed over ("freed 13 hostages").
 
     >>> about_negotiation("Israel rejected the plan.", "Truce talks in Doha")
     True
     >>> about_negotiation("Israel rejected the plan.", "Floods in the north")
     False
+    >>> about_negotiation("Hamas freed 13 hostages.", None, "implementation")
+    True
+    >>> about_negotiation("Biden offered condolences to families of hostages.", None, "proposal")
+    False
     """
     tables = move_tables()
     if tables.topic.search(sentence):
+        return True
+    if move == "implementation" and tables.handed_over.search(sentence):
         return True
     return bool(headline and tables.topic.search(headline) and tables.referring.search(sentence))
 
@@ -249,7 +287,7 @@ def _event_moves(connection: Connection, filters: Filters) -> list[dict[str, Any
         move = event_move(item["code"], item["negated"])
         if move is None or is_opinion(item["url"], item["headline"]):
             continue
-        if not about_negotiation(item["sentence"] or item["text"], item["headline"]):
+        if not about_negotiation(item["sentence"] or item["text"], item["headline"], move):
             continue  # "rejected accusations", "called for a probe": no negotiation
         found.append(
             _move(

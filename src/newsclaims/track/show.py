@@ -79,7 +79,8 @@ def rows_table(
         else:
             table.add_column(column, no_wrap=True, max_width=30)
     for row in rows:
-        table.add_row(*(format_cell(row.get(column)) for column in columns))
+        # Text, never markup: "[the government]" in a sentence is the sentence's.
+        table.add_row(*(Text(format_cell(row.get(column))) for column in columns))
     return table
 
 

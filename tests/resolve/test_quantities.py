@@ -1,0 +1,36 @@
+"""Quantities: every way of naming one series, and sub-counts kept apart."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsclaims.resolve.quantities import parent_of, quantity_of
+
+
+@pytest.mark.parametrize(
+    ("what", "name", "side"),
+    [
+        ("people", "people", None),
+        ("Palestinians", "people", "PSE"),
+        ("Israelis", "people", "ISR"),
+        ("victims", "people", None),
+        ("Palestinian children", "children", "PSE"),
+        ("minors", "children", None),
+        ("health workers", "medics", None),
+        ("civilians", "civilians", None),
+        ("bodies", "bodies", None),
+        ("casualties", "casualties", None),
+        ("israeli soldiers", "soldiers", "ISR"),
+        ("UNRWA staff", "aid workers", None),
+        ("olive trees", "olive trees", None),  # unknown: its own series, as written
+    ],
+)
+def test_a_noun_names_one_series(what: str, name: str, side: str | None) -> None:
+    quantity = quantity_of(what)
+    assert quantity is not None and (quantity.name, quantity.side) == (name, side)
+
+
+def test_sub_counts_are_parts_of_people_never_people() -> None:
+    for part in ("children", "women", "civilians", "journalists", "medics", "bodies"):
+        assert parent_of(part) == "people"
+    assert parent_of("people") is None and quantity_of("  ") is None
