@@ -1,4 +1,14 @@
-from newsclaims.nlp import MIRROR_MODEL, OFFICIAL_MODEL, default_model_name, load_pipeline
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newsclaims.nlp import (
+    MIRROR_MODEL,
+    OFFICIAL_MODEL,
+    default_model_name,
+    load_pipeline,
+    parse,
+    split_text,
+)
 
 
 def test_default_model_is_official_or_mirror(monkeypatch):
@@ -32,3 +42,22 @@ def test_an_opening_abbreviation_does_not_end_the_sentence():
         "U.S. Secretary of State Antony Blinken said talks go on.",
         "He left.",
     ]
+
+
+@given(
+    text=st.text(st.sampled_from("ab{ \n"), max_size=400),
+    limit=st.integers(1, 60),
+    run_limit=st.integers(1, 30),
+)
+def test_split_text_joins_back_with_pieces_and_runs_bounded(text, limit, run_limit):
+    pieces = split_text(text, limit=limit, run_limit=run_limit)
+    assert "".join(pieces) == text
+    assert all(len(piece) <= limit for piece in pieces)
+    assert all(len(run) <= run_limit for piece in pieces for run in piece.split())
+
+
+def test_a_text_in_pieces_is_one_doc_with_the_exact_text(nlp):
+    text = "Talks resumed.\n\n" + "{" * 2_500 + " the minister said.\n" + "x" * 1_200
+    doc = parse(text)
+    assert doc.text == text
+    assert all(token.idx + len(token.text) <= len(text) for token in doc)

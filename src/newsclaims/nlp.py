@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import re
 from collections.abc import Iterable, Iterator
 from functools import cache
 from typing import TypeVar
@@ -121,18 +122,47 @@ def parse_stream(
 
 
 MAX_PIECE_CHARS = 50_000
+# spaCy's tokenizer takes time quadratic in the length of a run without whitespace
+# (8,000 "{" take 5 s, 16,000 take 20): longer runs, which are no words, are cut.
+MAX_RUN_CHARS = 1_000
 
 
-def split_text(text: str, limit: int = MAX_PIECE_CHARS) -> list[str]:
+def split_text(
+    text: str, limit: int = MAX_PIECE_CHARS, run_limit: int = MAX_RUN_CHARS
+) -> list[str]:
     r"""``text`` cut into pieces of at most ``limit`` characters that join back into it.
 
     Each cut falls after a paragraph break if the piece has one, else after a line
     break, else after a space (a sentence or word is not split unless the text has no
-    whitespace at all).
+    whitespace at all). A run of over ``run_limit`` characters without whitespace is
+    cut every ``run_limit`` characters.
 
     >>> split_text("one two\n\nthree four\nfive", limit=12)
     ['one two\n\n', 'three four\n', 'five']
+    >>> split_text("ab " + "x" * 5, run_limit=2)
+    ['ab ', 'xx', 'xx', 'x']
     """
+    pieces: list[str] = []
+    for segment in _cut_long_runs(text, run_limit):
+        pieces += _cut_at_breaks(segment, limit)
+    return pieces
+
+
+def _cut_long_runs(text: str, run_limit: int) -> list[str]:
+    segments: list[str] = []
+    done = 0
+    for run in re.finditer(rf"\S{{{run_limit + 1},}}", text):
+        if run.start() > done:
+            segments.append(text[done : run.start()])
+        segments += [text[at : min(at + run_limit, run.end())]
+                     for at in range(run.start(), run.end(), run_limit)]  # fmt: skip
+        done = run.end()
+    if done < len(text) or not segments:
+        segments.append(text[done:])
+    return segments
+
+
+def _cut_at_breaks(text: str, limit: int) -> list[str]:
     pieces: list[str] = []
     start = 0
     while len(text) - start > limit:

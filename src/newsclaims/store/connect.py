@@ -29,10 +29,10 @@ _POSTGRES_SCHEMES = {"postgres", "postgresql", "postgresql+psycopg"}
 # Any fixed 64-bit number: the PostgreSQL advisory lock every newsclaims writer takes.
 WRITER_LOCK_KEY = 0x6E657773636C6D  # "newsclm"
 SQLITE_PRAGMAS = (
+    "PRAGMA busy_timeout=30000",  # first: a second process may be setting up the file
     "PRAGMA journal_mode=WAL",  # readers never block the ingest writer
     "PRAGMA synchronous=NORMAL",  # WAL + NORMAL survives a killed process
     "PRAGMA foreign_keys=ON",
-    "PRAGMA busy_timeout=30000",
 )
 
 
