@@ -239,15 +239,21 @@ def chart_rows(points: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
     return rows
 
 
-def write_chart(points: Sequence[dict[str, Any]], path: Path) -> None:
-    """Save an Altair (Vega-Lite) chart: ``.html``, ``.png``, ``.svg`` or the ``.json`` spec."""
+def timeline_chart(
+    points: Sequence[dict[str, Any]], links: Sequence[str] | None = None, width: int = 680
+) -> Any:
+    """The Altair (Vega-Lite) chart of timeline points: one line per source id through the
+    values it stands on, a shape per qualifier (a lower bound points up), a rule from low
+    to high for a range, the sentence in each point's tooltip, a panel per series.
+    ``links`` (one per point) make each point open its evidence (the web page)."""
     import altair as alt
 
-    if path.suffix.lower() not in CHART_SUFFIXES:
-        raise ValueError(f"{path}: chart files end in {', '.join(CHART_SUFFIXES)}")
-    data = alt.Data(values=chart_rows(points))
-    x = alt.X("date:T", title="date")
-    color = alt.Color("source:N", title="source")
+    rows = chart_rows(points)
+    for row, link in zip(rows, links or [], strict=False):
+        row["href"] = link
+    data = alt.Data(values=rows)
+    x = alt.X("date:T", title="date", scale=alt.Scale(padding=24))  # points off the edges
+    color = alt.Color("source:N", title="source", legend=alt.Legend(orient="bottom", columns=2))
     shapes = alt.Scale(domain=list(QUALIFIER_SHAPES), range=list(QUALIFIER_SHAPES.values()))
     tooltip = [
         "date:T",
@@ -261,26 +267,36 @@ def write_chart(points: Sequence[dict[str, Any]], path: Path) -> None:
         alt.Tooltip("sentence:N", title="sentence"),
     ]
     base = alt.Chart(data)
-    # One line per source through the values it stands on; a lower bound is a triangle
-    # pointing up from its line, a range a rule from low to high.
+    y = alt.Y("y:Q", title="count")
     lines = base.mark_line(opacity=0.5, strokeWidth=1.5).encode(
-        x=x, y=alt.Y("y:Q", title="count"), color=color, detail="source:N"
+        x=x, y=y, color=color, detail="source:N"
     )
     ranges = base.mark_rule(strokeWidth=2).encode(x=x, y="low:Q", y2="high:Q", color=color)
-    marks = base.mark_point(filled=True, size=70).encode(
+    mark = base.mark_point(filled=True, size=80, cursor="pointer" if links else "default")
+    encoding: dict[str, Any] = {"href": "href:N"} if links else {}
+    marks = mark.encode(
         x=x,
-        y=alt.Y("y:Q", title="count"),
+        y=y,
         color=color,
         shape=alt.Shape("qualifier:N", scale=shapes, title="qualifier"),
         tooltip=tooltip,
+        **encoding,
     )
     layered = alt.layer(lines, ranges, marks)
-    series = {series_label(point) for point in points}
-    chart: Any
+    series = list(dict.fromkeys(row["series"] for row in rows))
     if len(series) > 1:
-        chart = layered.facet(row=alt.Row("series:N", title=None)).resolve_scale(y="independent")
-    else:
-        chart = layered.properties(title=next(iter(series), "figures"), width=720, height=360)
+        return (
+            layered.properties(width=width, height=260)
+            .facet(row=alt.Row("series:N", title=None))
+            .resolve_scale(y="independent")
+        )
+    return layered.properties(title=series[0] if series else "figures", width=width, height=320)
+
+
+def write_chart(points: Sequence[dict[str, Any]], path: Path) -> None:
+    """Save the chart: ``.html`` (Vega bundles inlined: works offline), ``.png``,
+    ``.svg`` or the ``.json`` spec."""
+    if path.suffix.lower() not in CHART_SUFFIXES:
+        raise ValueError(f"{path}: chart files end in {', '.join(CHART_SUFFIXES)}")
     path.parent.mkdir(parents=True, exist_ok=True)
-    # HTML inlines the Vega bundles (through vl-convert): the page works offline.
-    chart.save(str(path), inline=path.suffix.lower() == ".html")
+    timeline_chart(points).save(str(path), inline=path.suffix.lower() == ".html")
