@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from newsclaims.evaluation import Counts
 from newsclaims.ingest.article import InputError
 from newsclaims.model import Event, Report
 
@@ -129,28 +130,6 @@ def overlaps(first: str, second: str) -> bool:
 
 
 @dataclass
-class RootCounts:
-    """Sentence counts of one PLOVER root."""
-
-    tp: int = 0
-    predicted: int = 0
-    gold: int = 0
-
-    @property
-    def precision(self) -> float:
-        return self.tp / self.predicted if self.predicted else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / self.gold if self.gold else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-
-@dataclass
 class SentenceResult:
     """What was predicted for one gold sentence."""
 
@@ -214,13 +193,13 @@ class PloverScores:
         agreeing = sum(r.source_agrees for r in self.results)
         return agreeing / self.correct if self.correct else 0.0
 
-    def per_root(self) -> dict[str, RootCounts]:
+    def per_root(self) -> dict[str, Counts]:
         """Counts per root that is gold somewhere, sorted by name; predicted-only roots too."""
-        table: dict[str, RootCounts] = {}
+        table: dict[str, Counts] = {}
         for result in self.results:
-            table.setdefault(result.gold.root, RootCounts()).gold += 1
+            table.setdefault(result.gold.root, Counts()).gold += 1
             for root in result.roots:
-                counts = table.setdefault(root, RootCounts())
+                counts = table.setdefault(root, Counts())
                 counts.predicted += 1
                 counts.tp += root == result.gold.root
         return dict(sorted(table.items()))
