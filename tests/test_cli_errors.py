@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from newsclaims.cli import main
-from newsclaims.cli_runs import EXIT_REJECTED
+from newsclaims.cli.runs import EXIT_REJECTED
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLE = REPO / "examples" / "afp-blinken-gaps.txt"

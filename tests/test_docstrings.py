@@ -10,8 +10,8 @@ import pytest
 
 import newsclaims
 
-# The Alembic environment script only runs under Alembic.
-NOT_IMPORTABLE = {"newsclaims.store.migrations.env"}
+# The Alembic environment script only runs under Alembic; __main__ runs the command line.
+NOT_IMPORTABLE = {"newsclaims.store.migrations.env", "newsclaims.cli.__main__"}
 MODULES = sorted(
     info.name
     for info in pkgutil.walk_packages(newsclaims.__path__, prefix="newsclaims.")
