@@ -119,6 +119,7 @@ def reported_party(content: str) -> str | None:
     'Israel'
     >>> reported_party("nobody has accepted the truce"), reported_party("all hostages must go")
     (None, None)
+    >>> reported_party("the war in Gaza must end, and a truce is not enough")
     """
     _, start = _quote_move(content, None)
     if start is None:
@@ -133,6 +134,12 @@ def reported_party(content: str) -> str | None:
     words = match["party"].casefold().split()
     if words[-1] in _PRONOUNS or words[0] in _QUANTIFIERS or words[-1] in _QUANTIFIERS:
         return None  # "it", "nobody", "all hostages": no party named
+    named = match["party"].split()
+    first = named[1] if named[0].casefold() == "the" and len(named) > 1 else named[0]
+    if not first[:1].isupper() and first.casefold() not in _PARTY_NOUNS:
+        return None  # "the war in Gaza must end": a thing, no party
+    if any(word in _PREPOSITIONS for word in words):
+        return None
     return match["party"]
 
 
@@ -160,6 +167,14 @@ _PARTY_BEFORE_MOVE = re.compile(
     r"(?:(?:has|had|have|would|will|could|did|does|do|was|is|had\s+not|has\s+not|not)\s+)*$"
 )
 _PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i", "you", "this", "that"})
+# Nouns that name a party without a name ("the government rejected ..."); prepositions
+# inside a "party" make it a thing ("the war in Gaza").
+_PARTY_NOUNS = frozenset(
+    {"government", "cabinet", "group", "movement", "army", "military", "mediators",
+     "negotiators", "delegation", "administration", "leadership", "authorities", "officials",
+     "side", "sides", "militants", "faction", "factions", "regime", "ministry", "presidency"}
+)  # fmt: skip
+_PREPOSITIONS = frozenset({"in", "of", "on", "for", "to", "with", "from", "about", "at"})
 _QUANTIFIERS = frozenset(
     {"all", "no", "nobody", "none", "noone", "everyone", "everybody", "some", "many", "few",
      "both", "neither", "either", "any", "each", "every", "most", "several"}
