@@ -170,3 +170,27 @@ def test_a_sentence_recounting_an_earlier_year_is_background(
     assert [(p["value"], p["background"], p["quantity"], p["source_id"]) for p in points] == [
         (2251, True, "people", "un")
     ]
+
+
+def test_a_count_far_below_its_sources_toll_is_a_part(
+    db_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    engine = open_store(db_url)
+    texts = {
+        "t1": ("2023-11-01", "The health ministry in Gaza said 9,000 people had been killed."),
+        "t2": ("2023-11-02", "The health ministry in Gaza said 45 people had been killed."),
+        "t3": ("2023-11-03", "The health ministry in Gaza said 9,300 people had been killed."),
+        "t4": ("2023-11-04", "The health ministry in Gaza said 9,500 people had been killed."),
+    }
+    reports = []
+    for article_id, (day, text) in texts.items():
+        number = text.split(" said ")[1].split(" ")[0]
+        reports.append(report(article_id, text, date=day, figures=[figure(
+            text, number, float(number.replace(",", "")), what="people", status="killed",
+            where="Gaza", source="the health ministry in Gaza")]))  # fmt: skip
+    ReportWriter(engine).write(reports)
+    engine.dispose()
+    toll = timeline_json(capsys, "--what", "people", "--status", "killed", "--db", db_url)
+    assert [p["value"] for p in toll] == [9000, 9300, 9500]  # 45 is a day's, not the toll
+    every = timeline_json(capsys, "--status", "killed", "--scope", "all", "--db", db_url)
+    assert [(p["value"], p["part"]) for p in every if p["part"]] == [(45, True)]

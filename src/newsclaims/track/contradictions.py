@@ -103,6 +103,8 @@ def compare_claims(
             continue
         if not (point.get("source_id") or point["source_name"] or point["source"]):
             continue  # the reporter's own figure is no party's claim
+        if point.get("part"):
+            continue  # a day's count among a source's tolls: a part, never the whole
         if point["where_basis"] not in COMPARED_PLACE_BASES:
             continue
         # A day's or one strike's count is another quantity than the running toll.

@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
+from statistics import median
 from typing import Any
 
 from rich.console import Group, RenderableType
@@ -41,7 +43,8 @@ def timeline_points(
 
     A figure without any number (``thousands``) is left out unless ``numberless``, and so
     is the same claim repeated within one article (headline and body); copies from other
-    versions of a story already are.
+    versions of a story already are. In the toll view (scope ``toll``), a point far below
+    its own source's series around it is a part, not the toll (:func:`mark_parts`).
     """
     points: list[dict[str, Any]] = []
     seen: set[tuple[Any, ...]] = set()
@@ -65,7 +68,49 @@ def timeline_points(
             continue
         seen.add(claim)
         points.append(timeline_point(row, low, high))
+    mark_parts([point for point in points if point["scope"] == TOLL])
+    if filters.scope == TOLL:
+        points = [point for point in points if not point["part"]]
     return points
+
+
+# A toll point whose number is less than a third of its own source's toll on the days
+# around it (at least two other points) counts a part: a day's dead ("45 people have
+# been killed" in a daily update), one strike's. It is not the running toll, however its
+# sentence reads; the toll view leaves it out, and --scope all shows it.
+PART_RATIO = 3.0
+PART_WINDOW_DAYS = 3
+PART_NEIGHBOURS = 2
+
+
+def mark_parts(points: list[dict[str, Any]]) -> None:
+    """Set each point's ``part``: far below its source's series on the days around it.
+
+    >>> day = lambda d, v: {"date": f"2023-11-{d:02}", "value": v, "low": None, "high": None,
+    ...                     "source_id": "m", "quantity": "people", "status": "killed",
+    ...                     "where": "Gaza", "scope": "toll"}
+    >>> points = [day(1, 9000), day(2, 45), day(3, 9300), day(4, 9500)]
+    >>> mark_parts(points); [point["part"] for point in points]
+    [False, True, False, False]
+    """
+    series: dict[tuple[Any, ...], list[tuple[date, float, dict[str, Any]]]] = defaultdict(list)
+    for point in points:
+        point["part"] = False
+        number = point["value"] if point["value"] is not None else point["low"] or point["high"]
+        if number is None or point["date"] is None or point["scope"] != TOLL:
+            continue
+        key = (point["source_id"] or point.get("source_name") or point.get("publisher"),
+               point["quantity"], point["status"], point["where"])  # fmt: skip
+        series[key].append((date.fromisoformat(point["date"]), float(number), point))
+    for members in series.values():
+        for day, number, point in members:
+            around = [
+                other
+                for other_day, other, other_point in members
+                if other_point is not point and abs((other_day - day).days) <= PART_WINDOW_DAYS
+            ]
+            if len(around) >= PART_NEIGHBOURS and number * PART_RATIO < median(around):
+                point["part"] = True
 
 
 def timeline_point(row: dict[str, Any], low: float | None, high: float | None) -> dict[str, Any]:
