@@ -22,7 +22,7 @@ def wilson(right: int, total: int) -> tuple[float, float]:
     centre = share + Z * Z / (2 * total)
     margin = Z * math.sqrt(share * (1 - share) / total + Z * Z / (4 * total * total))
     scale = 1 + Z * Z / total
-    return (centre - margin) / scale, (centre + margin) / scale
+    return max(0.0, (centre - margin) / scale), min(1.0, (centre + margin) / scale)
 
 
 def main(paths: list[str]) -> None:
