@@ -498,9 +498,7 @@ def _is_date_or_time(number: Span, lexicon: FigureLexicon) -> bool:
     for token in number:
         if token.ent_type_ not in DATE_LABELS:
             continue
-        entity = next((e for e in doc.ents if e.start <= token.i < e.end), None)
-        if entity is None:
-            continue
+        entity = _entity_of(token)
         for word in _entity_part(entity, token, lexicon):
             lower = word.lower_
             if (
@@ -815,8 +813,19 @@ def _named_after(noun: Token) -> str | None:
 
 
 def _entity_of(token: Token) -> Span:
-    """The named entity ``token`` is part of (its ``ent_type_`` is set)."""
-    return next(entity for entity in token.doc.ents if entity.start <= token.i < entity.end)
+    """The named entity ``token`` is part of (its ``ent_type_`` is set).
+
+    Found from the token's IOB tags, not by scanning ``doc.ents``: that scan made a
+    long report's figures quadratic in its length.
+    """
+    doc = token.doc
+    start = token.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return Span(doc, start, end, label=token.ent_type_)
 
 
 def _when(anchor: Token, counted: Token | None) -> str | None:
