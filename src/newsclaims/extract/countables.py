@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from newsclaims.extract.doc_index import DocIndex, doc_index
+from newsclaims.extract.doc_index import DocIndex, doc_index, entity_of
 from newsclaims.extract.figure_lexicon import FigureLexicon
 from newsclaims.extract.figure_states import figure_state
 from newsclaims.extract.numbers import (
@@ -429,9 +429,7 @@ def _is_date_or_time(number: Span, lexicon: FigureLexicon) -> bool:
     for token in number:
         if token.ent_type_ not in DATE_LABELS:
             continue
-        entity = next((e for e in doc.ents if e.start <= token.i < e.end), None)
-        if entity is None:
-            continue
+        entity = entity_of(token)
         for word in _entity_part(entity, token, lexicon):
             lower = word.lower_
             if (

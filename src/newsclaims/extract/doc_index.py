@@ -18,7 +18,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 
 class DocIndex:
@@ -84,3 +84,19 @@ def doc_index(doc: Doc) -> DocIndex:
     index = DocIndex(doc)
     _last[:] = [index]
     return index
+
+
+def entity_of(token: Token) -> Span:
+    """The named entity ``token`` is part of (its ``ent_type_`` is set).
+
+    Found from the token's IOB tags, not by scanning ``doc.ents``: that scan made a
+    long report's figures quadratic in its length.
+    """
+    doc = token.doc
+    start = token.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return Span(doc, start, end, label=token.ent_type_)

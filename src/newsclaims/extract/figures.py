@@ -34,6 +34,7 @@ from newsclaims.extract.countables import (
     number_mentions,
     table_rows,
 )
+from newsclaims.extract.doc_index import entity_of
 from newsclaims.extract.figure_lexicon import FigureLexicon, figure_lexicon
 from newsclaims.extract.figure_states import figure_state, state_lexicon
 from newsclaims.extract.lexicon import (
@@ -232,7 +233,7 @@ def _place_of(noun: Token, lexicon: FigureLexicon, nested: bool = False) -> str 
             if place.dep_ != "pobj":
                 continue
             if place.ent_type_ in PLACE_LABELS:
-                return _entity_of(place).text
+                return entity_of(place).text
             if _is_place_noun(place, lexicon):
                 return _named_after(place) or place.doc[place.left_edge.i : place.i + 1].text
             if nested and (inner := _place_of(place, lexicon)) is not None:
@@ -261,13 +262,8 @@ def _named_after(noun: Token) -> str | None:
         if child.dep_ == "prep" and child.lower_ == "of":
             for name in child.children:
                 if name.dep_ == "pobj" and name.ent_type_ in PLACE_LABELS:
-                    return _entity_of(name).text
+                    return entity_of(name).text
     return None
-
-
-def _entity_of(token: Token) -> Span:
-    """The named entity ``token`` is part of (its ``ent_type_`` is set)."""
-    return next(entity for entity in token.doc.ents if entity.start <= token.i < entity.end)
 
 
 def _when(anchor: Token, counted: Token | None) -> str | None:
@@ -283,7 +279,7 @@ def _when(anchor: Token, counted: Token | None) -> str | None:
                 if token.ent_type_ == "DATE" and any(
                     MONTHS_AND_DAYS.match(word.text) for word in token.subtree
                 ):
-                    date = _entity_of(token)
+                    date = entity_of(token)
                     preposition = f"{child.text} " if child.dep_ == "prep" else ""
                     return preposition + date.text
     return None
