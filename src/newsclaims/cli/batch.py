@@ -17,12 +17,14 @@ from newsclaims.cli.app import (
     console,
 )
 from newsclaims.cli.runs import (
-    ON_ERROR_HELP,
+    MaxBytesOption,
     OnError,
+    OnErrorOption,
     RejectsOption,
     end_with_rejects,
     make_rejects,
 )
+from newsclaims.ingest.readers import MAX_ARTICLE_BYTES
 from newsclaims.model import Report
 
 # --- scale commands: batch on local cores or Dask (issue 5) ---
@@ -92,11 +94,8 @@ def batch(
         float, typer.Option(help="Seconds to wait for the Dask scheduler and a first worker.")
     ] = 30.0,
     model: ModelOption = None,
-    max_bytes: Annotated[
-        int,
-        typer.Option(min=1, help="Largest single article (or JSONL record) accepted, in bytes."),
-    ] = 5_000_000,
-    on_error: Annotated[OnError, typer.Option(help=ON_ERROR_HELP)] = OnError.skip,
+    max_bytes: MaxBytesOption = MAX_ARTICLE_BYTES,
+    on_error: OnErrorOption = OnError.skip,
     rejects_file: RejectsOption = None,
 ) -> None:
     """Analyze many articles into Parquet tables: articles, quotes, figures, events, entities.

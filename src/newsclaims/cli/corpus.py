@@ -37,8 +37,9 @@ from newsclaims.cli.options import (
 )
 from newsclaims.cli.runs import (
     EXIT_INTERRUPTED,
-    ON_ERROR_HELP,
+    MaxBytesOption,
     OnError,
+    OnErrorOption,
     RejectsOption,
     end_with_rejects,
     make_rejects,
@@ -46,6 +47,7 @@ from newsclaims.cli.runs import (
     warn,
 )
 from newsclaims.ingest import iter_articles
+from newsclaims.ingest.readers import MAX_ARTICLE_BYTES
 from newsclaims.render import report_json
 from newsclaims.store.errors import StoreError
 
@@ -72,11 +74,8 @@ def ingest(
         int, typer.Option(min=1, help="Articles per batch: one NLP batch, one transaction.")
     ] = 32,
     model: ModelOption = None,
-    max_bytes: Annotated[
-        int,
-        typer.Option(min=1, help="Largest single article (or JSONL record) accepted, in bytes."),
-    ] = 5_000_000,
-    on_error: Annotated[OnError, typer.Option(help=ON_ERROR_HELP)] = OnError.skip,
+    max_bytes: MaxBytesOption = MAX_ARTICLE_BYTES,
+    on_error: OnErrorOption = OnError.skip,
     rejects_file: RejectsOption = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:

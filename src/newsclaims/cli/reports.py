@@ -21,13 +21,15 @@ from newsclaims.cli.app import (
     error_console,
 )
 from newsclaims.cli.runs import (
-    ON_ERROR_HELP,
+    MaxBytesOption,
     OnError,
+    OnErrorOption,
     RejectsOption,
     end_with_rejects,
     make_rejects,
 )
 from newsclaims.ingest import iter_articles
+from newsclaims.ingest.readers import MAX_ARTICLE_BYTES
 from newsclaims.model import Report, report_json_schema
 from newsclaims.render import print_report, report_json, write_csv, write_jsonl
 
@@ -62,12 +64,9 @@ def analyze(
         ),
     ] = None,
     model: ModelOption = None,
-    max_bytes: Annotated[
-        int,
-        typer.Option(min=1, help="Largest single article (or JSONL record) accepted, in bytes."),
-    ] = 5_000_000,
+    max_bytes: MaxBytesOption = MAX_ARTICLE_BYTES,
     batch_size: Annotated[int, typer.Option(min=1, help="Articles per nlp.pipe batch.")] = 32,
-    on_error: Annotated[OnError, typer.Option(help=ON_ERROR_HELP)] = OnError.stop,
+    on_error: OnErrorOption = OnError.stop,
     rejects_file: RejectsOption = None,
 ) -> None:
     """Extract quotes, figures, events and actors from news reports.

@@ -102,3 +102,12 @@ def stop_on_signals() -> Iterator[StopRequest]:
     finally:
         for number, handler in previous.items():
             signal.signal(number, handler)
+
+
+# The options of every command that reads articles: how large one may be (the readers'
+# limit), and what a record that cannot be read does.
+MaxBytesOption = Annotated[
+    int,
+    typer.Option(min=1, help="Largest single article (or JSONL record) accepted, in bytes."),
+]
+OnErrorOption = Annotated[OnError, typer.Option(help=ON_ERROR_HELP)]
