@@ -310,16 +310,22 @@ def source_identity(source: ActorRef, country: str | None = None) -> SourceIdent
     'name:ministry'
     >>> source_identity(ActorRef(text="an IDF spokesman")).id, source_identity(ActorRef(text="who")).id
     ('isr-military', 'name:who')
+    >>> source_identity(ActorRef(text="health officials in Gaza", kind="person")).id
+    'pse-health-ministry'
+    >>> source_identity(ActorRef(text="the health ministry in Gaza, which said that ...")).id
+    'pse-health-ministry'
     >>> source_identity(ActorRef(text="the enclave's health ministry"), country="PSE").id
     'pse-health-ministry'
     """
-    key = source_key(source.canonical or source.text)
+    name = _RELATIVE_CLAUSE.split(" ".join((source.canonical or source.text).split()))[0]
+    key = source_key(name)
     if key.country is None and source.kind == "country" and source.code:
         return _state_identity(source.code)
-    head = _without_speaker_noun(_without_place_reference(key.head))
     registry = source_registry()
-    name = " ".join((source.canonical or source.text).split())
-    if source.kind == "person" and head not in registry.kinds and name[:1].isupper():
+    whole = _without_place_reference(key.head)
+    # "health officials" names the health ministry whole; "army spokesman" the army.
+    head = whole if whole in registry.kinds else _without_speaker_noun(whole)
+    if source.kind == "person" and head not in registry.kinds and _looks_like_a_name(name):
         return SourceIdentity(f"person:{_slug(name)}", name, "person", source.country,
                               source.country)  # fmt: skip
     context, country = country, key.country
@@ -348,6 +354,23 @@ def source_identity(source: ActorRef, country: str | None = None) -> SourceIdent
 
 
 NAME_PREFIX = "name:"
+# A name ends where a relative clause starts: "the health ministry in Gaza, which has
+# said that ..." is the ministry.
+_RELATIVE_CLAUSE = re.compile(r",?\s+(?:which|who|whose|that)\s", re.IGNORECASE)
+_NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "abu", "de", "van", "von", "da", "di"})
+
+
+def _looks_like_a_name(written: str) -> bool:
+    """A person's name: capitalised words (and particles), never "health officials in
+    Gaza", which the tagger may take for a person.
+
+    >>> _looks_like_a_name("Safwat al-Kahlout"), _looks_like_a_name("health officials in Gaza")
+    (True, False)
+    """
+    words = written.replace("-", " ").split()
+    return bool(words) and all(
+        word[:1].isupper() or word.casefold() in _NAME_PARTICLES for word in words
+    )
 
 
 def _without_speaker_words(written: str) -> str | None:
