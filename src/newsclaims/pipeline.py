@@ -6,6 +6,7 @@ through ``nlp.pipe`` and Dask workers.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from itertools import chain, islice
 
@@ -38,7 +39,7 @@ def build_report(article: Article, doc: Doc) -> Report:
         url=article.url,
         source_path=article.source_path,
         entities=actors.entities,
-        quotes=[with_sentence(quote, doc) for quote in quotes],
+        quotes=with_sentences(quotes, doc),
         figures=figures,
         events=events,
         warnings=list(article.warnings),
@@ -46,17 +47,31 @@ def build_report(article: Article, doc: Doc) -> Report:
     return resolve_report(report)
 
 
-def with_sentence(quote: Quote, doc: Doc) -> Quote:
-    """``quote`` with the sentence(s) its content lies in, the evidence shown beside it."""
-    if quote.sentence is not None:
-        return quote
-    start = doc.char_span(quote.content.start, quote.content.start + 1, alignment_mode="expand")
-    end = doc.char_span(quote.content.end - 1, quote.content.end, alignment_mode="expand")
-    if start is None or end is None:
-        return quote
-    first, last = start[0].sent.start_char, end[-1].sent.end_char
-    span = Span(start=first, end=last, text=doc.text[first:last])
-    return quote.model_copy(update={"sentence": span})
+def with_sentences(quotes: list[Quote], doc: Doc) -> list[Quote]:
+    """``quotes`` with the sentence(s) each content lies in, the evidence shown beside it.
+
+    The sentence bounds are read once per document and found by bisection: asking each
+    token for its sentence walks the document, which made long reports quadratic.
+    """
+    if not quotes:
+        return quotes
+    bounds = [(sentence.start_char, sentence.end_char) for sentence in doc.sents]
+    starts = [start for start, _ in bounds]
+    text = doc.text  # built from the tokens on every read: once
+
+    def sentence_of(position: int) -> tuple[int, int]:
+        return bounds[max(0, bisect_right(starts, position) - 1)]
+
+    found = []
+    for quote in quotes:
+        if quote.sentence is None and quote.content.end > quote.content.start:
+            first = sentence_of(quote.content.start)[0]
+            last = sentence_of(quote.content.end - 1)[1]
+            quote = quote.model_copy(
+                update={"sentence": Span(start=first, end=last, text=text[first:last])}
+            )
+        found.append(quote)
+    return found
 
 
 def analyze_article(article: Article, model: str | None = None) -> Report:

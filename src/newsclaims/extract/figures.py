@@ -34,7 +34,7 @@ from newsclaims.extract.countables import (
     number_mentions,
     table_rows,
 )
-from newsclaims.extract.doc_index import entity_of
+from newsclaims.extract.doc_index import doc_index, entity_of
 from newsclaims.extract.figure_lexicon import FigureLexicon, figure_lexicon
 from newsclaims.extract.figure_states import figure_state, state_lexicon
 from newsclaims.extract.lexicon import (
@@ -678,7 +678,8 @@ def _named_mention(actors: ActorIndex, speaker: ActorRef, before: int) -> ActorR
             )
     name = speaker.canonical or ""
     # The name as a whole word: "UN" is not the start of "UNRWA", nor "Israel" of "Israeli".
-    written = list(re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", actors.doc.text[:limit]))
+    text = doc_index(actors.doc).text  # doc.text is rebuilt on every read
+    written = list(re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text[:limit]))
     if not name or not written:
         return None
     start = written[-1].start()
