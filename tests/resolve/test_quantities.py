@@ -34,3 +34,34 @@ def test_sub_counts_are_parts_of_people_never_people() -> None:
     for part in ("children", "women", "civilians", "journalists", "medics", "bodies"):
         assert parent_of(part) == "people"
     assert parent_of("people") is None and quantity_of("  ") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity"),
+    [
+        ("More than 10,000 Palestinians have been killed, the ministry said.", "people"),
+        ("In Gaza, more than 10,000 Palestinians have been killed.", "people"),
+        ("In Israel, 30 Americans were killed in the attack, officials said.", "foreign nationals"),
+    ],
+)
+def test_a_sides_own_people_are_people_others_foreign_nationals(
+    analyze_text, text: str, quantity: str
+) -> None:
+    (figure,) = analyze_text(text).figures
+    assert figure.quantity == quantity
+
+
+@pytest.mark.parametrize(
+    ("text", "quantities"),
+    [
+        (
+            "The ministry said 15,000 people have been killed, about 6,000 of them children.",
+            ["people", "children"],
+        ),
+        ("At least 40 people were killed, 12 of whom were women.", ["people", "women"]),
+    ],
+)
+def test_a_partitive_count_is_a_part_not_the_toll(
+    analyze_text, text: str, quantities: list[str]
+) -> None:
+    assert [figure.quantity for figure in analyze_text(text).figures] == quantities

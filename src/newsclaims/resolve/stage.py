@@ -16,6 +16,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from newsclaims.model import Event, Figure, Report
@@ -47,9 +48,14 @@ def _resolved_figure(
     report: Report, figure: Figure, places: list[PlaceMention], report_day: date | None
 ) -> Figure:
     place, basis = figure_place(report, figure, places)
-    quantity = quantity_of(figure.what)
+    quantity = quantity_of(figure.what or _partitive_noun(report.text, figure.span.end))
     here = place_country(place)
-    if quantity is not None and quantity.name == PEOPLE and quantity.side not in (None, here):
+    if (
+        quantity is not None
+        and quantity.name == PEOPLE
+        and None not in (quantity.side, here)
+        and quantity.side != here
+    ):
         # "30 Americans killed" in Israel: a part of its toll, not the toll.
         quantity = Quantity(FOREIGN_NATIONALS, quantity.side)
     day = claim_date(figure.when, report_day)
@@ -70,6 +76,24 @@ def _resolved_figure(
             ),
         }
     )
+
+
+# "about 6,000 of them children", "12 of whom were women": a part of the count before,
+# which counts the noun after.
+_PARTITIVE = re.compile(
+    r"\s+of\s+(?:them|whom|those)\s+(?:(?:were|are|was|is)\s+)?(?P<noun>[a-z]+)"
+)
+
+
+def _partitive_noun(text: str, end: int) -> str | None:
+    """The noun a partitive count right after ``end`` names (``of them children``).
+
+    >>> text = "15,000 killed, about 6,000 of them children."
+    >>> _partitive_noun(text, text.index("6,000") + 5)
+    'children'
+    """
+    match = _PARTITIVE.match(text, end)
+    return match["noun"] if match else None
 
 
 def _resolved_event(report: Report, event: Event) -> Event:
