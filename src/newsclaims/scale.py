@@ -38,7 +38,13 @@ import pyarrow.parquet as pq
 
 from newsclaims.ingest import Article, InputError, iter_articles
 from newsclaims.ingest.article import RecordError
-from newsclaims.ingest.readers import DATE_FIELDS, MAX_ARTICLE_BYTES, TEXT_FIELDS, TITLE_FIELDS
+from newsclaims.ingest.readers import (
+    DATE_FIELDS,
+    MAX_ARTICLE_BYTES,
+    TEXT_FIELDS,
+    TITLE_FIELDS,
+    accepted,
+)
 from newsclaims.ingest.rejects import Rejects
 from newsclaims.model import ActorRef, Entity, Event, Figure, Quote, Report, Span
 
@@ -265,26 +271,16 @@ def iter_inputs(
         if path.is_dir():
             yield from iter_articles([path], max_bytes=max_bytes, rejects=rejects)
             for child in sorted(path.rglob("*.parquet")):
-                yield from _accepted(iter_parquet_items(child), rejects)
+                yield from accepted(iter_parquet_items(child), rejects)
         elif path.suffix.lower() == ".parquet":
-            yield from _accepted(iter_parquet_items(path), rejects)
+            yield from accepted(iter_parquet_items(path), rejects)
         else:
             yield from iter_articles([raw], max_bytes=max_bytes, rejects=rejects)
 
 
-def _accepted(items: Iterable[Article | RecordError], rejects: Rejects | None) -> Iterator[Article]:
-    for item in items:
-        if isinstance(item, Article):
-            yield item
-        elif rejects is None:
-            raise item
-        else:
-            rejects.add(item)
-
-
 def iter_parquet_articles(path: Path) -> Iterator[Article]:
     """The articles of a Parquet file, one a row, read a few hundred rows at a time."""
-    return _accepted(iter_parquet_items(path), None)
+    return accepted(iter_parquet_items(path), None)
 
 
 def iter_parquet_items(path: Path) -> Iterator[Article | RecordError]:

@@ -70,7 +70,13 @@ def iter_articles(
     A record that cannot be read goes to ``rejects`` (skipped and counted, or raised
     under ``--on-error stop``); without ``rejects`` it is raised.
     """
-    for item in iter_items(paths, max_bytes):
+    return accepted(iter_items(paths, max_bytes), rejects)
+
+
+def accepted(items: Iterable[Article | RecordError], rejects: Rejects | None) -> Iterator[Article]:
+    """The articles of ``items``; each record error goes to ``rejects``, or is raised
+    when there is none."""
+    for item in items:
         if isinstance(item, Article):
             yield item
         elif rejects is None:
