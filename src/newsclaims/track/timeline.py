@@ -8,9 +8,10 @@ never as plain values. A point's date is the day its sentence states, else the r
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from statistics import median
 from typing import Any
@@ -102,13 +103,15 @@ def mark_parts(points: list[dict[str, Any]]) -> None:
         key = (point["source_id"] or point.get("source_name") or point.get("publisher"),
                point["quantity"], point["status"], point["where"])  # fmt: skip
         series[key].append((date.fromisoformat(point["date"]), float(number), point))
+    window = timedelta(days=PART_WINDOW_DAYS)
     for members in series.values():
-        for day, number, point in members:
-            around = [
-                other
-                for other_day, other, other_point in members
-                if other_point is not point and abs((other_day - day).days) <= PART_WINDOW_DAYS
-            ]
+        members.sort(key=lambda member: member[0])
+        days = [day for day, _, _ in members]
+        for index, (day, number, point) in enumerate(members):
+            # The source's other points of the days around: found by bisection, so a long
+            # series costs n log n, not n squared.
+            first, last = bisect_left(days, day - window), bisect_right(days, day + window)
+            around = [members[i][1] for i in range(first, last) if i != index]
             if len(around) >= PART_NEIGHBOURS and number * PART_RATIO < median(around):
                 point["part"] = True
 
@@ -128,6 +131,7 @@ def timeline_point(row: dict[str, Any], low: float | None, high: float | None) -
         "where": row["where"],
         "where_basis": row["where_basis"],
         "scope": row["scope"] or TOLL,
+        "part": False,  # set by mark_parts for toll points
         "background": row["background"],
         "source": row["source"],
         "source_name": row["source_name"],
