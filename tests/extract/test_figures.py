@@ -410,6 +410,16 @@ def test_an_actors_own_estimate_is_its_figure(figures):
         ),
         ("More than 11,000 people have been killed in Israel's attack on Gaza.", None),
         ("Hundreds have been killed in the assault on the city.", None),
+        (
+            "It began with the attack on southern Israel on October 7, which killed 1,139 people.",
+            "incident",
+        ),
+        (
+            "The October 7 attack, in which 1,200 people were killed, shocked the country.",
+            "incident",
+        ),
+        ("The blast, which killed 471 people, destroyed the ward.", "incident"),
+        ("Israel's offensive, which has killed more than 20,000 people, goes on.", None),
     ],
 )
 def test_a_campaign_noun_pinned_to_a_day_or_a_site_is_one_incident(

@@ -330,7 +330,26 @@ def count_scope(anchor: Token, counted: Token | None, lexicon: FigureLexicon) ->
         return "period"
     if any(_is_incident_phrase(child, lexicon) for child in modifiers):
         return "incident"
+    if _told_of_an_incident(verb, lexicon):
+        return "incident"
     return None
+
+
+def _told_of_an_incident(verb: Token, lexicon: FigureLexicon) -> bool:
+    """The count's clause is a relative clause on a pinned-down attack: ``the attack on
+    October 7, which killed 1,139``, ``the October 7 attack, in which 1,200 were killed``
+    (not ``Israel's offensive, which has killed 20,000``)."""
+    if verb.dep_ != "relcl":
+        return False
+    noun = verb.head
+    # "which killed": the relative clause hangs on the attack, or on a date after it.
+    if noun.ent_type_ == "DATE" and noun.head.dep_ == "prep":
+        noun = noun.head.head
+    return (
+        noun.tag_ == "NN"
+        and noun.lemma_.lower() in lexicon.campaign_nouns | lexicon.incident_nouns
+        and (noun.lemma_.lower() in lexicon.incident_nouns or _pinned_down(noun, lexicon))
+    )
 
 
 def _subject_is_a_count_or_none(verb: Token) -> bool:
