@@ -56,3 +56,26 @@ def test_background_is_a_sentence_dated_to_an_earlier_year(sentence: str, backgr
     from newsclaims.resolve.dates import is_background
 
     assert is_background(sentence, date(2024, 1, 15)) is background
+
+
+@pytest.mark.parametrize(
+    ("sentence", "day"),
+    [
+        (
+            "Hamas launched an attack on southern Israel on October 7, killing 1,200 people.",
+            date(2023, 10, 7),
+        ),
+        (
+            "The 11-day offensive, which began on May 10, killed at least 254 people.",
+            date(2023, 5, 10),
+        ),
+        ("The attack on October 7 began a war that has killed 13,000 Palestinians.", None),
+        ("Since the attack on October 7, more than 13,000 people have been killed.", None),
+        ("The death toll from the attack on October 7 stands at 1,200.", None),
+        ("At least 40 people were killed on Sunday in strikes on the camp.", None),  # no day
+    ],
+)
+def test_a_count_told_of_an_earlier_attack_is_that_attacks(sentence: str, day: date | None) -> None:
+    from newsclaims.resolve.dates import dated_incident
+
+    assert dated_incident(sentence, date(2023, 11, 20)) == day

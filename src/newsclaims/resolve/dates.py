@@ -60,6 +60,48 @@ def is_background(sentence: str | None, report_date: date | None) -> bool:
     return any(int(match["year"]) < report_date.year for match in _DATED_BY_YEAR.finditer(sentence))
 
 
+# A sentence that tells of an attack on a stated earlier day ("Hamas's attack on October
+# 7, killing 1,200", "the offensive, which began on May 10, killed 254"), in the past tense
+# and not as a running count ("has killed", "since", "so far", "toll"), counts that
+# attack: one incident, dated to its day.
+_STATED_DAY = re.compile(
+    r"\b(?:(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?\s+\d{1,2}(?!\d)"
+    r"|\d{1,2}\s+(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b)",
+    re.IGNORECASE,
+)
+_ATTACK_WORDS = re.compile(
+    r"\b(?:attacks?|assault|incursion|rampage|raid|massacre|onslaught|offensive)\b", re.I
+)
+_RUNNING_COUNT = re.compile(
+    r"\b(?:has|have)\s+(?:now\s+|so\s+far\s+)?(?:been\s+)?"
+    r"(?:killed|died|risen|climbed|reached|surpassed|passed)\b|\bsince\b|\bso far\b|\btoll\b",
+    re.IGNORECASE,
+)
+DATED_INCIDENT_DAYS = 3  # an attack at least this many days before the report
+
+
+def dated_incident(sentence: str | None, report_date: date | None) -> date | None:
+    """The day of the attack a sentence's count is told of, when it is one: an attack
+    word, a day stated at least ``DATED_INCIDENT_DAYS`` before the report, and no
+    running count.
+
+    >>> day = date(2023, 11, 20)
+    >>> dated_incident("Hamas launched an attack on October 7, killing 1,200 people.", day)
+    datetime.date(2023, 10, 7)
+    >>> dated_incident("The attack on October 7 began a war that has killed 13,000.", day)
+    >>> dated_incident("Since the attack on October 7, 13,000 have been killed.", day)
+    """
+    if not sentence or report_date is None or not _ATTACK_WORDS.search(sentence):
+        return None
+    if _RUNNING_COUNT.search(sentence):
+        return None
+    for match in _STATED_DAY.finditer(sentence):
+        day = stated_date(match.group(0), report_date)
+        if day is not None and (report_date - day).days >= DATED_INCIDENT_DAYS:
+            return day
+    return None
+
+
 def parse_day(value: str | None) -> date | None:
     """A ``YYYY-MM-DD`` (or longer ISO) string as a date; ``None`` when it is not one."""
     if not value:

@@ -20,7 +20,7 @@ import re
 from datetime import date
 
 from newsclaims.model import Event, Figure, Report
-from newsclaims.resolve.dates import claim_date, is_background, parse_day
+from newsclaims.resolve.dates import claim_date, dated_incident, is_background, parse_day
 from newsclaims.resolve.places import (
     PlaceMention,
     figure_place,
@@ -59,6 +59,10 @@ def _resolved_figure(
         # "30 Americans killed" in Israel: a part of its toll, not the toll.
         quantity = Quantity(FOREIGN_NATIONALS, quantity.side)
     day = claim_date(figure.when, report_day)
+    sentence = figure.sentence.text if figure.sentence else None
+    scope = figure.scope
+    if scope is None and (attack_day := dated_incident(sentence, report_day)) is not None:
+        scope, day = "incident", attack_day  # "the attack on October 7, killing 1,200"
     source_id = None
     if figure.source is not None:
         # An unqualified "the health ministry" is the one of the place its figure is in.
@@ -71,9 +75,8 @@ def _resolved_figure(
             "quantity": quantity.name if quantity else None,
             "side": quantity.side if quantity else None,
             "source_id": source_id,
-            "background": is_background(
-                figure.sentence.text if figure.sentence else None, report_day
-            ),
+            "scope": scope,
+            "background": is_background(sentence, report_day),
         }
     )
 
