@@ -29,7 +29,7 @@ from newsclaims.pipeline import analyze_article
 from newsclaims.store.connect import open_store
 from newsclaims.store.ingest import IngestCounts, ingest_articles
 from newsclaims.store.queries import Filters, run_query, stored_reports
-from newsclaims.track.contradictions import compare_claims, counter_claims
+from newsclaims.track.contradictions import claim_pairs
 from newsclaims.track.negotiation import negotiation_moves
 from newsclaims.track.timeline import timeline_points
 
@@ -105,15 +105,11 @@ class Store:
                        **filters: Any) -> list[dict[str, Any]]:  # fmt: skip
         """Pairs of claims that cannot both hold (``agree``: that agree; ``sides``:
         claims and counter-claims of two sides)."""
-        from newsclaims.store.queries import article_countries
-
         filters.setdefault("background", False)
         with self.engine.connect() as connection:
-            points = timeline_points(connection, _filters(filters), numberless=sides)
-            if sides:
-                countries = article_countries(connection, (p["article_id"] for p in points))
-                return counter_claims(points, window=window, countries_of=countries)
-        return compare_claims(points, window=window, agreeing=agree)
+            return claim_pairs(
+                connection, _filters(filters), window=window, agreeing=agree, sides=sides
+            )
 
     def negotiation(self, **filters: Any) -> list[dict[str, Any]]:
         """Negotiation moves (``actor``: a code or a whole name), oldest first."""

@@ -102,23 +102,19 @@ def _in_context(text: str, start: int, end: int) -> Text:
     return shown
 
 
+def _header(report: Report, details: tuple[tuple[str, str | None], ...]) -> Text:
+    """The headline in bold, then the ``details`` that have a value, on one line."""
+    header = Text(report.headline or "(no headline)", style="bold")
+    shown = [f"{label}: {value}" for label, value in details if value]
+    header.append("\n" + "   ".join(shown), style="cyan")
+    return header
+
+
 def terminal_view(report: Report) -> Group:
     """Quotes, figures, events and actors as tables, each with its source text."""
-    header = Text()
-    header.append(report.headline or "(no headline)", style="bold")
-    details = [
-        f"{label}: {value}"
-        for label, value in (
-            ("dateline", report.dateline),
-            ("agency", report.agency),
-            ("date", report.date),
-            ("publisher", report.publisher),
-            ("id", report.id),
-        )
-        if value
-    ]
-    header.append("\n" + "   ".join(details), style="cyan")
-    parts: list[Any] = [Panel(header, title="newsclaims", expand=True)]
+    details = (("dateline", report.dateline), ("agency", report.agency), ("date", report.date),
+               ("publisher", report.publisher), ("id", report.id))  # fmt: skip
+    parts: list[Any] = [Panel(_header(report, details), title="newsclaims", expand=True)]
 
     quotes = Table(title=f"Quotations ({len(report.quotes)})", show_lines=True, expand=True)
     for column in ("speaker", "cue", "kind", "content in context"):
@@ -214,18 +210,9 @@ def article_view(report: Report, item_id: str | None = None) -> Group:
     """The article's text with every item highlighted (quotes, figures, events); the
     item ``item_id``, if given, stands out, and its fields follow, as written and as
     resolved."""
-    header = Text(report.headline or "(no headline)", style="bold")
-    details = [
-        f"{label}: {value}"
-        for label, value in (
-            ("publisher", report.publisher),
-            ("date", report.date),
-            ("id", report.id),
-            ("url", report.url),
-        )
-        if value
-    ]
-    header.append("\n" + "   ".join(details), style="cyan")
+    details = (("publisher", report.publisher), ("date", report.date), ("id", report.id),
+               ("url", report.url))  # fmt: skip
+    header = _header(report, details)
     chosen = find_item(report, item_id) if item_id else None
     body = Text(report.text)
     for kind, items in (("event", report.events), ("quote", report.quotes),

@@ -360,9 +360,9 @@ def contradictions(
       newsclaims contradictions --sides --status killed --window 1
     """
     from newsclaims.store.connect import open_store
-    from newsclaims.store.queries import Filters, article_countries
-    from newsclaims.track.contradictions import compare_claims, counter_claims
-    from newsclaims.track.timeline import shown_value, timeline_points
+    from newsclaims.store.queries import Filters
+    from newsclaims.track.contradictions import claim_pairs
+    from newsclaims.track.timeline import shown_value
 
     if sides and agree:
         raise UserError("--sides and --agree are two views: give one of them")
@@ -374,15 +374,10 @@ def contradictions(
     )  # fmt: skip
     engine = open_store(db, create=False)
     with engine.connect() as connection:
-        points = timeline_points(connection, filters, numberless=sides)
-        countries = (
-            article_countries(connection, (p["article_id"] for p in points)) if sides else {}
+        pairs = claim_pairs(
+            connection, filters, window=window, agreeing=agree, sides=sides, max_ratio=max_ratio
         )
     engine.dispose()
-    if sides:
-        pairs = counter_claims(points, window=window, countries_of=countries)
-    else:
-        pairs = compare_claims(points, window=window, agreeing=agree, max_ratio=max_ratio)
     pairs = pairs[: limit or None]
     rows = [
         {

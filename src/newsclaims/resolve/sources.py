@@ -397,9 +397,11 @@ def source_side(source_id: str | None) -> str | None:
     """
     if not source_id or ":" in source_id:
         return None
-    known = {entry.id: entry.country for entry in source_registry().institutions.values()}
-    if source_id in known:
-        return known[source_id] if source_id in _state_bodies() else None
+    bodies = _state_bodies()
+    if source_id in bodies:
+        return bodies[source_id]
+    if source_id in _registry_ids():
+        return None  # a UN agency or an NGO
     prefix, _, _ = source_id.partition("-")
     if len(prefix) == 3 and pycountry.countries.get(alpha_3=prefix.upper()) is not None:
         return prefix.upper()
@@ -412,14 +414,18 @@ SIDE_KINDS = frozenset({"government body", "military", "armed group", "state", "
 
 
 @cache
-def _state_bodies() -> frozenset[str]:
-    """Registry ids of institutions that speak for a country or a party."""
-    institutions = source_registry().institutions.values()
-    return frozenset(
-        entry.id
-        for entry in institutions
+def _state_bodies() -> dict[str, str]:
+    """Registry ids of institutions that speak for a country or a party: id -> country."""
+    return {
+        entry.id: entry.country
+        for entry in source_registry().institutions.values()
         if entry.kind in SIDE_KINDS and entry.country and len(entry.country) == 3
-    )
+    }
+
+
+@cache
+def _registry_ids() -> frozenset[str]:
+    return frozenset(entry.id for entry in source_registry().institutions.values())
 
 
 def _state_identity(code: str) -> SourceIdentity:

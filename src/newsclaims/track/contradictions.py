@@ -23,9 +23,12 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, TypeVar
 
+from sqlalchemy.engine import Connection
+
 from newsclaims.resolve.quantities import parent_of
 from newsclaims.resolve.sources import same_source, source_country, source_key, source_side
-from newsclaims.track.timeline import source_label
+from newsclaims.store.queries import Filters, article_countries
+from newsclaims.track.timeline import source_label, timeline_points
 
 APPROX_TOLERANCE = 0.1  # "about 3,000" allows 2,700 to 3,300
 # Claims further apart than this factor are rarely one quantity told two ways: they are a
@@ -321,3 +324,22 @@ def _evidence(point: dict[str, Any]) -> dict[str, Any]:
         "url",
     )
     return {"source_label": source_label(point)} | {key: point.get(key) for key in keys}
+
+
+def claim_pairs(
+    connection: Connection,
+    filters: Filters,
+    *,
+    window: int = 0,
+    agreeing: bool = False,
+    sides: bool = False,
+    max_ratio: float = MAX_RATIO,
+) -> list[dict[str, Any]]:
+    """The view over a store: the pairs of the timeline points ``filters`` match that
+    contradict (or agree, with ``agreeing``), or, with ``sides``, claims and
+    counter-claims of two sides (each claim's article naming the other side)."""
+    points = timeline_points(connection, filters, numberless=sides)
+    if sides:
+        countries = article_countries(connection, (point["article_id"] for point in points))
+        return counter_claims(points, window=window, countries_of=countries)
+    return compare_claims(points, window=window, agreeing=agreeing, max_ratio=max_ratio)

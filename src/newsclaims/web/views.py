@@ -12,8 +12,8 @@ from typing import Any
 
 from sqlalchemy.engine import Connection
 
-from newsclaims.store.queries import APPLICABLE, QueryResult, article_countries
-from newsclaims.track.contradictions import compare_claims, counter_claims
+from newsclaims.store.queries import APPLICABLE, QueryResult
+from newsclaims.track.contradictions import claim_pairs
 from newsclaims.track.negotiation import negotiation_moves
 from newsclaims.track.timeline import timeline_points
 from newsclaims.web.params import BadParameter, FilterParams, Page, PairView, text_value
@@ -91,16 +91,12 @@ def pairs(
     """Contradicting or agreeing pairs, or claims and counter-claims (``--sides``)."""
     if 0 < options.max_ratio < 1:
         raise BadParameter(f"max_ratio {options.max_ratio}: give 0 (no limit) or 1 or more")
-    filters = params.filters(keep=PAIR_FILTERS)
-    sides = options.view is PairView.sides
-    points = timeline_points(connection, filters, numberless=sides)
-    if sides:
-        countries = article_countries(connection, (point["article_id"] for point in points))
-        return counter_claims(points, window=options.window, countries_of=countries)
-    return compare_claims(
-        points,
+    return claim_pairs(
+        connection,
+        params.filters(keep=PAIR_FILTERS),
         window=options.window,
         agreeing=options.view is PairView.agrees,
+        sides=options.view is PairView.sides,
         max_ratio=options.max_ratio,
     )
 
