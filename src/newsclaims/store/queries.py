@@ -420,10 +420,22 @@ def source_ids(source: str) -> list[str]:
 def _actor_query(connection: Connection, filters: Filters, limit: int | None) -> QueryResult:
     """Actors with how many articles mention them and how many items they are party to."""
 
+    named: list[Any] = []
+    if filters.actor is not None:
+        named.append(
+            sa.or_(
+                actors.c.code == filters.actor.upper(), _any_contains(filters.actor, actors.c.name)
+            )
+        )
+    # Counting only the actors named keeps a name search from counting the whole store.
+    wanted = sa.select(actors.c.pk).where(*named).scalar_subquery() if named else None
+
     def per_actor(actor_column: sa.ColumnElement[Any], table: sa.Table, counted: Any) -> Any:
         joined = table.join(articles, table.c.article_pk == articles.c.pk)
         day = table.c.date if "date" in table.c else articles.c.date
         conditions = _article_conditions(filters, day)
+        if wanted is not None:
+            conditions.append(actor_column.in_(wanted))
         if "is_copy" in table.c and not filters.all_copies:
             conditions.append(table.c.is_copy.is_(False))
         return (
@@ -447,13 +459,7 @@ def _actor_query(connection: Connection, filters: Filters, limit: int | None) ->
     for sub in counts.values():
         joined = joined.outerjoin(sub, sub.c.actor_pk == actors.c.pk)
     numbers = [sa.func.coalesce(sub.c.n, 0).label(name) for name, sub in counts.items()]
-    conditions: list[Any] = [sa.or_(*(sub.c.n.is_not(None) for sub in counts.values()))]
-    if filters.actor is not None:
-        conditions.append(
-            sa.or_(
-                actors.c.code == filters.actor.upper(), _any_contains(filters.actor, actors.c.name)
-            )
-        )
+    conditions: list[Any] = [sa.or_(*(sub.c.n.is_not(None) for sub in counts.values())), *named]
     base = sa.select(actors.c.name, actors.c.code, actors.c.kind, *numbers).select_from(joined)
     base = base.where(*conditions)
     total = connection.scalar(sa.select(sa.func.count()).select_from(base.subquery()))

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from functools import cache
 from typing import Any
 
-from newsclaims.track.timeline import timeline_chart
+from newsclaims.track.timeline import timeline_spec as chart_spec
 from newsclaims.web.evidence import article_link
 
 # What the bundle leaves in the page: the three libraries as globals.
@@ -29,8 +29,7 @@ def timeline_spec(points: Sequence[dict[str, Any]]) -> dict[str, Any]:
         )
         for point in points
     ]
-    spec: dict[str, Any] = timeline_chart(points, links).to_dict()
-    return spec
+    return chart_spec(points, links)
 
 
 @cache

@@ -50,6 +50,7 @@ PER_PAGE = 25
 MAX_PER_PAGE = 200
 OVERVIEW_ROWS = 5  # per kind when searching everywhere
 CHART_POINTS = 2000  # points drawn at most; the table and the API give them all
+TABLE_ROWS = 100  # rows of a view's table per page (the chart draws every page's points)
 
 Db = Annotated[Connection, Depends(connection)]
 Filters = Annotated[FilterParams, Depends(filter_params)]
@@ -192,17 +193,27 @@ def _selected(items: Sequence[Any], item: str | None, start: int | None, end: in
 
 
 @router.get("/timeline", response_class=HTMLResponse)
-def timeline(request: Request, db: Db, params: Filters) -> HTMLResponse:
+def timeline(
+    request: Request,
+    db: Db,
+    params: Filters,
+    page: PageNumber = 1,
+    per_page: Annotated[int, Query(ge=1, le=MAX_PER_PAGE)] = TABLE_ROWS,
+) -> HTMLResponse:
     points = views.timeline(db, toll_by_default(params))
     drawn = [point for point in points if point["date"]][:CHART_POINTS]  # undated: table only
+    chosen = Page(page, per_page)
+    listed = points[chosen.offset : chosen.offset + chosen.size]
     return render(
         request,
         "timeline.html",
         params=params,
-        points=points,
-        labels=[source_label(point) for point in points],
-        shown=[shown_value(point) for point in points],
-        proofs=with_evidence(db, points),
+        total=len(points),
+        points=listed,
+        labels=[source_label(point) for point in listed],
+        shown=[shown_value(point) for point in listed],
+        proofs=with_evidence(db, listed),
+        pages=page_links(request, chosen, len(points)),
         spec=timeline_spec(drawn) if drawn else None,
         drawn=len(drawn),
         offers=source_offers(request, db, params.source, "source") if not points else [],
@@ -243,13 +254,21 @@ def contradictions(
 
 
 @router.get("/negotiation", response_class=HTMLResponse)
-def negotiation(request: Request, db: Db, params: Filters) -> HTMLResponse:
+def negotiation(
+    request: Request,
+    db: Db,
+    params: Filters,
+    page: PageNumber = 1,
+    per_page: Annotated[int, Query(ge=1, le=MAX_PER_PAGE)] = TABLE_ROWS,
+) -> HTMLResponse:
     moves = views.moves(db, params)
-    proofs = with_evidence(db, moves)
-    proof_of = {id(move): proof for move, proof in zip(moves, proofs, strict=True)}
+    chosen = Page(page, per_page)
+    listed = moves[chosen.offset : chosen.offset + chosen.size]
+    proofs = with_evidence(db, listed)
+    proof_of = {id(move): proof for move, proof in zip(listed, proofs, strict=True)}
     actors = [
         (name, [(move, proof_of[id(move)]) for move in own])
-        for name, own in by_actor(moves).items()
+        for name, own in by_actor(listed).items()
     ]
     return render(
         request,
@@ -257,6 +276,7 @@ def negotiation(request: Request, db: Db, params: Filters) -> HTMLResponse:
         params=params,
         actors=actors,
         total=len(moves),
+        pages=page_links(request, chosen, len(moves)),
         downloads={fmt: api_link(request, "negotiation", fmt) for fmt in _FORMATS},
     )
 

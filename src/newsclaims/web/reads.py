@@ -23,6 +23,7 @@ from newsclaims.store.connect import database_url, shown_url
 from newsclaims.store.errors import StoreError
 from newsclaims.store.queries import Filters, QueryResult, contains_folded, run_query
 from newsclaims.store.schema import actors, articles, events, figures, in_chunks, quotes
+from newsclaims.web.cache import shared_result
 
 # Browsing statements that run longer than this are cancelled (PostgreSQL).
 STATEMENT_TIMEOUT_MS = 15_000
@@ -180,6 +181,11 @@ def item_page(
     """One page of :func:`run_query` rows: ``limit`` rows after the first ``offset``."""
     if offset > MAX_OFFSET:
         raise StoreError(f"pages stop after {MAX_OFFSET:,} rows: narrow the filters")
+    if kind == "actors":  # ranked by activity over the whole store: counted once
+        ranked = shared_result(
+            connection, ("actors", filters), lambda: run_query(connection, kind, filters, None)
+        )
+        return QueryResult(ranked.rows[offset : offset + limit], ranked.total)
     result = run_query(connection, kind, filters, limit=offset + limit)
     return QueryResult(result.rows[offset:], result.total)
 

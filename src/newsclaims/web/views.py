@@ -2,7 +2,9 @@
 
 Search runs the store's queries (``run_query``) and the article search; timelines,
 contradictions and negotiation run the ``track`` views. Each returns plain rows and a
-total, so a page, a JSON answer and a CSV/Parquet download are the same rows.
+total, so a page, a JSON answer and a CSV/Parquet download are the same rows. The views
+and the actors' activity read the whole store, so they are computed once per store
+revision (:mod:`newsclaims.web.cache`) and their rows are shared: callers only read them.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from newsclaims.store.queries import APPLICABLE, QueryResult
 from newsclaims.track.contradictions import claim_pairs
 from newsclaims.track.negotiation import negotiation_moves
 from newsclaims.track.timeline import timeline_points
+from newsclaims.web.cache import shared_result
 from newsclaims.web.params import BadParameter, FilterParams, Page, PairView, text_value
 from newsclaims.web.reads import item_page, search_articles
 
@@ -75,7 +78,10 @@ def given_outside(params: FilterParams, kind: str) -> list[str]:
 
 def timeline(connection: Connection, params: FilterParams) -> list[dict[str, Any]]:
     """The timeline points matching ``params``, oldest first (as ``newsclaims timeline``)."""
-    return timeline_points(connection, params.filters(keep=TIMELINE_FILTERS))
+    filters = params.filters(keep=TIMELINE_FILTERS)
+    return shared_result(
+        connection, ("timeline", filters), lambda: timeline_points(connection, filters)
+    )
 
 
 @dataclass(frozen=True)
@@ -91,19 +97,27 @@ def pairs(
     """Contradicting or agreeing pairs, or claims and counter-claims (``--sides``)."""
     if 0 < options.max_ratio < 1:
         raise BadParameter(f"max_ratio {options.max_ratio}: give 0 (no limit) or 1 or more")
-    return claim_pairs(
+    filters = params.filters(keep=PAIR_FILTERS)
+    return shared_result(
         connection,
-        params.filters(keep=PAIR_FILTERS),
-        window=options.window,
-        agreeing=options.view is PairView.agrees,
-        sides=options.view is PairView.sides,
-        max_ratio=options.max_ratio,
+        ("pairs", filters, options),
+        lambda: claim_pairs(
+            connection,
+            filters,
+            window=options.window,
+            agreeing=options.view is PairView.agrees,
+            sides=options.view is PairView.sides,
+            max_ratio=options.max_ratio,
+        ),
     )
 
 
 def moves(connection: Connection, params: FilterParams) -> list[dict[str, Any]]:
     """Negotiation moves matching ``params``, oldest first."""
-    return negotiation_moves(connection, params.filters(keep=NEGOTIATION_FILTERS))
+    filters = params.filters(keep=NEGOTIATION_FILTERS)
+    return shared_result(
+        connection, ("moves", filters), lambda: negotiation_moves(connection, filters)
+    )
 
 
 ACTOR_ROWS = 200  # per kind on an actor's page

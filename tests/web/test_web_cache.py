@@ -1,0 +1,53 @@
+"""The view cache of the server: results kept per store revision, computed once each."""
+
+from __future__ import annotations
+
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from fastapi.testclient import TestClient
+from web_reports import web_reports
+
+from newsclaims.store.connect import open_store
+from newsclaims.store.writer import ReportWriter
+from newsclaims.web import create_app
+from newsclaims.web.cache import ResultCache
+
+
+def test_views_are_computed_again_once_the_store_grows(tmp_path: Path) -> None:
+    """The views are kept per store revision: an ingest into a served store shows up."""
+    reports = web_reports()
+    first, rest = reports[:1], reports[1:]
+    url = f"sqlite:///{tmp_path / 'growing.db'}"
+    engine = open_store(url)
+    ReportWriter(engine).write(first)
+    with TestClient(create_app(url)) as growing:
+        asked = {"what": "people", "where": "Gaza"}
+        before = growing.get("/api/v1/timeline", params=asked).json()["total"]
+        assert growing.get("/api/v1/timeline", params=asked).json()["total"] == before
+        ReportWriter(engine).write(rest)
+        after = growing.get("/api/v1/timeline", params=asked).json()["total"]
+    engine.dispose()
+    assert (before, after) == (1, 3)
+
+
+def test_one_result_is_computed_once_for_concurrent_requests() -> None:
+    results = ResultCache(max_results=4)
+    computed: list[int] = []
+    gate = threading.Event()
+
+    def slow() -> list[int]:
+        gate.wait(5)
+        computed.append(1)
+        return [len(computed)]
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        asked = [pool.submit(results.get, "r1", "view", slow) for _ in range(8)]
+        gate.set()
+        answers = [future.result() for future in asked]
+    assert computed == [1]
+    assert all(answer is answers[0] for answer in answers)
+    for n in range(6):  # the oldest results leave first
+        results.get("r1", n, lambda n=n: [n])
+    assert results.get("r1", "view", lambda: [99]) == [99]
