@@ -431,9 +431,13 @@ def _actor_query(connection: Connection, filters: Filters, limit: int | None) ->
     wanted = sa.select(actors.c.pk).where(*named).scalar_subquery() if named else None
 
     def per_actor(actor_column: sa.ColumnElement[Any], table: sa.Table, counted: Any) -> Any:
-        joined = table.join(articles, table.c.article_pk == articles.c.pk)
         day = table.c.date if "date" in table.c else articles.c.date
         conditions = _article_conditions(filters, day)
+        # The article is joined only for what lives there (its publisher, a mention's day).
+        needs_article = filters.publisher is not None or (
+            "date" not in table.c and (filters.since or filters.until) is not None
+        )
+        joined = table.join(articles, table.c.article_pk == articles.c.pk) if needs_article else table
         if wanted is not None:
             conditions.append(actor_column.in_(wanted))
         if "is_copy" in table.c and not filters.all_copies:

@@ -128,6 +128,7 @@ quotes = sa.Table(
     sa.Column("in_headline", sa.Boolean, nullable=False, default=False),
     sa.Column("sentence_start", sa.Integer),
     sa.Column("sentence_end", sa.Integer),
+    sa.Index("ix_quotes_speaker_pk", "speaker_pk"),  # an actor's quotes (the actors list)
     sa.Index("ix_quotes_date", "date"),
 )
 
@@ -166,6 +167,7 @@ figures = sa.Table(
     sa.Index("ix_figures_source_id", "source_id"),
     sa.Index("ix_figures_place_date", "place_key", "date"),
     sa.Index("ix_figures_date", "date"),
+    sa.Index("ix_figures_source_pk", "source_pk"),
 )
 
 events = sa.Table(
@@ -196,4 +198,6 @@ events = sa.Table(
     sa.Index("ix_events_target_code", "target_code"),
     sa.Index("ix_events_source_name", "source_name"),
     sa.Index("ix_events_date", "date"),
+    sa.Index("ix_events_source_pk", "source_pk"),
+    sa.Index("ix_events_target_pk", "target_pk"),
 )
