@@ -16,7 +16,7 @@ from sqlalchemy.engine import Connection
 
 from newsclaims.store.queries import APPLICABLE, QueryResult
 from newsclaims.track.contradictions import claim_pairs
-from newsclaims.track.negotiation import negotiation_moves
+from newsclaims.track.negotiation import negotiation_moves, same_actor
 from newsclaims.track.timeline import timeline_points
 from newsclaims.web.cache import shared_result
 from newsclaims.web.params import BadParameter, FilterParams, Page, PairView, text_value
@@ -115,8 +115,18 @@ def pairs(
 def moves(connection: Connection, params: FilterParams) -> list[dict[str, Any]]:
     """Negotiation moves matching ``params``, oldest first."""
     filters = params.filters(keep=NEGOTIATION_FILTERS)
+    everyone = replace(filters, actor=None)
+    found = shared_result(
+        connection, ("moves", everyone), lambda: negotiation_moves(connection, everyone)
+    )
+    wanted = filters.actor
+    if wanted is None:
+        return found
+    # One actor's moves are picked from everyone's, as the view matches actors.
     return shared_result(
-        connection, ("moves", filters), lambda: negotiation_moves(connection, filters)
+        connection,
+        ("moves", filters),
+        lambda: [move for move in found if same_actor(wanted, move["actor"], move["actor_code"])],
     )
 
 
