@@ -51,3 +51,37 @@ def test_one_result_is_computed_once_for_concurrent_requests() -> None:
     for n in range(6):  # the oldest results leave first
         results.get("r1", n, lambda n=n: [n])
     assert results.get("r1", "view", lambda: [99]) == [99]
+
+
+def test_an_answer_is_kept_tagged_and_not_sent_again_to_who_holds_it(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'kept.db'}"
+    engine = open_store(url)
+    ReportWriter(engine).write(web_reports()[:1])
+    with TestClient(create_app(url)) as client:
+        first = client.get("/api/v1/timeline", params={"what": "people"})
+        again = client.get("/api/v1/timeline", params={"what": "people"})
+        assert first.json() == again.json()
+        tag = first.headers["etag"]
+        assert again.headers["etag"] == tag
+        held = client.get(
+            "/api/v1/timeline", params={"what": "people"}, headers={"if-none-match": tag}
+        )
+        assert (held.status_code, held.content) == (304, b"")
+        assert "etag" not in client.get("/api/v1/articles/nope").headers  # errors: not kept
+        ReportWriter(engine).write(web_reports()[1:])
+        grown = client.get(
+            "/api/v1/timeline", params={"what": "people"}, headers={"if-none-match": tag}
+        )
+        assert grown.status_code == 200 and grown.headers["etag"] != tag
+        assert grown.json()["total"] > first.json()["total"]
+    engine.dispose()
+
+
+def test_no_answers_kept_when_the_cache_is_off(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'off.db'}"
+    engine = open_store(url)
+    ReportWriter(engine).write(web_reports()[:1])
+    engine.dispose()
+    with TestClient(create_app(url, cache_mb=0)) as client:
+        answer = client.get("/api/v1/stats")
+    assert answer.status_code == 200 and "etag" not in answer.headers

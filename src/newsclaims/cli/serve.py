@@ -29,11 +29,21 @@ def serve(
     workers: Annotated[
         int, typer.Option(min=1, max=64, help="Server processes (one per core serves most).")
     ] = 1,
+    cache_mb: Annotated[
+        int,
+        typer.Option(
+            min=0,
+            max=100_000,
+            help="Answers kept per process until the store changes, in MB (0: none).",
+        ),
+    ] = 64,
 ) -> None:
     """Browse the store in a web browser, and a JSON API (/api/v1, /docs).
 
     Read-only: pages and API never write, and /analyze stores nothing unless started
     with --allow-store. Listens on this machine only unless --host says otherwise.
+    Views and answers are computed once and kept until the store changes (an ingest
+    into it shows at the next request); --cache-mb bounds what each process keeps.
 
     Example:
 
@@ -48,7 +58,9 @@ def serve(
     from newsclaims.web.app import SERVE_ENV
 
     open_store(db).dispose()  # create or upgrade the schema once, then read only
-    web = create_app(db, allow_store=allow_store, limits=Limits(max_bytes=max_bytes))
+    web = create_app(
+        db, allow_store=allow_store, limits=Limits(max_bytes=max_bytes), cache_mb=cache_mb
+    )
     error_console.print(f"serving on http://{host}:{port}/  (Ctrl+C stops)", highlight=False)
     if workers == 1:
         uvicorn.run(web, host=host, port=port, log_level="warning")
@@ -56,7 +68,7 @@ def serve(
     # Several processes: each worker builds its own app from the environment.
     os.environ.update({
         SERVE_ENV["db"]: database_url(db), SERVE_ENV["allow_store"]: "1" if allow_store else "0",
-        SERVE_ENV["max_bytes"]: str(max_bytes),
+        SERVE_ENV["max_bytes"]: str(max_bytes), SERVE_ENV["cache_mb"]: str(cache_mb),
     })  # fmt: skip
     uvicorn.run(
         "newsclaims.web.app:app_from_environment", factory=True, workers=workers,

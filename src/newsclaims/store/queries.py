@@ -437,7 +437,9 @@ def _actor_query(connection: Connection, filters: Filters, limit: int | None) ->
         needs_article = filters.publisher is not None or (
             "date" not in table.c and (filters.since or filters.until) is not None
         )
-        joined = table.join(articles, table.c.article_pk == articles.c.pk) if needs_article else table
+        joined = (
+            table.join(articles, table.c.article_pk == articles.c.pk) if needs_article else table
+        )
         if wanted is not None:
             conditions.append(actor_column.in_(wanted))
         if "is_copy" in table.c and not filters.all_copies:

@@ -29,10 +29,12 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from newsclaims import __version__
 from newsclaims.store.errors import StoreError
 from newsclaims.web.analysis import AnalysisRefused, Analyzer, Limits
+from newsclaims.web.cache import ResponseCache
 from newsclaims.web.params import BadParameter
 from newsclaims.web.reads import open_readonly
 
 HERE = Path(__file__).resolve().parent
+DEFAULT_CACHE_MB = 64
 LOG = logging.getLogger("newsclaims.web")
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -55,6 +57,7 @@ class Settings:
     allow_store: bool = False  # analyze may store texts when asked (needs a writable store)
     limits: Limits = field(default_factory=Limits)
     model: str | None = None
+    cache_mb: int = DEFAULT_CACHE_MB  # answers kept per process (web/cache.py); 0: none
 
 
 def create_app(
@@ -63,14 +66,16 @@ def create_app(
     allow_store: bool = False,
     limits: Limits | None = None,
     model: str | None = None,
+    cache_mb: int = DEFAULT_CACHE_MB,
 ) -> FastAPI:
     """The application over the store at ``db_url`` (opened read-only; it must exist).
 
-    ``allow_store`` lets ``/analyze`` store a text when the user asks (off by default).
+    ``allow_store`` lets ``/analyze`` store a text when the user asks (off by default);
+    ``cache_mb`` bounds the answers kept until the store changes (0 keeps none).
     """
     from newsclaims.web import api, pages
 
-    settings = Settings(db_url, allow_store, limits or Limits(), model)
+    settings = Settings(db_url, allow_store, limits or Limits(), model, cache_mb)
     engine = open_readonly(db_url)
     app = FastAPI(
         title="newsclaims",
@@ -92,6 +97,7 @@ def create_app(
     app.include_router(api.router)
     app.include_router(pages.router)
     _handle_errors(app)
+    app.add_middleware(ResponseCache, engine=engine, max_bytes=cache_mb * 1_000_000)
     app.add_middleware(BodyLimit, max_bytes=request_limit(settings.limits))
     app.add_middleware(SecurityHeaders)
 
@@ -103,6 +109,7 @@ SERVE_ENV = {
     "db": "NEWSCLAIMS_DB",
     "allow_store": "NEWSCLAIMS_SERVE_ALLOW_STORE",
     "max_bytes": "NEWSCLAIMS_SERVE_MAX_BYTES",
+    "cache_mb": "NEWSCLAIMS_SERVE_CACHE_MB",
 }
 
 
@@ -112,6 +119,7 @@ def app_from_environment() -> FastAPI:
         os.environ.get(SERVE_ENV["db"]),
         allow_store=os.environ.get(SERVE_ENV["allow_store"]) == "1",
         limits=Limits(max_bytes=int(os.environ.get(SERVE_ENV["max_bytes"], "200000"))),
+        cache_mb=int(os.environ.get(SERVE_ENV["cache_mb"], str(DEFAULT_CACHE_MB))),
     )
 
 

@@ -3,12 +3,16 @@
 A timeline, the contradiction pairs, the negotiation moves and the actors' activity are
 built from every matching row of the store: seconds on a store of the three corpora, too
 slow to redo for each page of the same result. A store only grows (an ingest appends
-articles with their items, in one transaction per batch), so the number of articles and
-the highest article key name what a result was computed from: a result is reused until
-they change. Concurrent requests for the same result wait for one computation instead of
+articles with their items, in one transaction per batch, and nothing deletes them), so
+the highest article key names what a result was computed from: a result is reused until
+it changes. Concurrent requests for the same result wait for one computation instead of
 each doing it. The cache lives in the server process (each ``--workers`` process has its
 own) and holds at most :data:`MAX_RESULTS` results, the least recently used leaving
 first.
+
+:class:`ResponseCache` does the same for whole answers: a GET answered 200 is kept by its
+URL and the store's revision, sent again without running its route, and tagged with an
+ETag so a browser that holds it gets a 304.
 
 >>> results = ResultCache(max_results=2)
 >>> calls = []
@@ -24,13 +28,16 @@ first.
 
 from __future__ import annotations
 
+import hashlib
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from typing import Any, TypeVar
 
 import sqlalchemy as sa
-from sqlalchemy.engine import Connection
+from sqlalchemy.engine import Connection, Engine
+from starlette.concurrency import run_in_threadpool
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from newsclaims.store.schema import articles
 
@@ -78,12 +85,11 @@ class ResultCache:
             self._results.clear()
 
 
-def store_revision(connection: Connection) -> tuple[str, int, int]:
-    """What a result was computed from: the store's URL, its article count and top key."""
-    count, top = connection.execute(
-        sa.select(sa.func.count(), sa.func.coalesce(sa.func.max(articles.c.pk), 0))
-    ).one()
-    return (str(connection.engine.url), int(count), int(top))
+def store_revision(connection: Connection) -> tuple[str, int]:
+    """What a result was computed from: the store's URL and its highest article key (an
+    index lookup: 0.03 ms, where counting the articles took 3 ms on 23,548)."""
+    top = connection.scalar(sa.select(sa.func.coalesce(sa.func.max(articles.c.pk), 0)))
+    return (str(connection.engine.url), int(top or 0))
 
 
 RESULTS = ResultCache()
@@ -92,3 +98,118 @@ RESULTS = ResultCache()
 def shared_result(connection: Connection, key: Hashable, compute: Callable[[], T]) -> T:
     """``compute()`` once per store revision and ``key`` in this process (see the module)."""
     return RESULTS.get(store_revision(connection), key, compute)
+
+
+# Answers the response cache never keeps: analyze runs on the text sent; static files
+# and the Vega bundle are the package's own (served with their own validators).
+UNCACHED_PREFIXES = ("/analyze", "/api/v1/analyze", "/static", "/assets")
+MAX_ANSWER_BYTES = 4_000_000  # a larger answer (a whole download) is not kept
+
+
+class ResponseCache:
+    """ASGI middleware: GET answers (200) kept by URL and store revision, ``max_bytes`` in
+    all per process, the least recently used leaving first; 0 keeps none.
+
+    A kept answer is sent again without running its route; every cacheable answer carries
+    an ETag of the URL and revision, and a request whose If-None-Match holds it gets 304.
+    """
+
+    def __init__(self, app: ASGIApp, engine: Engine, max_bytes: int) -> None:
+        self.app = app
+        self.engine = engine
+        self.max_bytes = max_bytes
+        self._answers: OrderedDict[tuple[Hashable, str, bytes], _Answer] = OrderedDict()
+        self._held = 0
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if not self._cacheable(scope):
+            await self.app(scope, receive, send)
+            return
+        revision = await run_in_threadpool(self._revision)
+        key = (revision, scope["path"], scope.get("query_string", b""))
+        tag = _etag(key)
+        if _header(scope, b"if-none-match") == tag:
+            await _send_not_modified(send, tag)
+            return
+        kept = self._answers.get(key)
+        if kept is not None:
+            self._answers.move_to_end(key)
+            await kept.replay(send)
+            return
+        answer = _Answer()
+
+        async def keeping(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                message = answer.start(message, tag)
+            elif message["type"] == "http.response.body":
+                answer.add(message)
+            await send(message)
+
+        await self.app(scope, receive, keeping)
+        if answer.complete and answer.status == 200 and answer.size <= MAX_ANSWER_BYTES:
+            self._keep(key, answer)
+
+    def _cacheable(self, scope: Scope) -> bool:
+        return (
+            self.max_bytes > 0
+            and scope["type"] == "http"
+            and scope["method"] == "GET"
+            and not str(scope["path"]).startswith(UNCACHED_PREFIXES)
+        )
+
+    def _revision(self) -> Hashable:
+        with self.engine.connect() as connection:
+            return store_revision(connection)
+
+    def _keep(self, key: tuple[Hashable, str, bytes], answer: _Answer) -> None:
+        if answer.size > self.max_bytes:
+            return
+        self._answers[key] = answer
+        self._held += answer.size
+        while self._held > self.max_bytes:
+            _, dropped = self._answers.popitem(last=False)
+            self._held -= dropped.size
+
+
+class _Answer:
+    """One answer as it was sent: its start message (status, headers) and body."""
+
+    def __init__(self) -> None:
+        self.status = 0
+        self.headers: list[tuple[bytes, bytes]] = []
+        self.chunks: list[bytes] = []
+        self.size = 0
+        self.complete = False
+
+    def start(self, message: Message, tag: bytes) -> Message:
+        self.status = int(message["status"])
+        headers = list(message.get("headers", []))
+        if self.status == 200:
+            headers += [(b"etag", tag), (b"cache-control", b"no-cache")]
+        self.headers = headers
+        return {**message, "headers": headers}
+
+    def add(self, message: Message) -> None:
+        body = message.get("body", b"")
+        self.chunks.append(body)
+        self.size += len(body)
+        self.complete = not message.get("more_body", False)
+
+    async def replay(self, send: Send) -> None:
+        await send({"type": "http.response.start", "status": self.status, "headers": self.headers})
+        await send({"type": "http.response.body", "body": b"".join(self.chunks)})
+
+
+def _etag(key: tuple[Hashable, str, bytes]) -> bytes:
+    digest = hashlib.blake2b(repr(key).encode(), digest_size=12).hexdigest()
+    return f'"{digest}"'.encode()
+
+
+def _header(scope: Scope, name: bytes) -> bytes | None:
+    return next((value for key, value in scope.get("headers", []) if key == name), None)
+
+
+async def _send_not_modified(send: Send, tag: bytes) -> None:
+    headers = [(b"etag", tag), (b"cache-control", b"no-cache")]
+    await send({"type": "http.response.start", "status": 304, "headers": headers})
+    await send({"type": "http.response.body", "body": b""})
