@@ -3,9 +3,9 @@
     .venv/bin/python bench/serve_bench.py --ingest examples ../shared/eval/dev
     .venv/bin/python bench/serve_bench.py --db corpus.db --clients 20 --seconds 60
 
-Starts ``newsclaims serve`` as its own process (one uvicorn worker, as a user runs it) on
-a free port over the store (``--db``, or a temporary SQLite file filled by ``newsclaims
-ingest`` of ``--ingest`` paths), then runs ``--clients`` asyncio clients (httpx, one
+Starts ``newsclaims serve`` as its own process (``--workers`` uvicorn workers, its answer
+cache ``--cache-mb``; 0 makes every answer anew) on a free port over the store (``--db``,
+or a temporary SQLite file filled by ``newsclaims ingest`` of ``--ingest`` paths), then runs ``--clients`` asyncio clients (httpx, one
 connection each) that each pick a route at random from a fixed mix and wait for the
 answer before the next. Prints requests/s and p50/p95/p99 latency per route (ms), and
 with ``--json`` writes them to a file. The clients share the machine with the server:
@@ -80,9 +80,19 @@ def newsclaims(*args: str) -> list[str]:
     return [sys.executable, "-c", "from newsclaims.cli import run; run()", *args]
 
 
-def start_server(db: str, port: int, workers: int) -> subprocess.Popen[bytes]:
+def start_server(db: str, port: int, workers: int, cache_mb: int) -> subprocess.Popen[bytes]:
     server = subprocess.Popen(
-        newsclaims("serve", "--db", db, "--port", str(port), "--workers", str(workers)),
+        newsclaims(
+            "serve",
+            "--db",
+            db,
+            "--port",
+            str(port),
+            "--workers",
+            str(workers),
+            "--cache-mb",
+            str(cache_mb),
+        ),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )
@@ -197,6 +207,12 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=30)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--workers", type=int, default=1, help="server processes")
+    parser.add_argument(
+        "--cache-mb",
+        type=int,
+        default=64,
+        help="the server's answer cache (0: every answer made anew)",
+    )
     parser.add_argument("--json", type=Path, help="also write the results here")
     options = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="serve-bench-") as folder:
@@ -204,7 +220,7 @@ def main() -> None:
         if options.ingest:
             subprocess.run(newsclaims("ingest", *options.ingest, "--db", db, "--quiet"), check=True)
         port = free_port()
-        server = start_server(db, port, options.workers)
+        server = start_server(db, port, options.workers, options.cache_mb)
         try:
             result = asyncio.run(
                 run(f"http://127.0.0.1:{port}", options.clients, options.seconds, options.seed)
@@ -214,6 +230,7 @@ def main() -> None:
             server.wait(timeout=30)
     result["cpus"] = os.cpu_count()
     result["workers"] = options.workers
+    result["cache_mb"] = options.cache_mb
     show(result)
     if options.json:
         options.json.write_text(json.dumps(result, indent=2) + "\n")
