@@ -12,7 +12,9 @@ from web_reports import web_reports
 from newsclaims.store.connect import open_store
 from newsclaims.store.writer import ReportWriter
 from newsclaims.web import create_app
-from newsclaims.web.cache import ResultCache
+from newsclaims.web.cache import RESULTS, ResultCache, store_revision
+from newsclaims.web.reads import open_readonly
+from newsclaims.web.views import warm_views
 
 
 def test_views_are_computed_again_once_the_store_grows(tmp_path: Path) -> None:
@@ -85,3 +87,18 @@ def test_no_answers_kept_when_the_cache_is_off(tmp_path: Path) -> None:
     with TestClient(create_app(url, cache_mb=0)) as client:
         answer = client.get("/api/v1/stats")
     assert answer.status_code == 200 and "etag" not in answer.headers
+
+
+def test_warming_computes_the_opening_views(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'warm.db'}"
+    engine = open_store(url)
+    ReportWriter(engine).write(web_reports())
+    engine.dispose()
+    RESULTS.clear()
+    reader = open_readonly(url)
+    warm_views(reader)
+    with reader.connect() as connection:
+        revision = store_revision(connection)
+    reader.dispose()
+    kept = {key[0] for (kept_revision, key) in RESULTS.kept() if kept_revision == revision}
+    assert kept == {"timeline", "pairs", "moves", "actors"}

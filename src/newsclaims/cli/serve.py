@@ -59,7 +59,11 @@ def serve(
 
     open_store(db).dispose()  # create or upgrade the schema once, then read only
     web = create_app(
-        db, allow_store=allow_store, limits=Limits(max_bytes=max_bytes), cache_mb=cache_mb
+        db,
+        allow_store=allow_store,
+        limits=Limits(max_bytes=max_bytes),
+        cache_mb=cache_mb,
+        warm=True,
     )
     error_console.print(f"serving on http://{host}:{port}/  (Ctrl+C stops)", highlight=False)
     if workers == 1:

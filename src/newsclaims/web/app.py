@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
@@ -67,11 +68,13 @@ def create_app(
     limits: Limits | None = None,
     model: str | None = None,
     cache_mb: int = DEFAULT_CACHE_MB,
+    warm: bool = False,
 ) -> FastAPI:
     """The application over the store at ``db_url`` (opened read-only; it must exist).
 
     ``allow_store`` lets ``/analyze`` store a text when the user asks (off by default);
-    ``cache_mb`` bounds the answers kept until the store changes (0 keeps none).
+    ``cache_mb`` bounds the answers kept until the store changes (0 keeps none); ``warm``
+    computes the views the pages open with in the background as the server starts.
     """
     from newsclaims.web import api, pages
 
@@ -87,7 +90,7 @@ def create_app(
         docs_url=None,  # the Swagger UI loads from a CDN: /docs is served from here instead
         redoc_url=None,
         openapi_url="/openapi.json",
-        lifespan=_disposing(engine),
+        lifespan=_lifespan(engine, warm),
     )
     app.state.settings = settings
     app.state.engine = engine
@@ -120,16 +123,29 @@ def app_from_environment() -> FastAPI:
         allow_store=os.environ.get(SERVE_ENV["allow_store"]) == "1",
         limits=Limits(max_bytes=int(os.environ.get(SERVE_ENV["max_bytes"], "200000"))),
         cache_mb=int(os.environ.get(SERVE_ENV["cache_mb"], str(DEFAULT_CACHE_MB))),
+        warm=True,
     )
 
 
-def _disposing(engine: Engine) -> Any:
+def _lifespan(engine: Engine, warm: bool) -> Any:
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        if warm:
+            threading.Thread(target=_warm, args=(engine,), name="warm views", daemon=True).start()
         yield
         engine.dispose()
 
     return lifespan
+
+
+def _warm(engine: Engine) -> None:
+    """Compute the opening views; a failure here is the first request's to report."""
+    from newsclaims.web.views import warm_views
+
+    try:
+        warm_views(engine)
+    except Exception as error:  # only a head start: log and go on
+        LOG.warning("could not compute the views ahead: %s", error)
 
 
 def request_limit(limits: Limits) -> int:

@@ -80,6 +80,11 @@ class ResultCache:
                     self._results.popitem(last=False)
         return result
 
+    def kept(self) -> list[tuple[Hashable, Hashable]]:
+        """The (revision, key) of every result kept, oldest use first."""
+        with self._guard:
+            return list(self._results)
+
     def clear(self) -> None:
         with self._guard:
             self._results.clear()

@@ -12,14 +12,21 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-from sqlalchemy.engine import Connection
+from sqlalchemy.engine import Connection, Engine
 
 from newsclaims.store.queries import APPLICABLE, QueryResult
 from newsclaims.track.contradictions import claim_pairs
 from newsclaims.track.negotiation import negotiation_moves, same_actor
 from newsclaims.track.timeline import timeline_points
 from newsclaims.web.cache import shared_result
-from newsclaims.web.params import BadParameter, FilterParams, Page, PairView, text_value
+from newsclaims.web.params import (
+    BadParameter,
+    FilterParams,
+    Page,
+    PairView,
+    text_value,
+    toll_by_default,
+)
 from newsclaims.web.reads import item_page, search_articles
 
 ARTICLE_FILTERS = {"publisher", "since", "until"}
@@ -154,6 +161,17 @@ def actor_record(
     ]
     found.sort(key=lambda pair: (pair[1].get("date") or "9999", pair[1].get("start") or 0))
     return found
+
+
+def warm_views(engine: Engine) -> None:
+    """Compute the views the pages open with (no filters), so that the first person to
+    open them does not wait while the whole store is read."""
+    with engine.connect() as connection:
+        opening = FilterParams()
+        timeline(connection, toll_by_default(opening))
+        pairs(connection, opening, PairOptions())
+        moves(connection, opening)
+        item_page(connection, "actors", opening.filters(), 0, 1)
 
 
 def _words(words: str | None) -> str | None:
