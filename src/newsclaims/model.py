@@ -139,10 +139,14 @@ class Event(_Model):
     source_actor: ActorRef
     target_actor: ActorRef | None = None
     sentence: Span | None = None
-    date: str | None = None
+    date: str | None = None  # as written ("on Wednesday")
     place: str | None = None
     negated: bool = False
     reported_by: ActorRef | None = None
+    # Resolved (resolve/stage.py): the day it happened, and whether its sentence recounts
+    # an earlier year (history told for background, not news of the report's time).
+    claim_date: str | None = None
+    background: bool = False
 
 
 class Report(_Model):

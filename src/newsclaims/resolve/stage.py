@@ -20,7 +20,13 @@ import re
 from datetime import date
 
 from newsclaims.model import Event, Figure, Report
-from newsclaims.resolve.dates import claim_date, dated_incident, is_background, parse_day
+from newsclaims.resolve.dates import (
+    claim_date,
+    dated_incident,
+    is_background,
+    parse_day,
+    stated_date,
+)
 from newsclaims.resolve.places import (
     PlaceMention,
     figure_place,
@@ -40,7 +46,7 @@ def resolve_report(report: Report) -> Report:
     report_day = parse_day(report.date)
     places = located_mentions(report) if report.figures else []
     figures = [_resolved_figure(report, figure, places, report_day) for figure in report.figures]
-    events = [_resolved_event(report, event) for event in report.events]
+    events = [_resolved_event(report, event, report_day) for event in report.events]
     return report.model_copy(update={"figures": figures, "events": events})
 
 
@@ -99,7 +105,48 @@ def _partitive_noun(text: str, end: int) -> str | None:
     return match["noun"] if match else None
 
 
-def _resolved_event(report: Report, event: Event) -> Event:
-    return event.model_copy(
-        update={"place": normalise_place(event.place, report.text, event.span.start)}
+def _resolved_event(report: Report, event: Event, report_day: date | None) -> Event:
+    """The event's place, its day ("on Monday" read against the report's date) and
+    whether it is history: its sentence recounts an earlier year, or its date phrase
+    names a day over a year before the report. A recounted event has a day only when
+    its date phrase names one with its year: the report's date would date it wrong.
+
+    >>> from newsclaims.model import ActorRef, Span
+    >>> def resolved(text, when):
+    ...     event = Event(id="e1", span=Span(start=0, end=6, text=text[:6]), code="190",
+    ...                   source_actor=ActorRef(text="Israel"), date=when,
+    ...                   sentence=Span(start=0, end=len(text), text=text))
+    ...     got = _resolved_event(Report(id="r", text=text), event, date(2024, 2, 1))
+    ...     return got.claim_date, got.background
+    >>> resolved("Israel rejected the plan on Monday.", "Monday")
+    ('2024-01-29', False)
+    >>> resolved("In 2014, Israel launched a ground offensive on July 17.", "July 17")
+    (None, True)
+    """
+    sentence = event.sentence.text if event.sentence else None
+    background = is_background(sentence, report_day) or _long_before(
+        stated_date(event.date, report_day), report_day
     )
+    if not background:
+        day = claim_date(event.date, report_day)
+    elif _YEAR.search(event.date or ""):
+        day = stated_date(event.date, report_day)
+    else:
+        day = None
+    return event.model_copy(
+        update={
+            "place": normalise_place(event.place, report.text, event.span.start),
+            "claim_date": day.isoformat() if day else None,
+            "background": background,
+        }
+    )
+
+
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+HISTORY_DAYS = 365  # an event stated to be older than this is told as history
+
+
+def _long_before(day: date | None, report_day: date | None) -> bool:
+    if day is None or report_day is None:
+        return False
+    return (report_day - day).days > HISTORY_DAYS

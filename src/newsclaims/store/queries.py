@@ -60,7 +60,7 @@ class Filters:
     text: str | None = None  # substring of the evidence
     scope: str | None = None  # figures: toll (a running count), period or incident
     all_copies: bool = False
-    background: bool = True  # figures: also those of sentences recounting earlier years
+    background: bool = True  # figures, events: also those of sentences recounting earlier years
 
     def __post_init__(self) -> None:
         for name in self.given():

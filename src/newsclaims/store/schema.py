@@ -192,6 +192,8 @@ events = sa.Table(
     sa.Column("reported_by", sa.Text),
     sa.Column("sentence_start", sa.Integer),
     sa.Column("sentence_end", sa.Integer),
+    # the sentence recounts an earlier year: history, left out of current views
+    sa.Column("background", sa.Boolean, nullable=False, default=False, server_default=sa.false()),
     sa.Index("ix_events_root_date", "root", "date"),
     sa.Index("ix_events_code", "code"),
     sa.Index("ix_events_source_code", "source_code"),
