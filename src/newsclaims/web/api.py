@@ -53,10 +53,6 @@ def listing(
     return {"total": total, "page": page.number, "per_page": page.size, "rows": list(rows)}
 
 
-def sliced(rows: Sequence[dict[str, Any]], page: Page) -> list[dict[str, Any]]:
-    return list(rows[page.offset : page.offset + page.size])
-
-
 @router.get("/stats", summary="How many articles and items the store holds")
 def stats(db: Db) -> dict[str, int]:
     return store_counts(db)
@@ -131,7 +127,7 @@ def timeline(
     """Timeline points, oldest first; ``scope`` defaults to ``toll`` (running counts)."""
     points = views.timeline(db, toll_by_default(params))
     chosen = Page(page, per_page)
-    return listing(sliced(points, chosen), len(points), chosen, output, "timeline")
+    return listing(chosen.cut(points), len(points), chosen, output, "timeline")
 
 
 @router.get("/contradictions", summary="Contradicting or agreeing pairs, or counter-claims")
@@ -148,7 +144,7 @@ def contradictions(
     """As ``newsclaims contradictions`` (``view=agrees``: ``--agree``; ``sides``: ``--sides``)."""
     found = views.pairs(db, params, views.PairOptions(view, window, max_ratio))
     chosen = Page(page, per_page)
-    return listing(sliced(found, chosen), len(found), chosen, output, view.value)
+    return listing(chosen.cut(found), len(found), chosen, output, view.value)
 
 
 @router.get("/negotiation", summary="Negotiation moves per actor (newsclaims negotiation)")
@@ -162,7 +158,7 @@ def negotiation(
     """Moves oldest first (filters: actor, publisher, since, until)."""
     found = views.moves(db, params)
     chosen = Page(page, per_page)
-    return listing(sliced(found, chosen), len(found), chosen, output, "negotiation")
+    return listing(chosen.cut(found), len(found), chosen, output, "negotiation")
 
 
 @router.get("/actor", summary="Everything one person or institution said, claimed or did")

@@ -198,12 +198,12 @@ def timeline(
     db: Db,
     params: Filters,
     page: PageNumber = 1,
-    per_page: Annotated[int, Query(ge=1, le=MAX_PER_PAGE)] = TABLE_ROWS,
+    per_page: PerPage = TABLE_ROWS,
 ) -> HTMLResponse:
     points = views.timeline(db, toll_by_default(params))
     drawn = [point for point in points if point["date"]][:CHART_POINTS]  # undated: table only
     chosen = Page(page, per_page)
-    listed = points[chosen.offset : chosen.offset + chosen.size]
+    listed = chosen.cut(points)
     return render(
         request,
         "timeline.html",
@@ -234,7 +234,7 @@ def contradictions(
 ) -> HTMLResponse:
     found = views.pairs(db, params, views.PairOptions(view, window, max_ratio))
     chosen = Page(page, per_page)
-    pairs = found[chosen.offset : chosen.offset + chosen.size]
+    pairs = chosen.cut(found)
     sides = [side for pair in pairs for side in (pair["a"], pair["b"])]
     proofs = with_evidence(db, sides)
     return render(
@@ -259,11 +259,11 @@ def negotiation(
     db: Db,
     params: Filters,
     page: PageNumber = 1,
-    per_page: Annotated[int, Query(ge=1, le=MAX_PER_PAGE)] = TABLE_ROWS,
+    per_page: PerPage = TABLE_ROWS,
 ) -> HTMLResponse:
     moves = views.moves(db, params)
     chosen = Page(page, per_page)
-    listed = moves[chosen.offset : chosen.offset + chosen.size]
+    listed = chosen.cut(moves)
     proofs = with_evidence(db, listed)
     proof_of = {id(move): proof for move, proof in zip(listed, proofs, strict=True)}
     actors = [

@@ -7,14 +7,17 @@ cannot be what it names (a day that is not YYYY-MM-DD, a NUL character) is refus
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 from fastapi import Query
 
 from newsclaims.store.queries import TOLL, Filters
+
+T = TypeVar("T")
 
 MAX_TEXT = 200  # characters of a filter value
 DAY_PATTERN = r"^(\d{4}-\d{2}-\d{2})?$"
@@ -170,6 +173,14 @@ class Page:
     @property
     def offset(self) -> int:
         return (self.number - 1) * self.size
+
+    def cut(self, rows: Sequence[T]) -> list[T]:
+        """This page's rows of ``rows``.
+
+        >>> Page(2, 3).cut(list(range(8)))
+        [3, 4, 5]
+        """
+        return list(rows[self.offset : self.offset + self.size])
 
 
 def page_of(number: int, size: int) -> Page:
