@@ -715,3 +715,39 @@ def test_joint_games_by_one_named_side_are_still_cooperation(nlp: Language) -> N
 )
 def test_countries_as_objects_are_actors_not_places(nlp: Language, text: str, code: str) -> None:
     assert code in {e.code for e in events_of(nlp, text)}
+
+
+def test_a_past_tense_tagged_as_participle_with_subject_and_object_is_an_act(
+    nlp: Language,
+) -> None:
+    # The tagger reads these verbs after "a <noun> on a <place>" as participles (VBN); with
+    # their own subject and a direct object they can only be past tenses.
+    assert ("SYR", "18") in coded(events_of(nlp, "A Syrian rocket on a school killed six."))
+    events = events_of(nlp, "An Iranian drone on a base wounded six of the army's senior officers.")
+    assert {("IRN", "18"), ("IRN", "19")} & coded(events)
+
+
+def test_a_reduced_relative_participle_is_still_no_act(nlp: Language) -> None:
+    assert events_of(nlp, "Soldiers wounded in the fighting were flown to a hospital.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Eritrean soldiers wounded two farmers near the border.", ("ERIMIL", "19")),
+        ("Militants injured three Kenyan police officers in an ambush.", ("---REB", "18")),
+        ("Three Chadian soldiers were wounded by Libyan troops.", ("LBYMIL", "19")),
+    ],
+)
+def test_wounding_is_an_assault_like_killing(
+    nlp: Language, text: str, expected: tuple[str, str]
+) -> None:
+    assert expected in coded(events_of(nlp, text))
+
+
+def test_wounded_without_an_agent_is_no_event(nlp: Language) -> None:
+    assert events_of(nlp, "Four people were wounded overnight.") == []
+
+
+def test_wounded_as_a_noun_after_a_passive_is_no_event(nlp: Language) -> None:
+    assert events_of(nlp, "The Kabul clinic has been overwhelmed by refugees and wounded.") == []

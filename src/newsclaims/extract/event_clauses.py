@@ -163,9 +163,15 @@ def analyse(verb: Token, context: EventContext) -> Clause | None:
     else:
         sources = subject_of(verb)
         objects = object_tokens(verb, key)
-    if not passive and verb.tag_ == "VBN" and not children_of(verb, {"aux"}):
-        # A participle with no auxiliary or subject is a reduced relative, not an act
-        # ("protested" with a subject is a past tense the tagger missed).
+    if (
+        not passive
+        and verb.tag_ == "VBN"
+        and not children_of(verb, {"aux"})
+        and not (children_of(verb, SUBJECT_DEPS) and children_of(verb, {"dobj"}))
+    ):
+        # A participle with no auxiliary is a reduced relative, not an act; with its own
+        # subject and a direct object it is a past tense the tagger missed ("an airstrike
+        # killed six"), since a passive participle takes no object.
         return None
     narrow = [r for r in rules if r.objects is not None]
     broad = [r for r in rules if r.objects is None]
