@@ -751,3 +751,29 @@ def test_wounded_without_an_agent_is_no_event(nlp: Language) -> None:
 
 def test_wounded_as_a_noun_after_a_passive_is_no_event(nlp: Language) -> None:
     assert events_of(nlp, "The Kabul clinic has been overwhelmed by refugees and wounded.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia's winter offensive has killed at least 4,000 Ukrainian civilians.",
+        "More than 2,000 people have been killed in Saudi air strikes on Yemen.",
+        "About 600 Sudanese soldiers have so far been killed by the rebels.",
+        "The Turkish bombardment, which has now killed 300 Kurds, continued.",
+    ],
+)
+def test_running_tolls_are_totals_not_acts(nlp: Language, text: str) -> None:
+    assert not {code for code in roots(events_of(nlp, text)) if code[1] in {"18", "19"}}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A Saudi air strike killed 20 people at a Yemeni wedding.", ("SAU", "18")),
+        ("Malian troops have killed three militants near the border.", ("MLIMIL", "19")),
+    ],
+)
+def test_single_attacks_in_any_tense_are_acts(
+    nlp: Language, text: str, expected: tuple[str, str]
+) -> None:
+    assert expected in coded(events_of(nlp, text))

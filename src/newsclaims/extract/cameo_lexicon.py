@@ -65,6 +65,8 @@ class CameoLexicon:
     relation_participles: frozenset[str]
     hearsay_nouns: frozenset[str]
     irrealis_marks: frozenset[str]
+    tally_verbs: frozenset[str]
+    tally_adverbs: frozenset[str]
     protest_agents: frozenset[str]
     protest_roots: frozenset[str]
     protest_code: str
@@ -240,6 +242,8 @@ def cameo_lexicon() -> CameoLexicon:
         relation_participles=words("relation_participles"),
         hearsay_nouns=words("hearsay_nouns"),
         irrealis_marks=words("irrealis_marks"),
+        tally_verbs=frozenset(raw["tally"]["verbs"]),
+        tally_adverbs=frozenset(raw["tally"]["adverbs"]),
         protest_agents=words("protest_agents"),
         protest_roots=words("protest_roots"),
         protest_code=str(raw["protest_code"]),

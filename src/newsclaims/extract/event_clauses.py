@@ -290,7 +290,7 @@ def subordinate_skip(verb: Token, context: EventContext) -> bool:
         return True
     if verb.dep_ == "relcl" and _inside_another_act(verb):
         return True
-    if _is_tally(verb):
+    if _is_tally(verb, context.lexicon):
         return True
     return context.latest_year is not None and _is_historical(verb, context.latest_year)
 
@@ -307,8 +307,13 @@ def _inside_another_act(verb: Token) -> bool:
     return noun.dep_ in {"dobj", "pobj", "prep"} and noun.head.pos_ == "VERB"
 
 
-def _is_tally(verb: Token) -> bool:
-    """``have killed 900 people since Saturday``: a running total recapped, no new act."""
+def _is_tally(verb: Token, lexicon: CameoLexicon) -> bool:
+    """``have killed 900 people since Saturday``: a running total recapped, no new act.
+
+    So is a casualty count in the perfect that an adverb marks as a total (``have since
+    been killed``, ``has now killed``) or that a whole campaign did (``the offensive has
+    killed``, ``have been killed in Israeli strikes``).
+    """
     clause_heads = [verb, verb.head] if verb.dep_ == "conj" else [verb]
     for head in clause_heads:
         for child in head.children:
@@ -316,7 +321,29 @@ def _is_tally(verb: Token) -> bool:
                 return True
             if child.dep_ == "advcl" and any(m.lower_ == "since" for m in child.children):
                 return any(aux.lemma_ == "have" for aux in children_of(head, {"aux"}))
-    return False
+    if verb.lemma_.lower() not in lexicon.tally_verbs:
+        return False
+    if not any(aux.lemma_ == "have" for aux in children_of(verb, {"aux"})):
+        return False
+    if any(child.lower_ in lexicon.tally_adverbs for child in children_of(verb, {"advmod"})):
+        return True
+    doers = children_of(verb, SUBJECT_DEPS) + [
+        obj
+        for prep in children_of(verb, {"prep", "agent"})
+        if prep.lower_ in INSTRUMENT_PREPS
+        for obj in children_of(prep, {"pobj"})
+    ]
+    return any(_is_campaign(doer, lexicon) for doer in doers)
+
+
+def _is_campaign(noun: Token, lexicon: CameoLexicon) -> bool:
+    """A whole campaign, or many attacks: ``the offensive``, ``Israeli strikes``."""
+    classes = lexicon.noun_classes
+    lemma = noun.lemma_.lower()
+    if lemma in classes["campaigns"]:
+        return True
+    many_attacks = classes["attacks"] | classes["air_attacks"] | classes["instruments"]
+    return noun.tag_ == "NNS" and lemma in many_attacks
 
 
 def _is_historical(verb: Token, latest: int) -> bool:
