@@ -777,3 +777,23 @@ def test_single_attacks_in_any_tense_are_acts(
     nlp: Language, text: str, expected: tuple[str, str]
 ) -> None:
     assert expected in coded(events_of(nlp, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Dozens of Ghanaian peacekeepers began deploying on Monday.", ("GHAMIL", "074")),
+        ("Some 300 Irish peacekeepers arrived in Beirut on Friday.", ("IRLMIL", "074")),
+        ("About 500 Kenyan soldiers were deployed as peacekeepers in Somalia.", ("KENMIL", "074")),
+        ("Nepalese peacekeepers are being deployed to Mali.", ("NPLMIL", "074")),
+    ],
+)
+def test_peacekeepers_deploying_or_arriving_are_their_states_peacekeeping(
+    nlp: Language, text: str, expected: tuple[str, str]
+) -> None:
+    assert expected in {(e.source_actor.code, e.code) for e in events_of(nlp, text)}
+
+
+def test_subject_condition_leaves_other_movers_alone(nlp: Language) -> None:
+    assert events_of(nlp, "Troops were deployed to the border.") == []
+    assert coded(events_of(nlp, "The Dutch minister arrived in Rome.")) == {("NLDGOV", "04")}

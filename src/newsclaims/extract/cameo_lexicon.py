@@ -35,6 +35,8 @@ class VerbRule:
     symmetric: bool = False
     reverse: bool = False
     subject_acts: bool = False
+    # Nouns the verb's subject must be ("peacekeepers arrived": 074, not a visit).
+    subjects: frozenset[str] | None = None
     # A predicate the verb's object must be given ("found X guilty").
     complements: frozenset[str] | None = None
     # The code when coordinated actors do it together ("A and B held exercises": 062).
@@ -160,6 +162,7 @@ def _rule(
         symmetric=bool(raw.get("symmetric", False)),
         reverse=bool(raw.get("reverse", False)),
         subject_acts=bool(raw.get("subject_acts", False)),
+        subjects=_words(raw.get("subject"), classes),
         complements=words("complement"),
         clausal=_clausal(raw.get("clausal", False)),
         mutual_code=str(raw["mutual_code"]) if "mutual_code" in raw else None,

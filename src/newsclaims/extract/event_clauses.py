@@ -23,6 +23,7 @@ from newsclaims.extract.event_syntax import (
     agent_of,
     children_of,
     coordinated_with,
+    descend_quantity,
     is_existential,
     is_infinitive,
     is_marked,
@@ -93,6 +94,11 @@ def _rule_matches(
             return False
     if rule.complements is not None and not _has_complement(verb, objects, rule.complements):
         return False
+    if rule.subjects is not None:
+        subjects = children_of(verb, PASSIVE_SUBJECT_DEPS) if passive else subject_of(verb)
+        subject_forms = set().union(*(noun_forms(descend_quantity(s)) for s in subjects))
+        if not subject_forms & rule.subjects:
+            return False
     if rule.clausal:
         complements = [
             c.lemma_.lower()
@@ -187,7 +193,8 @@ def analyse(verb: Token, context: EventContext) -> Clause | None:
         # "made no commitment", "held no talks": the noun says the act did not happen.
         return None
     framed = frame is not None and rule.nominal
-    if passive and rule.subject_acts:
+    if passive and rule.subject_acts and not agent_of(verb):
+        # "Iran was not involved", "peacekeepers were deployed": the subject acts.
         sources, objects = objects, sources
     elif (
         passive
