@@ -797,3 +797,20 @@ def test_peacekeepers_deploying_or_arriving_are_their_states_peacekeeping(
 def test_subject_condition_leaves_other_movers_alone(nlp: Language) -> None:
     assert events_of(nlp, "Troops were deployed to the border.") == []
     assert coded(events_of(nlp, "The Dutch minister arrived in Rome.")) == {("NLDGOV", "04")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Japan and Australia failed to reach agreement on whaling quotas.", ("JPN", "12")),
+        ("Greek and Turkish negotiators have failed to reach a deal on Cyprus.", ("GRC", "12")),
+    ],
+)
+def test_failing_to_cooperate_is_a_rejection(
+    nlp: Language, text: str, expected: tuple[str, str]
+) -> None:
+    assert expected in {(code[:3], root) for code, root in coded(events_of(nlp, text))}
+
+
+def test_failing_to_attack_is_no_event(nlp: Language) -> None:
+    assert events_of(nlp, "The Sudanese army failed to capture the town of El Fasher.") == []

@@ -100,7 +100,7 @@ class CameoLexicon:
         return table.get(code[:2], table["default"])
 
     def frame_of(self, lemma: str) -> str | None:
-        for kind in ("refusal", "threat", "intent", "keep_act"):
+        for kind in ("refusal", "failure", "threat", "intent", "keep_act"):
             if lemma in self.frames[kind]:
                 return kind
         return None

@@ -245,7 +245,7 @@ def _frames_an_event(verb: Token, context: EventContext) -> bool:
     """A frame verb (``urge``, ``threaten``) whose complement codes an event itself."""
     lexicon = context.lexicon
     lemma = verb.lemma_.lower()
-    kinds = ("appeal", "threat", "intent", "refusal", "keep_act")
+    kinds = ("appeal", "threat", "intent", "refusal", "failure", "keep_act")
     if not any(lemma in lexicon.frames[kind] for kind in kinds):
         return False
     # "is ready to help": the complement hangs off the adjective.
@@ -434,6 +434,11 @@ def _walk_frames(clause: Clause, context: EventContext) -> bool:
                 kind = "keep_act"
             if kind is None:
                 return False
+            if kind == "failure":
+                # "failed to reach a deal" is a rejection; "failed to capture" no act.
+                if clause.code[:2] not in lexicon.negatable_roots:
+                    return False
+                kind = "refusal"
             if kind != "keep_act":
                 clause.transforms.append(kind)
             if subordinate_skip(head, context):
