@@ -814,3 +814,31 @@ def test_failing_to_cooperate_is_a_rejection(
 
 def test_failing_to_attack_is_no_event(nlp: Language) -> None:
     assert events_of(nlp, "The Sudanese army failed to capture the town of El Fasher.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Returning recalled ambassadors restores relations (050; announced: intent 03x).
+        ("Egypt returned its ambassador to Qatar on Monday.", ("EGY", "05")),
+        ("Egypt and Sudan will return their recalled ambassadors next week.", ("SDN", "03")),
+        # An adjective predicate of disapproval is a criticism.
+        ("Senegal has been critical of Mali's military government.", ("SEN", "11")),
+        # Referring a case to a court brings a lawsuit (115), however the parser hangs "to".
+        ("Bolivia referred Chile's conduct to the International Court of Justice.", ("BOL", "11")),
+        ("Gambia referred the case to the court in The Hague.", ("GMB", "11")),
+        # Tear gas thrown at a crowd is repression; stones thrown by protesters a riot.
+        ("Iraqi police hurled tear gas canisters at the protesters.", ("IRQCOP", "17")),
+        ("Protesters threw stones at Turkish police.", ("TUROPP", "14")),
+        ("Armenia and Azerbaijan agreed to de-escalate.", ("ARM", "03")),
+    ],
+)
+def test_codebook_classes_added_from_fresh_reports(
+    nlp: Language, text: str, expected: tuple[str, str]
+) -> None:
+    assert expected in coded(events_of(nlp, text))
+
+
+def test_returning_fire_or_throwing_a_party_is_no_such_act(nlp: Language) -> None:
+    assert not {r for _, r in coded(events_of(nlp, "Kenya threw a party for its athletes."))}
+    assert ("EGY", "05") not in coded(events_of(nlp, "Egyptian troops returned fire."))
