@@ -72,9 +72,7 @@ class Clause:
 def _object_forms(verb: Token, objects: list[Token], via: frozenset[str]) -> set[str]:
     # The parser often hangs the preposition on the object ("referred X to the court").
     holders = objects + (
-        [found for holder in [verb, *objects] for found in prep_objects(holder, via)]
-        if via
-        else []
+        [found for holder in [verb, *objects] for found in prep_objects(holder, via)] if via else []
     )
     return set().union(*(noun_forms(obj) for obj in holders)) if holders else set()
 
