@@ -842,3 +842,35 @@ def test_codebook_classes_added_from_fresh_reports(
 def test_returning_fire_or_throwing_a_party_is_no_such_act(nlp: Language) -> None:
     assert not {r for _, r in coded(events_of(nlp, "Kenya threw a party for its athletes."))}
     assert ("EGY", "05") not in coded(events_of(nlp, "Egyptian troops returned fire."))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Clashes broke out between Indian and Pakistani troops on Sunday.",
+            {("INDMIL", "19"), ("PAKMIL", "19")},
+        ),
+        (
+            "There were heavy clashes between Kurdish fighters and Turkish forces overnight.",
+            {("TURMIL", "19")},
+        ),
+        ("Talks between Russia and Ukraine resumed in Istanbul.", {("RUS", "04"), ("UKR", "04")}),
+    ],
+)
+def test_a_symmetric_event_noun_between_two_sides_is_each_sides_act(
+    nlp: Language, text: str, expected: set[tuple[str, str]]
+) -> None:
+    assert expected <= coded(events_of(nlp, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Diplomats fear that fighting could erupt between Serbia and Kosovo.",
+        "No clashes took place between Greek and Turkish ships.",
+        "The border between Chad and Sudan was quiet.",
+    ],
+)
+def test_feared_denied_or_non_event_between_phrases_are_no_events(nlp: Language, text: str) -> None:
+    assert events_of(nlp, text) == []

@@ -59,7 +59,9 @@ from newsclaims.extract.event_syntax import (
     agent_of,
     children_of,
     descend_quantity,
+    is_existential,
     is_passive,
+    noun_forms,
     prep_objects,
     subject_of,
 )
@@ -144,8 +146,10 @@ def _events_at(token: Token, context: EventContext) -> Iterator[Event]:
         yield from _verb_events(token, context)
         if token.lemma_ in context.lexicon.speech_verbs:
             yield from _criticism_events(token, context)
-    elif token.pos_ == "NOUN" and token.lemma_.lower() in context.lexicon.nominal_events:
-        yield from _nominal_events(token, context)
+    elif token.pos_ == "NOUN":
+        if token.lemma_.lower() in context.lexicon.nominal_events:
+            yield from _nominal_events(token, context)
+        yield from _between_events(token, context)
 
 
 def _verb_events(verb: Token, context: EventContext) -> Iterator[Event]:
@@ -413,6 +417,59 @@ def _nominal_events(noun: Token, context: EventContext) -> Iterator[Event]:
             if target is None or same_actor(source, target):
                 continue
             yield _event(context, clause, [noun, partner], source, target, code, None)
+
+
+def _between_events(noun: Token, context: EventContext) -> Iterator[Event]:
+    """``Clashes broke out between police and protesters``: each side acts on the other.
+
+    A symmetric event noun (clash, fighting, talks) that its clause asserts, as subject or
+    as what ``there were`` asserts, with a ``between`` phrase naming both sides; not under
+    a negation, a speculative modal or a belief (``fears that clashes could erupt``).
+    """
+    if noun.dep_ not in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS and not is_existential(noun):
+        return
+    lexicon = context.lexicon
+    rules = [rule for rule in lexicon.event_noun_rules(noun_forms(noun)) if rule.symmetric]
+    verb = noun.head
+    if not rules or verb.pos_ not in {"VERB", "AUX"} or noun.idx < context.body_start:
+        return
+    sides = [
+        side
+        for holder in (noun, verb)
+        for obj in prep_objects(holder, {"between"})
+        for side in (obj, *obj.conjuncts)
+    ]
+    if not sides or _asserts_nothing(verb, context):
+        return
+    if any(child.dep_ == "det" and child.lower_ == "no" for child in noun.children):
+        return
+    # "between Indian and Pakistani troops": one noun, an owner per demonym.
+    refs: list[ActorRef] = []
+    for side in sides:
+        owners = coordinated_owners(side)
+        if owners:
+            refs.extend(owners)
+        elif (ref := target_ref(side, verb, context)) is not None:
+            refs.append(ref)
+    code = rules[0].code
+    clause = Clause(noun, code, rules[0], sides[:1], sides[1:], [noun, *sides])
+    for source in refs:
+        for target in refs:
+            if target is not source and not same_actor(source, target):
+                yield _event(context, clause, [noun, *sides], source, target, code, None)
+
+
+def _asserts_nothing(verb: Token, context: EventContext) -> bool:
+    """The clause denies, doubts or only fears what it says."""
+    lexicon = context.lexicon
+    if any(child.dep_ == "neg" for child in verb.children):
+        return True
+    if any(aux.lower_ in lexicon.speculative for aux in children_of(verb, {"aux"})):
+        return True
+    governing = verb.head if verb.dep_ == "ccomp" else None
+    if governing is not None and governing.lemma_.lower() in lexicon.cognition_verbs:
+        return True
+    return subordinate_skip(verb, context)
 
 
 def _criticism_events(verb: Token, context: EventContext) -> Iterator[Event]:
