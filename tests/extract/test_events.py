@@ -874,3 +874,9 @@ def test_a_symmetric_event_noun_between_two_sides_is_each_sides_act(
 )
 def test_feared_denied_or_non_event_between_phrases_are_no_events(nlp: Language, text: str) -> None:
     assert events_of(nlp, text) == []
+
+
+def test_withdrawing_from_a_tournament_or_race_is_no_military_retreat(nlp: Language) -> None:
+    assert events_of(nlp, "The Iraqi football team has withdrawn from a tournament in Qatar.") == []
+    assert events_of(nlp, "The senator withdrew from the presidential race.") == []
+    assert coded(events_of(nlp, "Russian troops withdrew from Kherson.")) == {("RUSMIL", "08")}
