@@ -880,3 +880,22 @@ def test_withdrawing_from_a_tournament_or_race_is_no_military_retreat(nlp: Langu
     assert events_of(nlp, "The Iraqi football team has withdrawn from a tournament in Qatar.") == []
     assert events_of(nlp, "The senator withdrew from the presidential race.") == []
     assert coded(events_of(nlp, "Russian troops withdrew from Kherson.")) == {("RUSMIL", "08")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Canada will bring its troops home from Mali.", ("CAN", "03")),
+        ("Spain brought its soldiers back from Iraq in May.", ("ESP", "08")),
+        ("A Turkish court ordered two Kurdish mayors jailed.", ("TURJUD", "17")),
+        ("A Kenyan judge ordered three Somali activists released.", ("KENJUD", "08")),
+    ],
+)
+def test_troops_sent_home_withdraw_and_ordered_acts_are_the_acts(
+    nlp: Language, text: str, expected: tuple[str, str]
+) -> None:
+    assert expected in coded(events_of(nlp, text))
+
+
+def test_troops_ordered_to_a_border_still_mobilize(nlp: Language) -> None:
+    assert ("RUSGOV", "15") in coded(events_of(nlp, "Putin ordered Russian troops to the border."))

@@ -125,7 +125,7 @@ def _has_complement(verb: Token, objects: list[Token], predicates: frozenset[str
         child.lemma_.lower() in predicates
         for holder in holders
         for child in [holder, *holder.children]
-        if child.dep_ in {"oprd", "acomp", "ccomp", "xcomp", "amod", "attr", "advmod", "prt"}
+        if child.dep_ in {"oprd", "acomp", "ccomp", "xcomp", "amod", "attr", "advmod", "prt", "acl"}
     )
 
 
