@@ -899,3 +899,16 @@ def test_troops_sent_home_withdraw_and_ordered_acts_are_the_acts(
 
 def test_troops_ordered_to_a_border_still_mobilize(nlp: Language) -> None:
     assert ("RUSGOV", "15") in coded(events_of(nlp, "Putin ordered Russian troops to the border."))
+
+
+def test_a_year_describing_the_object_does_not_date_the_act(nlp: Language) -> None:
+    text = (
+        "The Kenyan campaign on Wednesday filed a lawsuit against the Nation newspaper "
+        "over a piece it published in 2019, as the 2020 vote neared."
+    )
+    assert ("KEN", "11") in coded(events_of(nlp, text))
+
+
+def test_a_year_dating_the_act_before_the_reports_latest_is_history(nlp: Language) -> None:
+    text = "Israel invaded Lebanon on June 6, 1982, and withdrew in 2000."
+    assert events_of(nlp, text) == []

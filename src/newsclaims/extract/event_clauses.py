@@ -357,16 +357,33 @@ def _is_campaign(noun: Token, lexicon: CameoLexicon) -> bool:
 
 
 def _is_historical(verb: Token, latest: int) -> bool:
-    """The clause is dated to a year before the latest the report mentions."""
+    """The clause is dated to a year before the latest the report mentions.
+
+    The year must date the clause (``in 1967``, ``on March 3, 2019``, ``in the 2006
+    elections``), not describe something in it (``a lawsuit over a piece it published in
+    2019``, ``an inquiry into fraud between 2001 and 2011``).
+    """
     clause_heads = [verb, verb.head] if verb.dep_ == "conj" else [verb]
     for head in clause_heads:
         for child in head.children:
-            if child.dep_ not in {"prep", "npadvmod"}:
+            if child.dep_ == "npadvmod":
+                dates = _date_words(child)
+            elif child.dep_ == "prep":
+                dates = [t for obj in children_of(child, {"pobj"}) for t in _date_words(obj)]
+            else:
                 continue
-            for token in child.subtree:
-                if YEAR.fullmatch(token.text) and int(token.text) < latest:
-                    return True
+            if any(YEAR.fullmatch(t.text) and int(t.text) < latest for t in dates):
+                return True
     return False
+
+
+def _date_words(noun: Token) -> list[Token]:
+    """A dating phrase's own words: its head and modifiers, not nested phrases or clauses."""
+    words = [noun]
+    for child in noun.children:
+        if child.dep_ in {"compound", "nummod", "amod", "appos", "npadvmod", "nmod", "punct"}:
+            words.extend(_date_words(child))
+    return words
 
 
 def _modal_blocks(verb: Token, clause: Clause, lexicon: CameoLexicon) -> bool:
