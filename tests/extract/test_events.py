@@ -912,3 +912,14 @@ def test_a_year_describing_the_object_does_not_date_the_act(nlp: Language) -> No
 def test_a_year_dating_the_act_before_the_reports_latest_is_history(nlp: Language) -> None:
     text = "Israel invaded Lebanon on June 6, 1982, and withdrew in 2000."
     assert events_of(nlp, text) == []
+
+
+def test_a_participle_after_a_copula_is_the_act(nlp: Language) -> None:
+    text = "Norway has been the largest donor, contributing 46 million dollars to the Iraq fund."
+    assert ("NOR", "07") in coded(events_of(nlp, text))
+
+
+def test_a_participle_after_an_act_elaborates_it(nlp: Language) -> None:
+    assert coded(events_of(nlp, "Israeli jets hit the town, killing five people.")) == {
+        ("ISRMIL", "19")
+    }

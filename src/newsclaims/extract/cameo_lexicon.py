@@ -68,6 +68,7 @@ class CameoLexicon:
     hearsay_nouns: frozenset[str]
     irrealis_marks: frozenset[str]
     tally_verbs: frozenset[str]
+    copulas: frozenset[str]
     tally_adverbs: frozenset[str]
     protest_agents: frozenset[str]
     protest_roots: frozenset[str]
@@ -246,6 +247,7 @@ def cameo_lexicon() -> CameoLexicon:
         hearsay_nouns=words("hearsay_nouns"),
         irrealis_marks=words("irrealis_marks"),
         tally_verbs=frozenset(raw["tally"]["verbs"]),
+        copulas=words("copulas"),
         tally_adverbs=frozenset(raw["tally"]["adverbs"]),
         protest_agents=words("protest_agents"),
         protest_roots=words("protest_roots"),

@@ -288,7 +288,10 @@ def subordinate_skip(verb: Token, context: EventContext) -> bool:
         and not own_subject
         and not is_marked(verb)
         and (is_infinitive(verb) or verb.tag_ == "VBG")
+        and (is_infinitive(verb) or _main_clause_acts(verb.head, context))
     ):
+        # A participle after a copula is the act ("X is the largest donor, contributing
+        # $5 million to Y"); after another verb it elaborates that verb's act.
         return True
     if verb.dep_ == "conj" and not own_subject and verb.head != verb:
         return subordinate_skip(coordinated_with(verb), context)
@@ -303,6 +306,11 @@ def subordinate_skip(verb: Token, context: EventContext) -> bool:
     if _is_tally(verb, context.lexicon):
         return True
     return context.latest_year is not None and _is_historical(verb, context.latest_year)
+
+
+def _main_clause_acts(head: Token, context: EventContext) -> bool:
+    """The clause a participle hangs on does something: any verb but a copula."""
+    return head.lemma_.lower() not in context.lexicon.copulas
 
 
 def _inside_another_act(verb: Token) -> bool:
