@@ -532,7 +532,7 @@ def test_documents_speak_for_whoever_issued_them(nlp: Language, text: str, expec
     [
         ("Nurses in Kenya went on strike for better pay.", ("14", "143")),
         ("Ghanaian troops remained on alert along the border.", ("15", "152")),
-        ("Canada's prime minister called his Irish counterpart on Monday to thank him.",
+        ("Canada's prime minister called his Irish counterpart on Monday to discuss trade.",
          ("04", "041")),
         ("Peru's government pressured the miners to end their blockade.", ("02", "025")),
         ("The Syrian army ceased its military operations near Homs.", ("08", "087")),
@@ -923,3 +923,24 @@ def test_a_participle_after_an_act_elaborates_it(nlp: Language) -> None:
     assert coded(events_of(nlp, "Israeli jets hit the town, killing five people.")) == {
         ("ISRMIL", "19")
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Modi called Sharif on Sunday to congratulate him on his win.", ("IND", "05")),
+        ("The Kenyan president phoned Museveni to thank him for his help.", ("KENGOV", "05")),
+    ],
+)
+def test_a_call_made_to_perform_a_verbal_act_performs_it(
+    nlp: Language, text: str, expected: tuple[str, str]
+) -> None:
+    found = {
+        (code[:3] if expected[0] == "IND" else code, root)
+        for code, root in coded(events_of(nlp, text))
+    }
+    assert expected in found
+
+
+def test_a_calls_other_aims_are_the_call(nlp: Language) -> None:
+    assert coded(events_of(nlp, "Macron called Putin to discuss Ukraine.")) == {("FRAGOV", "04")}

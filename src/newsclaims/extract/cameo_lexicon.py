@@ -69,6 +69,7 @@ class CameoLexicon:
     irrealis_marks: frozenset[str]
     tally_verbs: frozenset[str]
     copulas: frozenset[str]
+    message_verbs: frozenset[str]
     tally_adverbs: frozenset[str]
     protest_agents: frozenset[str]
     protest_roots: frozenset[str]
@@ -248,6 +249,7 @@ def cameo_lexicon() -> CameoLexicon:
         irrealis_marks=words("irrealis_marks"),
         tally_verbs=frozenset(raw["tally"]["verbs"]),
         copulas=words("copulas"),
+        message_verbs=words("message_verbs"),
         tally_adverbs=frozenset(raw["tally"]["adverbs"]),
         protest_agents=words("protest_agents"),
         protest_roots=words("protest_roots"),

@@ -44,6 +44,8 @@ APPEALED_PREPS = {"on", "upon", "to"}
 
 
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# Roots of acts done in words alone, which a call or a letter can perform.
+VERBAL_ROOTS = {"01", "02", "05", "10", "11", "12", "13"}
 
 
 @dataclass
@@ -289,6 +291,7 @@ def subordinate_skip(verb: Token, context: EventContext) -> bool:
         and not is_marked(verb)
         and (is_infinitive(verb) or verb.tag_ == "VBG")
         and (is_infinitive(verb) or _main_clause_acts(verb.head, context))
+        and not _said_in_a_message(verb, context)
     ):
         # A participle after a copula is the act ("X is the largest donor, contributing
         # $5 million to Y"); after another verb it elaborates that verb's act.
@@ -306,6 +309,18 @@ def subordinate_skip(verb: Token, context: EventContext) -> bool:
     if _is_tally(verb, context.lexicon):
         return True
     return context.latest_year is not None and _is_historical(verb, context.latest_year)
+
+
+def _said_in_a_message(verb: Token, context: EventContext) -> bool:
+    """``called X to congratulate him``: a call or letter performs the verbal act it is for.
+
+    Only verbal acts (praise, apology, thanks, criticism, appeal): ``called X to discuss``
+    is the call's aim, coded as the call.
+    """
+    lexicon = context.lexicon
+    if not is_infinitive(verb) or verb.head.lemma_.lower() not in lexicon.message_verbs:
+        return False
+    return any(rule.code[:2] in VERBAL_ROOTS for rule in rules_for(verb, lexicon))
 
 
 def _main_clause_acts(head: Token, context: EventContext) -> bool:
@@ -460,6 +475,9 @@ def _walk_frames(clause: Clause, context: EventContext) -> bool:
             kind = lexicon.frame_of(lemma)
             if kind is None and head.pos_ == "AUX" and lemma == "be":
                 kind = "keep_act"
+            if kind is None and lemma in lexicon.message_verbs:
+                # "phoned X to thank him": the call performs a verbal act, no other.
+                kind = "keep_act" if clause.code[:2] in VERBAL_ROOTS else None
             if kind is None:
                 return False
             if kind == "failure":
