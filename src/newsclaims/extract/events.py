@@ -18,7 +18,10 @@ decides the rest:
   ``believes`` or ``fears`` it is no event; ``X said Y attacked Z`` is also X's accusation,
   ``X said Y was responsible`` too, and ``X said Y must leave`` X's demand;
 * descriptions are no new acts: participles (``rebels backed by Iran``), running totals
-  (``since March``), relative clauses on another act's object, what allegations say;
+  (``since March``, ``the offensive has killed 4,000``), relative clauses on another
+  act's object, what allegations say;
+* symmetric event nouns with a ``between`` phrase (``clashes broke out between A and B``)
+  are each side's act on the other;
 * metonyms and pronouns: ``Washington`` is the US government, ``its troops`` the
   troops of the state the sentence is about.
 
