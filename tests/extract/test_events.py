@@ -944,3 +944,16 @@ def test_a_call_made_to_perform_a_verbal_act_performs_it(
 
 def test_a_calls_other_aims_are_the_call(nlp: Language) -> None:
     assert coded(events_of(nlp, "Macron called Putin to discuss Ukraine.")) == {("FRAGOV", "04")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Erdogan commenced air and ground assaults on Kurdish fighters.", ("TURGOV", "19")),
+        ("Russia commenced shelling Kharkiv on Monday.", ("RUS", "19")),
+    ],
+)
+def test_commencing_an_act_is_the_act(
+    nlp: Language, text: str, expected: tuple[str, str]
+) -> None:
+    assert expected in coded(events_of(nlp, text))
