@@ -953,7 +953,5 @@ def test_a_calls_other_aims_are_the_call(nlp: Language) -> None:
         ("Russia commenced shelling Kharkiv on Monday.", ("RUS", "19")),
     ],
 )
-def test_commencing_an_act_is_the_act(
-    nlp: Language, text: str, expected: tuple[str, str]
-) -> None:
+def test_commencing_an_act_is_the_act(nlp: Language, text: str, expected: tuple[str, str]) -> None:
     assert expected in coded(events_of(nlp, text))
