@@ -955,3 +955,16 @@ def test_a_calls_other_aims_are_the_call(nlp: Language) -> None:
 )
 def test_commencing_an_act_is_the_act(nlp: Language, text: str, expected: tuple[str, str]) -> None:
     assert expected in coded(events_of(nlp, text))
+
+
+def test_a_meeting_whose_with_phrase_the_parser_hangs_on_the_verb(nlp: Language) -> None:
+    text = "The Kenyan president left Nairobi for a meeting on Monday with Ugandan officials."
+    events = events_of(nlp, text)
+    assert {
+        (e.source_actor.code, e.target_actor.code if e.target_actor else None) for e in events
+    } >= {("KENGOV", "UGAGOV")}
+
+
+def test_a_government_meeting_its_own_citizens_is_a_consultation(nlp: Language) -> None:
+    text = "The Kenyan president cut short a trip for talks on Sunday with Kenyan farmers."
+    assert ("KENGOV", "04") in coded(events_of(nlp, text))

@@ -398,13 +398,17 @@ def _nominal_events(noun: Token, context: EventContext) -> Iterator[Event]:
     """
     if noun.dep_ != "pobj" or noun.idx < context.body_start:
         return
-    partners = prep_objects(noun, {"with"})
-    if not partners:
-        return
     verb = noun.head
     while verb.pos_ not in {"VERB", "AUX"} and verb.head != verb:
         verb = verb.head
     if verb.pos_ not in {"VERB", "AUX"} or subordinate_skip(verb, context):
+        return
+    partners = prep_objects(noun, {"with"})
+    if not partners and noun.head.head == verb and noun.head.i < noun.i:
+        # "left for a meeting on Saturday with the families": the parser hangs "with" on
+        # the verb; after the noun's own phrase, it is the meeting's partner.
+        partners = [p for p in prep_objects(verb, {"with"}) if p.i > noun.i]
+    if not partners:
         return
     subjects = subject_of(verb)
     if not subjects:
@@ -417,7 +421,9 @@ def _nominal_events(noun: Token, context: EventContext) -> Iterator[Event]:
     ):
         for partner in partners[:1]:
             target = target_ref(partner, verb, context)
-            if target is None or same_actor(source, target):
+            # A government meeting its own citizens is an event (ISRGOV -> ISRCVL); an
+            # actor meeting itself is not.
+            if target is None or target.code == source.code:
                 continue
             yield _event(context, clause, [noun, partner], source, target, code, None)
 
