@@ -971,3 +971,40 @@ def test_a_meeting_whose_with_phrase_the_parser_hangs_on_the_verb(nlp: Language)
 def test_a_government_meeting_its_own_citizens_is_a_consultation(nlp: Language) -> None:
     text = "The Kenyan president cut short a trip for talks on Sunday with Kenyan farmers."
     assert ("KENGOV", "04") in coded(events_of(nlp, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenya wants to bring Somalia to a point where it will agree to talks.",
+        "Uganda cancelled the visit after an attack that killed a Kenyan soldier.",
+    ],
+)
+def test_a_relative_clause_on_a_phrase_of_another_act_is_background(
+    nlp: Language, text: str
+) -> None:
+    codes = {root for _, root in coded(events_of(nlp, text))}
+    assert not codes & {"03", "18", "19"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Ghana recalled its envoy after remarks by Togolese leaders who accused Ghana of "
+            "fraud.",
+            ("TGO", "11"),
+        ),
+        (
+            "The fighting began on Friday, when Ethiopian troops attacked Eritrean positions.",
+            ("ETHMIL", "19"),
+        ),
+    ],
+)
+def test_relative_clauses_on_agents_and_times_are_acts(
+    nlp: Language, text: str, expected: tuple[str, str]
+) -> None:
+    assert expected in {
+        (code[:3] if len(expected[0]) == 3 else code, root)
+        for code, root in coded(events_of(nlp, text))
+    }

@@ -334,7 +334,16 @@ def _inside_another_act(verb: Token) -> bool:
     ``condemned a protest by farmers who stormed a court``, ``cancelled a deal after an
     attack that killed a soldier``: the clause says what the noun is, not a new act.
     """
+    if any(child.lower_ == "when" for child in children_of(verb, {"advmod"})):
+        # "began on Friday, when X launched an attack": a time told by its event.
+        return False
     noun = verb.head
+    while noun.dep_ in {"compound", "conj", "appos"} and noun.head != noun:
+        noun = noun.head
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ == "VERB":
+        # "bring it to a place where ...", "cancelled it after an attack that ...": the
+        # phrase hangs on the verb itself (not "remarks by leaders who ...").
+        return True
     while noun.dep_ in {"pobj", "prep", "compound", "conj", "appos"} and noun.head != noun:
         noun = noun.head
     return noun.dep_ in {"dobj", "pobj", "prep"} and noun.head.pos_ == "VERB"
