@@ -1008,3 +1008,9 @@ def test_relative_clauses_on_agents_and_times_are_acts(
         (code[:3] if len(expected[0]) == 3 else code, root)
         for code, root in coded(events_of(nlp, text))
     }
+
+
+def test_forces_barring_people_from_a_place_restrict_movement(nlp: Language) -> None:
+    events = events_of(nlp, "Ethiopian troops barred aid workers from entering the town.")
+    assert {(e.source_actor.code, e.code) for e in events} == {("ETHMIL", "191")}
+    assert events_of(nlp, "The Kenyan court barred the newspaper from publishing the story.") == []
