@@ -35,6 +35,8 @@ class VerbRule:
     symmetric: bool = False
     reverse: bool = False
     subject_acts: bool = False
+    # Nouns the verb's subject must be ("peacekeepers arrived": 074, not a visit).
+    subjects: frozenset[str] | None = None
     # A predicate the verb's object must be given ("found X guilty").
     complements: frozenset[str] | None = None
     # The code when coordinated actors do it together ("A and B held exercises": 062).
@@ -65,6 +67,10 @@ class CameoLexicon:
     relation_participles: frozenset[str]
     hearsay_nouns: frozenset[str]
     irrealis_marks: frozenset[str]
+    tally_verbs: frozenset[str]
+    copulas: frozenset[str]
+    message_verbs: frozenset[str]
+    tally_adverbs: frozenset[str]
     protest_agents: frozenset[str]
     protest_roots: frozenset[str]
     protest_code: str
@@ -96,7 +102,7 @@ class CameoLexicon:
         return table.get(code[:2], table["default"])
 
     def frame_of(self, lemma: str) -> str | None:
-        for kind in ("refusal", "threat", "intent", "keep_act"):
+        for kind in ("refusal", "failure", "threat", "intent", "keep_act"):
             if lemma in self.frames[kind]:
                 return kind
         return None
@@ -158,6 +164,7 @@ def _rule(
         symmetric=bool(raw.get("symmetric", False)),
         reverse=bool(raw.get("reverse", False)),
         subject_acts=bool(raw.get("subject_acts", False)),
+        subjects=_words(raw.get("subject"), classes),
         complements=words("complement"),
         clausal=_clausal(raw.get("clausal", False)),
         mutual_code=str(raw["mutual_code"]) if "mutual_code" in raw else None,
@@ -240,6 +247,10 @@ def cameo_lexicon() -> CameoLexicon:
         relation_participles=words("relation_participles"),
         hearsay_nouns=words("hearsay_nouns"),
         irrealis_marks=words("irrealis_marks"),
+        tally_verbs=frozenset(raw["tally"]["verbs"]),
+        copulas=words("copulas"),
+        message_verbs=words("message_verbs"),
+        tally_adverbs=frozenset(raw["tally"]["adverbs"]),
         protest_agents=words("protest_agents"),
         protest_roots=words("protest_roots"),
         protest_code=str(raw["protest_code"]),

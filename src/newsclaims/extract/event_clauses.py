@@ -23,6 +23,7 @@ from newsclaims.extract.event_syntax import (
     agent_of,
     children_of,
     coordinated_with,
+    descend_quantity,
     is_existential,
     is_infinitive,
     is_marked,
@@ -43,6 +44,8 @@ APPEALED_PREPS = {"on", "upon", "to"}
 
 
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# Roots of acts done in words alone, which a call or a letter can perform.
+VERBAL_ROOTS = {"01", "02", "05", "10", "11", "12", "13"}
 
 
 @dataclass
@@ -69,7 +72,10 @@ class Clause:
 
 
 def _object_forms(verb: Token, objects: list[Token], via: frozenset[str]) -> set[str]:
-    holders = objects + (prep_objects(verb, via) if via else [])
+    # The parser often hangs the preposition on the object ("referred X to the court").
+    holders = objects + (
+        [found for holder in [verb, *objects] for found in prep_objects(holder, via)] if via else []
+    )
     return set().union(*(noun_forms(obj) for obj in holders)) if holders else set()
 
 
@@ -93,6 +99,11 @@ def _rule_matches(
             return False
     if rule.complements is not None and not _has_complement(verb, objects, rule.complements):
         return False
+    if rule.subjects is not None:
+        subjects = children_of(verb, PASSIVE_SUBJECT_DEPS) if passive else subject_of(verb)
+        subject_forms = set().union(*(noun_forms(descend_quantity(s)) for s in subjects))
+        if not subject_forms & rule.subjects:
+            return False
     if rule.clausal:
         complements = [
             c.lemma_.lower()
@@ -116,7 +127,7 @@ def _has_complement(verb: Token, objects: list[Token], predicates: frozenset[str
         child.lemma_.lower() in predicates
         for holder in holders
         for child in [holder, *holder.children]
-        if child.dep_ in {"oprd", "acomp", "ccomp", "xcomp", "amod", "attr", "advmod", "prt"}
+        if child.dep_ in {"oprd", "acomp", "ccomp", "xcomp", "amod", "attr", "advmod", "prt", "acl"}
     )
 
 
@@ -163,9 +174,15 @@ def analyse(verb: Token, context: EventContext) -> Clause | None:
     else:
         sources = subject_of(verb)
         objects = object_tokens(verb, key)
-    if not passive and verb.tag_ == "VBN" and not children_of(verb, {"aux"}):
-        # A participle with no auxiliary or subject is a reduced relative, not an act
-        # ("protested" with a subject is a past tense the tagger missed).
+    if (
+        not passive
+        and verb.tag_ == "VBN"
+        and not children_of(verb, {"aux"})
+        and not (children_of(verb, SUBJECT_DEPS) and children_of(verb, {"dobj"}))
+    ):
+        # A participle with no auxiliary is a reduced relative, not an act; with its own
+        # subject and a direct object it is a past tense the tagger missed ("an airstrike
+        # killed six"), since a passive participle takes no object.
         return None
     narrow = [r for r in rules if r.objects is not None]
     broad = [r for r in rules if r.objects is None]
@@ -181,7 +198,8 @@ def analyse(verb: Token, context: EventContext) -> Clause | None:
         # "made no commitment", "held no talks": the noun says the act did not happen.
         return None
     framed = frame is not None and rule.nominal
-    if passive and rule.subject_acts:
+    if passive and rule.subject_acts and not agent_of(verb):
+        # "Iran was not involved", "peacekeepers were deployed": the subject acts.
         sources, objects = objects, sources
     elif (
         passive
@@ -232,7 +250,7 @@ def _frames_an_event(verb: Token, context: EventContext) -> bool:
     """A frame verb (``urge``, ``threaten``) whose complement codes an event itself."""
     lexicon = context.lexicon
     lemma = verb.lemma_.lower()
-    kinds = ("appeal", "threat", "intent", "refusal", "keep_act")
+    kinds = ("appeal", "threat", "intent", "refusal", "failure", "keep_act")
     if not any(lemma in lexicon.frames[kind] for kind in kinds):
         return False
     # "is ready to help": the complement hangs off the adjective.
@@ -272,7 +290,11 @@ def subordinate_skip(verb: Token, context: EventContext) -> bool:
         and not own_subject
         and not is_marked(verb)
         and (is_infinitive(verb) or verb.tag_ == "VBG")
+        and (is_infinitive(verb) or _main_clause_acts(verb.head, context))
+        and not _said_in_a_message(verb, context)
     ):
+        # A participle after a copula is the act ("X is the largest donor, contributing
+        # $5 million to Y"); after another verb it elaborates that verb's act.
         return True
     if verb.dep_ == "conj" and not own_subject and verb.head != verb:
         return subordinate_skip(coordinated_with(verb), context)
@@ -284,9 +306,26 @@ def subordinate_skip(verb: Token, context: EventContext) -> bool:
         return True
     if verb.dep_ == "relcl" and _inside_another_act(verb):
         return True
-    if _is_tally(verb):
+    if _is_tally(verb, context.lexicon):
         return True
     return context.latest_year is not None and _is_historical(verb, context.latest_year)
+
+
+def _said_in_a_message(verb: Token, context: EventContext) -> bool:
+    """``called X to congratulate him``: a call or letter performs the verbal act it is for.
+
+    Only verbal acts (praise, apology, thanks, criticism, appeal): ``called X to discuss``
+    is the call's aim, coded as the call.
+    """
+    lexicon = context.lexicon
+    if not is_infinitive(verb) or verb.head.lemma_.lower() not in lexicon.message_verbs:
+        return False
+    return any(rule.code[:2] in VERBAL_ROOTS for rule in rules_for(verb, lexicon))
+
+
+def _main_clause_acts(head: Token, context: EventContext) -> bool:
+    """The clause a participle hangs on does something: any verb but a copula."""
+    return head.lemma_.lower() not in context.lexicon.copulas
 
 
 def _inside_another_act(verb: Token) -> bool:
@@ -295,14 +334,28 @@ def _inside_another_act(verb: Token) -> bool:
     ``condemned a protest by farmers who stormed a court``, ``cancelled a deal after an
     attack that killed a soldier``: the clause says what the noun is, not a new act.
     """
+    if any(child.lower_ == "when" for child in children_of(verb, {"advmod"})):
+        # "began on Friday, when X launched an attack": a time told by its event.
+        return False
     noun = verb.head
+    while noun.dep_ in {"compound", "conj", "appos"} and noun.head != noun:
+        noun = noun.head
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ == "VERB":
+        # "bring it to a place where ...", "cancelled it after an attack that ...": the
+        # phrase hangs on the verb itself (not "remarks by leaders who ...").
+        return True
     while noun.dep_ in {"pobj", "prep", "compound", "conj", "appos"} and noun.head != noun:
         noun = noun.head
     return noun.dep_ in {"dobj", "pobj", "prep"} and noun.head.pos_ == "VERB"
 
 
-def _is_tally(verb: Token) -> bool:
-    """``have killed 900 people since Saturday``: a running total recapped, no new act."""
+def _is_tally(verb: Token, lexicon: CameoLexicon) -> bool:
+    """``have killed 900 people since Saturday``: a running total recapped, no new act.
+
+    So is a casualty count in the perfect that an adverb marks as a total (``have since
+    been killed``, ``has now killed``) or that a whole campaign did (``the offensive has
+    killed``, ``have been killed in Israeli strikes``).
+    """
     clause_heads = [verb, verb.head] if verb.dep_ == "conj" else [verb]
     for head in clause_heads:
         for child in head.children:
@@ -310,20 +363,59 @@ def _is_tally(verb: Token) -> bool:
                 return True
             if child.dep_ == "advcl" and any(m.lower_ == "since" for m in child.children):
                 return any(aux.lemma_ == "have" for aux in children_of(head, {"aux"}))
-    return False
+    if verb.lemma_.lower() not in lexicon.tally_verbs:
+        return False
+    if not any(aux.lemma_ == "have" for aux in children_of(verb, {"aux"})):
+        return False
+    if any(child.lower_ in lexicon.tally_adverbs for child in children_of(verb, {"advmod"})):
+        return True
+    doers = children_of(verb, SUBJECT_DEPS) + [
+        obj
+        for prep in children_of(verb, {"prep", "agent"})
+        if prep.lower_ in INSTRUMENT_PREPS
+        for obj in children_of(prep, {"pobj"})
+    ]
+    return any(_is_campaign(doer, lexicon) for doer in doers)
+
+
+def _is_campaign(noun: Token, lexicon: CameoLexicon) -> bool:
+    """A whole campaign, or many attacks: ``the offensive``, ``Israeli strikes``."""
+    classes = lexicon.noun_classes
+    lemma = noun.lemma_.lower()
+    if lemma in classes["campaigns"]:
+        return True
+    many_attacks = classes["attacks"] | classes["air_attacks"] | classes["instruments"]
+    return noun.tag_ == "NNS" and lemma in many_attacks
 
 
 def _is_historical(verb: Token, latest: int) -> bool:
-    """The clause is dated to a year before the latest the report mentions."""
+    """The clause is dated to a year before the latest the report mentions.
+
+    The year must date the clause (``in 1967``, ``on March 3, 2019``, ``in the 2006
+    elections``), not describe something in it (``a lawsuit over a piece it published in
+    2019``, ``an inquiry into fraud between 2001 and 2011``).
+    """
     clause_heads = [verb, verb.head] if verb.dep_ == "conj" else [verb]
     for head in clause_heads:
         for child in head.children:
-            if child.dep_ not in {"prep", "npadvmod"}:
+            if child.dep_ == "npadvmod":
+                dates = _date_words(child)
+            elif child.dep_ == "prep":
+                dates = [t for obj in children_of(child, {"pobj"}) for t in _date_words(obj)]
+            else:
                 continue
-            for token in child.subtree:
-                if YEAR.fullmatch(token.text) and int(token.text) < latest:
-                    return True
+            if any(YEAR.fullmatch(t.text) and int(t.text) < latest for t in dates):
+                return True
     return False
+
+
+def _date_words(noun: Token) -> list[Token]:
+    """A dating phrase's own words: its head and modifiers, not nested phrases or clauses."""
+    words = [noun]
+    for child in noun.children:
+        if child.dep_ in {"compound", "nummod", "amod", "appos", "npadvmod", "nmod", "punct"}:
+            words.extend(_date_words(child))
+    return words
 
 
 def _modal_blocks(verb: Token, clause: Clause, lexicon: CameoLexicon) -> bool:
@@ -392,8 +484,16 @@ def _walk_frames(clause: Clause, context: EventContext) -> bool:
             kind = lexicon.frame_of(lemma)
             if kind is None and head.pos_ == "AUX" and lemma == "be":
                 kind = "keep_act"
+            if kind is None and lemma in lexicon.message_verbs:
+                # "phoned X to thank him": the call performs a verbal act, no other.
+                kind = "keep_act" if clause.code[:2] in VERBAL_ROOTS else None
             if kind is None:
                 return False
+            if kind == "failure":
+                # "failed to reach a deal" is a rejection; "failed to capture" no act.
+                if clause.code[:2] not in lexicon.negatable_roots:
+                    return False
+                kind = "refusal"
             if kind != "keep_act":
                 clause.transforms.append(kind)
             if subordinate_skip(head, context):

@@ -18,7 +18,10 @@ decides the rest:
   ``believes`` or ``fears`` it is no event; ``X said Y attacked Z`` is also X's accusation,
   ``X said Y was responsible`` too, and ``X said Y must leave`` X's demand;
 * descriptions are no new acts: participles (``rebels backed by Iran``), running totals
-  (``since March``), relative clauses on another act's object, what allegations say;
+  (``since March``, ``the offensive has killed 4,000``), relative clauses on another
+  act's object, what allegations say;
+* symmetric event nouns with a ``between`` phrase (``clashes broke out between A and B``)
+  are each side's act on the other;
 * metonyms and pronouns: ``Washington`` is the US government, ``its troops`` the
   troops of the state the sentence is about.
 
@@ -59,7 +62,9 @@ from newsclaims.extract.event_syntax import (
     agent_of,
     children_of,
     descend_quantity,
+    is_existential,
     is_passive,
+    noun_forms,
     prep_objects,
     subject_of,
 )
@@ -144,8 +149,10 @@ def _events_at(token: Token, context: EventContext) -> Iterator[Event]:
         yield from _verb_events(token, context)
         if token.lemma_ in context.lexicon.speech_verbs:
             yield from _criticism_events(token, context)
-    elif token.pos_ == "NOUN" and token.lemma_.lower() in context.lexicon.nominal_events:
-        yield from _nominal_events(token, context)
+    elif token.pos_ == "NOUN":
+        if token.lemma_.lower() in context.lexicon.nominal_events:
+            yield from _nominal_events(token, context)
+        yield from _between_events(token, context)
 
 
 def _verb_events(verb: Token, context: EventContext) -> Iterator[Event]:
@@ -391,13 +398,17 @@ def _nominal_events(noun: Token, context: EventContext) -> Iterator[Event]:
     """
     if noun.dep_ != "pobj" or noun.idx < context.body_start:
         return
-    partners = prep_objects(noun, {"with"})
-    if not partners:
-        return
     verb = noun.head
     while verb.pos_ not in {"VERB", "AUX"} and verb.head != verb:
         verb = verb.head
     if verb.pos_ not in {"VERB", "AUX"} or subordinate_skip(verb, context):
+        return
+    partners = prep_objects(noun, {"with"})
+    if not partners and noun.head.head == verb and noun.head.i < noun.i:
+        # "left for a meeting on Saturday with the families": the parser hangs "with" on
+        # the verb; after the noun's own phrase, it is the meeting's partner.
+        partners = [p for p in prep_objects(verb, {"with"}) if p.i > noun.i]
+    if not partners:
         return
     subjects = subject_of(verb)
     if not subjects:
@@ -410,9 +421,64 @@ def _nominal_events(noun: Token, context: EventContext) -> Iterator[Event]:
     ):
         for partner in partners[:1]:
             target = target_ref(partner, verb, context)
-            if target is None or same_actor(source, target):
+            # A government meeting its own citizens is an event (ISRGOV -> ISRCVL); an
+            # actor meeting itself is not.
+            if target is None or target.code == source.code:
                 continue
             yield _event(context, clause, [noun, partner], source, target, code, None)
+
+
+def _between_events(noun: Token, context: EventContext) -> Iterator[Event]:
+    """``Clashes broke out between police and protesters``: each side acts on the other.
+
+    A symmetric event noun (clash, fighting, talks) that its clause asserts, as subject or
+    as what ``there were`` asserts, with a ``between`` phrase naming both sides; not under
+    a negation, a speculative modal or a belief (``fears that clashes could erupt``).
+    """
+    if noun.dep_ not in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS and not is_existential(noun):
+        return
+    lexicon = context.lexicon
+    rules = [rule for rule in lexicon.event_noun_rules(noun_forms(noun)) if rule.symmetric]
+    verb = noun.head
+    if not rules or verb.pos_ not in {"VERB", "AUX"} or noun.idx < context.body_start:
+        return
+    sides = [
+        side
+        for holder in (noun, verb)
+        for obj in prep_objects(holder, {"between"})
+        for side in (obj, *obj.conjuncts)
+    ]
+    if not sides or _asserts_nothing(verb, context):
+        return
+    if any(child.dep_ == "det" and child.lower_ == "no" for child in noun.children):
+        return
+    # "between Indian and Pakistani troops": one noun, an owner per demonym.
+    refs: list[ActorRef] = []
+    for side in sides:
+        owners = coordinated_owners(side)
+        if owners:
+            refs.extend(owners)
+        elif (ref := target_ref(side, verb, context)) is not None:
+            refs.append(ref)
+    code = rules[0].code
+    clause = Clause(noun, code, rules[0], sides[:1], sides[1:], [noun, *sides])
+    for source in refs:
+        for target in refs:
+            if target is not source and not same_actor(source, target):
+                yield _event(context, clause, [noun, *sides], source, target, code, None)
+
+
+def _asserts_nothing(verb: Token, context: EventContext) -> bool:
+    """The clause denies, doubts or only fears what it says."""
+    lexicon = context.lexicon
+    if any(child.dep_ == "neg" for child in verb.children):
+        return True
+    if any(aux.lower_ in lexicon.speculative for aux in children_of(verb, {"aux"})):
+        return True
+    governing = verb.head if verb.dep_ == "ccomp" else None
+    if governing is not None and governing.lemma_.lower() in lexicon.cognition_verbs:
+        return True
+    return subordinate_skip(verb, context)
 
 
 def _criticism_events(verb: Token, context: EventContext) -> Iterator[Event]:

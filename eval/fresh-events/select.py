@@ -1,0 +1,75 @@
+"""Draw the fresh event gold sample from ../shared/corpora (reproducible: fixed seed).
+
+Run from the repository root: ``python eval/fresh-events/select.py``. It prints the ids drawn,
+which were then annotated by hand for events (see README.md here) before the tool was run on
+them. Candidates are political or conflict reports of a length one person can annotate closely;
+the dev reports and the reports already in eval/fresh/ are excluded. Reuters-21578 is mostly
+business wire, so its candidates must carry no commodity/market topic.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import random
+import re
+from pathlib import Path
+
+SEED = 20261130
+ROOT = Path(__file__).resolve().parents[1]
+CORPORA = ROOT.parent / ".." / "shared" / "corpora"
+DRAW = {  # corpus file -> (how many, min chars, max chars)
+    "aljazeera-2017-2024.jsonl.gz": (3, 800, 2400),
+    "nexis-gaza-4papers.jsonl.gz": (3, 800, 2600),
+    "reuters21578.jsonl.gz": (2, 300, 1400),
+}
+DEV_IDS = {"aljazeera-2763", "aljazeera-2131", "nexis-208", "nexis-379"}
+DEV_REUTERS_TITLES = {
+    "iraq says it repels iranian attack",
+    "lebanese president agrees new peace moves",
+    "three killed in south africa zinc refinery clash",
+}
+POLITICAL = re.compile(
+    r"\b(troops|guerrillas?|rebels?|army|soldiers|war|attack(ed|s)?|clash(es)?|bomb(ing)?|"
+    r"shelling|police|gunmen|militia|talks|minister|president|government|sanctions?|"
+    r"protest(ers|s)?|ceasefire|truce)\b",
+    re.I,
+)
+
+
+def fresh_ids() -> set[str]:
+    """Ids already annotated in eval/fresh/ (quotes and figures gold)."""
+    return {
+        json.loads(p.read_text(encoding="utf-8"))["id"]
+        for p in (ROOT / "fresh").glob("*.gold.json")
+    }
+
+
+def candidates(name: str, low: int, high: int, skip: set[str]) -> list[dict[str, str]]:
+    out = []
+    with gzip.open(CORPORA / name, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            row = json.loads(line)
+            text = row.get("text") or ""
+            if row["id"] in skip or not (low <= len(text) <= high):
+                continue
+            if len(POLITICAL.findall(text)) < 3:
+                continue
+            title = (row.get("title") or "").lower()
+            if name.startswith("reuters") and (row.get("topics") or title in DEV_REUTERS_TITLES):
+                continue
+            out.append(row)
+    return out
+
+
+def main() -> None:
+    rng = random.Random(SEED)
+    skip = DEV_IDS | fresh_ids()
+    for name, (count, low, high) in DRAW.items():
+        pool = candidates(name, low, high, skip)
+        for row in rng.sample(pool, count):
+            print(name, row["id"], len(row["text"]), row.get("title"), f"(pool {len(pool)})")
+
+
+if __name__ == "__main__":
+    main()
