@@ -288,7 +288,21 @@ def test_since_date_keeps_its_preposition_and_nested_place(nlp):
         ("At least 10,022 Palestinians have been killed in 31 days of Israeli attacks.", None),
         ("Israel's attack on Gaza has killed 30,000 people, the ministry said.", None),
         ("Strikes have killed 1,200 people since October 7.", None),
-        ("At least 1,139 people were killed in the Hamas attack on October 7.", None),
+        # A count told in the simple past tells of an event that is over: one attack's,
+        # one war's, not the running toll.
+        ("At least 1,139 people were killed in the Hamas attack on October 7.", "incident"),
+        ("Gunmen stormed the village at dawn, killing 40 people.", "incident"),
+        ("Twenty people were killed in the fighting, officials said.", "incident"),
+        ("The war killed more than 2,000 people, most of them civilians.", "incident"),
+        # ... unless its clause counts from a start, or the perfect makes it current.
+        ("At least 500 people were killed in air strikes since the war began.", None),
+        ("Strikes have destroyed homes and killed 300 people, the ministry said.", None),
+        ("The army says 40 soldiers were killed so far in the ground operation.", None),
+        ("The death toll rose to 9,000 on Tuesday, the ministry said.", None),
+        ("More than 200 people are killed every day.", None),
+        # A toll noun makes a running count, unless its phrase names one incident.
+        ("The number of dead rose to 9,100 on Tuesday, the ministry said.", None),
+        ("His death raised the toll from Monday's raid to seven.", "incident"),
     ],
 )  # fmt: skip
 def test_a_count_limited_to_a_period_or_an_incident_says_so(nlp, text, scope):

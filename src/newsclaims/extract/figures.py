@@ -304,11 +304,20 @@ def count_scope(anchor: Token, counted: Token | None, lexicon: FigureLexicon) ->
     if any(child.dep_ == "prep" and child.lower_ in lexicon.toll_prepositions for child in own):
         return None  # "since October 7": counted from the start, whatever follows
     verb = heads[-1]
-    if any(
-        child.dep_ == "dobj" and child.lemma_.lower() in lexicon.toll_nouns
+    tolls = [
+        child
         for child in verb.children
-    ):
-        return None  # "..., raising the total to 32,490": the toll a day's count adds up to
+        if child.dep_ in {"dobj", "nsubj"} and child.lemma_.lower() in lexicon.toll_nouns
+    ]
+    if tolls:
+        # "..., raising the total to 32,490", "the death toll rose to 9,000 on Tuesday":
+        # the toll a day's count adds up to; but "the toll from the raid rose to seven"
+        # is the raid's.
+        return (
+            "incident"
+            if any(_toll_of_an_incident(toll, lexicon) for toll in [*tolls, verb])
+            else None
+        )
     # A phrase after the last of coordinated verbs covers them all when they are one
     # report of counts ("390 were killed and 734 were injured in the past 24 hours"), not
     # when the other clause tells of something else ("..., and an air strike killed 12 on
@@ -332,7 +341,83 @@ def count_scope(anchor: Token, counted: Token | None, lexicon: FigureLexicon) ->
         return "incident"
     if _told_of_an_incident(verb, lexicon):
         return "incident"
+    if _told_as_past_event(verb, lexicon):
+        return "incident"
     return None
+
+
+def _toll_of_an_incident(toll: Token, lexicon: FigureLexicon) -> bool:
+    """``the toll from the raid``, ``the toll of Monday's strike``, ``the toll in the
+    attack on the school``: a toll noun (or its verb: ``raised the toll from the raid``)
+    whose phrase names one incident."""
+    return any(
+        _names_an_incident(noun, lexicon)
+        for child in toll.children
+        if child.dep_ == "prep" and child.lower_ in {"from", "of", "in"}
+        for noun in _objects(child)
+    )
+
+
+def _told_as_past_event(verb: Token, lexicon: FigureLexicon) -> bool:
+    """The count's verb of killing or wounding is in the simple past (``were killed``,
+    ``the strike killed``, ``..., killing 12`` after a past verb) and nothing in its
+    clause marks a running count (``since``, ``so far``, ``in total``): the count of an
+    event that is over, not a running toll (``have been killed``, ``has killed``).
+
+    >>> from newsclaims.nlp import parse
+    >>> def past(text):
+    ...     doc = parse(text)
+    ...     anchor = next(token for token in doc if token.like_num)
+    ...     return _told_as_past_event(_clause_heads(anchor, None)[-1], figure_lexicon())
+    >>> past("Fighters stormed the town, killing 1,400 people.")
+    True
+    >>> past("Air strikes have killed 9,000 people.")
+    False
+    >>> past("At least 8,525 people were killed in strikes since October 7.")
+    False
+    """
+    tense_verb = verb
+    if verb.tag_ == "VBG" and verb.dep_ in {"advcl", "conj", "xcomp"}:
+        tense_verb = verb.head  # "..., killing 12": the participle takes its clause's tense
+        if tense_verb.pos_ not in {"VERB", "AUX"}:
+            return False
+    elif verb.tag_ not in {"VBD", "VBN"}:
+        return False
+    if verb.lemma_.lower() not in lexicon.past_event_verbs or not _simple_past(tense_verb):
+        return False
+    return not any(_marks_running_count(token, lexicon) for token in tense_verb.subtree)
+
+
+def _simple_past(verb: Token) -> bool:
+    """``killed`` (no auxiliary) or ``were killed``; not ``have killed``, ``are killed``,
+    ``will be killed``, and not a bare participle (``with 46 people killed``). A verb
+    coordinated with another shares its auxiliaries (``have levelled ... and killed``)."""
+    shared = verb
+    while shared.dep_ == "conj" and shared.head.pos_ in {"VERB", "AUX"}:
+        shared = shared.head
+    auxiliaries = [
+        child
+        for head in {verb, shared}
+        for child in head.children
+        if child.dep_ in {"aux", "auxpass"}
+    ]
+    if any(aux.tag_ == "MD" or aux.lemma_.lower() in {"have", "do"} for aux in auxiliaries):
+        return False
+    if verb.tag_ == "VBD":
+        return not auxiliaries
+    return any(aux.lemma_.lower() == "be" and aux.tag_ == "VBD" for aux in auxiliaries)
+
+
+def _marks_running_count(token: Token, lexicon: FigureLexicon) -> bool:
+    """``since``, ``so far``, ``to date``, ``in all``, ``in total``, ``overall``, ``toll``."""
+    word = token.lower_
+    if word in lexicon.toll_prepositions:
+        return True
+    if word not in lexicon.running_count_words:
+        return False
+    before = token.nbor(-1).lower_ if token.i > 0 else ""
+    needs = {"far": "so", "date": "to", "all": "in"}
+    return word not in needs or before == needs[word]
 
 
 def _told_of_an_incident(verb: Token, lexicon: FigureLexicon) -> bool:
@@ -407,13 +492,14 @@ def _is_incident_phrase(token: Token, lexicon: FigureLexicon) -> bool:
         nouns = _objects(token)
     else:
         return False
-    return any(
-        noun.tag_ == "NN"
-        and (
-            noun.lemma_.lower() in lexicon.incident_nouns
-            or (noun.lemma_.lower() in lexicon.campaign_nouns and _pinned_down(noun, lexicon))
-        )
-        for noun in nouns
+    return any(_names_an_incident(noun, lexicon) for noun in nouns)
+
+
+def _names_an_incident(noun: Token, lexicon: FigureLexicon) -> bool:
+    """A singular incident noun (``the blast``) or a pinned-down campaign noun."""
+    return noun.tag_ == "NN" and (
+        noun.lemma_.lower() in lexicon.incident_nouns
+        or (noun.lemma_.lower() in lexicon.campaign_nouns and _pinned_down(noun, lexicon))
     )
 
 
