@@ -79,3 +79,18 @@ def test_a_count_told_of_an_earlier_attack_is_that_attacks(sentence: str, day: d
     from newsclaims.resolve.dates import dated_incident
 
     assert dated_incident(sentence, date(2023, 11, 20)) == day
+
+
+@pytest.mark.parametrize("extracted_scope", [None, "incident"])
+def test_an_attack_count_is_dated_to_the_attack_whatever_extraction_said(extracted_scope):
+    from newsclaims.model import Figure, Report, Span
+    from newsclaims.resolve.stage import resolve_report
+
+    text = "Fighters launched an attack on October 7, killing 1,200 people."
+    start = text.index("1,200")
+    count = Figure(id="f1", span=Span(start=start, end=start + 5, text="1,200"), value=1200,
+                   what="people", status="killed", scope=extracted_scope,
+                   sentence=Span(start=0, end=len(text), text=text))  # fmt: skip
+    report = Report(id="r", text=text, date="2023-11-20", figures=[count])
+    (resolved,) = resolve_report(report).figures
+    assert (resolved.scope, resolved.claim_date) == ("incident", "2023-10-07")

@@ -48,7 +48,9 @@ def _resolved_figure(
     report: Report, figure: Figure, places: list[PlaceMention], report_day: date | None
 ) -> Figure:
     place, basis = figure_place(report, figure, places)
-    quantity = quantity_of(figure.what or _partitive_noun(report.text, figure.span.end))
+    # "about 6,000 of them children": the part's own noun, whatever the parser took as
+    # counted ("people", from the whole before it).
+    quantity = quantity_of(_partitive_noun(report.text, figure.span.end) or figure.what)
     here = place_country(place)
     if (
         quantity is not None
@@ -61,7 +63,7 @@ def _resolved_figure(
     day = claim_date(figure.when, report_day)
     sentence = figure.sentence.text if figure.sentence else None
     scope = figure.scope
-    if scope is None and (attack_day := dated_incident(sentence, report_day)) is not None:
+    if scope != "period" and (attack_day := dated_incident(sentence, report_day)) is not None:
         scope, day = "incident", attack_day  # "the attack on October 7, killing 1,200"
     source_id = None
     if figure.source is not None:
