@@ -408,6 +408,32 @@ def source_side(source_id: str | None) -> str | None:
     return None
 
 
+def is_identified(source_id: str | None) -> bool:
+    """Whether a source id names a known institution: one of the registry's (``unrwa``),
+    a state (``isr``) or a state's institution of a known kind (``pse-health-ministry``);
+    not a person, whose institution is not known, nor an id made from an unknown name
+    (``name:figures``, ``pse-which``).
+
+    >>> [is_identified(i) for i in ("unrwa", "isr", "pse-health-ministry", "isr-military")]
+    [True, True, True, True]
+    >>> [is_identified(i) for i in ("name:figures", "person:joe-biden", "pse-which", None)]
+    [False, False, False, False]
+    """
+    if not source_id or ":" in source_id:
+        return False
+    if source_id in _registry_ids():
+        return True
+    prefix, _, suffix = source_id.partition("-")
+    if len(prefix) != 3 or pycountry.countries.get(alpha_3=prefix.upper()) is None:
+        return False
+    return not suffix or suffix in _kind_suffixes()
+
+
+@cache
+def _kind_suffixes() -> frozenset[str]:
+    return frozenset(suffix for suffix, _, _, _ in source_registry().kinds.values())
+
+
 # Kinds of institution whose claims are their state's (or party's) own: NGOs and UN
 # agencies are no one side, even where they have a country.
 SIDE_KINDS = frozenset({"government body", "military", "armed group", "state", "news agency"})
