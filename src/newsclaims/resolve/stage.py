@@ -20,7 +20,13 @@ import re
 from datetime import date
 
 from newsclaims.model import Event, Figure, Report
-from newsclaims.resolve.dates import claim_date, dated_incident, is_background, parse_day
+from newsclaims.resolve.dates import (
+    claim_date,
+    dated_incident,
+    is_background,
+    parse_day,
+    statement_day,
+)
 from newsclaims.resolve.places import (
     PlaceMention,
     figure_place,
@@ -60,8 +66,11 @@ def _resolved_figure(
     ):
         # "30 Americans killed" in Israel: a part of its toll, not the toll.
         quantity = Quantity(FOREIGN_NATIONALS, quantity.side)
-    day = claim_date(figure.when, report_day)
     sentence = figure.sentence.text if figure.sentence else None
+    day = claim_date(figure.when, report_day)
+    if figure.when is None and figure.source is not None:
+        # "the ministry said on Monday that 22,835 had been killed": as of Monday.
+        day = statement_day(sentence, report_day) or day
     scope = figure.scope
     if scope != "period" and (attack_day := dated_incident(sentence, report_day)) is not None:
         scope, day = "incident", attack_day  # "the attack on October 7, killing 1,200"
