@@ -440,3 +440,19 @@ def test_a_campaign_noun_pinned_to_a_day_or_a_site_is_one_incident(
     figures, sentence: str, scope: str | None
 ) -> None:
     assert [figure.scope for figure in figures(sentence)][:1] == [scope]
+
+
+@pytest.mark.parametrize(
+    ("text", "what"),
+    [
+        ("The total number of journalists killed in Gaza was 56, the group said.", "journalists"),
+        ("The number of Palestinians killed rose to 80, the ministry said.", "Palestinians"),
+        ("The toll of children killed has reached 5,000.", "children"),
+        # A toll noun that names no one counts people.
+        ("The number of dead rose to 80.", "people"),
+        ("The death toll rose to 9,000.", "people"),
+    ],
+)
+def test_a_toll_nouns_of_phrase_says_what_its_value_counts(nlp, text, what):
+    (first, *_) = analyze_article(text_article(text)).figures
+    assert first.what == what

@@ -140,7 +140,7 @@ def _figure(
         qualifier=_verb_qualifier(mention.qualifier, anchor, lexicon),
         low=mention.low,
         high=mention.high,
-        what=_what(counted, status, lexicon),
+        what=_what(counted or _counted_by_toll(anchor), status, lexicon),
         status=status,
         where=_where(anchor, counted, lexicon),
         when=_when(anchor, counted),
@@ -163,6 +163,39 @@ def _span(span: Span) -> TextSpan:
 
 
 # --- what, status, where, when -------------------------------------------------------------
+
+
+def _counted_by_toll(anchor: Token) -> Token | None:
+    """What a running count's toll noun counts, when the figure is its value: ``The
+    number of journalists killed was 56``, ``the toll of children rose to 5,000`` count
+    journalists and children, not people (``the number of dead`` names no one).
+
+    >>> from newsclaims.nlp import parse
+    >>> doc = parse("The total number of journalists killed in Gaza was 56, the group said.")
+    >>> _counted_by_toll(next(token for token in doc if token.like_num)).text
+    'journalists'
+    """
+    lexicon = state_lexicon()
+    verb = clause_heads(anchor, None)[-1]
+    tolls = [
+        child
+        for child in verb.children
+        if child.dep_ in {"nsubj", "nsubjpass", "dobj"}
+        and child.i != anchor.i
+        and child.lemma_.lower() in lexicon.toll_nouns
+    ]
+    for toll in tolls:
+        for preposition in toll.children:
+            if preposition.dep_ != "prep" or preposition.lower_ != "of":
+                continue
+            for noun in preposition.children:
+                if (
+                    noun.dep_ == "pobj"
+                    and noun.tag_ in {"NNS", "NNPS"}
+                    and noun.lemma_.lower() not in lexicon.state_nouns
+                ):
+                    return noun
+    return None
 
 
 def _what(counted: Token | None, status: str | None, lexicon: FigureLexicon) -> str | None:
