@@ -115,3 +115,21 @@ def test_located_mentions_skip_actor_uses_and_keep_parts():
     text = "Israel's army said fighting raged in northern Gaza and across the West Bank."
     places = [mention.place for mention in located_mentions(Report(id="r", text=text))]
     assert places == ["northern Gaza", "West Bank"]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # Two places joined: a count of both, the toll of neither.
+        ("At least 300 Palestinians have been killed in Gaza and the West Bank since May.", None),
+        ("Nineteen people have been killed in Israel and the occupied West Bank this year.", None),
+        # One within the other: the larger place's count.
+        ("Israeli forces have killed 95 Palestinians in the occupied West Bank and East "
+         "Jerusalem since October 7.", "West Bank"),
+        ("At least 95 Palestinians have been killed in the occupied West Bank since October 7.",
+         "West Bank"),
+    ],
+)  # fmt: skip
+def test_places_joined_by_and_are_the_place_of_neither(analyze_text, text, place):
+    (figure, *_) = analyze_text(text).figures
+    assert figure.place == place
