@@ -456,3 +456,26 @@ def test_a_campaign_noun_pinned_to_a_day_or_a_site_is_one_incident(
 def test_a_toll_nouns_of_phrase_says_what_its_value_counts(nlp, text, what):
     (first, *_) = analyze_article(text_article(text)).figures
     assert first.what == what
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # A non-restrictive relative clause deep in a speaker's words is the reporter's
+        # gloss on a noun, not the speaker's claim.
+        ("The group vowed to keep up its attacks until Israel ends its war on Gaza, which "
+         "has killed more than 29,000 people.", None),
+        ("The minister said he hoped for a deal with the group, which killed more than "
+         "1,000 people in its October attack.", None),
+        # ... unless the clause says who says so, or a closing "X said" covers it ...
+        ("Israel has faced condemnation for the war, which has killed more than 28,000 "
+         "people in Gaza, the health authorities there say.", "the health authorities there"),
+        # ... or it glosses the reported clause's own subject: the speaker's words.
+        ("The army said the strike, which killed at least two fighters, hit a depot.",
+         "The army"),
+        ("The ministry said that 9,000 people have been killed.", "The ministry"),
+    ],
+)  # fmt: skip
+def test_a_reporters_gloss_in_a_speakers_words_is_not_the_speakers(nlp, text, source):
+    (first, *_) = analyze_article(text_article(text)).figures
+    assert (first.source.text if first.source else None) == source

@@ -129,6 +129,8 @@ def _figure(
     counted = counted_noun(anchor, lexicon)
     status = figure_state(anchor, counted, previous=previous_state)
     quote = _enclosing_quote(quotes, span.start_char, span.end_char)
+    if quote is not None and quote.kind != "direct" and _in_a_gloss(anchor, lexicon):
+        quote = None  # the reporter's gloss inside reported words: not the speaker's
     source = _quote_speaker(quote, actors) if quote else None
     if source is None:
         source = attribution.source_of(anchor)
@@ -330,6 +332,10 @@ class SentenceAttribution:
             return governing
         if self.marked is not None:
             return self.marked
+        if _in_a_gloss(anchor, self.lexicon):
+            # "..., promising to fight Israel's war, which has killed 29,600": the
+            # reporter's, unless a closing "..., the ministry said" covers the sentence.
+            return self._trailing_source(anchor)
         colon = next((t for t in self.sentence if t.text == ":" and t.i < anchor.i), None)
         introduced = self.introducer(colon) if colon is not None else self.introduced
         return introduced or self._trailing_source(anchor)
@@ -394,6 +400,8 @@ class SentenceAttribution:
     def _governing_source(self, anchor: Token) -> ActorRef | None:
         child, node = anchor, anchor.head
         while node.i != child.i and self._inside(node):
+            if _opens_a_gloss(child, self.lexicon):
+                return None  # a speaker outside the reporter's gloss does not say it
             agent = self._estimate_agent(node, child)
             if agent is not None:
                 return agent
@@ -503,6 +511,36 @@ class SentenceAttribution:
             ):
                 return self._subject_ref(token)
         return None
+
+
+GLOSS_MARKS = frozenset({",", "–", "—", "-", "("})
+
+
+def _opens_a_gloss(token: Token, lexicon: FigureLexicon) -> bool:
+    """A non-restrictive relative clause (``the war on Gaza, which has killed 29,600``):
+    the reporter's gloss on a noun, not the words of a speaker whose clause holds it;
+    unless it says who says so itself (``, which officials say has killed 9,922``)."""
+    edge = token.left_edge.i
+    if token.dep_ != "relcl" or edge == 0 or token.doc[edge - 1].text not in GLOSS_MARKS:
+        return False
+    noun = token.head
+    if noun.dep_ in SUBJECT_DEPS | {"dobj"} and noun.head.dep_ == "ccomp":
+        return False  # "the army said the attack, which killed two, hit ...": its words
+    return not any(
+        word.lemma_.lower() in lexicon.speech_verbs or word.lower_ in lexicon.speech_verbs
+        for word in token.subtree
+    )
+
+
+def _in_a_gloss(anchor: Token, lexicon: FigureLexicon) -> bool:
+    """Whether the figure sits in a non-restrictive relative clause of its sentence.
+
+    >>> from newsclaims.nlp import parse
+    >>> doc = parse("The group vowed to fight on until Israel ends its war, which has killed 29,600.")
+    >>> _in_a_gloss(next(token for token in doc if token.like_num), figure_lexicon())
+    True
+    """
+    return any(_opens_a_gloss(token, lexicon) for token in [anchor, *anchor.ancestors])
 
 
 def _misparsed_speech_noun(token: Token, lexicon: FigureLexicon) -> bool:

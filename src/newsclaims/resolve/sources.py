@@ -316,8 +316,11 @@ def source_identity(source: ActorRef, country: str | None = None) -> SourceIdent
     'pse-health-ministry'
     >>> source_identity(ActorRef(text="the enclave's health ministry"), country="PSE").id
     'pse-health-ministry'
+    >>> source_identity(ActorRef(text="which officials in the Hamas-governed enclave")).id
+    'pse-government'
     """
-    name = _RELATIVE_CLAUSE.split(" ".join((source.canonical or source.text).split()))[0]
+    written = _LEADING_RELATIVE.sub("", " ".join((source.canonical or source.text).split()))
+    name = _RELATIVE_CLAUSE.split(written)[0]
     key = source_key(name)
     if key.country is None and source.kind == "country" and source.code:
         return _state_identity(source.code)
@@ -357,6 +360,8 @@ NAME_PREFIX = "name:"
 # A name ends where a relative clause starts: "the health ministry in Gaza, which has
 # said that ..." is the ministry.
 _RELATIVE_CLAUSE = re.compile(r",?\s+(?:which|who|whose|that)\s", re.IGNORECASE)
+# "..., which officials in the enclave say has killed ...": the source is the officials.
+_LEADING_RELATIVE = re.compile(r"^(?:which|who|whom|that)\s+(?=\S)", re.IGNORECASE)
 _NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "abu", "de", "van", "von", "da", "di"})
 
 
