@@ -292,6 +292,7 @@ def test_since_date_keeps_its_preposition_and_nested_place(nlp):
         # one war's, not the running toll.
         ("At least 1,139 people were killed in the Hamas attack on October 7.", "incident"),
         ("Gunmen stormed the village at dawn, killing 40 people.", "incident"),
+        ("Gunmen broke through the fence to massacre about 300 people.", "incident"),
         ("Twenty people were killed in the fighting, officials said.", "incident"),
         ("The war killed more than 2,000 people, most of them civilians.", "incident"),
         # ... unless its clause counts from a start, or the perfect makes it current.

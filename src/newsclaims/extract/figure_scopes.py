@@ -131,8 +131,11 @@ def _told_as_past_event(verb: Token, lexicon: FigureLexicon) -> bool:
     False
     """
     tense_verb = verb
-    if verb.tag_ == "VBG" and verb.dep_ in {"advcl", "conj", "xcomp"}:
-        tense_verb = verb.head  # "..., killing 12": the participle takes its clause's tense
+    infinitive = verb.tag_ == "VB" and any(child.lower_ == "to" for child in verb.children)
+    if (verb.tag_ == "VBG" or infinitive) and verb.dep_ in {"advcl", "conj", "xcomp"}:
+        # "..., killing 12", "broke through the fence to massacre 1,300": the participle
+        # or infinitive takes its clause's tense.
+        tense_verb = verb.head
         if tense_verb.pos_ not in {"VERB", "AUX"}:
             return False
     elif verb.tag_ not in {"VBD", "VBN"}:

@@ -95,7 +95,8 @@ def _resolved_figure(
 # "about 6,000 of them children", "12 of whom were women": a part of the count before,
 # which counts the noun after.
 _PARTITIVE = re.compile(
-    r"\s+of\s+(?:them|whom|those)\s+(?:(?:were|are|was|is)\s+)?(?P<noun>[a-z]+)"
+    r"\s+of\s+(?:them|whom|those|these)\s+(?:(?:killed|dead|deaths|victims)\s+)?"
+    r"(?:(?:were|are|was|is)\s+)?(?P<noun>[a-z]+)"
 )
 
 
@@ -104,6 +105,9 @@ def _partitive_noun(text: str, end: int) -> str | None:
 
     >>> text = "15,000 killed, about 6,000 of them children."
     >>> _partitive_noun(text, text.index("6,000") + 5)
+    'children'
+    >>> text = "7,600 more deaths, and 3,653 of those deaths were children."
+    >>> _partitive_noun(text, text.index("3,653") + 5)
     'children'
     """
     match = _PARTITIVE.match(text, end)
