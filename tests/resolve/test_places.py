@@ -133,3 +133,20 @@ def test_located_mentions_skip_actor_uses_and_keep_parts():
 def test_places_joined_by_and_are_the_place_of_neither(analyze_text, text, place):
     (figure, *_) = analyze_text(text).figures
     assert figure.place == place
+
+
+def test_a_place_guessed_from_the_article_is_a_territory_or_a_country() -> None:
+    from newsclaims.model import Figure, Report, Span
+    from newsclaims.resolve.places import figure_place
+
+    text = (
+        "Strikes hit homes in Rafah. Families fled in Rafah. Tents burned in Rafah.\n"
+        "More than 18,000 people have been killed since the war began."
+    )
+    start = text.index("18,000")
+    count = Figure(id="f1", span=Span(start=start, end=start + 6, text="18,000"),
+                   sentence=Span(start=text.index("More"), end=len(text),
+                                 text=text[text.index("More"):]))  # fmt: skip
+    # The article is set in Rafah; a count with no place of its own is Gaza's, where
+    # Rafah lies, not the city's.
+    assert figure_place(Report(id="r", text=text), count) == ("Gaza", "article")

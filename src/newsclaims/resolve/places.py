@@ -257,9 +257,25 @@ def figure_place(
         return place, "source"
     if place := _sentence_place(figure, located):
         return place, "sentence"
-    if place := article_place(located):
+    if place := _broad_place(article_place(located)):
         return place, "article"
     return None, None
+
+
+def _broad_place(place: str | None) -> str | None:
+    """A place a count guessed from its article may stand for: a territory or a country,
+    or the territory a city or camp lies in; never a city, a sea or a part of a place,
+    finer than what a count with no place of its own tells of.
+
+    >>> _broad_place("Gaza"), _broad_place("Rafah"), _broad_place("Red Sea")
+    ('Gaza', 'Gaza', None)
+    """
+    if place is None:
+        return None
+    tables = place_tables()
+    if "territory" in tables.types.get(place, ()) or country_code(place, metonyms=False):
+        return place
+    return tables.within.get(place)
 
 
 def _joined_places(figure: Figure, located: list[PlaceMention]) -> bool:
