@@ -293,6 +293,12 @@ def test_since_date_keeps_its_preposition_and_nested_place(nlp):
         ("At least 1,139 people were killed in the Hamas attack on October 7.", "incident"),
         ("Gunmen stormed the village at dawn, killing 40 people.", "incident"),
         ("Gunmen broke through the fence to massacre about 300 people.", "incident"),
+        # Attacks pinned down to one site are that site's count, not the toll.
+        ("At least 40 people have been killed in Israeli strikes on the Jabalia refugee "
+         "camp.", "incident"),
+        ("Israeli strikes on a school in the city have killed at least 40 people.",
+         "incident"),
+        ("More than 11,000 people have been killed in Israeli attacks on Gaza.", None),
         ("Twenty people were killed in the fighting, officials said.", "incident"),
         ("The war killed more than 2,000 people, most of them civilians.", "incident"),
         # ... unless its clause counts from a start, or the perfect makes it current.

@@ -253,11 +253,14 @@ def _is_incident_phrase(token: Token, lexicon: FigureLexicon) -> bool:
 
 
 def _names_an_incident(noun: Token, lexicon: FigureLexicon) -> bool:
-    """A singular incident noun (``the blast``) or a pinned-down campaign noun."""
-    return noun.tag_ == "NN" and (
-        noun.lemma_.lower() in lexicon.incident_nouns
-        or (noun.lemma_.lower() in lexicon.campaign_nouns and _pinned_down(noun, lexicon))
-    )
+    """A singular incident noun (``the blast``), a pinned-down campaign noun (``the
+    attack on the school``), or attacks of either kind pinned down to one site or day
+    (``Israeli strikes on the Jabalia camp``; not ``Israeli strikes on Gaza``)."""
+    lemma = noun.lemma_.lower()
+    if noun.tag_ == "NN" and lemma in lexicon.incident_nouns:
+        return True
+    kinds = lexicon.campaign_nouns | lexicon.incident_nouns
+    return noun.tag_ in {"NN", "NNS"} and lemma in kinds and _pinned_down(noun, lexicon)
 
 
 def _pinned_down(noun: Token, lexicon: FigureLexicon) -> bool:
