@@ -303,6 +303,13 @@ def test_since_date_keeps_its_preposition_and_nested_place(nlp):
         ("The war killed more than 2,000 people, most of them civilians.", "incident"),
         # ... unless its clause counts from a start, or the perfect makes it current.
         ("At least 500 people were killed in air strikes since the war began.", None),
+        ("Officials said 232 people were killed and 1,900 wounded since the fighting began.",
+         None),
+        # A clause of its own adding up a toll does not make the day's count a toll.
+        ("Troops killed five people in the town on Sunday morning, taking the toll in the "
+         "raids to seven.", "incident"),
+        ("Jets bombed the city at dawn, hitting a building and killing at least three "
+         "people.", "incident"),
         ("Strikes have destroyed homes and killed 300 people, the ministry said.", None),
         ("The army says 40 soldiers were killed so far in the ground operation.", None),
         ("The death toll rose to 9,000 on Tuesday, the ministry said.", None),

@@ -132,17 +132,39 @@ def _told_as_past_event(verb: Token, lexicon: FigureLexicon) -> bool:
     """
     tense_verb = verb
     infinitive = verb.tag_ == "VB" and any(child.lower_ == "to" for child in verb.children)
-    if (verb.tag_ == "VBG" or infinitive) and verb.dep_ in {"advcl", "conj", "xcomp"}:
-        # "..., killing 12", "broke through the fence to massacre 1,300": the participle
-        # or infinitive takes its clause's tense.
+    if (verb.tag_ == "VBG" or infinitive) and verb.dep_ in NONFINITE_DEPS:
+        # "..., killing 12", "broke through the fence to massacre 1,300", "..., hitting a
+        # house and killing 3": the participle or infinitive takes its clause's tense.
         tense_verb = verb.head
+        while tense_verb.tag_ == "VBG" and tense_verb.dep_ in NONFINITE_DEPS:
+            tense_verb = tense_verb.head
         if tense_verb.pos_ not in {"VERB", "AUX"}:
             return False
     elif verb.tag_ not in {"VBD", "VBN"}:
         return False
     if verb.lemma_.lower() not in lexicon.past_event_verbs or not _simple_past(tense_verb):
         return False
-    return not any(_marks_running_count(token, lexicon) for token in tense_verb.subtree)
+    return not any(_marks_running_count(token, lexicon) for token in _own_words(tense_verb))
+
+
+NONFINITE_DEPS = frozenset({"advcl", "conj", "xcomp"})
+# Clauses of their own under a verb: their words tell of their own counts ("..., taking
+# the toll to seven"), all but the word that joins them ("since the war began"). A
+# coordinated verb is no clause of its own: "232 were killed and 1,900 wounded since May
+# 10" counts both since May 10.
+CLAUSE_DEPS = frozenset({"advcl", "ccomp", "relcl", "parataxis", "xcomp", "acl"})
+
+
+def _own_words(verb: Token) -> list[Token]:
+    """The words of a verb's own clause and of verbs coordinated with it: its subtree
+    without the clauses under it, but with the words that join them (``since``)."""
+    words: list[Token] = [verb]
+    for child in verb.children:
+        if child.dep_ in CLAUSE_DEPS and child.pos_ in {"VERB", "AUX"}:
+            words.extend(mark for mark in child.children if mark.dep_ in {"mark", "advmod"})
+        else:
+            words.extend(child.subtree)
+    return words
 
 
 def _simple_past(verb: Token) -> bool:
