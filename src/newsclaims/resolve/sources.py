@@ -318,9 +318,13 @@ def source_identity(source: ActorRef, country: str | None = None) -> SourceIdent
     'pse-health-ministry'
     >>> source_identity(ActorRef(text="which officials in the Hamas-governed enclave")).id
     'pse-government'
+    >>> source_identity(ActorRef(text="Palestinian authorities, including more than 5,600")).id
+    'pse-government'
     """
     written = _LEADING_RELATIVE.sub("", " ".join((source.canonical or source.text).split()))
-    name = _RELATIVE_CLAUSE.split(written)[0]
+    # A name ends at its first comma: "Palestinian authorities, including ..." is the
+    # authorities.
+    name = _RELATIVE_CLAUSE.split(written)[0].split(",")[0].strip() or written
     key = source_key(name)
     if key.country is None and source.kind == "country" and source.code:
         return _state_identity(source.code)
