@@ -493,3 +493,21 @@ def test_a_toll_nouns_of_phrase_says_what_its_value_counts(nlp, text, what):
 def test_a_reporters_gloss_in_a_speakers_words_is_not_the_speakers(nlp, text, source):
     (first, *_) = analyze_article(text_article(text)).figures
     assert (first.source.text if first.source else None) == source
+
+
+@pytest.mark.parametrize(
+    ("text", "sources"),
+    [
+        # "according to X" between two clauses covers the one it closes ...
+        ("About 300 soldiers were killed in the raid, according to army officials, and more "
+         "than 500 villagers have been killed in strikes since.", ["army officials", None]),
+        # ... and every count before it, or after it when it opens the sentence.
+        ("More than 1,000 people have been killed and 5,000 have been wounded, according to "
+         "the ministry.", ["the ministry", "the ministry"]),
+        ("According to the ministry, 1,000 people have been killed and 5,000 have been "
+         "wounded.", ["the ministry", "the ministry"]),
+    ],
+)  # fmt: skip
+def test_according_to_covers_its_own_clause(nlp, text, sources):
+    figures = analyze_article(text_article(text)).figures
+    assert [f.source.text if f.source else None for f in figures] == sources

@@ -322,6 +322,7 @@ class SentenceAttribution:
         self.actors = actors
         self.lexicon = lexicon
         self.previous = previous
+        self.marked_end: int | None = None  # where "according to X" ends, when there is one
         self.marked = self._marked_source()
         self.introduced: ActorRef | None = None  # a list's introducing sentence's source
 
@@ -330,7 +331,7 @@ class SentenceAttribution:
         governing = self._governing_source(anchor)
         if governing is not None:
             return governing
-        if self.marked is not None:
+        if self.marked is not None and self._marked_covers(anchor):
             return self.marked
         if _in_a_gloss(anchor, self.lexicon):
             # "..., promising to fight Israel's war, which has killed 29,600": the
@@ -493,10 +494,24 @@ class SentenceAttribution:
                 objects = [c for c in last.children if c.dep_ in {"pobj", "dobj"}]
                 if objects:
                     head = objects[0]
+                    self.marked_end = head.right_edge.i
                     if head.lower_ in CONTEXT_PRONOUNS:
                         return self.previous
                     return self._phrase_ref(head)
         return None
+
+    def _marked_covers(self, anchor: Token) -> bool:
+        """Whether ``according to X`` covers the figure: not when the figure is in a
+        clause of its own joined after it (``1,300 were killed, according to Israeli
+        officials, and 1,500 Palestinians have been killed in strikes on Gaza``)."""
+        if self.marked_end is None or anchor.i < self.marked_end:
+            return True
+        verb = clause_heads(anchor, None)[-1]
+        if verb.dep_ != "conj" or verb.i < self.marked_end:
+            return True
+        own_subject = any(child.dep_ in SUBJECT_DEPS for child in verb.children)
+        joined = any(token.dep_ == "cc" for token in anchor.doc[self.marked_end + 1 : verb.i])
+        return not (own_subject and joined)
 
     def _trailing_source(self, anchor: Token) -> ActorRef | None:
         """``..., X said.`` parsed as a clause beside the figure's rather than above it."""
