@@ -79,3 +79,44 @@ def test_a_count_told_of_an_earlier_attack_is_that_attacks(sentence: str, day: d
     from newsclaims.resolve.dates import dated_incident
 
     assert dated_incident(sentence, date(2023, 11, 20)) == day
+
+
+@pytest.mark.parametrize("extracted_scope", [None, "incident"])
+def test_an_attack_count_is_dated_to_the_attack_whatever_extraction_said(extracted_scope):
+    from newsclaims.model import Figure, Report, Span
+    from newsclaims.resolve.stage import resolve_report
+
+    text = "Fighters launched an attack on October 7, killing 1,200 people."
+    start = text.index("1,200")
+    count = Figure(id="f1", span=Span(start=start, end=start + 5, text="1,200"), value=1200,
+                   what="people", status="killed", scope=extracted_scope,
+                   sentence=Span(start=0, end=len(text), text=text))  # fmt: skip
+    report = Report(id="r", text=text, date="2023-11-20", figures=[count])
+    (resolved,) = resolve_report(report).figures
+    assert (resolved.scope, resolved.claim_date) == ("incident", "2023-10-07")
+
+
+@pytest.mark.parametrize(
+    ("text", "when", "claim_day"),
+    [
+        ("More than 5,000 people have been killed, the ministry said on Monday.", None,
+         "2024-01-08"),
+        ("The ministry on Monday said that 5,000 people had been killed.", None, "2024-01-08"),
+        ("The ministry said 5,000 people have been killed since Monday.", None, "2024-01-09"),
+        # The count's own day wins over the statement's.
+        ("The ministry said on Monday that 5,000 people were killed on Sunday.", "on Sunday",
+         "2024-01-07"),
+    ],
+)  # fmt: skip
+def test_a_day_on_the_reporting_verb_dates_the_count(text, when, claim_day):
+    from newsclaims.model import ActorRef, Figure, Report, Span
+    from newsclaims.resolve.stage import resolve_report
+
+    start = text.index("5,000")
+    count = Figure(id="f1", span=Span(start=start, end=start + 5, text="5,000"), value=5000,
+                   what="people", status="killed", when=when,
+                   source=ActorRef(text="the ministry", start=0, end=1),
+                   sentence=Span(start=0, end=len(text), text=text))  # fmt: skip
+    report = Report(id="r", text=text, date="2024-01-09", figures=[count])  # a Tuesday
+    (resolved,) = resolve_report(report).figures
+    assert resolved.claim_date == claim_day

@@ -115,3 +115,38 @@ def test_located_mentions_skip_actor_uses_and_keep_parts():
     text = "Israel's army said fighting raged in northern Gaza and across the West Bank."
     places = [mention.place for mention in located_mentions(Report(id="r", text=text))]
     assert places == ["northern Gaza", "West Bank"]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # Two places joined: a count of both, the toll of neither.
+        ("At least 300 Palestinians have been killed in Gaza and the West Bank since May.", None),
+        ("Nineteen people have been killed in Israel and the occupied West Bank this year.", None),
+        # One within the other: the larger place's count.
+        ("Israeli forces have killed 95 Palestinians in the occupied West Bank and East "
+         "Jerusalem since October 7.", "West Bank"),
+        ("At least 95 Palestinians have been killed in the occupied West Bank since October 7.",
+         "West Bank"),
+    ],
+)  # fmt: skip
+def test_places_joined_by_and_are_the_place_of_neither(analyze_text, text, place):
+    (figure, *_) = analyze_text(text).figures
+    assert figure.place == place
+
+
+def test_a_place_guessed_from_the_article_is_a_territory_or_a_country() -> None:
+    from newsclaims.model import Figure, Report, Span
+    from newsclaims.resolve.places import figure_place
+
+    text = (
+        "Strikes hit homes in Rafah. Families fled in Rafah. Tents burned in Rafah.\n"
+        "More than 18,000 people have been killed since the war began."
+    )
+    start = text.index("18,000")
+    count = Figure(id="f1", span=Span(start=start, end=start + 6, text="18,000"),
+                   sentence=Span(start=text.index("More"), end=len(text),
+                                 text=text[text.index("More"):]))  # fmt: skip
+    # The article is set in Rafah; a count with no place of its own is Gaza's, where
+    # Rafah lies, not the city's.
+    assert figure_place(Report(id="r", text=text), count) == ("Gaza", "article")

@@ -65,3 +65,15 @@ def test_a_partitive_count_is_a_part_not_the_toll(
     analyze_text, text: str, quantities: list[str]
 ) -> None:
     assert [figure.quantity for figure in analyze_text(text).figures] == quantities
+
+
+def test_a_partitive_part_is_a_part_whatever_the_parser_took_as_counted() -> None:
+    from newsclaims.model import Figure, Report, Span
+    from newsclaims.resolve.stage import resolve_report
+
+    text = "Strikes killed more than 14,500 people, about 6,000 of them children."
+    start = text.index("about 6,000")
+    part = Figure(id="f1", span=Span(start=start, end=start + 11, text="about 6,000"),
+                  value=6000, qualifier="approx", what="people", status="killed")  # fmt: skip
+    (resolved,) = resolve_report(Report(id="r", text=text, figures=[part])).figures
+    assert resolved.quantity == "children"

@@ -56,6 +56,8 @@ class FigureLexicon:
     incident_nouns: frozenset[str]
     incident_prepositions: frozenset[str]
     campaign_nouns: frozenset[str]
+    past_event_verbs: frozenset[str]
+    running_count_words: frozenset[str]
     site_nouns: frozenset[str]
     place_nouns: frozenset[str]  # "the enclave": a place the article named before
 
@@ -127,6 +129,8 @@ def figure_lexicon() -> FigureLexicon:
         incident_nouns=words("incident_nouns"),
         incident_prepositions=words("incident_prepositions"),
         campaign_nouns=words("campaign_nouns"),
+        past_event_verbs=words("past_event_verbs"),
+        running_count_words=words("running_count_words"),
         site_nouns=words("site_nouns"),
         place_nouns=_place_nouns(),
     )

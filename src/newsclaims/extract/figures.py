@@ -23,7 +23,6 @@ from spacy.tokens import Doc, Span, Token
 
 from newsclaims.extract.actors import ACTOR_LABELS, ActorIndex
 from newsclaims.extract.countables import (
-    HOURS,
     MONTHS_AND_DAYS,
     SUBJECT_DEPS,
     Mention,
@@ -36,6 +35,7 @@ from newsclaims.extract.countables import (
 )
 from newsclaims.extract.doc_index import doc_index, entity_of
 from newsclaims.extract.figure_lexicon import FigureLexicon, figure_lexicon
+from newsclaims.extract.figure_scopes import clause_heads, coordinated_counts, count_scope
 from newsclaims.extract.figure_states import figure_state, state_lexicon
 from newsclaims.extract.lexicon import (
     DEMONSTRATIVE_PRONOUNS,
@@ -46,10 +46,9 @@ from newsclaims.extract.lexicon import (
 )
 from newsclaims.extract.numbers import (
     is_number_word,
-    number_value,
 )
 from newsclaims.extract.speakers import quoted_as_saying
-from newsclaims.model import ActorRef, Figure, Qualifier, Quote, Scope
+from newsclaims.model import ActorRef, Figure, Qualifier, Quote
 from newsclaims.model import Span as TextSpan
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -130,6 +129,8 @@ def _figure(
     counted = counted_noun(anchor, lexicon)
     status = figure_state(anchor, counted, previous=previous_state)
     quote = _enclosing_quote(quotes, span.start_char, span.end_char)
+    if quote is not None and quote.kind != "direct" and _in_a_gloss(anchor, lexicon):
+        quote = None  # the reporter's gloss inside reported words: not the speaker's
     source = _quote_speaker(quote, actors) if quote else None
     if source is None:
         source = attribution.source_of(anchor)
@@ -141,7 +142,7 @@ def _figure(
         qualifier=_verb_qualifier(mention.qualifier, anchor, lexicon),
         low=mention.low,
         high=mention.high,
-        what=_what(counted, status, lexicon),
+        what=_what(counted or _counted_by_toll(anchor), status, lexicon),
         status=status,
         where=_where(anchor, counted, lexicon),
         when=_when(anchor, counted),
@@ -166,6 +167,39 @@ def _span(span: Span) -> TextSpan:
 # --- what, status, where, when -------------------------------------------------------------
 
 
+def _counted_by_toll(anchor: Token) -> Token | None:
+    """What a running count's toll noun counts, when the figure is its value: ``The
+    number of journalists killed was 56``, ``the toll of children rose to 5,000`` count
+    journalists and children, not people (``the number of dead`` names no one).
+
+    >>> from newsclaims.nlp import parse
+    >>> doc = parse("The total number of journalists killed in Gaza was 56, the group said.")
+    >>> _counted_by_toll(next(token for token in doc if token.like_num)).text
+    'journalists'
+    """
+    lexicon = state_lexicon()
+    verb = clause_heads(anchor, None)[-1]
+    tolls = [
+        child
+        for child in verb.children
+        if child.dep_ in {"nsubj", "nsubjpass", "dobj"}
+        and child.i != anchor.i
+        and child.lemma_.lower() in lexicon.toll_nouns
+    ]
+    for toll in tolls:
+        for preposition in toll.children:
+            if preposition.dep_ != "prep" or preposition.lower_ != "of":
+                continue
+            for noun in preposition.children:
+                if (
+                    noun.dep_ == "pobj"
+                    and noun.tag_ in {"NNS", "NNPS"}
+                    and noun.lemma_.lower() not in lexicon.state_nouns
+                ):
+                    return noun
+    return None
+
+
 def _what(counted: Token | None, status: str | None, lexicon: FigureLexicon) -> str | None:
     """The counted noun with its compounds (``aircraft carrier strike groups``)."""
     if counted is None:
@@ -181,20 +215,10 @@ def _what(counted: Token | None, status: str | None, lexicon: FigureLexicon) -> 
     return " ".join(token.text for token in tokens)
 
 
-def _clause_heads(anchor: Token, counted: Token | None) -> list[Token]:
-    node = counted if counted is not None and counted.i == anchor.head.i else anchor
-    heads = [node]
-    for ancestor in node.ancestors:
-        heads.append(ancestor)
-        if ancestor.pos_ in {"VERB", "AUX"}:
-            break
-    return heads
-
-
 def _where(anchor: Token, counted: Token | None, lexicon: FigureLexicon) -> str | None:
     """A place named by a locative phrase on the counted noun or its verb, or after the
     last of coordinated counts (``18 were killed and 100 injured in the West Bank``)."""
-    heads = _clause_heads(anchor, counted)
+    heads = clause_heads(anchor, counted)
     for head in heads:
         for child in head.children:
             if child.dep_ == "nsubj" and (nested := _place_of(child, lexicon)) is not None:
@@ -202,20 +226,10 @@ def _where(anchor: Token, counted: Token | None, lexicon: FigureLexicon) -> str 
         place = _place_of(head, lexicon, nested=True)
         if place is not None:
             return place
-    for verb in _coordinated_counts(heads[-1]):
+    for verb in coordinated_counts(heads[-1]):
         if (place := _place_of(verb, lexicon)) is not None:
             return place
     return None
-
-
-def _coordinated_counts(verb: Token) -> list[Token]:
-    """Verbs joined to ``verb`` that report counts too ("... were killed and 734 were
-    injured"), whose trailing phrases cover both."""
-    return [
-        child
-        for child in verb.children
-        if child.dep_ == "conj" and child.pos_ == "VERB" and _subject_is_a_count_or_none(child)
-    ]
 
 
 def _place_of(noun: Token, lexicon: FigureLexicon, nested: bool = False) -> str | None:
@@ -272,7 +286,7 @@ def _when(anchor: Token, counted: Token | None) -> str | None:
     The preposition is kept because it changes what the date means: ``on October 7``
     dates the count, ``since October 7`` only starts a cumulative one.
     """
-    for head in _clause_heads(anchor, counted):
+    for head in clause_heads(anchor, counted):
         for child in head.children:
             candidates = [child] if child.dep_ == "npadvmod" else list(child.children)
             for token in candidates:
@@ -283,154 +297,6 @@ def _when(anchor: Token, counted: Token | None) -> str | None:
                     preposition = f"{child.text} " if child.dep_ == "prep" else ""
                     return preposition + date.text
     return None
-
-
-def count_scope(anchor: Token, counted: Token | None, lexicon: FigureLexicon) -> Scope | None:
-    """``period`` or ``incident`` when the clause limits the count to either, else ``None``.
-
-    >>> from newsclaims.nlp import parse
-    >>> def scope(text):
-    ...     doc = parse(text)
-    ...     return [f.scope for f in extract_figures(doc, ActorIndex(doc), [])]
-    >>> scope("In the past 24 hours, 324 people were killed.")
-    ['period']
-    >>> scope("An air strike on a house killed 12 people.")
-    ['incident']
-    >>> scope("At least 31,490 people have been killed since October 7.")
-    [None]
-    """
-    heads = _clause_heads(anchor, counted)
-    own = [child for head in heads for child in head.children]
-    if any(child.dep_ == "prep" and child.lower_ in lexicon.toll_prepositions for child in own):
-        return None  # "since October 7": counted from the start, whatever follows
-    verb = heads[-1]
-    if any(
-        child.dep_ == "dobj" and child.lemma_.lower() in lexicon.toll_nouns
-        for child in verb.children
-    ):
-        return None  # "..., raising the total to 32,490": the toll a day's count adds up to
-    # A phrase after the last of coordinated verbs covers them all when they are one
-    # report of counts ("390 were killed and 734 were injured in the past 24 hours"), not
-    # when the other clause tells of something else ("..., and an air strike killed 12 on
-    # Monday"). "... carried out 18 attacks in the past hours, killing 252 people": the
-    # participle's count is the main clause's.
-    sharing = _coordinated_counts(verb)
-    if verb.dep_ == "advcl" and verb.tag_ == "VBG":
-        sharing.append(verb.head)
-    modifiers = own + [child for head in sharing for child in head.children]
-    # "Israeli attacks over the past 24 hours killed 76", "killed in attacks over the
-    # past day": the period may sit on the cause, one phrase down.
-    causes = [
-        cause
-        for child in modifiers
-        for cause in ([child] if child.dep_ in SUBJECT_DEPS else _objects(child))
-    ]
-    nested = [child for cause in causes for child in cause.children]
-    if any(_is_period_phrase(child, lexicon) for child in modifiers + nested):
-        return "period"
-    if any(_is_incident_phrase(child, lexicon) for child in modifiers):
-        return "incident"
-    if _told_of_an_incident(verb, lexicon):
-        return "incident"
-    return None
-
-
-def _told_of_an_incident(verb: Token, lexicon: FigureLexicon) -> bool:
-    """The count's clause is a relative clause on a pinned-down attack: ``the attack on
-    October 7, which killed 1,139``, ``the October 7 attack, in which 1,200 were killed``
-    (not ``Israel's offensive, which has killed 20,000``)."""
-    if verb.dep_ != "relcl":
-        return False
-    noun = verb.head
-    # "which killed": the relative clause hangs on the attack, or on a date after it.
-    if noun.ent_type_ == "DATE" and noun.head.dep_ == "prep":
-        noun = noun.head.head
-    return (
-        noun.tag_ == "NN"
-        and noun.lemma_.lower() in lexicon.campaign_nouns | lexicon.incident_nouns
-        and (noun.lemma_.lower() in lexicon.incident_nouns or _pinned_down(noun, lexicon))
-    )
-
-
-def _subject_is_a_count_or_none(verb: Token) -> bool:
-    subjects = [child for child in verb.children if child.dep_ in SUBJECT_DEPS]
-    return all(
-        subject.like_num or any(child.dep_ == "nummod" for child in subject.children)
-        for subject in subjects
-    )
-
-
-def _objects(token: Token) -> list[Token]:
-    """The objects of a preposition (``in`` -> ``attacks``); none for other tokens."""
-    if token.dep_ not in {"prep", "agent"}:
-        return []
-    return [child for child in token.children if child.dep_ == "pobj"]
-
-
-def _is_period_phrase(token: Token, lexicon: FigureLexicon) -> bool:
-    """``overnight``, ``last night``, ``in the past 24 hours``, ``over a single day``,
-    ``on Sunday`` (a weekday names one day; a date such as ``on October 7`` may name a
-    whole attack's toll and is left alone)."""
-    if token.dep_ in {"advmod", "npadvmod"} and token.lower_ in lexicon.period_adverbs:
-        return True
-    times = [token] if token.dep_ == "npadvmod" else []
-    if token.dep_ == "prep" and token.lower_ in lexicon.period_prepositions:
-        times = _objects(token)
-    if token.dep_ == "prep" and token.lower_ == "on":
-        return any(time.lower_ in lexicon.weekdays for time in _objects(token))
-    return any(_is_short_period(time, lexicon) for time in times)
-
-
-def _is_short_period(time: Token, lexicon: FigureLexicon) -> bool:
-    """``the past day``, ``a single day``, ``24 hours``, ``a 24-hour period``; not ``the
-    last 140 days``, which is most of a war."""
-    if time.lemma_.lower() not in lexicon.period_nouns:
-        return False
-    if time.lemma_.lower() == "hour" or any(
-        word.lemma_.lower() == "hour" or HOURS.match(word.text) for word in time.children
-    ):
-        return True
-    counts = [number_value(word.text) for word in time.children if word.dep_ == "nummod"]
-    if any(count is None or count > 2 for count in counts):
-        return False
-    return any(word.lower_ in lexicon.period_modifiers for word in time.children)
-
-
-def _is_incident_phrase(token: Token, lexicon: FigureLexicon) -> bool:
-    """A singular incident noun as the subject (``a strike killed``), the agent (``killed
-    by a roadside bomb``) or after ``in``/``during`` (``killed in the blast``)."""
-    if token.dep_ in {"nsubj", "nsubjpass"}:
-        nouns = [token]
-    elif token.dep_ == "agent" or (
-        token.dep_ == "prep" and token.lower_ in lexicon.incident_prepositions
-    ):
-        nouns = _objects(token)
-    else:
-        return False
-    return any(
-        noun.tag_ == "NN"
-        and (
-            noun.lemma_.lower() in lexicon.incident_nouns
-            or (noun.lemma_.lower() in lexicon.campaign_nouns and _pinned_down(noun, lexicon))
-        )
-        for noun in nouns
-    )
-
-
-def _pinned_down(noun: Token, lexicon: FigureLexicon) -> bool:
-    """A campaign noun made one incident by a day (``the October 7 attack``, ``the attack
-    on October 7``) or by a site (``the attack on al-Ahli hospital``, ``an assault on a
-    school``; not ``the attack on Gaza``, ``the offensive against Hamas``)."""
-    for child in noun.children:
-        if child.ent_type_ == "DATE" and any(part.like_num for part in child.subtree):
-            return True
-        if child.dep_ == "prep" and child.lower_ in {"on", "against"}:
-            for target in _objects(child):
-                if target.ent_type_ == "DATE" or target.ent_type_ == "FAC":
-                    return True
-                if target.lemma_.lower() in lexicon.site_nouns:
-                    return True
-    return False
 
 
 # --- sources -------------------------------------------------------------------------------
@@ -456,6 +322,7 @@ class SentenceAttribution:
         self.actors = actors
         self.lexicon = lexicon
         self.previous = previous
+        self.marked_end: int | None = None  # where "according to X" ends, when there is one
         self.marked = self._marked_source()
         self.introduced: ActorRef | None = None  # a list's introducing sentence's source
 
@@ -464,8 +331,12 @@ class SentenceAttribution:
         governing = self._governing_source(anchor)
         if governing is not None:
             return governing
-        if self.marked is not None:
+        if self.marked is not None and self._marked_covers(anchor):
             return self.marked
+        if _in_a_gloss(anchor, self.lexicon):
+            # "..., promising to fight Israel's war, which has killed 29,600": the
+            # reporter's, unless a closing "..., the ministry said" covers the sentence.
+            return self._trailing_source(anchor)
         colon = next((t for t in self.sentence if t.text == ":" and t.i < anchor.i), None)
         introduced = self.introducer(colon) if colon is not None else self.introduced
         return introduced or self._trailing_source(anchor)
@@ -530,6 +401,8 @@ class SentenceAttribution:
     def _governing_source(self, anchor: Token) -> ActorRef | None:
         child, node = anchor, anchor.head
         while node.i != child.i and self._inside(node):
+            if _opens_a_gloss(child, self.lexicon):
+                return None  # a speaker outside the reporter's gloss does not say it
             agent = self._estimate_agent(node, child)
             if agent is not None:
                 return agent
@@ -621,10 +494,24 @@ class SentenceAttribution:
                 objects = [c for c in last.children if c.dep_ in {"pobj", "dobj"}]
                 if objects:
                     head = objects[0]
+                    self.marked_end = head.right_edge.i
                     if head.lower_ in CONTEXT_PRONOUNS:
                         return self.previous
                     return self._phrase_ref(head)
         return None
+
+    def _marked_covers(self, anchor: Token) -> bool:
+        """Whether ``according to X`` covers the figure: not when the figure is in a
+        clause of its own joined after it (``1,300 were killed, according to Israeli
+        officials, and 1,500 Palestinians have been killed in strikes on Gaza``)."""
+        if self.marked_end is None or anchor.i < self.marked_end:
+            return True
+        verb = clause_heads(anchor, None)[-1]
+        if verb.dep_ != "conj" or verb.i < self.marked_end:
+            return True
+        own_subject = any(child.dep_ in SUBJECT_DEPS for child in verb.children)
+        joined = any(token.dep_ == "cc" for token in anchor.doc[self.marked_end + 1 : verb.i])
+        return not (own_subject and joined)
 
     def _trailing_source(self, anchor: Token) -> ActorRef | None:
         """``..., X said.`` parsed as a clause beside the figure's rather than above it."""
@@ -639,6 +526,36 @@ class SentenceAttribution:
             ):
                 return self._subject_ref(token)
         return None
+
+
+GLOSS_MARKS = frozenset({",", "–", "—", "-", "("})
+
+
+def _opens_a_gloss(token: Token, lexicon: FigureLexicon) -> bool:
+    """A non-restrictive relative clause (``the war on Gaza, which has killed 29,600``):
+    the reporter's gloss on a noun, not the words of a speaker whose clause holds it;
+    unless it says who says so itself (``, which officials say has killed 9,922``)."""
+    edge = token.left_edge.i
+    if token.dep_ != "relcl" or edge == 0 or token.doc[edge - 1].text not in GLOSS_MARKS:
+        return False
+    noun = token.head
+    if noun.dep_ in SUBJECT_DEPS | {"dobj"} and noun.head.dep_ == "ccomp":
+        return False  # "the army said the attack, which killed two, hit ...": its words
+    return not any(
+        word.lemma_.lower() in lexicon.speech_verbs or word.lower_ in lexicon.speech_verbs
+        for word in token.subtree
+    )
+
+
+def _in_a_gloss(anchor: Token, lexicon: FigureLexicon) -> bool:
+    """Whether the figure sits in a non-restrictive relative clause of its sentence.
+
+    >>> from newsclaims.nlp import parse
+    >>> doc = parse("The group vowed to fight on until Israel ends its war, which has killed 29,600.")
+    >>> _in_a_gloss(next(token for token in doc if token.like_num), figure_lexicon())
+    True
+    """
+    return any(_opens_a_gloss(token, lexicon) for token in [anchor, *anchor.ancestors])
 
 
 def _misparsed_speech_noun(token: Token, lexicon: FigureLexicon) -> bool:

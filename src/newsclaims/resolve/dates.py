@@ -38,6 +38,7 @@ _DATED_BY_YEAR = re.compile(
     r"(?<![\w,.])(?i:in|during|of|the)\s+(?:(?:[A-Z][a-z]+|early|late|mid)\s+)?"
     r"(?P<year>(?:19|20)\d\d)(?!\d|,\d)"
 )
+_LAST_YEAR = re.compile(r"\b(?:last|previous) year\b", re.IGNORECASE)
 _RUNNING_FROM = re.compile(r"\b(?:since|began|begun|started|starting|from)\b", re.IGNORECASE)
 
 
@@ -54,9 +55,13 @@ def is_background(sentence: str | None, report_date: date | None) -> bool:
     False
     >>> is_background("Gaza, under blockade since 2007, has lost 100 people this week.", day)
     False
+    >>> is_background("A toll that saw 150 people killed last year.", day)
+    True
     """
     if not sentence or report_date is None or _RUNNING_FROM.search(sentence):
         return False
+    if _LAST_YEAR.search(sentence):
+        return True  # "150 Palestinians killed in the West Bank last year"
     return any(int(match["year"]) < report_date.year for match in _DATED_BY_YEAR.finditer(sentence))
 
 
@@ -73,8 +78,9 @@ _ATTACK_WORDS = re.compile(
     r"\b(?:attacks?|assault|incursion|rampage|raid|massacre|onslaught|offensive)\b", re.I
 )
 _RUNNING_COUNT = re.compile(
-    r"\b(?:has|have)\s+(?:now\s+|so\s+far\s+)?(?:been\s+)?"
-    r"(?:killed|died|risen|climbed|reached|surpassed|passed)\b|\bsince\b|\bso far\b|\btoll\b",
+    r"\b(?:has|have|had)\s+(?:now\s+|so\s+far\s+|thus\s+far\s+)?(?:been\s+)?"
+    r"(?:killed|died|risen|climbed|reached|surpassed|passed)\b|\bsince\b|\b(?:so|thus) far\b"
+    r"|\btoll\b",
     re.IGNORECASE,
 )
 DATED_INCIDENT_DAYS = 3  # an attack at least this many days before the report
@@ -90,6 +96,7 @@ def dated_incident(sentence: str | None, report_date: date | None) -> date | Non
     datetime.date(2023, 10, 7)
     >>> dated_incident("The attack on October 7 began a war that has killed 13,000.", day)
     >>> dated_incident("Since the attack on October 7, 13,000 have been killed.", day)
+    >>> dated_incident("After the October 7 attack, 1,952 had been killed by Friday.", day)
     """
     if not sentence or report_date is None or not _ATTACK_WORDS.search(sentence):
         return None
@@ -100,6 +107,37 @@ def dated_incident(sentence: str | None, report_date: date | None) -> date | Non
         if day is not None and (report_date - day).days >= DATED_INCIDENT_DAYS:
             return day
     return None
+
+
+# A day on the verb that reports a count ("the ministry said on Monday that 22,835 had
+# been killed", "the ministry on Tuesday said ...", "..., the ministry said Monday") dates
+# the count: it is the toll as of that statement, not as of the report's day.
+_REPORT_VERBS = r"(?:said|says|reported|announced|recorded|confirmed|stated|updated|put)"
+_DAY_WORDS = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today)"
+_STATEMENT_DAY = re.compile(
+    rf"\b{_REPORT_VERBS}\s+(?:on\s+)?(?P<after>{_DAY_WORDS})\b"
+    rf"|\bon\s+(?P<before>{_DAY_WORDS})\s+{_REPORT_VERBS}\b",
+    re.IGNORECASE,
+)
+
+
+def statement_day(sentence: str | None, report_date: date | None) -> date | None:
+    """The day the statement giving a sentence's count was made, when a day is on its
+    reporting verb.
+
+    >>> day = date(2024, 1, 9)  # a Tuesday
+    >>> statement_day("The ministry on Monday recorded that 22,835 had been killed.", day)
+    datetime.date(2024, 1, 8)
+    >>> statement_day("More than 5,000 have been killed, the ministry said Monday.", day)
+    datetime.date(2024, 1, 8)
+    >>> statement_day("The ministry said 5,000 have been killed since Monday.", day)
+    """
+    if not sentence or report_date is None:
+        return None
+    match = _STATEMENT_DAY.search(sentence)
+    if match is None:
+        return None
+    return stated_date(match["after"] or match["before"], report_date)
 
 
 def parse_day(value: str | None) -> date | None:

@@ -54,6 +54,7 @@ class PlaceTables:
     descriptors: tuple[str, ...]  # casefolded, longest first
     parts: dict[str, str]  # casefolded part word -> shown form
     local_authorities: tuple[str, ...]  # casefolded: sources whose name places a count
+    within: dict[str, str]  # place name -> the place it lies in
 
 
 @cache
@@ -76,6 +77,9 @@ def place_tables() -> PlaceTables:
         descriptors=tuple(sorted((d.casefold() for d in raw["descriptors"]), key=len)[::-1]),
         parts={word.casefold(): shown for word, shown in raw["parts"].items()},
         local_authorities=tuple(word.casefold() for word in raw["local_authorities"]),
+        within={
+            name: entry["within"] for name, entry in raw["places"].items() if "within" in entry
+        },
     )
 
 
@@ -217,6 +221,7 @@ class PlaceMention:
     start: int
     end: int
     place: str
+    joined: bool = False  # one of places joined by "and"/"or" ("in Gaza and the West Bank")
 
 
 def figure_place(
@@ -243,16 +248,56 @@ def figure_place(
     >>> figure_place(Report(id="r", text=text), figure)
     ('Gaza', 'sentence')
     """
+    located = located_mentions(report) if mentions is None else mentions
+    if _joined_places(figure, located):
+        return None, None  # "killed in Israel and the West Bank": the count of neither
     if figure.where and (place := normalise_place(figure.where, report.text, figure.span.start)):
         return place, "stated"
     if figure.source and (place := _source_place(figure.source, report, figure.span.start)):
         return place, "source"
-    located = located_mentions(report) if mentions is None else mentions
     if place := _sentence_place(figure, located):
         return place, "sentence"
-    if place := article_place(located):
+    if place := _broad_place(article_place(located)):
         return place, "article"
     return None, None
+
+
+def _broad_place(place: str | None) -> str | None:
+    """A place a count guessed from its article may stand for: a territory or a country,
+    or the territory a city or camp lies in; never a city, a sea or a part of a place,
+    finer than what a count with no place of its own tells of.
+
+    >>> _broad_place("Gaza"), _broad_place("Rafah"), _broad_place("Red Sea")
+    ('Gaza', 'Gaza', None)
+    """
+    if place is None:
+        return None
+    tables = place_tables()
+    if "territory" in tables.types.get(place, ()) or country_code(place, metonyms=False):
+        return place
+    return tables.within.get(place)
+
+
+def _joined_places(figure: Figure, located: list[PlaceMention]) -> bool:
+    """Whether the figure's sentence sets something in places joined by ``and``/``or``
+    (``in Israel and the occupied West Bank``): a count there is of both together, the
+    toll of neither.
+
+    >>> from newsclaims.model import Span
+    >>> text = "Nineteen people were killed in Gaza and the occupied West Bank this year."
+    >>> figure = Figure(id="f1", span=Span(start=0, end=8, text="Nineteen"), where="Gaza",
+    ...                 sentence=Span(start=0, end=len(text), text=text))
+    >>> figure_place(Report(id="r", text=text), figure)
+    (None, None)
+    """
+    if figure.sentence is None:
+        return False
+    return any(
+        mention.joined
+        for mention in located
+        if figure.sentence.start <= mention.start < figure.sentence.end
+        and not _within_words(figure.source, mention.start)
+    )
 
 
 def _sentence_place(figure: Figure, located: list[PlaceMention]) -> str | None:
@@ -295,7 +340,9 @@ def located_mentions(report: Report) -> list[PlaceMention]:
             continue  # a shorter name inside a longer one ("Gaza" in "Gaza City")
         covered = end
         before = text[max(0, start - 80) : start]
-        located = _locative_part(before)
+        previous = mentions[-1] if mentions else None
+        joined = previous is not None and _joined(text[previous.end : start])
+        located = ("", False) if joined else _locative_part(before)
         if located is None or _SINCE_PHRASE.search(before):
             continue  # "killed since the attack on southern Israel" is not set there
         part, said = located
@@ -303,8 +350,31 @@ def located_mentions(report: Report) -> list[PlaceMention]:
         # "said in Geneva" is where the words were spoken; a bare "the enclave" with no
         # place named for it is no place.
         if place and not said and place.casefold() not in place_tables().references:
-            mentions.append(PlaceMention(start, end, place))
+            if not joined:
+                mentions.append(PlaceMention(start, end, place))
+            elif previous is not None and not _one_within_the_other(place, previous.place):
+                mentions[-1] = PlaceMention(previous.start, previous.end, previous.place, True)
+                mentions.append(PlaceMention(start, end, place, True))
     return mentions
+
+
+def _one_within_the_other(first: str, second: str) -> bool:
+    """``West Bank`` and ``East Jerusalem``: one count of the larger place.
+
+    >>> _one_within_the_other("West Bank", "East Jerusalem"), _one_within_the_other("Gaza", "Israel")
+    (True, False)
+    """
+    within = place_tables().within
+    return first == second or within.get(first) == second or within.get(second) == first
+
+
+def _joined(between: str) -> bool:
+    """Whether the words between two place names join them: ``and the occupied``, ``or``."""
+    words = [word.casefold().strip(_EDGE_NOISE) for word in between.split()]
+    tables = place_tables()
+    words = [w for w in words if w and w != "the" and w not in tables.parts
+             and w not in _descriptor_words()]  # fmt: skip
+    return words in (["and"], ["or"])
 
 
 def article_place(mentions: list[PlaceMention]) -> str | None:

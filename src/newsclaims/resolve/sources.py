@@ -316,8 +316,15 @@ def source_identity(source: ActorRef, country: str | None = None) -> SourceIdent
     'pse-health-ministry'
     >>> source_identity(ActorRef(text="the enclave's health ministry"), country="PSE").id
     'pse-health-ministry'
+    >>> source_identity(ActorRef(text="which officials in the Hamas-governed enclave")).id
+    'pse-government'
+    >>> source_identity(ActorRef(text="Palestinian authorities, including more than 5,600")).id
+    'pse-government'
     """
-    name = _RELATIVE_CLAUSE.split(" ".join((source.canonical or source.text).split()))[0]
+    written = _LEADING_RELATIVE.sub("", " ".join((source.canonical or source.text).split()))
+    # A name ends at its first comma: "Palestinian authorities, including ..." is the
+    # authorities.
+    name = _RELATIVE_CLAUSE.split(written)[0].split(",")[0].strip() or written
     key = source_key(name)
     if key.country is None and source.kind == "country" and source.code:
         return _state_identity(source.code)
@@ -357,6 +364,8 @@ NAME_PREFIX = "name:"
 # A name ends where a relative clause starts: "the health ministry in Gaza, which has
 # said that ..." is the ministry.
 _RELATIVE_CLAUSE = re.compile(r",?\s+(?:which|who|whose|that)\s", re.IGNORECASE)
+# "..., which officials in the enclave say has killed ...": the source is the officials.
+_LEADING_RELATIVE = re.compile(r"^(?:which|who|whom|that)\s+(?=\S)", re.IGNORECASE)
 _NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "abu", "de", "van", "von", "da", "di"})
 
 
@@ -406,6 +415,32 @@ def source_side(source_id: str | None) -> str | None:
     if len(prefix) == 3 and pycountry.countries.get(alpha_3=prefix.upper()) is not None:
         return prefix.upper()
     return None
+
+
+def is_identified(source_id: str | None) -> bool:
+    """Whether a source id names a known institution: one of the registry's (``unrwa``),
+    a state (``isr``) or a state's institution of a known kind (``pse-health-ministry``);
+    not a person, whose institution is not known, nor an id made from an unknown name
+    (``name:figures``, ``pse-which``).
+
+    >>> [is_identified(i) for i in ("unrwa", "isr", "pse-health-ministry", "isr-military")]
+    [True, True, True, True]
+    >>> [is_identified(i) for i in ("name:figures", "person:joe-biden", "pse-which", None)]
+    [False, False, False, False]
+    """
+    if not source_id or ":" in source_id:
+        return False
+    if source_id in _registry_ids():
+        return True
+    prefix, _, suffix = source_id.partition("-")
+    if len(prefix) != 3 or pycountry.countries.get(alpha_3=prefix.upper()) is None:
+        return False
+    return not suffix or suffix in _kind_suffixes()
+
+
+@cache
+def _kind_suffixes() -> frozenset[str]:
+    return frozenset(suffix for suffix, _, _, _ in source_registry().kinds.values())
 
 
 # Kinds of institution whose claims are their state's (or party's) own: NGOs and UN

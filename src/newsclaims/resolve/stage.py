@@ -26,6 +26,7 @@ from newsclaims.resolve.dates import (
     is_background,
     parse_day,
     stated_date,
+    statement_day,
 )
 from newsclaims.resolve.places import (
     PlaceMention,
@@ -54,7 +55,9 @@ def _resolved_figure(
     report: Report, figure: Figure, places: list[PlaceMention], report_day: date | None
 ) -> Figure:
     place, basis = figure_place(report, figure, places)
-    quantity = quantity_of(figure.what or _partitive_noun(report.text, figure.span.end))
+    # "about 6,000 of them children": the part's own noun, whatever the parser took as
+    # counted ("people", from the whole before it).
+    quantity = quantity_of(_partitive_noun(report.text, figure.span.end) or figure.what)
     here = place_country(place)
     if (
         quantity is not None
@@ -64,10 +67,13 @@ def _resolved_figure(
     ):
         # "30 Americans killed" in Israel: a part of its toll, not the toll.
         quantity = Quantity(FOREIGN_NATIONALS, quantity.side)
-    day = claim_date(figure.when, report_day)
     sentence = figure.sentence.text if figure.sentence else None
+    day = claim_date(figure.when, report_day)
+    if figure.when is None and figure.source is not None:
+        # "the ministry said on Monday that 22,835 had been killed": as of Monday.
+        day = statement_day(sentence, report_day) or day
     scope = figure.scope
-    if scope is None and (attack_day := dated_incident(sentence, report_day)) is not None:
+    if scope != "period" and (attack_day := dated_incident(sentence, report_day)) is not None:
         scope, day = "incident", attack_day  # "the attack on October 7, killing 1,200"
     source_id = None
     if figure.source is not None:
@@ -90,7 +96,8 @@ def _resolved_figure(
 # "about 6,000 of them children", "12 of whom were women": a part of the count before,
 # which counts the noun after.
 _PARTITIVE = re.compile(
-    r"\s+of\s+(?:them|whom|those)\s+(?:(?:were|are|was|is)\s+)?(?P<noun>[a-z]+)"
+    r"\s+of\s+(?:them|whom|those|these)\s+(?:(?:killed|dead|deaths|victims)\s+)?"
+    r"(?:(?:were|are|was|is)\s+)?(?P<noun>[a-z]+)"
 )
 
 
@@ -99,6 +106,9 @@ def _partitive_noun(text: str, end: int) -> str | None:
 
     >>> text = "15,000 killed, about 6,000 of them children."
     >>> _partitive_noun(text, text.index("6,000") + 5)
+    'children'
+    >>> text = "7,600 more deaths, and 3,653 of those deaths were children."
+    >>> _partitive_noun(text, text.index("3,653") + 5)
     'children'
     """
     match = _PARTITIVE.match(text, end)

@@ -25,9 +25,16 @@ from typing import Any, TypeVar
 
 from sqlalchemy.engine import Connection
 
+from newsclaims.resolve.places import place_country
 from newsclaims.resolve.quantities import parent_of
-from newsclaims.resolve.sources import same_source, source_country, source_key, source_side
-from newsclaims.store.queries import Filters, article_countries
+from newsclaims.resolve.sources import (
+    is_identified,
+    same_source,
+    source_country,
+    source_key,
+    source_side,
+)
+from newsclaims.store.queries import TOLL, Filters, article_countries
 from newsclaims.track.timeline import source_label, timeline_points
 
 APPROX_TOLERANCE = 0.1  # "about 3,000" allows 2,700 to 3,300
@@ -104,11 +111,7 @@ def compare_claims(
         counted = point.get("quantity") or point["what"]
         if interval is None or None in (point["date"], counted, point["where"]):
             continue
-        if not (point.get("source_id") or point["source_name"] or point["source"]):
-            continue  # the reporter's own figure is no party's claim
-        if point.get("part"):
-            continue  # a day's count among a source's tolls: a part, never the whole
-        if point["where_basis"] not in COMPARED_PLACE_BASES:
+        if not comparable(point):
             continue
         # A day's or one strike's count is another quantity than the running toll.
         key = (counted, point.get("side"), point["status"], point["where"], point["scope"])
@@ -118,6 +121,8 @@ def compare_claims(
     for members in groups.values():
         for (first, first_span, _), (second, second_span, _), _ in _within(members, window):
             if not _independent(first, second):
+                continue
+            if not agreeing and _grown(first, first_span, second, second_span):
                 continue
             distance = gap(first_span, second_span)
             if (distance == 0) != agreeing or distance > widest:
@@ -129,6 +134,56 @@ def compare_claims(
     else:
         pairs.sort(key=lambda pair: (-pair["score"], pair["a"]["date"]))
     return pairs
+
+
+def comparable(point: dict[str, Any]) -> bool:
+    """Whether a point may be set against another source's: a running toll of people
+    (one period's or one incident's count is of a period or an incident no other claim
+    is known to share), not background history, not a part of its source's series, told
+    by a known institution (not the reporter, a person whose institution is unknown, or a
+    name such as "the figures"), at a place stated for it or, when the place is only
+    named in its sentence, a place of the source's own side or by a source of no side (a
+    UN agency): Israel's toll of October 7 in a sentence that names Gaza is not Gaza's.
+
+    >>> point = {"scope": "toll", "background": False, "part": False, "where": "Gaza",
+    ...          "where_basis": "sentence", "source_id": "pse-health-ministry",
+    ...          "status": "killed", "quantity": "people"}
+    >>> comparable(point), comparable(point | {"source_id": "isr-government"})
+    (True, False)
+    >>> comparable(point | {"source_id": "name:figures"}), comparable(point | {"scope": "incident"})
+    (False, False)
+    """
+    if point["scope"] != TOLL or point.get("background") or point.get("part"):
+        return False
+    if point["status"] is None or not counts_people(point):
+        return False  # a toll counts people something happened to
+    if not is_identified(point.get("source_id")):
+        return False
+    basis = point["where_basis"]
+    if basis not in COMPARED_PLACE_BASES:
+        return False
+    if basis != "sentence":
+        return True
+    side, country = source_side(point.get("source_id")), place_country(point["where"])
+    return None in (side, country) or side == country
+
+
+# Counts that only grow: a lower count dated before a higher one is an earlier state of
+# the same toll, not a contradiction of it.
+CUMULATIVE_STATUSES = frozenset(
+    {"killed", "dead", "wounded", "injured", "arrested", "destroyed", "damaged", "fired"}
+)
+
+
+def _grown(first: dict[str, Any], first_span: Interval, second: dict[str, Any],
+           second_span: Interval) -> bool:  # fmt: skip
+    """Whether ``second`` (dated no earlier) exceeds ``first`` only as a toll grows:
+    ``first`` is dated before it, all below it, and counts what only grows."""
+    return (
+        first["status"] in CUMULATIVE_STATUSES
+        and first["date"] < second["date"]
+        and first_span.high < second_span.low
+    )
 
 
 def counter_claims(
