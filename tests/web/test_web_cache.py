@@ -7,12 +7,13 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from fastapi.testclient import TestClient
+from starlette.types import Receive, Scope, Send
 from web_reports import web_reports
 
 from newsclaims.store.connect import open_store
 from newsclaims.store.writer import ReportWriter
 from newsclaims.web import create_app
-from newsclaims.web.cache import RESULTS, ResultCache, store_revision
+from newsclaims.web.cache import RESULTS, ResponseCache, ResultCache, _Answer, store_revision
 from newsclaims.web.reads import open_readonly
 from newsclaims.web.views import warm_views
 
@@ -102,3 +103,44 @@ def test_warming_computes_the_opening_views(tmp_path: Path) -> None:
     reader.dispose()
     kept = {key[0] for (kept_revision, key) in RESULTS.kept() if kept_revision == revision}
     assert kept == {"timeline", "pairs", "moves", "actors"}
+
+
+def test_an_answer_is_kept_per_host_and_links_stay_relative(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'hosts.db'}"
+    engine = open_store(url)
+    ReportWriter(engine).write(web_reports())
+    engine.dispose()
+    with TestClient(create_app(url)) as client:
+        poisoned = client.get("/search", params={"q": "the"}, headers={"host": "evil.example"})
+        honest = client.get("/search", params={"q": "the"})
+    assert "evil.example" not in poisoned.text
+    assert poisoned.headers["etag"] != honest.headers["etag"]
+
+
+def test_a_store_gone_is_a_503_with_the_cache_on(tmp_path: Path) -> None:
+    path = tmp_path / "gone.db"
+    engine = open_store(f"sqlite:///{path}")
+    ReportWriter(engine).write(web_reports()[:1])
+    engine.dispose()
+    app = create_app(f"sqlite:///{path}")
+    with TestClient(app, raise_server_exceptions=False) as client:
+        path.unlink()
+        app.state.engine.dispose()  # no pooled connection keeps the removed file open
+        answer = client.get("/api/v1/stats")
+    assert answer.status_code == 503, answer.text
+
+
+def test_answers_replaced_at_once_are_counted_once() -> None:
+    async def route(scope: Scope, receive: Receive, send: Send) -> None:
+        await send({"type": "http.response.start", "status": 200, "headers": []})
+        await send({"type": "http.response.body", "body": b"x" * 100})
+
+    cache = ResponseCache(route, engine=None, max_bytes=1_000)  # type: ignore[arg-type]
+    first, second = _Answer(), _Answer()
+    for answer in (first, second):
+        answer.start({"type": "http.response.start", "status": 200}, b'"t"')
+        answer.add({"type": "http.response.body", "body": b"x" * 100})
+    key = (("db", 1), b"host", "/", b"")
+    cache._keep(key, first)
+    cache._keep(key, second)  # two asks of one URL finished together
+    assert cache._held == 100

@@ -423,7 +423,7 @@ def _nominal_events(noun: Token, context: EventContext) -> Iterator[Event]:
             target = target_ref(partner, verb, context)
             # A government meeting its own citizens is an event (ISRGOV -> ISRCVL); an
             # actor meeting itself is not.
-            if target is None or target.code == source.code:
+            if target is None or (target.code is not None and target.code == source.code):
                 continue
             yield _event(context, clause, [noun, partner], source, target, code, None)
 

@@ -117,9 +117,11 @@ def _partitive_noun(text: str, end: int) -> str | None:
 
 def _resolved_event(report: Report, event: Event, report_day: date | None) -> Event:
     """The event's place, its day ("on Monday" read against the report's date) and
-    whether it is history: its sentence recounts an earlier year, or its date phrase
-    names a day over a year before the report. A recounted event has a day only when
-    its date phrase names one with its year: the report's date would date it wrong.
+    whether it is history: its own date phrase names an earlier year, or a day over a
+    year before the report. (Extraction drops a clause dated to a year before the latest
+    the report mentions; a year elsewhere in the sentence, "a piece published in 2019",
+    dates nothing.) A historical event has a day only when its phrase names one with its
+    year: the report's date would date it wrong.
 
     >>> from newsclaims.model import ActorRef, Span
     >>> def resolved(text, when):
@@ -130,19 +132,17 @@ def _resolved_event(report: Report, event: Event, report_day: date | None) -> Ev
     ...     return got.claim_date, got.background
     >>> resolved("Israel rejected the plan on Monday.", "Monday")
     ('2024-01-29', False)
-    >>> resolved("In 2014, Israel launched a ground offensive on July 17.", "July 17")
+    >>> resolved("In 2014, Israel launched a ground offensive.", "2014")
     (None, True)
+    >>> resolved("Israel on Monday rejected a suit over a piece published in 2019.", "Monday")
+    ('2024-01-29', False)
     """
-    sentence = event.sentence.text if event.sentence else None
-    background = is_background(sentence, report_day) or _long_before(
-        stated_date(event.date, report_day), report_day
-    )
+    stated = stated_date(event.date, report_day)
+    background = _earlier_year(event.date, report_day) or _long_before(stated, report_day)
     if not background:
         day = claim_date(event.date, report_day)
-    elif _YEAR.search(event.date or ""):
-        day = stated_date(event.date, report_day)
     else:
-        day = None
+        day = stated if _YEAR.search(event.date or "") else None
     return event.model_copy(
         update={
             "place": normalise_place(event.place, report.text, event.span.start),
@@ -154,6 +154,12 @@ def _resolved_event(report: Report, event: Event, report_day: date | None) -> Ev
 
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 HISTORY_DAYS = 365  # an event stated to be older than this is told as history
+
+
+def _earlier_year(when: str | None, report_day: date | None) -> bool:
+    if not when or report_day is None:
+        return False
+    return any(int(year) < report_day.year for year in _YEAR.findall(when))
 
 
 def _long_before(day: date | None, report_day: date | None) -> bool:

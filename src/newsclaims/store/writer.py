@@ -306,7 +306,8 @@ def item_rows(
         yield events, {
             "item_id": event.id, "span_start": event.span.start,
             "span_end": event.span.end, "span_text": event.span.text,
-            "date": parse_day(event.claim_date) or report_day,
+            # history with no day of its own stays undated, not dated to the report
+            "date": parse_day(event.claim_date) or (None if event.background else report_day),
             "background": event.background,
             "code": event.code, "root": event.code[:2], "label": event.label,
             "source_text": event.source_actor.text, "source_pk": actor_pk(event.source_actor),

@@ -36,9 +36,11 @@ from typing import Any, TypeVar
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import DBAPIError
 from starlette.concurrency import run_in_threadpool
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from newsclaims import __version__
 from newsclaims.store.schema import articles
 
 T = TypeVar("T")
@@ -71,11 +73,13 @@ class ResultCache:
                     return self._results[wanted]
             try:
                 result = compute()
-            finally:
+            except BaseException:
                 with self._guard:
                     self._computing.pop(wanted, None)
-            with self._guard:
+                raise
+            with self._guard:  # kept before its turn is gone: no second computation
                 self._results[wanted] = result
+                self._computing.pop(wanted, None)
                 while len(self._results) > self.max_results:
                     self._results.popitem(last=False)
         return result
@@ -109,6 +113,7 @@ def shared_result(connection: Connection, key: Hashable, compute: Callable[[], T
 # and the Vega bundle are the package's own (served with their own validators).
 UNCACHED_PREFIXES = ("/analyze", "/api/v1/analyze", "/static", "/assets")
 MAX_ANSWER_BYTES = 4_000_000  # a larger answer (a whole download) is not kept
+AnswerKey = tuple[Hashable, bytes, str, bytes]  # revision, host, path, query
 
 
 class ResponseCache:
@@ -123,15 +128,25 @@ class ResponseCache:
         self.app = app
         self.engine = engine
         self.max_bytes = max_bytes
-        self._answers: OrderedDict[tuple[Hashable, str, bytes], _Answer] = OrderedDict()
+        self._answers: OrderedDict[AnswerKey, _Answer] = OrderedDict()
         self._held = 0
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if not self._cacheable(scope):
             await self.app(scope, receive, send)
             return
-        revision = await run_in_threadpool(self._revision)
-        key = (revision, scope["path"], scope.get("query_string", b""))
+        try:
+            revision = await run_in_threadpool(self._revision)
+        except DBAPIError:  # the route reports the store's failure, as without a cache
+            await self.app(scope, receive, send)
+            return
+        # The host is part of the key: an answer is never sent to another host's asker.
+        key = (
+            revision,
+            _header(scope, b"host") or b"",
+            scope["path"],
+            scope.get("query_string", b""),
+        )
         tag = _etag(key)
         if _header(scope, b"if-none-match") == tag:
             await _send_not_modified(send, tag)
@@ -166,9 +181,12 @@ class ResponseCache:
         with self.engine.connect() as connection:
             return store_revision(connection)
 
-    def _keep(self, key: tuple[Hashable, str, bytes], answer: _Answer) -> None:
+    def _keep(self, key: AnswerKey, answer: _Answer) -> None:
         if answer.size > self.max_bytes:
             return
+        replaced = self._answers.pop(key, None)  # two asks made it at once
+        if replaced is not None:
+            self._held -= replaced.size
         self._answers[key] = answer
         self._held += answer.size
         while self._held > self.max_bytes:
@@ -205,8 +223,9 @@ class _Answer:
         await send({"type": "http.response.body", "body": b"".join(self.chunks)})
 
 
-def _etag(key: tuple[Hashable, str, bytes]) -> bytes:
-    digest = hashlib.blake2b(repr(key).encode(), digest_size=12).hexdigest()
+def _etag(key: AnswerKey) -> bytes:
+    """The answer's tag: its key and this program's version (an upgrade makes pages anew)."""
+    digest = hashlib.blake2b(repr((__version__, key)).encode(), digest_size=12).hexdigest()
     return f'"{digest}"'.encode()
 
 

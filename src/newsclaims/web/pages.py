@@ -136,6 +136,7 @@ def search(
             (name, result, with_evidence(db, result.rows) if name not in _NO_EVIDENCE else [])
             for name, result in found.items()
         ]
+        context["kind_links"] = {name: with_param(request, "kind", name) for name in found}
         return render(request, "search.html", **context)
     chosen = Page(page, per_page)
     result = views.search(db, kind, q, params, chosen)

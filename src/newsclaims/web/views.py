@@ -18,7 +18,7 @@ from newsclaims.store.queries import APPLICABLE, QueryResult
 from newsclaims.track.contradictions import claim_pairs
 from newsclaims.track.negotiation import negotiation_moves, same_actor
 from newsclaims.track.timeline import timeline_points
-from newsclaims.web.cache import shared_result
+from newsclaims.web.cache import RESULTS, shared_result, store_revision
 from newsclaims.web.params import (
     BadParameter,
     FilterParams,
@@ -123,15 +123,16 @@ def moves(connection: Connection, params: FilterParams) -> list[dict[str, Any]]:
     """Negotiation moves matching ``params``, oldest first."""
     filters = params.filters(keep=NEGOTIATION_FILTERS)
     everyone = replace(filters, actor=None)
-    found = shared_result(
-        connection, ("moves", everyone), lambda: negotiation_moves(connection, everyone)
+    revision = store_revision(connection)  # one revision for both results
+    found = RESULTS.get(
+        revision, ("moves", everyone), lambda: negotiation_moves(connection, everyone)
     )
     wanted = filters.actor
     if wanted is None:
         return found
     # One actor's moves are picked from everyone's, as the view matches actors.
-    return shared_result(
-        connection,
+    return RESULTS.get(
+        revision,
         ("moves", filters),
         lambda: [move for move in found if same_actor(wanted, move["actor"], move["actor_code"])],
     )

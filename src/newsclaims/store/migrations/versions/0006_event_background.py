@@ -1,8 +1,9 @@
-"""Events: whether their sentence recounts an earlier year (the resolve stage's
-``background``), as figures have had since 0004; their ``date`` is now the day the
-resolve stage reads from the event's own date phrase.
+"""Events: whether they are history (the resolve stage's ``background``: their own date
+phrase names an earlier year or a day over a year back), as figures have had since 0004.
 
-Rows stored before this revision read ``false``; re-ingest into a new store to mark them.
+Rows stored before this revision read ``false`` and keep the date they were stored
+with; only articles ingested from this revision on (into a new store: re-ingest skips
+stored texts) have history marked and their events dated by their own date phrase.
 
 Revision ID: 0006
 Revises: 0005
