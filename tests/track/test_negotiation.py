@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import pytest
 from report_builders import actor, event, figure, quote, report, span_of
@@ -83,10 +84,10 @@ def test_negotiation_command(db_url: str, capsys: pytest.CaptureFixture[str]) ->
     israel = actor("Israel", code="ISR", kind="country", canonical="ISR")
     engine = open_store(db_url)
     ReportWriter(engine).write([
-        report("one", first, date="2024-02-01", events=[
+        report("one", first, date="2024-02-01", headline="Israel-Hamas truce talks", events=[
             event(first, "Qatar proposed a truce", "036", qatar, hamas)],
             quotes=[quote(first, "it had accepted the truce proposal", hamas)]),
-        report("two", second, date="2024-02-03", events=[
+        report("two", second, date="2024-02-03", headline="Truce talks on Gaza", events=[
             event(second, "Israel rejected the truce", "125", israel)],
             quotes=[quote(second, "the weather was fine", actor("Officials"))]),
     ])  # fmt: skip
@@ -123,8 +124,9 @@ def test_actors_by_identity_opinion_left_out_and_evidence_shown(
     engine.dispose()
     assert main(["negotiation", "--format", "json", "--db", db_url]) == 0
     per_actor = json.loads(capsys.readouterr().out)
+    # Yousaf, no party to an Israel-Hamas negotiation, makes no move in it.
     assert {name: [m["move"] for m in moves] for name, moves in per_actor.items()} == {
-        "Israel": ["rejection"], "Humza Yousaf": ["proposal"],
+        "Israel": ["rejection"],
     }  # fmt: skip
     israel = per_actor["Israel"][0]
     assert israel["reported_by"] == "Hamas"
@@ -145,7 +147,7 @@ def test_a_moves_terms_come_from_its_sentence(
     hamas = actor("Hamas", code="PSEREB", kind="group", canonical="Hamas")
     engine = open_store(db_url)
     ReportWriter(engine).write([
-        report("deal", text, date="2024-02-01", events=[
+        report("deal", text, date="2024-02-01", headline="Israel, Hamas agree truce", events=[
             event(text, "Hamas accepted the Egyptian-brokered truce deal", "0311", hamas,
                   sentence=sentence)],
             figures=[figure(text, "50", 50, what="hostages", status="released",
@@ -161,3 +163,138 @@ def test_a_moves_terms_come_from_its_sentence(
         (50, "hostages", None), (150, "prisoners", "PSE"),
     ]  # fmt: skip
     assert (terms["duration"], terms["mediators"]) == ("4 days", ["Egypt"])
+
+
+def _moves(
+    db_url: str, capsys: pytest.CaptureFixture[str], *reports: Any, actor_name: str = ""
+) -> dict[str, list[str]]:
+    engine = open_store(db_url)
+    ReportWriter(engine).write(list(reports))
+    engine.dispose()
+    chosen = ["--actor", actor_name] if actor_name else []
+    assert main(["negotiation", "--format", "json", "--db", db_url, *chosen]) == 0
+    per_actor = json.loads(capsys.readouterr().out)
+    return {
+        name: [f"{m['move']}>{m['counterpart']}" if m["counterpart"] else m["move"] for m in moves]
+        for name, moves in per_actor.items()
+    }
+
+
+def _event_report(
+    article_id: str,
+    text: str,
+    evidence: str,
+    code: str,
+    source: Any,
+    target: Any = None,
+    headline: str = "War in Gaza",
+) -> Any:
+    return report(article_id, text, date="2024-02-01", headline=headline, events=[
+        event(text, evidence, code, source, target, sentence=span_of(text, text))])  # fmt: skip
+
+
+def test_third_parties_calls_are_no_moves_and_mediators_only_mediate(
+    db_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    china = actor("China", code="CHN", kind="country", canonical="CHN")
+    council = actor("the Security Council", code="IGOUNO", kind="igo")
+    lawmakers = actor("lawmakers", code="USALEG", kind="organization")
+    biden = actor("Joe Biden", code="USAGOV", kind="person", canonical="Joe Biden")
+    israel = actor("Israel", code="ISR", kind="country", canonical="ISR")
+    hamas = actor("Hamas", code="PSEREB", kind="group", canonical="Hamas")
+    found = _moves(
+        db_url, capsys,
+        _event_report("c", "China called for a ceasefire.", "called for a ceasefire", "0256",
+                      china),
+        _event_report("u", "the Security Council demanded a ceasefire.",
+                      "demanded a ceasefire", "1056", council),
+        _event_report("l", "lawmakers called for a ceasefire.", "called for a ceasefire",
+                      "0256", lawmakers),
+        _event_report("b1", "Joe Biden called for a ceasefire.", "called for a ceasefire",
+                      "0256", biden),
+        _event_report("b2", "Joe Biden urged Israel to agree to a ceasefire.", "urged Israel",
+                      "020", biden, israel),
+        _event_report("h", "Hamas demanded that Israel agree to a full ceasefire.",
+                      "demanded", "1056", hamas),
+    )  # fmt: skip
+    assert found == {"Joe Biden": ["demand>Israel"], "Hamas": ["demand"]}
+
+
+def test_a_people_a_place_or_a_thing_is_no_party(
+    db_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    palestinians = actor("Palestinians", code="PSE", kind="country", canonical="PSE")
+    gaza = actor("Gaza", code="PSE", kind="country", canonical="PSE")
+    israel = actor("Israel", code="ISR", kind="country", canonical="ISR")
+    truce = actor("a temporary truce")
+    found = _moves(
+        db_url, capsys,
+        _event_report("p", "Palestinians rejected the truce plan of Israel.", "rejected the truce plan",
+                      "120", palestinians, israel),
+        _event_report("g", "Gaza rejected the truce plan of Israel.", "rejected the truce plan", "120",
+                      gaza, israel),
+        _event_report("i", "Israel rejected a temporary truce.", "rejected a temporary truce",
+                      "120", israel, truce),
+    )  # fmt: skip
+    assert found == {"Israel": ["rejection"]}  # the counterpart "a temporary truce" is none
+
+
+def test_parties_agreeing_together_make_one_agreement(
+    db_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    hamas = actor("Hamas", code="PSEREB", kind="group", canonical="Hamas")
+    cabinet = actor("the Israeli cabinet", code="ISRGOV", kind="organization")
+    qatar = actor("Qatar", code="QAT", kind="country", canonical="QAT")
+    text = "Early on Friday, the Israeli cabinet and Hamas agreed to a four-day truce."
+    passive = "The truce was agreed by Israel and Hamas on Wednesday."
+    said = "Qatar said Israel and Hamas had agreed to extend the truce."
+    reports = [
+        report("j", text, date="2024-02-01", headline="Truce", events=[
+            event(text, "agreed to a four-day truce", "030", hamas, sentence=span_of(text, text)),
+            event(text, "agreed to a four-day truce", "030", cabinet,
+                  sentence=span_of(text, text))]),
+        _event_report("p", passive, "was agreed", "030", hamas, headline="Truce"),
+        report("q", said, date="2024-02-02", headline="Truce", quotes=[
+            quote(said, "Israel and Hamas had agreed to extend the truce", qatar,
+                  sentence=span_of(said, said))]),
+    ]  # fmt: skip
+    found = _moves(db_url, capsys, *reports, actor_name="Hamas")
+    assert found == {
+        "Israeli cabinet": ["agreement>Hamas"], "Israel": ["agreement>Hamas"] * 2,
+    }  # fmt: skip
+
+
+def test_a_release_is_one_done_and_history_or_hedges_are_no_moves(
+    db_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    hamas = actor("Hamas", code="PSEREB", kind="group", canonical="Hamas")
+    israel = actor("Israel", code="ISR", kind="country", canonical="ISR")
+    captives = actor("13 hostages")
+    done_text = "Hamas freed 13 hostages from Gaza under the truce with Israel."
+    future = "Hamas said it will not release the hostages until Israel ends the war."
+    history = "In 2014, Israel rejected a truce proposal from Hamas."
+    hedge = "Analysts say Israel would probably reject the truce proposal from Hamas."
+    found = _moves(
+        db_url, capsys,
+        _event_report("d", done_text, "freed 13 hostages", "0841", hamas, captives),
+        _event_report("f", future, "release the hostages", "0841", hamas, captives),
+        _event_report("h", history, "rejected a truce proposal", "125", israel),
+        _event_report("s", hedge, "would probably reject", "125", israel),
+    )  # fmt: skip
+    assert found == {"Hamas": ["implementation"]}
+
+
+def test_a_quote_is_the_party_its_speaker_speaks_for(
+    db_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = (
+        "Hamas official Osama Hamdan said the group rejected the truce proposal of Israel. "
+        "Analyst Jane Roe said she rejected the truce proposal of Israel."
+    )
+    hamdan = actor("Hamas official Osama Hamdan", code="PSEREB", kind="person",
+                   canonical="Osama Hamdan")  # fmt: skip
+    analyst = actor("Analyst Jane Roe", kind="person", canonical="Jane Roe")
+    reported = report("q", text, date="2024-02-01", headline="Truce talks", quotes=[
+        quote(text, "the group rejected the truce proposal of Israel", hamdan),
+        quote(text, "she rejected the truce proposal of Israel", analyst, cue="said she")])  # fmt: skip
+    assert _moves(db_url, capsys, reported, actor_name="Hamas") == {"Osama Hamdan": ["rejection"]}

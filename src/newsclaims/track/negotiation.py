@@ -29,9 +29,20 @@ import sqlalchemy as sa
 import yaml
 from sqlalchemy.engine import Connection
 
-from newsclaims.extract.actors import country_prefix
+from newsclaims.extract.actors import country_prefix, resolve_name
+from newsclaims.resolve.places import country_name
 from newsclaims.store.queries import Filters, contains_folded, item_columns, item_conditions
 from newsclaims.store.schema import articles, events, figures, in_chunks, quotes
+from newsclaims.track.move_text import (
+    agreement_verb,
+    background,
+    done,
+    hedged,
+    joint_agents,
+    joint_parties,
+    verb_of,
+)
+from newsclaims.track.parties import party_code, party_role
 from newsclaims.track.terms import move_terms
 
 COUNTER_WINDOW = 30  # days within which a proposal can answer another
@@ -149,7 +160,12 @@ def _quote_move(content: str, cue_lemma: str | None) -> tuple[str | None, int | 
     if not tables.topic.search(content):
         return None, None
     for move, pattern in tables.quote_words:
-        match = pattern.search(content)
+        # "a United Nations proposal ... is unhelpful": a proposal told of, none made.
+        match = next(
+            (m for m in pattern.finditer(content)
+             if move != "proposal" or _owned_proposal(content, m)),
+            None,
+        )  # fmt: skip
         if match:
             # The negation of the move itself: among the three words before it ("did not
             # accept", "would never agree to"), not anywhere ("no doubt that X accepted").
@@ -157,6 +173,23 @@ def _quote_move(content: str, cue_lemma: str | None) -> tuple[str | None, int | 
             found = _negated(move) if tables.negation.search(before) else move
             return found, match.start()
     return tables.cue_lemmas.get(cue_lemma or ""), None
+
+
+# A proposal named by its noun ("proposal", "plan") is a move only when the clause makes
+# it: "our proposal", "Hamas presented a new plan"; "the proposal envisages a pause" and
+# "a UN proposal ... is unhelpful" tell of a proposal, they make none.
+_PROPOSAL_NOUNS = frozenset({"proposal", "proposals", "plan", "framework"})
+_MAKING_A_PROPOSAL = re.compile(
+    r"\b(?:our|its|their|his|her|my|presented|submitted|sent|made|tabled|unveiled|"
+    r"drafted|handed|delivered|put)\s+(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
+def _owned_proposal(content: str, match: re.Match[str]) -> bool:
+    if match.group(0).casefold() not in _PROPOSAL_NOUNS:
+        return True
+    return bool(_MAKING_A_PROPOSAL.search(content[: match.start()]))
 
 
 # A clause opening with a named party (capitalised, or "the" + words ending in one) and
@@ -255,16 +288,55 @@ def _negated(move: str) -> str | None:
 
 def negotiation_moves(connection: Connection, filters: Filters) -> list[dict[str, Any]]:
     """Every move matching ``filters`` (actor, publisher, since, until), oldest first."""
-    moves = [*_event_moves(connection, filters), *_quote_moves(connection, filters)]
+    moves = distinct_moves([*_event_moves(connection, filters), *_quote_moves(connection, filters)])
     if filters.actor is not None:
         wanted = filters.actor
-        moves = [m for m in moves if same_actor(wanted, m["actor"], m["actor_code"])]
+        moves = [
+            m for m in moves
+            if same_actor(wanted, m["actor"], m["actor_code"])
+            or same_actor(wanted, m["speaks_for"], None)
+            or (m["joint"] and same_actor(wanted, m["counterpart"], m["counterpart_code"]))
+        ]  # fmt: skip
     moves.sort(key=lambda move: (move["date"] or "9999", move["article_id"], move["span"]["start"]))
     held = _sentence_figures(connection, {move["article_id"] for move in moves})
     for move in moves:
         figures_there = held.get((move["article_id"], move["sentence_start"]), [])
         move["terms"] = move_terms(move["sentence"], figures_there)
     return mark_counter_proposals(moves)
+
+
+def distinct_moves(moves: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each move once: the coder may code one clause twice ("Israel reached an agreement
+    with Qatar": Israel's with Qatar and Qatar's with Israel), and an agreement is the
+    same move whichever of its parties is named first.
+
+    >>> one = {"article_id": "a", "span": {"start": 0, "end": 5}, "move": "agreement",
+    ...        "actor": "Israel", "actor_code": "ISR", "counterpart": "Qatar",
+    ...        "counterpart_code": "QAT"}
+    >>> other = one | {"actor": "Qatar", "actor_code": "QAT", "counterpart": "Israel",
+    ...                "counterpart_code": "ISR"}
+    >>> len(distinct_moves([one, other])), len(distinct_moves([one, other | {"move": "demand"}]))
+    (1, 2)
+    """
+    seen: set[tuple[Any, ...]] = set()
+    kept = []
+    for move in moves:
+        sides = (
+            move["actor_code"] or move["actor"],
+            move["counterpart_code"] or move["counterpart"],
+        )
+        parties = frozenset(sides) if move["move"] == "agreement" else sides
+        key = (
+            move["article_id"],
+            move["span"]["start"],
+            move["span"]["end"],
+            move["move"],
+            parties,
+        )
+        if key not in seen:
+            seen.add(key)
+            kept.append(move)
+    return kept
 
 
 def _sentence_figures(
@@ -304,17 +376,83 @@ def _event_moves(connection: Connection, filters: Filters) -> list[dict[str, Any
             continue
         if not about_negotiation(item["sentence"] or item["text"], item["headline"], move):
             continue  # "rejected accusations", "called for a probe": no negotiation
-        found.append(
-            _move(
-                item,
-                move,
-                actor=item["source_name"],
-                actor_code=item["source_code"],
-                counterpart=item["target_name"],
-                via=f"event {item['code']}",
-            )
-        )
+        typed = _typed_event_move(item, move)
+        if typed is not None:
+            found.append(typed)
     return found
+
+
+def _typed_event_move(item: dict[str, Any], move: str) -> dict[str, Any] | None:
+    """The move an event makes, told by its wording: two parties agreeing together make
+    an agreement ("Israel and Hamas agreed to a truce"); one party agreeing accepts; a
+    release is one done; a hedged move or one told as history is none."""
+    before = _before_span(item)
+    span = item["text"]
+    if hedged(before, span) or background(item["sentence"], _day(item["date"])):
+        return None
+    actor, code, written = item["source_name"], item["source_code"], item["source"]
+    counterpart, counterpart_code, counterpart_written = (
+        item["target_name"], item["target_code"], item["target"]
+    )  # fmt: skip
+    joint = None
+    if agreement_verb(span):  # "Israel and Hamas agreed", "a truce agreed by Israel and Hamas"
+        joint = joint_parties(before) or joint_agents(_after_span(item))
+    if joint is not None:
+        move = "agreement"
+        (actor, code, written), (counterpart, counterpart_code, counterpart_written) = map(
+            _named, joint
+        )
+    elif move == "agreement" and not agreement_verb(span):
+        return None  # "called the truce a step", "using the word ceasefire"
+    elif move == "proposal" and verb_of(span) in _AGREEING:
+        move = "acceptance"  # "Hamas agreed to the truce": it accepts, proposes nothing
+    if move in ("implementation", "agreement") and not done(before, span):
+        return None  # "will release", "to release", "until Israel releases"
+    return _party_move(
+        item,
+        move,
+        actor=actor,
+        actor_code=code,
+        written=written,
+        counterpart=counterpart,
+        counterpart_code=counterpart_code,
+        counterpart_written=counterpart_written,
+        via=f"event {item['code']}",
+        joint=joint is not None,
+    )
+
+
+_AGREEING = frozenset({"agree", "agreed", "agrees", "accepted", "accept", "accepts"})
+
+
+def _before_span(item: dict[str, Any]) -> str:
+    """The sentence's text before the item's span (empty without a stored sentence)."""
+    sentence, start = item["sentence"], item["sentence_start"]
+    if not sentence or start is None:
+        return ""
+    return str(sentence[: max(0, item["start"] - start)])
+
+
+def _after_span(item: dict[str, Any]) -> str:
+    """The sentence's text after the item's span (empty without a stored sentence)."""
+    sentence, start = item["sentence"], item["sentence_start"]
+    if not sentence or start is None:
+        return ""
+    return str(sentence[max(0, item["end"] - start) :])
+
+
+def _day(value: Any) -> date | None:
+    if isinstance(value, date):
+        return value
+    return date.fromisoformat(value) if isinstance(value, str) and value else None
+
+
+def _named(written: str) -> tuple[str, str | None, str]:
+    """A party as written in a sentence: its name as the store shows actors, its code."""
+    ref = resolve_name(written)
+    if ref.kind == "country" and ref.code and len(ref.code) == 3:
+        return country_name(ref.code), ref.code, written
+    return ref.canonical or written, ref.code, written
 
 
 def _scope(filters: Filters) -> Filters:
@@ -333,29 +471,102 @@ def _quote_moves(connection: Connection, filters: Filters) -> list[dict[str, Any
         *(contains_folded(quotes.c.span_text, word) for word in move_tables().topic_words)
     )
     query = (
-        sa.select(*item_columns(quotes))
+        sa.select(*item_columns(quotes), quotes.c.speaker_code)
         .select_from(quotes.join(articles, quotes.c.article_pk == articles.c.pk))
         .where(*item_conditions(quotes, scope), quotes.c.speaker_name.is_not(None), topic)
     )
     found = []
     for row in connection.execute(query):
         item = dict(row._mapping)
-        move = quote_move(item["text"], item["cue_lemma"])
-        if move is None or is_opinion(item["url"], item["headline"]):
-            continue
-        party = reported_party(item["text"])
-        found.append(
-            _move(
-                item,
-                move,
-                actor=party or item["speaker_name"],
-                actor_code=None,
-                counterpart=None,
-                via=f"{item['kind']} quote",
-                reported_by=item["speaker_name"] if party else None,
-            )
-        )
+        typed = _typed_quote_move(item)
+        if typed is not None:
+            found.append(typed)
     return found
+
+
+def _typed_quote_move(item: dict[str, Any]) -> dict[str, Any] | None:
+    """The move reported speech makes, and whose: the party its clause opens with, or
+    the speaker (by the speaker's actor code: "a Hamas official" speaks for Hamas)."""
+    move, start = _quote_move(item["text"], item["cue_lemma"])
+    if move is None or is_opinion(item["url"], item["headline"]):
+        return None
+    before = item["text"][:start] if start is not None else ""
+    if hedged(before) or background(item["sentence"], _day(item["date"])):
+        return None
+    party = reported_party(item["text"])
+    joint = joint_parties(party + " ") if party and " and " in party else None
+    counterpart: tuple[str | None, str | None, str | None] = (None, None, None)
+    if joint is not None and move not in ("acceptance", "agreement"):
+        return None  # "Russia's and China's veto": two moves in one, neither told alone
+    if joint is not None:  # "Israel and Hamas agreed to a pause": both, together
+        actor, code, written = _named(joint[0])
+        counterpart = _named(joint[1])
+        move = "agreement"
+    elif party is not None:
+        actor, code, written = party, resolve_name(party).code, party
+    else:
+        actor, code, written = item["speaker_name"], item["speaker_code"], item["speaker"]
+    return _party_move(
+        item,
+        move,
+        actor=actor,
+        actor_code=code,
+        written=written,
+        counterpart=counterpart[0],
+        counterpart_code=counterpart[1],
+        counterpart_written=counterpart[2],
+        via=f"{item['kind']} quote",
+        reported_by=item["speaker_name"] if party else None,
+        joint=joint is not None,
+    )
+
+
+def _party_move(
+    item: dict[str, Any],
+    move: str,
+    *,
+    actor: str,
+    actor_code: str | None,
+    written: str | None,
+    counterpart: str | None,
+    counterpart_code: str | None,
+    counterpart_written: str | None,
+    via: str,
+    reported_by: str | None = None,
+    joint: bool = False,
+) -> dict[str, Any] | None:
+    """The move when its actor is a party to the negotiation its sentence names, in a
+    role that may make it (``track/parties.py``); ``None`` for anyone else's call."""
+    text = f"{item['sentence'] or item['text']}\n{item['headline'] or ''}"
+    addressed = party_code(counterpart_code, counterpart_written)
+    role = party_role(actor_code, written, text, addressed, move)
+    if role is None:
+        return None
+    shown = counterpart if addressed else None  # never "a ceasefire", "24 hostages"
+    return _move(
+        item,
+        move,
+        actor=actor,
+        actor_code=actor_code,
+        counterpart=shown,
+        counterpart_code=counterpart_code if shown else None,
+        via=via,
+        reported_by=reported_by,
+    ) | {"role": role, "joint": joint, "speaks_for": speaks_for(written, actor_code)}
+
+
+def speaks_for(written: str | None, code: str | None) -> str | None:
+    """The group a person or body speaks for, by name, as its written title says and its
+    code confirms ("Hamas official Osama Hamdan": Hamas): ``--actor Hamas`` finds it,
+    ``--actor "Islamic Jihad"`` does not, though both groups share a code.
+
+    >>> speaks_for("Hamas official Osama Hamdan", "PSEREB"), speaks_for("Israel", "ISR")
+    ('Hamas', None)
+    """
+    if not written or not code:
+        return None
+    ref = resolve_name(written)
+    return ref.canonical if ref.kind == "group" and ref.code == code else None
 
 
 def _move(
@@ -365,6 +576,7 @@ def _move(
     actor: str,
     actor_code: str | None,
     counterpart: str | None,
+    counterpart_code: str | None,
     via: str,
     reported_by: str | None = None,
 ) -> dict[str, Any]:
@@ -375,6 +587,7 @@ def _move(
         "actor_code": actor_code,
         "move": move,
         "counterpart": counterpart,
+        "counterpart_code": counterpart_code,
         "via": via,
         "reported_by": reported_by,
         "publisher": item["publisher"],
