@@ -298,3 +298,21 @@ def test_a_quote_is_the_party_its_speaker_speaks_for(
         quote(text, "the group rejected the truce proposal of Israel", hamdan),
         quote(text, "she rejected the truce proposal of Israel", analyst, cue="said she")])  # fmt: skip
     assert _moves(db_url, capsys, reported, actor_name="Hamas") == {"Osama Hamdan": ["rejection"]}
+
+
+def test_walking_out_rejects_aid_pledges_offer_nothing_and_guessed_actors_are_none(
+    db_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    israel = actor("Israel", code="ISR", kind="country", canonical="ISR")
+    usa = actor("the United States", code="USA", kind="country", canonical="USA")
+    mayor = actor("the mayor of the town", code="ISRGOV", kind="organization")
+    walked = "Israel pulled out of the truce talks with Hamas in Cairo."
+    aid = "the United States will donate $50m under the agreement with Israel and Hamas."
+    guessed = "the mayor of the town rejected the truce proposal of Hamas."
+    found = _moves(
+        db_url, capsys,
+        _event_report("w", walked, "pulled", "0874", israel),
+        _event_report("a", aid, "will donate $50m", "033", usa),
+        _event_report("g", guessed, "rejected the truce proposal", "120", mayor),
+    )  # fmt: skip
+    assert found == {"Israel": ["rejection"]}

@@ -88,15 +88,21 @@ def verb_of(span: str) -> str:
     return ""
 
 
-def done(before: str, span: str) -> bool:
+def done(before: str, span: str, release: bool = True) -> bool:
     """Whether a release (or any deal carried out) is told as done: no modal, ``to``,
     negation or wish among the two words before its verb, no condition in its clause,
-    and a verb in the past ("freed", "has released"), not "releases" or "release".
+    and a verb in the past ("freed", "has released"), not "releases" or "release"; a
+    ``release`` pledged is none ("pledged to free"), an agreement to act is one ("agreed
+    to extend the truce").
 
     >>> done("an agreement for the group", "to release some of the captives")
     False
     >>> done("until Israel ends its offensive, withdraws from Gaza and", "releases 300")
     False
+    >>> done("Hamas", "pledged to free more captives")
+    False
+    >>> done("Israel and Hamas", "agreed to extend the truce", release=False)
+    True
     """
     verb_at = span.casefold().find(verb_of(span))
     leading = span[: max(verb_at, 0)]
@@ -105,6 +111,9 @@ def done(before: str, span: str) -> bool:
     if tables.not_done.search(near) or _CONDITION.search(before[-CONDITION_REACH:]):
         return False
     verb = verb_of(span)
+    following = _WORD.findall(span[span.casefold().find(verb) + len(verb) :])[:1]
+    if release and [word.casefold() for word in following] == ["to"]:
+        return False  # "pledged to free", "agreed to release": a release to come
     return verb.endswith("ed") or verb in {"freed", "let", "gave", "sent", "returned"}
 
 

@@ -131,6 +131,9 @@ def reported_party(content: str) -> str | None:
     >>> reported_party("nobody has accepted the truce"), reported_party("all hostages must go")
     (None, None)
     >>> reported_party("the war in Gaza must end, and a truce is not enough")
+    >>> reported_party("Blinken’s visit suggested a push for a truce deal")
+    >>> reported_party("Israel’s government rejected the truce")
+    'Israel’s government'
     """
     _, start = _quote_move(content, None)
     if start is None:
@@ -151,6 +154,8 @@ def reported_party(content: str) -> str | None:
         return None  # "the war in Gaza must end": a thing, no party
     if any(word in _PREPOSITIONS for word in words):
         return None
+    if any(_POSSESSIVE_END.search(word) for word in words[:-1]) and words[-1] not in _PARTY_NOUNS:
+        return None  # "Blinken's visit suggests": a thing of a party's, no party
     return match["party"]
 
 
@@ -187,9 +192,13 @@ _MAKING_A_PROPOSAL = re.compile(
 
 
 def _owned_proposal(content: str, match: re.Match[str]) -> bool:
+    before = content[: match.start()]
     if match.group(0).casefold() not in _PROPOSAL_NOUNS:
-        return True
-    return bool(_MAKING_A_PROPOSAL.search(content[: match.start()]))
+        return not _DETERMINER_END.search(before)  # "a proposed ceasefire": an adjective
+    return bool(_MAKING_A_PROPOSAL.search(before))
+
+
+_DETERMINER_END = re.compile(r"\b(?:a|an|the|this|that|its|their|any)\s+$", re.IGNORECASE)
 
 
 # A clause opening with a named party (capitalised, or "the" + words ending in one) and
@@ -207,6 +216,7 @@ _PARTY_NOUNS = frozenset(
      "negotiators", "delegation", "administration", "leadership", "authorities", "officials",
      "side", "sides", "militants", "faction", "factions", "regime", "ministry", "presidency"}
 )  # fmt: skip
+_POSSESSIVE_END = re.compile(r"['’]s?$")
 _PREPOSITIONS = frozenset({"in", "of", "on", "for", "to", "with", "from", "about", "at"})
 _QUANTIFIERS = frozenset(
     {"all", "no", "nobody", "none", "noone", "everyone", "everybody", "some", "many", "few",
@@ -406,7 +416,11 @@ def _typed_event_move(item: dict[str, Any], move: str) -> dict[str, Any] | None:
         return None  # "called the truce a step", "using the word ceasefire"
     elif move == "proposal" and verb_of(span) in _AGREEING:
         move = "acceptance"  # "Hamas agreed to the truce": it accepts, proposes nothing
-    if move in ("implementation", "agreement") and not done(before, span):
+    if _breaks_off_talks(item):
+        move = "rejection"  # "pulled out of the talks": no withdrawal of troops
+    if move in ("implementation", "agreement", "concession") and not done(
+        before, span, release=move != "agreement"
+    ):
         return None  # "will release", "to release", "until Israel releases"
     return _party_move(
         item,
@@ -419,7 +433,37 @@ def _typed_event_move(item: dict[str, Any], move: str) -> dict[str, Any] | None:
         counterpart_written=counterpart_written,
         via=f"event {item['code']}",
         joint=joint is not None,
+        named=move not in _NAMED_IN_SPAN or _names_the_negotiation(item),
+        addressed_suffices=move == "demand",
     )
+
+
+# Offers and appeals are coded broadly (intent to cooperate, any appeal): they are moves
+# in a negotiation only when what they offer or ask is the negotiated thing, named in
+# the span or just after it ("offered a truce", "called for a ceasefire", "would send a
+# delegation for more talks"), not only somewhere in the sentence.
+_NAMED_IN_SPAN = frozenset({"proposal", "demand", "concession"})
+NAMED_REACH = 60  # characters after the span that may name it
+
+
+def _breaks_off_talks(item: dict[str, Any]) -> bool:
+    """Whether an event's span and the words after it tell of breaking off talks."""
+    told = " ".join(f"{item['text']} {_after_span(item)[:NAMED_REACH]}".split())
+    found = _breaking_off().search(told)
+    return bool(found and move_tables().topic.search(told[found.end() :][:20]))
+
+
+@cache
+def _breaking_off() -> re.Pattern[str]:
+    raw = yaml.safe_load(
+        resources.files("newsclaims.data").joinpath("negotiation.yaml").read_text("utf-8")
+    )
+    return _words_pattern(raw["breaking_off"])
+
+
+def _names_the_negotiation(item: dict[str, Any]) -> bool:
+    after = _after_span(item)[:NAMED_REACH]
+    return bool(move_tables().topic.search(f"{item['text']} {after}"))
 
 
 _AGREEING = frozenset({"agree", "agreed", "agrees", "accepted", "accept", "accepts"})
@@ -494,8 +538,12 @@ def _typed_quote_move(item: dict[str, Any]) -> dict[str, Any] | None:
     if hedged(before) or background(item["sentence"], _day(item["date"])):
         return None
     party = reported_party(item["text"])
+    addressed: tuple[str | None, str | None, str | None] = (None, None, None)
+    if party is not None and move == "demand":
+        # "Israel must end its raids": the speaker demands it of Israel.
+        addressed, party = _named(party), None
     joint = joint_parties(party + " ") if party and " and " in party else None
-    counterpart: tuple[str | None, str | None, str | None] = (None, None, None)
+    counterpart = addressed
     if joint is not None and move not in ("acceptance", "agreement"):
         return None  # "Russia's and China's veto": two moves in one, neither told alone
     if joint is not None:  # "Israel and Hamas agreed to a pause": both, together
@@ -534,13 +582,25 @@ def _party_move(
     via: str,
     reported_by: str | None = None,
     joint: bool = False,
+    named: bool = True,
+    addressed_suffices: bool = False,
 ) -> dict[str, Any] | None:
     """The move when its actor is a party to the negotiation its sentence names, in a
-    role that may make it (``track/parties.py``); ``None`` for anyone else's call."""
+    role that may make it (``track/parties.py``); ``None`` for anyone else's call.
+    An offer or appeal that does not itself name what is negotiated (``named``) is none,
+    but for an appeal addressed to a party (``addressed_suffices``: "urged Israel to
+    hold off"; not "urged people to move south", "is keen to help", "would visit
+    Israel"). An actor named by a common noun counts only when its words name its party
+    ("Israeli authorities", not "the mayor of Beita" or "the ministry", whose party the
+    coder guessed from the article)."""
     text = f"{item['sentence'] or item['text']}\n{item['headline'] or ''}"
-    addressed = party_code(counterpart_code, counterpart_written)
+    addressed = _addressed_party(counterpart_code, counterpart_written)
+    if addressed is not None and addressed == party_code(actor_code, written):
+        addressed = None  # "Netanyahu and his cabinet": no counterpart
     role = party_role(actor_code, written, text, addressed, move)
-    if role is None:
+    if role is None or not (named or (addressed_suffices and addressed is not None)):
+        return None
+    if not _names_its_party(written, actor, party_code(actor_code, written)):
         return None
     shown = counterpart if addressed else None  # never "a ceasefire", "24 hostages"
     return _move(
@@ -553,6 +613,40 @@ def _party_move(
         via=via,
         reported_by=reported_by,
     ) | {"role": role, "joint": joint, "speaks_for": speaks_for(written, actor_code)}
+
+
+def _names_its_party(written: str | None, name: str | None, party: str | None) -> bool:
+    """Whether an actor's words (as written, or its canonical name) name its party, or
+    are a person's name (resolved in its article: "Hamas official Osama Hamdan").
+
+    >>> _names_its_party("Israeli authorities", None, "ISR")
+    True
+    >>> _names_its_party("the mayor of Beita", None, "ISR"), _names_its_party("He", "He", "ISR")
+    (False, False)
+    >>> _names_its_party("He", "Benjamin Netanyahu", "ISR"), _names_its_party("Osama Hamdan", None, "PSE")
+    (True, True)
+    """
+    for words in (written, name):
+        if words and party_code(resolve_name(words).code, words) == party:
+            return True
+    return any(words and _A_NAME.match(words) for words in (written, name))
+
+
+# A person's name: two or more capitalised words (with name particles), no determiner.
+_A_NAME = re.compile(
+    r"^(?!(?:The|A|An|His|Her|Its|Their|This|That)\b)[A-Z][\w'’.-]+"
+    r"(?:\s+(?:(?:al|el|bin|ibn|abu|de|van|von)[-\s])?[A-Z][\w'’.-]+)+$"
+)
+
+
+def _addressed_party(code: str | None, written: str | None) -> str | None:
+    """The party a move is addressed to, when its words name that party themselves
+    ("Israel", "Israel's government", "Hamas"), not only by the coder's guess ("a
+    delegation", "its ally", "the idea of foreign peacekeepers")."""
+    party = party_code(code, written)
+    if party is None or not written:
+        return None
+    return party if party_code(resolve_name(written).code, written) == party else None
 
 
 def speaks_for(written: str | None, code: str | None) -> str | None:
