@@ -31,6 +31,12 @@ from newsclaims.track.negotiation import (
         ("any agreement must include a full withdrawal", "demand"),
         ("the mediators proposed a six-week pause", "proposal"),
         ("the weather was fine and the market was busy", None),
+        # A move told of, not made: by a noun or participle of someone else's.
+        ("a UN truce proposal to monitor the border is unhelpful", None),
+        ("it called this a rejection of the truce deal", None),
+        ("meeting this Israeli demand is impossible without a ceasefire", None),
+        ("it voted in favour of a truce proposed by Egypt", None),
+        ("our proposal for a truce stands", "proposal"),
     ],
 )
 def test_reported_speech_moves(content: str, move: str | None) -> None:
@@ -316,3 +322,28 @@ def test_walking_out_rejects_aid_pledges_offer_nothing_and_guessed_actors_are_no
         _event_report("g", guessed, "rejected the truce proposal", "120", mayor),
     )  # fmt: skip
     assert found == {"Israel": ["rejection"]}
+
+
+def test_demands_told_of_a_party_denials_trips_and_empty_releases(
+    db_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    official = actor("A Hamas official", code="PSEREB", kind="person")
+    usa = actor("Antony Blinken", code="USAGOV", kind="person", canonical="Antony Blinken")
+    israel = actor("Israel", code="ISR", kind="country", canonical="ISR")
+    said = "A Hamas official said Israel must end its raids before any truce."
+    denied = "A Hamas official denied rejecting the Egyptian truce deal."
+    trip = "Antony Blinken will travel to Qatar to discuss the truce with Hamas and Israel."
+    recalled = "Israel ordered its negotiators to return home from the truce talks with Hamas."
+    found = _moves(
+        db_url, capsys,
+        report("s", said, date="2024-02-01", headline="Truce talks", quotes=[
+            quote(said, "Israel must end its raids before any truce", official)]),
+        report("d", denied, date="2024-02-01", headline="Truce talks", quotes=[
+            quote(denied, "rejecting the Egyptian truce deal", official, cue="denied",
+                  lemma="deny")]),
+        _event_report("t", trip, "will travel to Qatar", "036", usa),
+        _event_report("r", recalled, "ordered its negotiators to return", "0841", israel),
+    )  # fmt: skip
+    # The demand is the official's, made of Israel; the denial, the trip and the recall
+    # of negotiators (nothing handed over) are no moves.
+    assert found == {"A Hamas official": ["demand>Israel"]}

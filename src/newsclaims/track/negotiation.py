@@ -42,7 +42,7 @@ from newsclaims.track.move_text import (
     joint_parties,
     verb_of,
 )
-from newsclaims.track.parties import party_code, party_role
+from newsclaims.track.parties import in_a_conflict, party_code, party_role
 from newsclaims.track.terms import move_terms
 
 COUNTER_WINDOW = 30  # days within which a proposal can answer another
@@ -165,40 +165,50 @@ def _quote_move(content: str, cue_lemma: str | None) -> tuple[str | None, int | 
     if not tables.topic.search(content):
         return None, None
     for move, pattern in tables.quote_words:
-        # "a United Nations proposal ... is unhelpful": a proposal told of, none made.
-        match = next(
-            (m for m in pattern.finditer(content)
-             if move != "proposal" or _owned_proposal(content, m)),
-            None,
-        )  # fmt: skip
+        # "a United Nations proposal ... is unhelpful", "called this a rejection": a move
+        # told of, none made by the speaker.
+        match = next((m for m in pattern.finditer(content) if _made_here(content, m)), None)
         if match:
             # The negation of the move itself: among the three words before it ("did not
-            # accept", "would never agree to"), not anywhere ("no doubt that X accepted").
+            # accept", "would never agree to", "denied rejecting"), not anywhere ("no
+            # doubt that X accepted").
             before = " ".join(content[: match.start()].split()[-3:])
             found = _negated(move) if tables.negation.search(before) else move
             return found, match.start()
     return tables.cue_lemmas.get(cue_lemma or ""), None
 
 
-# A proposal named by its noun ("proposal", "plan") is a move only when the clause makes
-# it: "our proposal", "Hamas presented a new plan"; "the proposal envisages a pause" and
-# "a UN proposal ... is unhelpful" tell of a proposal, they make none.
-_PROPOSAL_NOUNS = frozenset({"proposal", "proposals", "plan", "framework"})
-_MAKING_A_PROPOSAL = re.compile(
+# A move named by a noun ("proposal", "rejection") is made in the clause only when the
+# clause makes it: "our proposal", "Hamas presented a new plan"; "the proposal envisages
+# a pause", "a UN proposal ... is unhelpful", "called this a rejection" tell of a move,
+# they make none. Words that are nouns or verbs ("demands", "offer") are nouns after a
+# determiner ("this Israeli demand"), and a participle after one is an adjective ("a
+# proposed ceasefire"); one followed by "by" is its agent's ("a truce proposed by Egypt").
+_MOVE_NOUNS = frozenset(
+    {"proposal", "proposals", "plan", "framework", "rejection", "acceptance",
+     "counter-proposal", "counterproposal", "counter proposal", "counter-offer",
+     "counteroffer", "counter offer", "amended proposal", "amendments"}
+)  # fmt: skip
+_MAKING_IT = re.compile(
     r"\b(?:our|its|their|his|her|my|presented|submitted|sent|made|tabled|unveiled|"
-    r"drafted|handed|delivered|put)\s+(?:[\w-]+\s+){0,2}$",
+    r"drafted|handed|delivered|put|gave|given|offered|announced)\s+(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
+# A determiner, perhaps with a name's adjective ("this Israeli demand", "the US veto",
+# "a proposed truce"), not a subject ("the group demands", "the mediators proposed").
+_DETERMINER_BEFORE = re.compile(
+    r"\b(?i:a|an|the|this|that|these|those|any|such|its|their)\s+(?:[A-Z][\w’'-]*\s+)?$"
+)
+_AGENT_AFTER = re.compile(r"^\s+by\b", re.IGNORECASE)
 
 
-def _owned_proposal(content: str, match: re.Match[str]) -> bool:
-    before = content[: match.start()]
-    if match.group(0).casefold() not in _PROPOSAL_NOUNS:
-        return not _DETERMINER_END.search(before)  # "a proposed ceasefire": an adjective
-    return bool(_MAKING_A_PROPOSAL.search(before))
-
-
-_DETERMINER_END = re.compile(r"\b(?:a|an|the|this|that|its|their|any)\s+$", re.IGNORECASE)
+def _made_here(content: str, match: re.Match[str]) -> bool:
+    before, after = content[: match.start()], content[match.end() :]
+    if match.group(0).casefold() in _MOVE_NOUNS:
+        return bool(_MAKING_IT.search(before))
+    if _AGENT_AFTER.match(after) and not _PASSIVE_END.search(before):
+        return False  # "a truce proposed by Egypt" (but "was rejected by Israel": Israel's)
+    return not _DETERMINER_BEFORE.search(before)
 
 
 # A clause opening with a named party (capitalised, or "the" + words ending in one) and
@@ -422,6 +432,10 @@ def _typed_event_move(item: dict[str, Any], move: str) -> dict[str, Any] | None:
         before, span, release=move != "agreement"
     ):
         return None  # "will release", "to release", "until Israel releases"
+    if move == "implementation" and not _hands_over(item):
+        return None  # "directed negotiators to return": nothing of a deal handed over
+    if move == "proposal" and verb_of(span) in _TRAVELLING:
+        return None  # "will visit Israel", "will travel to Saudi Arabia": a trip, no offer
     return _party_move(
         item,
         move,
@@ -434,7 +448,7 @@ def _typed_event_move(item: dict[str, Any], move: str) -> dict[str, Any] | None:
         via=f"event {item['code']}",
         joint=joint is not None,
         named=move not in _NAMED_IN_SPAN or _names_the_negotiation(item),
-        addressed_suffices=move == "demand",
+        addressed_suffices=move == "demand" and verb_of(span) in _APPEALING,
     )
 
 
@@ -444,6 +458,37 @@ def _typed_event_move(item: dict[str, Any], move: str) -> dict[str, Any] | None:
 # delegation for more talks"), not only somewhere in the sentence.
 _NAMED_IN_SPAN = frozenset({"proposal", "demand", "concession"})
 NAMED_REACH = 60  # characters after the span that may name it
+
+
+def _hands_over(item: dict[str, Any]) -> bool:
+    """Whether a deal carried out names, in its span or just after, what it hands over
+    or lets through ("freed 13 hostages", "allowed aid trucks in", "eased the blockade")."""
+    told = f"{item['text']} {_after_span(item)[:NAMED_REACH]}"
+    return bool(_handed_over().search(told))
+
+
+@cache
+def _handed_over() -> re.Pattern[str]:
+    raw = yaml.safe_load(
+        resources.files("newsclaims.data").joinpath("negotiation.yaml").read_text("utf-8")
+    )
+    return _words_pattern(raw["handed_over_words"])
+
+
+# Verbs of a trip or a meeting (CAMEO codes both as intent to meet: "will visit Israel",
+# "will hold talks with Abbas"), which offer nothing, and of an appeal to someone.
+_TRAVELLING = frozenset(
+    {"visit", "visits", "visited", "visiting", "travel", "travels", "travelled", "traveled",
+     "travelling", "traveling", "fly", "flies", "flew", "head", "heads", "headed", "arrive",
+     "arrives", "arrived", "tour", "toured", "trip", "meet", "meets", "met", "meeting",
+     "hold", "holds", "held", "holding"}
+)  # fmt: skip
+_APPEALING = frozenset(
+    {"urge", "urged", "urges", "urging", "call", "called", "calls", "calling", "press",
+     "pressed", "presses", "pressing", "ask", "asked", "asks", "asking", "demand",
+     "demanded", "demands", "demanding", "push", "pushed", "pushes", "pushing", "appeal",
+     "appealed", "appeals", "implore", "implored", "tell", "told", "warn", "warned"}
+)  # fmt: skip
 
 
 def _breaks_off_talks(item: dict[str, Any]) -> bool:
@@ -466,6 +511,7 @@ def _names_the_negotiation(item: dict[str, Any]) -> bool:
     return bool(move_tables().topic.search(f"{item['text']} {after}"))
 
 
+_DENYING = frozenset({"deny", "denied", "denies", "dismiss", "refute", "reject"})
 _AGREEING = frozenset({"agree", "agreed", "agrees", "accepted", "accept", "accepts"})
 
 
@@ -534,6 +580,8 @@ def _typed_quote_move(item: dict[str, Any]) -> dict[str, Any] | None:
     move, start = _quote_move(item["text"], item["cue_lemma"])
     if move is None or is_opinion(item["url"], item["headline"]):
         return None
+    if (item["cue_lemma"] or "").casefold() in _DENYING:
+        return None  # "a Hamas official denied rejecting the deal": no rejection
     before = item["text"][:start] if start is not None else ""
     if hedged(before) or background(item["sentence"], _day(item["date"])):
         return None
@@ -644,8 +692,8 @@ def _addressed_party(code: str | None, written: str | None) -> str | None:
     ("Israel", "Israel's government", "Hamas"), not only by the coder's guess ("a
     delegation", "its ally", "the idea of foreign peacekeepers")."""
     party = party_code(code, written)
-    if party is None or not written:
-        return None
+    if not (in_a_conflict(party) and written):
+        return None  # "the Philippines", whose citizen was freed, is no party
     return party if party_code(resolve_name(written).code, written) == party else None
 
 

@@ -164,3 +164,14 @@ def _names_other_than(conflict: Conflict, text: str, party: str) -> bool:
         if own != party and country_code(word) != party:
             return True
     return False
+
+
+def in_a_conflict(party: str | None) -> bool:
+    """Whether a party is a side or a mediator of any conflict listed.
+
+    >>> in_a_conflict("ISR"), in_a_conflict("PHL"), in_a_conflict(None)
+    (True, False, False)
+    """
+    return party is not None and any(
+        party in conflict.sides | conflict.mediators for conflict in party_tables().conflicts
+    )
