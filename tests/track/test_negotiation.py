@@ -37,6 +37,9 @@ from newsclaims.track.negotiation import (
         ("meeting this Israeli demand is impossible without a ceasefire", None),
         ("it voted in favour of a truce proposed by Egypt", None),
         ("our proposal for a truce stands", "proposal"),
+        ("calls for a ceasefire are calls to surrender", None),
+        ("it was time to propose a truce", None),
+        ("the issue is one that must be settled in the truce talks", "demand"),
     ],
 )
 def test_reported_speech_moves(content: str, move: str | None) -> None:
@@ -347,3 +350,19 @@ def test_demands_told_of_a_party_denials_trips_and_empty_releases(
     # The demand is the official's, made of Israel; the denial, the trip and the recall
     # of negotiators (nothing handed over) are no moves.
     assert found == {"A Hamas official": ["demand>Israel"]}
+
+
+def test_commentaries_and_unconfirmed_moves_are_none(
+    db_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    israel = actor("Israel", code="ISR", kind="country", canonical="ISR")
+    hamas = actor("Hamas", code="PSEREB", kind="group", canonical="Hamas")
+    column = "Hamas rejected the truce proposal of Israel."
+    unconfirmed = "Israel had yet to confirm it had accepted the truce plan of Hamas."
+    found = _moves(
+        db_url, capsys,
+        _event_report("c", column, "rejected the truce proposal", "125", hamas,
+                      headline="The price of peace: a commentary on the truce"),
+        _event_report("u", unconfirmed, "had accepted the truce plan", "0834", israel),
+    )  # fmt: skip
+    assert found == {}

@@ -62,6 +62,7 @@ class MoveTables:
     handed_over: re.Pattern[str]
     opinion_url_parts: tuple[str, ...]
     opinion_headline_openings: tuple[str, ...]
+    opinion_headline_words: re.Pattern[str]
 
 
 def _words_pattern(words: Sequence[str]) -> re.Pattern[str]:
@@ -88,6 +89,7 @@ def move_tables() -> MoveTables:
         handed_over=_words_pattern(raw["implementation_words"]),
         opinion_url_parts=tuple(raw["opinion_url_parts"]),
         opinion_headline_openings=tuple(raw["opinion_headline_openings"]),
+        opinion_headline_words=_words_pattern(raw["opinion_headline_words"]),
     )
 
 
@@ -199,16 +201,33 @@ _MAKING_IT = re.compile(
 _DETERMINER_BEFORE = re.compile(
     r"\b(?i:a|an|the|this|that|these|those|any|such|its|their)\s+(?:[A-Z][\w’'-]*\s+)?$"
 )
+_INFINITIVE_BEFORE = re.compile(r"(?P<decided>[\w’'-]+)\s+to\s+$")
+# Verbs whose infinitive is the move made ("agreed to accept", "voted to approve").
+_DECIDING = frozenset({"agreed", "agrees", "decided", "decides", "voted", "votes", "chose"})
 _AGENT_AFTER = re.compile(r"^\s+by\b", re.IGNORECASE)
 
 
 def _made_here(content: str, match: re.Match[str]) -> bool:
     before, after = content[: match.start()], content[match.end() :]
-    if match.group(0).casefold() in _MOVE_NOUNS:
+    word = match.group(0).casefold()
+    if word in _MOVE_NOUNS:
         return bool(_MAKING_IT.search(before))
+    if word.startswith("call") and (not before.strip() or _COPULA_BEFORE.search(before)):
+        return False  # "Calls for a ceasefire are calls to surrender": nouns, no appeal
+    infinitive = _INFINITIVE_BEFORE.search(before)
+    if infinitive and infinitive["decided"].casefold() not in _DECIDING:
+        return False  # "time to propose other options", "able to accept": not made
     if _AGENT_AFTER.match(after) and not _PASSIVE_END.search(before):
         return False  # "a truce proposed by Egypt" (but "was rejected by Israel": Israel's)
-    return not _DETERMINER_BEFORE.search(before)
+    if word in _NOUN_OR_VERB or word.endswith("ed"):
+        return not _DETERMINER_BEFORE.search(before)
+    return True
+
+
+# Words that are a noun after a determiner ("this Israeli demand", "a proposed truce"),
+# unlike "must" ("an issue that must be dealt with").
+_NOUN_OR_VERB = frozenset({"demand", "demands", "offer", "offers", "veto", "plan"})
+_COPULA_BEFORE = re.compile(r"\b(?:are|is|were|was|be|been)\s+(?:an?\s+)?$", re.IGNORECASE)
 
 
 # A clause opening with a named party (capitalised, or "the" + words ending in one) and
@@ -273,12 +292,16 @@ def is_opinion(url: str | None, headline: str | None) -> bool:
     True
     >>> is_opinion("https://example.com/news/2023/11/1/talks", "Talks resume in Doha")
     False
+    >>> is_opinion(None, "The price of a truce: a commentary on the talks")
+    True
     """
     tables = move_tables()
     path = (url or "").casefold()
     opening = (headline or "").casefold().lstrip()
-    return any(part in path for part in tables.opinion_url_parts) or opening.startswith(
-        tables.opinion_headline_openings
+    return (
+        any(part in path for part in tables.opinion_url_parts)
+        or opening.startswith(tables.opinion_headline_openings)
+        or bool(tables.opinion_headline_words.search(headline or ""))
     )
 
 
@@ -582,7 +605,7 @@ def _typed_quote_move(item: dict[str, Any]) -> dict[str, Any] | None:
         return None
     if (item["cue_lemma"] or "").casefold() in _DENYING:
         return None  # "a Hamas official denied rejecting the deal": no rejection
-    before = item["text"][:start] if start is not None else ""
+    before = _before_span(item) + " " + (item["text"][:start] if start is not None else "")
     if hedged(before) or background(item["sentence"], _day(item["date"])):
         return None
     party = reported_party(item["text"])

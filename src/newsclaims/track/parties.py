@@ -4,7 +4,7 @@ A negotiation is about a conflict (``data/negotiation.yaml``: ``conflicts``). It
 make moves of any kind; its mediators make mediation moves only (a proposal, or a move
 addressed to a side); anyone else (another state, the UN, a court, lawmakers, a church,
 an analyst) calling for a ceasefire makes no move in it. A conflict is a move's when its
-sentence or headline names it, or when the move's counterpart is one of its sides.
+sentence or headline names it by a word other than the actor's own names.
 
 A party acts as a state named as such ("Israel", "Washington", never "Israelis" or
 "Israel's allies"), or through an agent that binds it: its government, military,
@@ -143,7 +143,7 @@ def party_role(
     tables = party_tables()
     mediating = False
     for conflict in tables.conflicts:
-        if not (_names_other_than(conflict, text, party) or counterpart in conflict.sides):
+        if not _names_other_than(conflict, text, party):
             continue
         if party in conflict.sides:
             return "side"
