@@ -431,6 +431,9 @@ def _typed_event_move(item: dict[str, Any], move: str) -> dict[str, Any] | None:
     release is one done; a hedged move or one told as history is none."""
     before = _before_span(item)
     span = item["text"]
+    source = item["source"] or ""
+    if source and span.startswith(source):  # "Hamas had accepted ...": from the verb on
+        before, span = f"{before}{source} ", span[len(source) :].lstrip()
     if hedged(before, span) or background(item["sentence"], _day(item["date"])):
         return None
     actor, code, written = item["source_name"], item["source_code"], item["source"]
