@@ -366,3 +366,29 @@ def test_commentaries_and_unconfirmed_moves_are_none(
         _event_report("u", unconfirmed, "had accepted the truce plan", "0834", israel),
     )  # fmt: skip
     assert found == {}
+
+
+def test_un_votes_recaps_and_nouns_are_no_moves_and_long_parties_agree_together(
+    db_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    usa = actor("the US", code="USA", kind="country", canonical="USA")
+    israel = actor("Israel", code="ISR", kind="country", canonical="ISR")
+    forces = actor("Israeli forces", code="ISRMIL", kind="organization")
+    draft = "the US proposed a draft resolution calling for a truce between Israel and Hamas."
+    recap = (
+        "During the truce in November, Hamas freed 105 captives. "
+        "In exchange, Israel released 240 Palestinian prisoners."
+    )
+    outrage = "Israel struck Gaza despite global outrage and calls for a ceasefire with Hamas."
+    joint = "Israeli forces and Palestinian armed groups in Gaza have agreed to a ceasefire."
+    found = _moves(
+        db_url, capsys,
+        _event_report("d", draft, "proposed a draft resolution", "036", usa),
+        report("r", recap, date="2024-01-20", headline="War on Gaza", events=[
+            event(recap, "released 240 Palestinian prisoners", "0841", israel,
+                  sentence=span_of(recap, "In exchange, Israel released 240 Palestinian "
+                                          "prisoners."))]),
+        _event_report("o", outrage, "calls for a ceasefire", "0256", israel),
+        _event_report("j", joint, "have agreed to a ceasefire", "030", forces),
+    )  # fmt: skip
+    assert found == {"Israeli forces": ["agreement>Palestinian armed groups in Gaza"]}

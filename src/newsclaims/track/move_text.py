@@ -144,7 +144,7 @@ def agreement_verb(span: str) -> bool:
 
 _JOINED = re.compile(
     r"(?P<first>(?:[\w'’.-]+\s+){0,3}[\w'’.-]+)\s+and\s+"
-    r"(?P<second>(?:[\w'’.-]+\s+){0,3}?[\w'’.-]+)\s*$"
+    r"(?P<second>(?:[\w'’.-]+\s+){0,5}?[\w'’.-]+)\s*$"
 )
 
 
@@ -192,7 +192,12 @@ def joint_agents(after: str) -> tuple[str, str] | None:
 def _party_phrase(phrase: str, *, whole: bool) -> str | None:
     """The phrase (or, unless ``whole``, its shortest ending) that names a party."""
     words = phrase.split()
-    endings = [words] if whole else [words[-size:] for size in range(1, len(words) + 1)]
+    # The second party may run on ("Palestinian armed groups in Gaza"): its opening.
+    endings = (
+        [words[:size] for size in range(len(words), 0, -1)]
+        if whole
+        else [words[-size:] for size in range(1, len(words) + 1)]
+    )
     for ending in endings:
         written = " ".join(ending)
         if party_code(resolve_name(written).code, written) is not None:
@@ -219,6 +224,15 @@ _IN_MONTH = re.compile(
 )
 
 
+# A day told of something else than the move: the capture of those released, the attack
+# that began a war, the start of a running state.
+_ANOTHER_EVENTS_DAY = re.compile(
+    r"\b(?:taken|seized|abducted|captured|kidnapped|held|attacks?|since|began|begun|"
+    r"started|launched|killed)\b",
+    re.IGNORECASE,
+)
+
+
 def background(sentence: str | None, report_date: date | None) -> bool:
     """Whether a sentence tells an earlier time's move: an earlier year ("signed in
     2004"), a word of history ("previously vetoed"), or a day stated more than
@@ -235,6 +249,8 @@ def background(sentence: str | None, report_date: date | None) -> bool:
     False
     >>> background("During the truce in November, Hamas freed 105 captives.", day)
     True
+    >>> background("Hamas freed 13 captives taken during the attack on March 7.", day)
+    False
     """
     if not sentence:
         return False
@@ -249,6 +265,8 @@ def background(sentence: str | None, report_date: date | None) -> bool:
         if month != report_date.month and not match["year"]:
             return True  # "in November", told in January (a later month would be last year's)
     for match in _STATED_DAY.finditer(sentence):
+        if _ANOTHER_EVENTS_DAY.search(sentence[max(0, match.start() - 40) : match.start()]):
+            continue  # "captives taken on October 7": that day is the capture's, not the move's
         day = stated_date(match.group(0), report_date)
         if day is not None and report_date - day > timedelta(days=BACKGROUND_DAYS):
             return True

@@ -219,8 +219,10 @@ def _made_here(content: str, match: re.Match[str]) -> bool:
         return False  # "time to propose other options", "able to accept": not made
     if _AGENT_AFTER.match(after) and not _PASSIVE_END.search(before):
         return False  # "a truce proposed by Egypt" (but "was rejected by Israel": Israel's)
-    if word in _NOUN_OR_VERB or word.endswith("ed"):
+    if word.endswith("ed"):
         return not _DETERMINER_BEFORE.search(before)
+    if word in _NOUN_OR_VERB:  # "it demands", "we offer"; not "unrealistic demands"
+        return bool(_SUBJECT_END.search(before)) and not _DETERMINER_BEFORE.search(before)
     return True
 
 
@@ -407,7 +409,7 @@ def _event_moves(connection: Connection, filters: Filters) -> list[dict[str, Any
     scope = _scope(filters)
     roots = sorted({code[:2] for code in move_tables().event_codes})
     query = (
-        sa.select(*item_columns(events))
+        sa.select(*item_columns(events), _preceding(events))
         .select_from(events.join(articles, events.c.article_pk == articles.c.pk))
         .where(*item_conditions(events, scope), events.c.root.in_(roots))
     )
@@ -425,6 +427,39 @@ def _event_moves(connection: Connection, filters: Filters) -> list[dict[str, Any
     return found
 
 
+PRECEDING = 240  # characters before a sentence: the one it may continue
+
+
+def _preceding(table: sa.Table) -> Any:
+    """The text just before an item's sentence (cut by the database)."""
+    start = table.c.sentence_start
+    first = sa.case((start > PRECEDING, start - PRECEDING + 1), else_=1)
+    length = sa.case((start > PRECEDING, PRECEDING), else_=start)
+    return sa.case(
+        (start.is_not(None), sa.func.substr(articles.c.text, first, length)), else_=None
+    ).label("preceding")
+
+
+# A sentence that carries on the one before it ("In exchange, Israel released ...") tells
+# a move of that sentence's time.
+_CARRYING_ON = re.compile(
+    r"^\s*(?:in exchange|in return|in turn|under the (?:deal|agreement|truce)|as part of "
+    r"(?:the|that) (?:deal|agreement|truce)|during (?:the|that) (?:truce|pause))\b",
+    re.IGNORECASE,
+)
+
+
+def _told_as_history(item: dict[str, Any]) -> bool:
+    """Whether the move's sentence, or the one it carries on, tells history."""
+    day = _day(item["date"])
+    if background(item["sentence"], day):
+        return True
+    if not (item["sentence"] and _CARRYING_ON.match(item["sentence"])):
+        return False
+    previous = re.split(r"(?<=[.!?])\s+", (item.get("preceding") or "").strip())
+    return bool(previous) and background(previous[-1], day)
+
+
 def _typed_event_move(item: dict[str, Any], move: str) -> dict[str, Any] | None:
     """The move an event makes, told by its wording: two parties agreeing together make
     an agreement ("Israel and Hamas agreed to a truce"); one party agreeing accepts; a
@@ -434,7 +469,7 @@ def _typed_event_move(item: dict[str, Any], move: str) -> dict[str, Any] | None:
     source = item["source"] or ""
     if source and span.startswith(source):  # "Hamas had accepted ...": from the verb on
         before, span = f"{before}{source} ", span[len(source) :].lstrip()
-    if hedged(before, span) or background(item["sentence"], _day(item["date"])):
+    if hedged(before, span) or _told_as_history(item):
         return None
     actor, code, written = item["source_name"], item["source_code"], item["source"]
     counterpart, counterpart_code, counterpart_written = (
@@ -462,6 +497,10 @@ def _typed_event_move(item: dict[str, Any], move: str) -> dict[str, Any] | None:
         return None  # "directed negotiators to return": nothing of a deal handed over
     if move == "proposal" and verb_of(span) in _TRAVELLING:
         return None  # "will visit Israel", "will travel to Saudi Arabia": a trip, no offer
+    if span.casefold().startswith("to ") or _in_another_forum(item):
+        return None  # "[demands for Netanyahu] to step down"; "proposed a draft resolution"
+    if span.casefold().startswith(("calls for", "call for")) and not _SUBJECT_END.search(before):
+        return None  # "despite global outrage and calls for a ceasefire": a noun
     return _party_move(
         item,
         move,
@@ -473,7 +512,7 @@ def _typed_event_move(item: dict[str, Any], move: str) -> dict[str, Any] | None:
         counterpart_written=counterpart_written,
         via=f"event {item['code']}",
         joint=joint is not None,
-        named=move not in _NAMED_IN_SPAN or _names_the_negotiation(item),
+        named=move not in _NAMED_IN_SPAN or _names_the_negotiation(item, move),
         addressed_suffices=move == "demand" and verb_of(span) in _APPEALING,
     )
 
@@ -482,7 +521,7 @@ def _typed_event_move(item: dict[str, Any], move: str) -> dict[str, Any] | None:
 # in a negotiation only when what they offer or ask is the negotiated thing, named in
 # the span or just after it ("offered a truce", "called for a ceasefire", "would send a
 # delegation for more talks"), not only somewhere in the sentence.
-_NAMED_IN_SPAN = frozenset({"proposal", "demand", "concession"})
+_NAMED_IN_SPAN = frozenset({"proposal", "demand", "concession", "rejection"})
 NAMED_REACH = 60  # characters after the span that may name it
 
 
@@ -507,7 +546,7 @@ _TRAVELLING = frozenset(
     {"visit", "visits", "visited", "visiting", "travel", "travels", "travelled", "traveled",
      "travelling", "traveling", "fly", "flies", "flew", "head", "heads", "headed", "arrive",
      "arrives", "arrived", "tour", "toured", "trip", "meet", "meets", "met", "meeting",
-     "hold", "holds", "held", "holding"}
+     "hold", "holds", "held", "holding", "attend", "attends", "attended", "attending"}
 )  # fmt: skip
 _APPEALING = frozenset(
     {"urge", "urged", "urges", "urging", "call", "called", "calls", "calling", "press",
@@ -532,11 +571,54 @@ def _breaking_off() -> re.Pattern[str]:
     return _words_pattern(raw["breaking_off"])
 
 
-def _names_the_negotiation(item: dict[str, Any]) -> bool:
-    after = _after_span(item)[:NAMED_REACH]
-    return bool(move_tables().topic.search(f"{item['text']} {after}"))
+def _names_the_negotiation(item: dict[str, Any], move: str) -> bool:
+    """Whether an offer, appeal or refusal names what is negotiated in its span or just
+    after it (a refusal may name it by a word referring back, "rejected those offers",
+    or by whom it would free, "ruled out releasing prisoners"); "to deal with el-Sisi"
+    names no deal."""
+    # A refusal may name what it refuses before it: "calls ... have been firmly rejected",
+    # "a counterproposal, which Netanyahu then rejected".
+    ahead = _before_span(item)[-NAMED_REACH:] if move == "rejection" else ""
+    told = _DEAL_WITH.sub("", f"{ahead} {item['text']} {_after_span(item)[:NAMED_REACH]}")
+    tables = move_tables()
+    if tables.topic.search(told):
+        return True
+    return move == "rejection" and bool(
+        tables.referring.search(told) or _handed_over().search(told) or _REFUSED.search(told)
+    )
 
 
+# "deal" as a verb ("ready to deal with el-Sisi"), not the noun ("a deal with Hamas").
+_DEAL_WITH = re.compile(
+    r"\b(?:to|will|would|can|could|must|should)\s+deal\s+with\b|\bdealt\s+with\b",
+    re.IGNORECASE,
+)
+# What a refusal refuses when it names no deal: calls, pressure, a pause, demands.
+_REFUSED = re.compile(
+    r"\b(?:calls?|pressure|push|pause|pauses|demands?|offers?|suggestions?|prospect|"
+    r"cessation)\b",
+    re.IGNORECASE,
+)
+
+
+def _in_another_forum(item: dict[str, Any]) -> bool:
+    """Whether the move is made in the UN's chambers (a draft resolution, a vote)."""
+    told = f"{item['text']} {_after_span(item)[:NAMED_REACH]}"
+    return bool(_forum_words().search(told))
+
+
+@cache
+def _forum_words() -> re.Pattern[str]:
+    raw = yaml.safe_load(
+        resources.files("newsclaims.data").joinpath("negotiation.yaml").read_text("utf-8")
+    )
+    return _words_pattern(raw["forum_words"])
+
+
+# A subject right before a verb: a name, a pronoun or an auxiliary ("Hamas calls for").
+_SUBJECT_END = re.compile(
+    r"(?:\b[A-Z][\w’'.-]*|\b(?i:it|he|she|they|we|also|has|have|had|who|which|that))\s*$"
+)
 _DENYING = frozenset({"deny", "denied", "denies", "dismiss", "refute", "reject"})
 _AGREEING = frozenset({"agree", "agreed", "agrees", "accepted", "accept", "accepts"})
 
@@ -587,7 +669,7 @@ def _quote_moves(connection: Connection, filters: Filters) -> list[dict[str, Any
         *(contains_folded(quotes.c.span_text, word) for word in move_tables().topic_words)
     )
     query = (
-        sa.select(*item_columns(quotes), quotes.c.speaker_code)
+        sa.select(*item_columns(quotes), quotes.c.speaker_code, _preceding(quotes))
         .select_from(quotes.join(articles, quotes.c.article_pk == articles.c.pk))
         .where(*item_conditions(quotes, scope), quotes.c.speaker_name.is_not(None), topic)
     )
@@ -609,7 +691,7 @@ def _typed_quote_move(item: dict[str, Any]) -> dict[str, Any] | None:
     if (item["cue_lemma"] or "").casefold() in _DENYING:
         return None  # "a Hamas official denied rejecting the deal": no rejection
     before = _before_span(item) + " " + (item["text"][:start] if start is not None else "")
-    if hedged(before) or background(item["sentence"], _day(item["date"])):
+    if hedged(before) or _told_as_history(item) or _forum_words().search(item["text"]):
         return None
     party = reported_party(item["text"])
     addressed: tuple[str | None, str | None, str | None] = (None, None, None)
