@@ -392,3 +392,21 @@ def test_un_votes_recaps_and_nouns_are_no_moves_and_long_parties_agree_together(
         _event_report("j", joint, "have agreed to a ceasefire", "030", forces),
     )  # fmt: skip
     assert found == {"Israeli forces": ["agreement>Palestinian armed groups in Gaza"]}
+
+
+def test_conditions_un_drafts_and_offers_of_support_are_no_moves(
+    db_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    hamas = actor("Hamas", code="PSEREB", kind="group", canonical="Hamas")
+    russia = actor("Russia", code="RUS", kind="country", canonical="RUS")
+    usa = actor("the US", code="USA", kind="country", canonical="USA")
+    condition = "Israel said the truce could go on as long as Hamas released 10 hostages a day."
+    drafted = "Russia, which drafted a resolution calling for a ceasefire, criticised Ukraine."
+    support = "the US is ready to offer support should Israel and Hamas seek a ceasefire."
+    found = _moves(
+        db_url, capsys,
+        _event_report("c", condition, "released 10 hostages", "0841", hamas),
+        _event_report("d", drafted, "calling for a ceasefire", "0256", russia),
+        _event_report("s", support, "ready to offer support", "030", usa),
+    )  # fmt: skip
+    assert found == {}

@@ -118,8 +118,8 @@ def done(before: str, span: str, release: bool = True) -> bool:
 
 
 def hedged(before: str, span: str = "") -> bool:
-    """Whether a hedge stands among the three words before a move's verb (before its
-    span, or in it: "would probably reject it").
+    """Whether a hedge or a condition stands among the four words before a move's verb
+    (before its span, or in it: "would probably reject it", "as long as Hamas released").
 
     >>> hedged("Tel Aviv", "would probably reject it"), hedged("", "rejected the offer")
     (True, False)
@@ -127,7 +127,7 @@ def hedged(before: str, span: str = "") -> bool:
     False
     """
     verb_at = span.casefold().find(verb_of(span)) if span else 0
-    near = " ".join(last_words(before, 3) + last_words(span[: max(verb_at, 0)], 4))
+    near = " ".join(last_words(before, 4) + last_words(span[: max(verb_at, 0)], 4))
     # ("would" alone is no hedge: reported speech backshifts "we will send a delegation")
     return bool(wording_tables().hedges.search(near))
 

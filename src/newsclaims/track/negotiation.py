@@ -495,8 +495,8 @@ def _typed_event_move(item: dict[str, Any], move: str) -> dict[str, Any] | None:
         return None  # "will release", "to release", "until Israel releases"
     if move == "implementation" and not _hands_over(item):
         return None  # "directed negotiators to return": nothing of a deal handed over
-    if move == "proposal" and verb_of(span) in _TRAVELLING:
-        return None  # "will visit Israel", "will travel to Saudi Arabia": a trip, no offer
+    if move == "proposal" and (verb_of(span) in _TRAVELLING or _NO_OFFER.search(span)):
+        return None  # "will visit Israel", "a regional tour", "ready to offer support"
     if span.casefold().startswith("to ") or _in_another_forum(item):
         return None  # "[demands for Netanyahu] to step down"; "proposed a draft resolution"
     if span.casefold().startswith(("calls for", "call for")) and not _SUBJECT_END.search(before):
@@ -548,6 +548,11 @@ _TRAVELLING = frozenset(
      "arrives", "arrived", "tour", "toured", "trip", "meet", "meets", "met", "meeting",
      "hold", "holds", "held", "holding", "attend", "attends", "attended", "attending"}
 )  # fmt: skip
+# What an offer of cooperation offers that is no term of a deal: a trip, support, help.
+_NO_OFFER = re.compile(
+    r"\b(?:tour|trip|visit|support|backing|assistance|help|solidarity|condolences)\b",
+    re.IGNORECASE,
+)
 _APPEALING = frozenset(
     {"urge", "urged", "urges", "urging", "call", "called", "calls", "calling", "press",
      "pressed", "presses", "pressing", "ask", "asked", "asks", "asking", "demand",
@@ -602,9 +607,15 @@ _REFUSED = re.compile(
 
 
 def _in_another_forum(item: dict[str, Any]) -> bool:
-    """Whether the move is made in the UN's chambers (a draft resolution, a vote)."""
-    told = f"{item['text']} {_after_span(item)[:NAMED_REACH]}"
+    """Whether the move is made in the UN's chambers (a draft resolution, a vote), by
+    its span, the words just after, or the clause just before ("drafted a resolution
+    calling for a ceasefire")."""
+    ahead = _before_span(item)[-FORUM_REACH:]
+    told = f"{ahead} {item['text']} {_after_span(item)[:NAMED_REACH]}"
     return bool(_forum_words().search(told))
+
+
+FORUM_REACH = 30  # characters before a span: "a resolution calling for ..."
 
 
 @cache
