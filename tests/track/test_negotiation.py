@@ -391,7 +391,7 @@ def test_un_votes_recaps_and_nouns_are_no_moves_and_long_parties_agree_together(
         _event_report("o", outrage, "calls for a ceasefire", "0256", israel),
         _event_report("j", joint, "have agreed to a ceasefire", "030", forces),
     )  # fmt: skip
-    assert found == {"Israeli forces": ["agreement>Palestinian armed groups in Gaza"]}
+    assert found == {"Israeli forces": ["agreement>Palestinian armed groups"]}
 
 
 def test_conditions_un_drafts_and_offers_of_support_are_no_moves(
@@ -410,3 +410,29 @@ def test_conditions_un_drafts_and_offers_of_support_are_no_moves(
         _event_report("s", support, "ready to offer support", "030", usa),
     )  # fmt: skip
     assert found == {}
+
+
+def test_terms_efforts_recaps_by_month_and_the_makers_of_a_proposal(
+    db_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    hamas = actor("Hamas", code="PSEREB", kind="group", canonical="Hamas")
+    israel = actor("Israel", code="ISR", kind="country", canonical="ISR")
+    qatar = actor("Qatari mediators", code="QATGOV", kind="organization")
+    officials = actor("two Egyptian officials", code="EGYGOV", kind="person")
+    terms = "Hamas proposed a truce during which Israel would withdraw its troops from Gaza."
+    trying = "Qatari mediators are seeking to negotiate the deal between Israel and Hamas."
+    recap = "Talks on Gaza are the closest since a November truce under which Hamas freed 80."
+    made = (
+        "Officials said the round in Cairo ended, Hamas has presented a truce proposal to Israel."
+    )
+    found = _moves(
+        db_url, capsys,
+        _event_report("t", terms, "would withdraw its troops", "035", israel),
+        _event_report("s", trying, "are seeking to negotiate the deal", "036", qatar),
+        report("r", recap, date="2024-04-08", headline="Gaza truce talks", events=[
+            event(recap, "freed 80", "0841", hamas, sentence=span_of(recap, recap))]),
+        report("m", made, date="2024-03-05", headline="Gaza truce talks", quotes=[
+            quote(made, "the round in Cairo ended, Hamas has presented a truce proposal to "
+                        "Israel", officials)]),
+    )  # fmt: skip
+    assert found == {"Hamas": ["proposal"]}  # the proposal is Hamas's, told by Egypt

@@ -63,7 +63,7 @@ _AUXILIARIES = frozenset(
      "finally", "just", "already", "jointly", "both", "reportedly", "since", "then",
      "will", "would", "could", "can", "may", "might", "must", "should", "shall", "to",
      "not", "never", "probably", "possibly", "likely", "later", "again", "formally",
-     "that", "which", "who"}
+     "that", "which", "who", "still", "so", "far", "publicly", "flatly", "firmly"}
 )  # fmt: skip
 _WORD = re.compile(r"[\w'’.-]+")
 # A condition or a time to come anywhere in the clause before a release: "will not release
@@ -133,13 +133,14 @@ def hedged(before: str, span: str = "") -> bool:
 
 
 def agreement_verb(span: str) -> bool:
-    """Whether a move's span tells an agreement by its verb ("reached a deal", "signed",
-    "announced a ceasefire"), not "called the truce a step".
+    """Whether a move's span tells an agreement by a verb ("reached a deal", "signed",
+    "announced a ceasefire", "the ceasefire agreed"), not "called the truce a step".
 
     >>> agreement_verb("has announced a ceasefire"), agreement_verb("called the truce a step")
     (True, False)
     """
-    return verb_of(span) in wording_tables().agreement_verbs
+    verbs = wording_tables().agreement_verbs
+    return any(word.casefold() in verbs for word in _WORD.findall(span))
 
 
 _JOINED = re.compile(
@@ -168,8 +169,8 @@ def joint_parties(before: str) -> tuple[str, str] | None:
 
 
 _BY_JOINED = re.compile(
-    r"^\s*by\s+(?P<first>(?:[\w'’.-]+\s+){0,3}?[\w'’.-]+)\s+and\s+"
-    r"(?P<second>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})"
+    r"^\s*(?:upon\s+|on\s+)?by\s+(?P<first>(?:[\w'’.-]+\s+){0,3}?[\w'’.-]+)\s+and\s+"
+    r"(?P<second>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,3})"
 )
 
 
@@ -178,6 +179,8 @@ def joint_agents(after: str) -> tuple[str, str] | None:
 
     >>> joint_agents(" by Israel and Hamas on Wednesday")
     ('Israel', 'Hamas')
+    >>> joint_agents(" upon by Israel and Palestinian armed groups, chanting")
+    ('Israel', 'Palestinian armed groups')
     """
     match = _BY_JOINED.match(after)
     if match is None:
@@ -192,15 +195,23 @@ def joint_agents(after: str) -> tuple[str, str] | None:
 def _party_phrase(phrase: str, *, whole: bool) -> str | None:
     """The phrase (or, unless ``whole``, its shortest ending) that names a party."""
     words = phrase.split()
-    # The second party may run on ("Palestinian armed groups in Gaza"): its opening.
+    # The second party may run on ("Palestinian armed groups in Gaza"): its shortest
+    # opening that names a party.
     endings = (
-        [words[:size] for size in range(len(words), 0, -1)]
+        [words[:size] for size in range(1, len(words) + 1)]
         if whole
         else [words[-size:] for size in range(1, len(words) + 1)]
     )
-    for ending in endings:
+    for index, ending in enumerate(endings):
         written = " ".join(ending)
-        if party_code(resolve_name(written).code, written) is not None:
+        found = resolve_name(written)
+        party = party_code(found.code, written)
+        if party is not None:
+            # "the Palestinian armed group Islamic Jihad": the group, by its name.
+            for longer in endings[index + 1 :] if whole and found.kind != "group" else []:
+                named = resolve_name(" ".join(longer))
+                if named.kind == "group" and party_code(named.code, None) == party:
+                    return " ".join(longer)
             return written
     return None
 
@@ -217,6 +228,15 @@ _STATED_DAY = re.compile(
 # A move is told at a point in time: "in 2014", "in March 2019" date it, whatever else
 # the sentence says ("a proposal from Hamas" is no running count from a year).
 _IN_YEAR = re.compile(r"\b(?i:in|during)\s+(?:[A-Z][a-z]+\s+)?((?:19|20)\d\d)(?!\d|,\d)")
+_YEAR_WHEN = re.compile(r"\b((?:19|20)\d\d),?\s+when\b")
+_MONTH_NAMES = "|".join(
+    sorted((m.capitalize() for m in MONTHS if len(m) > 3), key=len, reverse=True)
+)
+# A month naming a deal of its own ("the November truce", "a March deal").
+_MONTHS_THING = re.compile(
+    r"\b(?i:a|the|last|that)\s+(?P<month>" + _MONTH_NAMES + r")\s+"
+    r"(?i:truce|deal|agreement|ceasefire|pause|accord|exchange|talks)\b"
+)
 _IN_MONTH = re.compile(
     r"\b(?i:in|during)\s+(?:early\s+|late\s+|mid-)?(?P<month>"
     + "|".join(sorted((m.capitalize() for m in MONTHS if len(m) > 3), key=len, reverse=True))
@@ -251,6 +271,10 @@ def background(sentence: str | None, report_date: date | None) -> bool:
     True
     >>> background("Hamas freed 13 captives taken during the attack on March 7.", day)
     False
+    >>> background("No talks have been held since 2014, when Israel refused a deal.", day)
+    True
+    >>> background("since a November truce under which Hamas freed dozens of hostages", day)
+    True
     """
     if not sentence:
         return False
@@ -260,6 +284,11 @@ def background(sentence: str | None, report_date: date | None) -> bool:
         return False
     if any(int(year) < report_date.year for year in _IN_YEAR.findall(sentence)):
         return True  # "In 2014, Israel rejected a proposal from Hamas"
+    if any(int(year) < report_date.year for year in _YEAR_WHEN.findall(sentence)):
+        return True  # "no talks since 2014, when Israel refused ..."
+    for match in _MONTHS_THING.finditer(sentence):
+        if MONTHS[match["month"].casefold()] != report_date.month:
+            return True  # "a November truce under which Hamas freed dozens", told in April
     for match in _IN_MONTH.finditer(sentence):
         month = MONTHS[match["month"].casefold()]
         if month != report_date.month and not match["year"]:

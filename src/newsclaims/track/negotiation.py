@@ -42,7 +42,7 @@ from newsclaims.track.move_text import (
     joint_parties,
     verb_of,
 )
-from newsclaims.track.parties import in_a_conflict, party_code, party_role
+from newsclaims.track.parties import in_a_conflict, party_code, party_role, same_conflict
 from newsclaims.track.terms import move_terms
 
 COUNTER_WINDOW = 30  # days within which a proposal can answer another
@@ -133,6 +133,10 @@ def reported_party(content: str) -> str | None:
     >>> reported_party("nobody has accepted the truce"), reported_party("all hostages must go")
     (None, None)
     >>> reported_party("the war in Gaza must end, and a truce is not enough")
+    >>> reported_party("talks were held in Paris, where Israel's delegation agreed to a deal")
+    "Israel's delegation"
+    >>> reported_party("the talks ended, Hamas has presented a new proposal to mediators")
+    'Hamas'
     >>> reported_party("Blinken’s visit suggested a push for a truce deal")
     >>> reported_party("Israel’s government rejected the truce")
     'Israel’s government'
@@ -140,7 +144,12 @@ def reported_party(content: str) -> str | None:
     _, start = _quote_move(content, None)
     if start is None:
         return None
-    before = _LEADING_TIME.sub("", content[:start])
+    # The move's own clause: after the last clause boundary ("talks in Paris, where
+    # Israel's delegation agreed"; "the round ended, Hamas has presented a proposal").
+    clause = _CLAUSE_BOUNDARY.split(content[:start])[-1]
+    # "Hamas has presented a proposal": the maker is the presenting verb's subject.
+    clause = _PRESENTING_END.sub(" ", clause)
+    before = _LEADING_TIME.sub("", clause)
     if _PASSIVE_END.search(before):  # "the proposal was rejected by Israel"
         agent = _AGENT_AFTER_MOVE.match(content[start:])
         return agent["party"] if agent else None
@@ -212,8 +221,8 @@ def _made_here(content: str, match: re.Match[str]) -> bool:
     word = match.group(0).casefold()
     if word in _MOVE_NOUNS:
         return bool(_MAKING_IT.search(before))
-    if word.startswith("call") and (not before.strip() or _COPULA_BEFORE.search(before)):
-        return False  # "Calls for a ceasefire are calls to surrender": nouns, no appeal
+    if word.startswith("call") and not _calling_subject(before):
+        return False  # "Calls for a ceasefire are calls to ...", "the deal calls for": no appeal
     infinitive = _INFINITIVE_BEFORE.search(before)
     if infinitive and infinitive["decided"].casefold() not in _DECIDING:
         return False  # "time to propose other options", "able to accept": not made
@@ -228,6 +237,15 @@ def _made_here(content: str, match: re.Match[str]) -> bool:
 
 # Words that are a noun after a determiner ("this Israeli demand", "a proposed truce"),
 # unlike "must" ("an issue that must be dealt with").
+def _calling_subject(before: str) -> bool:
+    """Whether "calls for" has a party or a pronoun for its subject ("Hamas calls for",
+    "the group called for", "it calls for"), not a thing ("the deal calls for")."""
+    if not before.strip() or _COPULA_BEFORE.search(before):
+        return False
+    last = before.split()[-1].casefold()
+    return bool(_SUBJECT_END.search(before)) or last in _PARTY_NOUNS
+
+
 _NOUN_OR_VERB = frozenset({"demand", "demands", "offer", "offers", "veto", "plan"})
 _COPULA_BEFORE = re.compile(r"\b(?:are|is|were|was|be|been)\s+(?:an?\s+)?$", re.IGNORECASE)
 
@@ -248,6 +266,15 @@ _PARTY_NOUNS = frozenset(
      "side", "sides", "militants", "faction", "factions", "regime", "ministry", "presidency"}
 )  # fmt: skip
 _POSSESSIVE_END = re.compile(r"['’]s?$")
+_PRESENTING_END = re.compile(
+    r"\s(?:presented|submitted|sent|made|tabled|unveiled|drafted|handed|delivered|put|"
+    r"offered|announced)\s+(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_CLAUSE_BOUNDARY = re.compile(
+    r"(?:[,;:]\s+|\s|^)(?:that|where|after|when|while|because|since|but)\s|[,;:]\s+",
+    re.IGNORECASE,
+)
 _PREPOSITIONS = frozenset({"in", "of", "on", "for", "to", "with", "from", "about", "at"})
 _QUANTIFIERS = frozenset(
     {"all", "no", "nobody", "none", "noone", "everyone", "everybody", "some", "many", "few",
@@ -475,9 +502,11 @@ def _typed_event_move(item: dict[str, Any], move: str) -> dict[str, Any] | None:
     counterpart, counterpart_code, counterpart_written = (
         item["target_name"], item["target_code"], item["target"]
     )  # fmt: skip
-    joint = None
+    joint, passive = None, None
     if agreement_verb(span):  # "Israel and Hamas agreed", "a truce agreed by Israel and Hamas"
-        joint = joint_parties(before) or joint_agents(_after_span(item))
+        joint = joint_parties(before)
+        passive = None if joint else joint_agents(_after_span(item))
+        joint = joint or passive
     if joint is not None:
         move = "agreement"
         (actor, code, written), (counterpart, counterpart_code, counterpart_written) = map(
@@ -489,14 +518,18 @@ def _typed_event_move(item: dict[str, Any], move: str) -> dict[str, Any] | None:
         move = "acceptance"  # "Hamas agreed to the truce": it accepts, proposes nothing
     if _breaks_off_talks(item):
         move = "rejection"  # "pulled out of the talks": no withdrawal of troops
-    if move in ("implementation", "agreement", "concession") and not done(
-        before, span, release=move != "agreement"
+    if (
+        move in ("implementation", "agreement", "concession")
+        and passive is None  # "the ceasefire agreed upon by Israel and ...": agreed
+        and not done(before, span, release=move != "agreement")
     ):
         return None  # "will release", "to release", "until Israel releases"
     if move == "implementation" and not _hands_over(item):
         return None  # "directed negotiators to return": nothing of a deal handed over
-    if move == "proposal" and (verb_of(span) in _TRAVELLING or _NO_OFFER.search(span)):
-        return None  # "will visit Israel", "a regional tour", "ready to offer support"
+    if move == "proposal" and (verb_of(span) in _TRAVELLING | _TRYING or _NO_OFFER.search(span)):
+        return None  # "will visit Israel", "a regional tour", "seeking to negotiate"
+    if _TERMS_CLAUSE.search(_CLAUSE_BOUNDARY.split(before)[-1] if before else ""):
+        return None  # "a truce during which Israel would withdraw": a term, no move
     if span.casefold().startswith("to ") or _in_another_forum(item):
         return None  # "[demands for Netanyahu] to step down"; "proposed a draft resolution"
     if span.casefold().startswith(("calls for", "call for")) and not _SUBJECT_END.search(before):
@@ -548,6 +581,15 @@ _TRAVELLING = frozenset(
      "arrives", "arrived", "tour", "toured", "trip", "meet", "meets", "met", "meeting",
      "hold", "holds", "held", "holding", "attend", "attends", "attended", "attending"}
 )  # fmt: skip
+# Trying to reach a deal is no offer in it ("are seeking to negotiate the deal").
+_TRYING = frozenset(
+    {"seek", "seeks", "seeking", "sought", "try", "tries", "trying", "tried", "working",
+     "works", "worked", "striving", "strive", "hoping", "hope", "hopes", "hoped"}
+)  # fmt: skip
+# A clause telling the terms of a deal or proposal: what happens under it is no move.
+_TERMS_CLAUSE = re.compile(
+    r"\b(?:under|during|in|by)\s+which\b|\bwhereby\b|\bas part of which\b", re.IGNORECASE
+)
 # What an offer of cooperation offers that is no term of a deal: a trip, support, help.
 _NO_OFFER = re.compile(
     r"\b(?:tour|trip|visit|support|backing|assistance|help|solidarity|condolences)\b",
@@ -769,7 +811,9 @@ def _party_move(
         return None
     if not _names_its_party(written, actor, party_code(actor_code, written)):
         return None
-    shown = counterpart if addressed else None  # never "a ceasefire", "24 hostages"
+    if not same_conflict(party_code(actor_code, written), addressed, text):
+        addressed = None  # never "a ceasefire", "24 hostages", or France for talks in Paris
+    shown = counterpart if addressed else None
     return _move(
         item,
         move,

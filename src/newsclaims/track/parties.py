@@ -175,3 +175,21 @@ def in_a_conflict(party: str | None) -> bool:
     return party is not None and any(
         party in conflict.sides | conflict.mediators for conflict in party_tables().conflicts
     )
+
+
+def same_conflict(party: str | None, other: str | None, text: str) -> bool:
+    """Whether two parties take part in one conflict that ``text`` names: a counterpart
+    is shown only then (France mediates for Lebanon, not in talks on Gaza in Paris).
+
+    >>> same_conflict("ISR", "FRA", "Israel's delegation agreed in Paris to a Gaza truce")
+    False
+    >>> same_conflict("ISR", "QAT", "Israel reached an agreement with Qatar on Gaza aid")
+    True
+    """
+    if party is None or other is None:
+        return False
+    return any(
+        {party, other} <= conflict.sides | conflict.mediators
+        and (_names_other_than(conflict, text, party) or _names_other_than(conflict, text, other))
+        for conflict in party_tables().conflicts
+    )
