@@ -334,6 +334,8 @@ def test_demands_told_of_a_party_denials_trips_and_empty_releases(
     usa = actor("Antony Blinken", code="USAGOV", kind="person", canonical="Antony Blinken")
     israel = actor("Israel", code="ISR", kind="country", canonical="ISR")
     said = "A Hamas official said Israel must end its raids before any truce."
+    told = "Qatar's prime minister said Hamas had demanded a permanent truce with Israel."
+    qatari = actor("Qatar's prime minister", code="QATGOV", kind="person")
     denied = "A Hamas official denied rejecting the Egyptian truce deal."
     trip = "Antony Blinken will travel to Qatar to discuss the truce with Hamas and Israel."
     recalled = "Israel ordered its negotiators to return home from the truce talks with Hamas."
@@ -341,6 +343,8 @@ def test_demands_told_of_a_party_denials_trips_and_empty_releases(
         db_url, capsys,
         report("s", said, date="2024-02-01", headline="Truce talks", quotes=[
             quote(said, "Israel must end its raids before any truce", official)]),
+        report("q", told, date="2024-02-01", headline="Truce talks", quotes=[
+            quote(told, "Hamas had demanded a permanent truce with Israel", qatari)]),
         report("d", denied, date="2024-02-01", headline="Truce talks", quotes=[
             quote(denied, "rejecting the Egyptian truce deal", official, cue="denied",
                   lemma="deny")]),
@@ -349,7 +353,7 @@ def test_demands_told_of_a_party_denials_trips_and_empty_releases(
     )  # fmt: skip
     # The demand is the official's, made of Israel; the denial, the trip and the recall
     # of negotiators (nothing handed over) are no moves.
-    assert found == {"A Hamas official": ["demand>Israel"]}
+    assert found == {"A Hamas official": ["demand>Israel"], "Hamas": ["demand"]}
 
 
 def test_commentaries_and_unconfirmed_moves_are_none(

@@ -126,6 +126,8 @@ def reported_party(content: str) -> str | None:
     ('Israel', None)
     >>> reported_party("the Israeli government rejected the truce proposal")
     'the Israeli government'
+    >>> reported_party("Hamas will undoubtedly reject any truce plan")
+    'Hamas'
     >>> reported_party("on Tuesday Israel rejected the truce proposal")
     'Israel'
     >>> reported_party("the ceasefire proposal was rejected by Israel")
@@ -255,7 +257,8 @@ _COPULA_BEFORE = re.compile(r"\b(?:are|is|were|was|be|been)\s+(?:an?\s+)?$", re.
 _PARTY_BEFORE_MOVE = re.compile(
     r"^\s*(?:that\s+)?(?P<party>(?:the\s+)?(?:[a-z]+\s+){0,2}?[A-Z][\w'’.-]*"
     r"(?:\s+[A-Za-z][\w'’.-]*){0,3}?)\s+"
-    r"(?:(?:has|had|have|would|will|could|did|does|do|was|is|had\s+not|has\s+not|not)\s+)*$"
+    r"(?:(?:has|had|have|would|will|could|did|does|do|was|is|had\s+not|has\s+not|not|"
+    r"also|still|again|now|\w+ly)\s+)*$"
 )
 _PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i", "you", "this", "that"})
 # Nouns that name a party without a name ("the government rejected ..."); prepositions
@@ -584,7 +587,8 @@ _TRAVELLING = frozenset(
 # Trying to reach a deal is no offer in it ("are seeking to negotiate the deal").
 _TRYING = frozenset(
     {"seek", "seeks", "seeking", "sought", "try", "tries", "trying", "tried", "working",
-     "works", "worked", "striving", "strive", "hoping", "hope", "hopes", "hoped"}
+     "works", "worked", "striving", "strive", "hoping", "hope", "hopes", "hoped",
+     "continue", "continues", "continued", "continuing"}
 )  # fmt: skip
 # A clause telling the terms of a deal or proposal: what happens under it is no move.
 _TERMS_CLAUSE = re.compile(
@@ -672,6 +676,7 @@ def _forum_words() -> re.Pattern[str]:
 _SUBJECT_END = re.compile(
     r"(?:\b[A-Z][\w’'.-]*|\b(?i:it|he|she|they|we|also|has|have|had|who|which|that))\s*$"
 )
+_MODAL_DEMAND = re.compile(r"\b(?:must|should|has to|have to|needs to)\b", re.IGNORECASE)
 _DENYING = frozenset({"deny", "denied", "denies", "dismiss", "refute", "reject"})
 _AGREEING = frozenset({"agree", "agreed", "agrees", "accepted", "accept", "accepts"})
 
@@ -748,8 +753,9 @@ def _typed_quote_move(item: dict[str, Any]) -> dict[str, Any] | None:
         return None
     party = reported_party(item["text"])
     addressed: tuple[str | None, str | None, str | None] = (None, None, None)
-    if party is not None and move == "demand":
-        # "Israel must end its raids": the speaker demands it of Israel.
+    if party is not None and move == "demand" and _MODAL_DEMAND.search(item["text"]):
+        # "Israel must end its raids": the speaker demands it of Israel (but "Hamas had
+        # demanded a ceasefire" is Hamas's demand, told by the speaker).
         addressed, party = _named(party), None
     joint = joint_parties(party + " ") if party and " and " in party else None
     counterpart = addressed

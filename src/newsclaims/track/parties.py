@@ -157,9 +157,18 @@ def party_role(
 def _names_other_than(conflict: Conflict, text: str, party: str) -> bool:
     """Whether ``text`` names the conflict by a word other than the party's own names:
     "Israel rejected the offer" alone names no conflict; "Israel rejected Hamas's offer"
-    or a headline on Gaza does."""
+    or a headline on Gaza does (a place names it for any side: "Hamas ... in Gaza").
+
+    >>> gaza = party_tables().conflicts[0]
+    >>> _names_other_than(gaza, "Israel rejected the offer.", "ISR")
+    False
+    >>> _names_other_than(gaza, "Hamas demanded a ceasefire in Gaza.", "PSE")
+    True
+    """
     for match in conflict.words.finditer(text):
         word = re.sub(r"['’]s$", "", match.group(0))
+        if word.casefold() in place_tables().names:
+            return True  # a place of the conflict ("Gaza", "Tel Aviv"), whoever names it
         own = country_prefix(resolve_name(word).code) or resolve_name(word).code
         if own != party and country_code(word) != party:
             return True
