@@ -11,12 +11,8 @@ from report_builders import actor, event, figure, quote, report, span_of
 from newsclaims.cli import main
 from newsclaims.store.connect import open_store
 from newsclaims.store.writer import ReportWriter
-from newsclaims.track.negotiation import (
-    event_move,
-    mark_counter_proposals,
-    quote_move,
-    reported_party,
-)
+from newsclaims.track.negotiation import event_move, mark_counter_proposals
+from newsclaims.track.speech import quote_move, reported_party
 
 
 @pytest.mark.parametrize(
