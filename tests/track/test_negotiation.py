@@ -34,6 +34,8 @@ from newsclaims.track.speech import quote_move, reported_party
         ("it voted in favour of a truce proposed by Egypt", None),
         ("our proposal for a truce stands", "proposal"),
         ("calls for a ceasefire are calls to surrender", None),
+        ("Israel has not agreed to the terms of the truce deal yet", None),
+        ("Israel did not accept the terms of the truce deal", "rejection"),
         ("it was time to propose a truce", None),
         ("the issue is one that must be settled in the truce talks", "demand"),
     ],

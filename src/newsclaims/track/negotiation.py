@@ -45,6 +45,7 @@ from newsclaims.track.move_text import (
 from newsclaims.track.parties import in_a_conflict, party_code, party_role, same_conflict
 from newsclaims.track.speech import (
     CLAUSE_BOUNDARY,
+    PENDING,
     SUBJECT_END,
     move_tables,
     negated_move,
@@ -270,6 +271,8 @@ def _typed_event_move(item: dict[str, Any], move: str) -> dict[str, Any] | None:
         before, span = f"{before}{source} ", span[len(source) :].lstrip()
     if hedged(before, span) or _told_as_history(item):
         return None
+    if item["negated"] and PENDING.search(" ".join(f"{before} {span}".split()[-8:])):
+        return None  # "has not agreed to the terms": pending, no refusal
     actor, code, written = item["source_name"], item["source_code"], item["source"]
     counterpart, counterpart_code, counterpart_written = (
         item["target_name"], item["target_code"], item["target"]

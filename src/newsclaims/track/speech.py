@@ -70,6 +70,7 @@ def quote_move(content: str, cue_lemma: str | None = None) -> str | None:
     'acceptance'
     >>> quote_move("the group would not accept any deal that leaves troops in Gaza")
     'rejection'
+    >>> quote_move("Israel has not agreed to the terms of the deal yet")
     >>> quote_move("it was a beautiful day"), quote_move("the truce holds", "propose")
     (None, 'proposal')
     """
@@ -144,6 +145,8 @@ def quote_move_at(content: str, cue_lemma: str | None) -> tuple[str | None, int 
             # accept", "would never agree to", "denied rejecting"), not anywhere ("no
             # doubt that X accepted").
             before = " ".join(content[: match.start()].split()[-3:])
+            if tables.negation.search(before) and PENDING.search(before):
+                return None, match.start()  # "has not agreed yet", "is yet to accept"
             found = negated_move(move) if tables.negation.search(before) else move
             return found, match.start()
     return tables.cue_lemmas.get(cue_lemma or ""), None
@@ -251,6 +254,12 @@ _PASSIVE_END = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", 
 _AGENT_AFTER_MOVE = re.compile(
     r"^\S+\s+(?:\S+\s+){0,3}?by\s+(?P<party>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})"
 )
+
+
+# A negated move still pending ("has not agreed", "is yet to accept") refuses nothing;
+# a refusal is told in the simple tenses or with a modal ("did not accept", "would not
+# agree", "does not accept").
+PENDING = re.compile(r"\b(?:has|have|had)(?:\s+not|n['’]t)\b|\byet\b", re.IGNORECASE)
 
 
 def negated_move(move: str) -> str | None:
