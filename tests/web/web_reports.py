@@ -24,7 +24,7 @@ COUNTER = (
     "The army said its strikes targeted militants."
 )
 TALKS = (
-    "Truce talks in Doha\n\n"
+    "Israel-Hamas truce talks in Doha\n\n"
     "Qatar said Hamas had accepted a truce proposal. Israel rejected the plan on Friday. "
     "Egypt offered to host talks on a ceasefire."
 )
@@ -85,7 +85,8 @@ def web_reports() -> list[Report]:
             quotes=[quote(COUNTER, "4,000 people had been killed in Gaza", officials)],
         ),
         report(
-            "talks-1", TALKS, date="2023-11-10", publisher="AP", headline="Truce talks in Doha",
+            "talks-1", TALKS, date="2023-11-10", publisher="AP",
+            headline="Israel-Hamas truce talks in Doha",
             events=[
                 event(TALKS, "Hamas had accepted a truce proposal", "057", hamas),
                 event(TALKS, "Israel rejected the plan", "127", israel),

@@ -277,13 +277,15 @@ class ActorIndex:
             if known is None or len(name) > len(known):
                 self._full_names[part] = name
         role, country = person_role(ent)
+        # "Hamas official Osama Hamdan", "Hezbollah commander X": the group's member.
+        group = title_group(_person_title(ent)[0])
         full = self._full_names.get(parts[-1], name)
         previous = self._person_refs.get(full)
-        if previous is None or (role and not previous.role):
+        if previous is None or ((role or group) and not (previous.role or previous.code)):
             self._person_refs[full] = ActorRef(
                 text=full,
                 canonical=full,
-                code=(country + "GOV") if country and role else country,
+                code=group or ((country + "GOV") if country and role else country),
                 kind="person",
                 role=role,
                 country=country,
@@ -326,11 +328,8 @@ def _clean_person(name: str) -> str:
     return POSSESSIVE.sub("", name.strip()).strip()
 
 
-def person_role(ent: Span) -> tuple[str | None, str | None]:
-    """The role and country in the title before a person's name.
-
-    ``U.S. Secretary of State Antony Blinken`` -> (``Secretary of State``, ``USA``).
-    """
+def _person_title(ent: Span) -> tuple[str, int]:
+    """The words before a person's name that title it, and the token they start at."""
     doc = ent.doc
     start = ent.start
     while start > 0 and doc[start - 1].dep_ in {
@@ -348,7 +347,42 @@ def person_role(ent: Span) -> tuple[str | None, str | None]:
         start -= 1
         if doc[start].is_sent_start:
             break  # "Israeli Prime Minister X" opening a sentence keeps "Israeli"
-    title = doc[start : ent.start].text
+    return doc[start : ent.start].text, start
+
+
+# Agents whose members speak for a group: its officials, leaders and fighters' commanders.
+_SPEAKING_AGENTS = frozenset({"GOV", "MIL", "REB"})
+
+
+def title_group(title: str) -> str | None:
+    """The code of the group a person's title makes them a member of, when it names a
+    group and a post in it ("Hamas official", "senior Hezbollah leader"); ``None``
+    otherwise ("Hamas supporter" holds no post).
+
+    >>> title_group("Hamas official"), title_group("senior Hezbollah leader")
+    ('PSEREB', 'LBNREB')
+    >>> title_group("Hamas supporter"), title_group("US Secretary of State")
+    (None, None)
+    """
+    tables = actor_tables()
+    if not (tables.role_pattern.search(title) or agent_code(title) in _SPEAKING_AGENTS):
+        return None
+    words = [POSSESSIVE.sub("", word) for word in re.findall(r"[\w.\-’']+", title)]
+    pieces = (
+        " ".join(words[index : index + size])
+        for size in (3, 2, 1)
+        for index in range(len(words) - size + 1)
+    )
+    return next((tables.groups[piece].code for piece in pieces if piece in tables.groups), None)
+
+
+def person_role(ent: Span) -> tuple[str | None, str | None]:
+    """The role and country in the title before a person's name.
+
+    ``U.S. Secretary of State Antony Blinken`` -> (``Secretary of State``, ``USA``).
+    """
+    doc = ent.doc
+    title, start = _person_title(ent)
     # NER often swallows the title's last word into the name ("State Antony").
     name_words = ent.text.split()
     while len(name_words) > 2 and name_words[0][:1].isupper():

@@ -123,6 +123,9 @@ quotes = sa.Table(
     sa.Column("speaker_text", sa.Text),
     _actor_fk("speaker_pk"),
     sa.Column("speaker_name", sa.String, index=True),
+    # The speaker's actor code in this report ("a Hamas official": PSEREB): a person's
+    # actor row is shared across reports and keeps the first code it was stored with.
+    sa.Column("speaker_code", sa.String),
     sa.Column("cue", sa.String),
     sa.Column("cue_lemma", sa.String),
     sa.Column("in_headline", sa.Boolean, nullable=False, default=False),

@@ -276,6 +276,7 @@ def item_rows(
             "speaker_text": quote.speaker.text if quote.speaker else None,
             "speaker_pk": actor_pk(quote.speaker),
             "speaker_name": actor_name(quote.speaker) if quote.speaker else None,
+            "speaker_code": quote.speaker.code if quote.speaker else None,
             "cue": quote.cue.text if quote.cue else None,
             "cue_lemma": quote.cue.lemma if quote.cue else None,
             "in_headline": quote.in_headline,

@@ -3,11 +3,12 @@ rejections over time, from coded events and from reported speech, with evidence.
 
 An event's CAMEO code says its move (``data/negotiation.yaml``) when its sentence names
 what is negotiated (a truce, a deal, hostages, talks); a release or a pause
-observed carries out a deal (``implementation``), it accepts nothing. A quote is a move
-when it names what is negotiated (a truce, a deal, hostages) and its cue or words say
-which move; when its clause opens with another party doing the move ("Hamas said
-Israel refused the offer") the move is that party's, reported by the speaker. Opinion
-and analysis articles are the writer's views, not the parties' moves, and are left out.
+observed carries out a deal (``implementation``), it accepts nothing. Reported speech
+makes a move by its words (``track/speech.py``), its speaker's or the party its clause
+opens with. A move is kept only when its actor is a party to the negotiation
+(``track/parties.py``) and its wording tells it as made, not hedged, conditional or
+history (``track/move_text.py``). Opinion and analysis articles are the writer's views,
+not the parties' moves, and are left out.
 Actors are matched by identity (their code, its country, or their whole name), never by
 a substring of a name. A proposal answering the other side's proposal within
 ``COUNTER_WINDOW`` days is a counter-proposal. Each move carries the terms its sentence
@@ -19,7 +20,6 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from importlib import resources
@@ -29,55 +29,33 @@ import sqlalchemy as sa
 import yaml
 from sqlalchemy.engine import Connection
 
-from newsclaims.extract.actors import country_prefix
+from newsclaims.extract.actors import country_prefix, resolve_name
+from newsclaims.resolve.places import country_name
 from newsclaims.store.queries import Filters, contains_folded, item_columns, item_conditions
 from newsclaims.store.schema import articles, events, figures, in_chunks, quotes
+from newsclaims.track.move_text import (
+    agreement_verb,
+    background,
+    done,
+    hedged,
+    joint_agents,
+    joint_parties,
+    verb_of,
+)
+from newsclaims.track.parties import in_a_conflict, party_code, party_role, same_conflict
+from newsclaims.track.speech import (
+    CLAUSE_BOUNDARY,
+    PENDING,
+    SUBJECT_END,
+    move_tables,
+    negated_move,
+    quote_move_at,
+    reported_party,
+    words_pattern,
+)
 from newsclaims.track.terms import move_terms
 
 COUNTER_WINDOW = 30  # days within which a proposal can answer another
-
-
-@dataclass(frozen=True)
-class MoveTables:
-    """``data/negotiation.yaml``, loaded once."""
-
-    event_codes: dict[str, str]
-    quote_words: list[tuple[str, re.Pattern[str]]]  # (move, pattern), by precedence
-    cue_lemmas: dict[str, str]
-    topic: re.Pattern[str]
-    topic_words: tuple[str, ...]
-    negation: re.Pattern[str]
-    referring: re.Pattern[str]
-    handed_over: re.Pattern[str]
-    opinion_url_parts: tuple[str, ...]
-    opinion_headline_openings: tuple[str, ...]
-
-
-def _words_pattern(words: Sequence[str]) -> re.Pattern[str]:
-    alternatives = sorted((re.escape(word) for word in words), key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])", re.IGNORECASE)
-
-
-@cache
-def move_tables() -> MoveTables:
-    raw = yaml.safe_load(
-        resources.files("newsclaims.data").joinpath("negotiation.yaml").read_text("utf-8")
-    )
-    return MoveTables(
-        event_codes={str(code): move for code, move in raw["event_codes"].items()},
-        quote_words=[(move, _words_pattern(words)) for move, words in raw["quote_words"].items()],
-        cue_lemmas={lemma: move for move, lemmas in raw["cue_lemmas"].items() for lemma in lemmas},
-        topic=_words_pattern(raw["topic_words"]),
-        topic_words=tuple(raw["topic_words"]),
-        negation=re.compile(
-            r"(?<!\w)(?:" + "|".join(re.escape(w) for w in raw["negations"]) + r")(?!\w)",
-            re.IGNORECASE,
-        ),
-        referring=_words_pattern(raw["referring_words"]),
-        handed_over=_words_pattern(raw["implementation_words"]),
-        opinion_url_parts=tuple(raw["opinion_url_parts"]),
-        opinion_headline_openings=tuple(raw["opinion_headline_openings"]),
-    )
 
 
 def event_move(code: str, negated: bool = False) -> str | None:
@@ -89,106 +67,7 @@ def event_move(code: str, negated: bool = False) -> str | None:
     table = move_tables().event_codes
     prefix = next((code[:n] for n in range(len(code), 0, -1) if code[:n] in table), None)
     move = table.get(prefix) if prefix else None
-    return _negated(move) if move and negated else move
-
-
-def quote_move(content: str, cue_lemma: str | None = None) -> str | None:
-    """The move reported speech makes, if it is about a negotiation.
-
-    >>> quote_move("it had accepted the ceasefire proposal")
-    'acceptance'
-    >>> quote_move("the group would not accept any deal that leaves troops in Gaza")
-    'rejection'
-    >>> quote_move("it was a beautiful day"), quote_move("the truce holds", "propose")
-    (None, 'proposal')
-    """
-    return _quote_move(content, cue_lemma)[0]
-
-
-def reported_party(content: str) -> str | None:
-    """The party whose move reported speech tells, when its clause opens with one
-    ("Israel had refused the truce offer" -> ``Israel``); ``None`` for the speaker's own.
-
-    >>> reported_party("Israel had refused the truce offer"), reported_party("it had refused")
-    ('Israel', None)
-    >>> reported_party("the Israeli government rejected the truce proposal")
-    'the Israeli government'
-    >>> reported_party("on Tuesday Israel rejected the truce proposal")
-    'Israel'
-    >>> reported_party("the ceasefire proposal was rejected by Israel")
-    'Israel'
-    >>> reported_party("nobody has accepted the truce"), reported_party("all hostages must go")
-    (None, None)
-    >>> reported_party("the war in Gaza must end, and a truce is not enough")
-    """
-    _, start = _quote_move(content, None)
-    if start is None:
-        return None
-    before = _LEADING_TIME.sub("", content[:start])
-    if _PASSIVE_END.search(before):  # "the proposal was rejected by Israel"
-        agent = _AGENT_AFTER_MOVE.match(content[start:])
-        return agent["party"] if agent else None
-    match = _PARTY_BEFORE_MOVE.match(before)
-    if match is None:
-        return None
-    words = match["party"].casefold().split()
-    if words[-1] in _PRONOUNS or words[0] in _QUANTIFIERS or words[-1] in _QUANTIFIERS:
-        return None  # "it", "nobody", "all hostages": no party named
-    named = match["party"].split()
-    first = named[1] if named[0].casefold() == "the" and len(named) > 1 else named[0]
-    if not first[:1].isupper() and first.casefold() not in _PARTY_NOUNS:
-        return None  # "the war in Gaza must end": a thing, no party
-    if any(word in _PREPOSITIONS for word in words):
-        return None
-    return match["party"]
-
-
-def _quote_move(content: str, cue_lemma: str | None) -> tuple[str | None, int | None]:
-    """The move and where its word starts (``None``: from the cue, or no move)."""
-    tables = move_tables()
-    if not tables.topic.search(content):
-        return None, None
-    for move, pattern in tables.quote_words:
-        match = pattern.search(content)
-        if match:
-            # The negation of the move itself: among the three words before it ("did not
-            # accept", "would never agree to"), not anywhere ("no doubt that X accepted").
-            before = " ".join(content[: match.start()].split()[-3:])
-            found = _negated(move) if tables.negation.search(before) else move
-            return found, match.start()
-    return tables.cue_lemmas.get(cue_lemma or ""), None
-
-
-# A clause opening with a named party (capitalised, or "the" + words ending in one) and
-# at most an auxiliary before the move word.
-_PARTY_BEFORE_MOVE = re.compile(
-    r"^\s*(?:that\s+)?(?P<party>(?:the\s+)?(?:[a-z]+\s+){0,2}?[A-Z][\w'’.-]*"
-    r"(?:\s+[A-Za-z][\w'’.-]*){0,3}?)\s+"
-    r"(?:(?:has|had|have|would|will|could|did|does|do|was|is|had\s+not|has\s+not|not)\s+)*$"
-)
-_PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i", "you", "this", "that"})
-# Nouns that name a party without a name ("the government rejected ..."); prepositions
-# inside a "party" make it a thing ("the war in Gaza").
-_PARTY_NOUNS = frozenset(
-    {"government", "cabinet", "group", "movement", "army", "military", "mediators",
-     "negotiators", "delegation", "administration", "leadership", "authorities", "officials",
-     "side", "sides", "militants", "faction", "factions", "regime", "ministry", "presidency"}
-)  # fmt: skip
-_PREPOSITIONS = frozenset({"in", "of", "on", "for", "to", "with", "from", "about", "at"})
-_QUANTIFIERS = frozenset(
-    {"all", "no", "nobody", "none", "noone", "everyone", "everybody", "some", "many", "few",
-     "both", "neither", "either", "any", "each", "every", "most", "several"}
-)  # fmt: skip
-_LEADING_TIME = re.compile(
-    r"^\s*(?:(?:on|by|late|early|earlier|later)\s+)*(?:monday|tuesday|wednesday|thursday|"
-    r"friday|saturday|sunday|yesterday|today|tonight|this\s+week|last\s+week|earlier|"
-    r"later|then)\b[\s,]*",
-    re.IGNORECASE,
-)
-_PASSIVE_END = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
-_AGENT_AFTER_MOVE = re.compile(
-    r"^\S+\s+(?:\S+\s+){0,3}?by\s+(?P<party>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})"
-)
+    return negated_move(move) if move and negated else move
 
 
 def about_negotiation(sentence: str, headline: str | None = None, move: str = "") -> bool:
@@ -220,12 +99,16 @@ def is_opinion(url: str | None, headline: str | None) -> bool:
     True
     >>> is_opinion("https://example.com/news/2023/11/1/talks", "Talks resume in Doha")
     False
+    >>> is_opinion(None, "The price of a truce: a commentary on the talks")
+    True
     """
     tables = move_tables()
     path = (url or "").casefold()
     opening = (headline or "").casefold().lstrip()
-    return any(part in path for part in tables.opinion_url_parts) or opening.startswith(
-        tables.opinion_headline_openings
+    return (
+        any(part in path for part in tables.opinion_url_parts)
+        or opening.startswith(tables.opinion_headline_openings)
+        or bool(tables.opinion_headline_words.search(headline or ""))
     )
 
 
@@ -248,23 +131,57 @@ def same_actor(wanted: str, name: str | None, code: str | None) -> bool:
     )
 
 
-def _negated(move: str) -> str | None:
-    """Not accepting or not agreeing is rejecting; a negated other move is none."""
-    return "rejection" if move in ("acceptance", "agreement") else None
-
-
 def negotiation_moves(connection: Connection, filters: Filters) -> list[dict[str, Any]]:
     """Every move matching ``filters`` (actor, publisher, since, until), oldest first."""
-    moves = [*_event_moves(connection, filters), *_quote_moves(connection, filters)]
+    moves = distinct_moves([*_event_moves(connection, filters), *_quote_moves(connection, filters)])
     if filters.actor is not None:
         wanted = filters.actor
-        moves = [m for m in moves if same_actor(wanted, m["actor"], m["actor_code"])]
+        moves = [
+            m for m in moves
+            if same_actor(wanted, m["actor"], m["actor_code"])
+            or same_actor(wanted, m["speaks_for"], None)
+            or (m["joint"] and same_actor(wanted, m["counterpart"], m["counterpart_code"]))
+        ]  # fmt: skip
     moves.sort(key=lambda move: (move["date"] or "9999", move["article_id"], move["span"]["start"]))
     held = _sentence_figures(connection, {move["article_id"] for move in moves})
     for move in moves:
         figures_there = held.get((move["article_id"], move["sentence_start"]), [])
         move["terms"] = move_terms(move["sentence"], figures_there)
     return mark_counter_proposals(moves)
+
+
+def distinct_moves(moves: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each move once: the coder may code one clause twice ("Israel reached an agreement
+    with Qatar": Israel's with Qatar and Qatar's with Israel), and an agreement is the
+    same move whichever of its parties is named first.
+
+    >>> one = {"article_id": "a", "span": {"start": 0, "end": 5}, "move": "agreement",
+    ...        "actor": "Israel", "actor_code": "ISR", "counterpart": "Qatar",
+    ...        "counterpart_code": "QAT"}
+    >>> other = one | {"actor": "Qatar", "actor_code": "QAT", "counterpart": "Israel",
+    ...                "counterpart_code": "ISR"}
+    >>> len(distinct_moves([one, other])), len(distinct_moves([one, other | {"move": "demand"}]))
+    (1, 2)
+    """
+    seen: set[tuple[Any, ...]] = set()
+    kept = []
+    for move in moves:
+        sides = (
+            move["actor_code"] or move["actor"],
+            move["counterpart_code"] or move["counterpart"],
+        )
+        parties = frozenset(sides) if move["move"] == "agreement" else sides
+        key = (
+            move["article_id"],
+            move["span"]["start"],
+            move["span"]["end"],
+            move["move"],
+            parties,
+        )
+        if key not in seen:
+            seen.add(key)
+            kept.append(move)
+    return kept
 
 
 def _sentence_figures(
@@ -292,7 +209,7 @@ def _event_moves(connection: Connection, filters: Filters) -> list[dict[str, Any
     scope = _scope(filters)
     roots = sorted({code[:2] for code in move_tables().event_codes})
     query = (
-        sa.select(*item_columns(events))
+        sa.select(*item_columns(events), _preceding(events))
         .select_from(events.join(articles, events.c.article_pk == articles.c.pk))
         .where(*item_conditions(events, scope), events.c.root.in_(roots))
     )
@@ -304,17 +221,262 @@ def _event_moves(connection: Connection, filters: Filters) -> list[dict[str, Any
             continue
         if not about_negotiation(item["sentence"] or item["text"], item["headline"], move):
             continue  # "rejected accusations", "called for a probe": no negotiation
-        found.append(
-            _move(
-                item,
-                move,
-                actor=item["source_name"],
-                actor_code=item["source_code"],
-                counterpart=item["target_name"],
-                via=f"event {item['code']}",
-            )
-        )
+        typed = _typed_event_move(item, move)
+        if typed is not None:
+            found.append(typed)
     return found
+
+
+PRECEDING = 240  # characters before a sentence: the one it may continue
+
+
+def _preceding(table: sa.Table) -> Any:
+    """The text just before an item's sentence (cut by the database)."""
+    start = table.c.sentence_start
+    first = sa.case((start > PRECEDING, start - PRECEDING + 1), else_=1)
+    length = sa.case((start > PRECEDING, PRECEDING), else_=start)
+    return sa.case(
+        (start.is_not(None), sa.func.substr(articles.c.text, first, length)), else_=None
+    ).label("preceding")
+
+
+# A sentence that carries on the one before it ("In exchange, Israel released ...") tells
+# a move of that sentence's time.
+_CARRYING_ON = re.compile(
+    r"^\s*(?:in exchange|in return|in turn|under the (?:deal|agreement|truce)|as part of "
+    r"(?:the|that) (?:deal|agreement|truce)|during (?:the|that) (?:truce|pause))\b",
+    re.IGNORECASE,
+)
+
+
+def _told_as_history(item: dict[str, Any]) -> bool:
+    """Whether the move's sentence, or the one it carries on, tells history."""
+    day = _day(item["date"])
+    if background(item["sentence"], day):
+        return True
+    if not (item["sentence"] and _CARRYING_ON.match(item["sentence"])):
+        return False
+    previous = re.split(r"(?<=[.!?])\s+", (item.get("preceding") or "").strip())
+    return bool(previous) and background(previous[-1], day)
+
+
+def _typed_event_move(item: dict[str, Any], move: str) -> dict[str, Any] | None:
+    """The move an event makes, told by its wording: two parties agreeing together make
+    an agreement ("Israel and Hamas agreed to a truce"); one party agreeing accepts; a
+    release is one done; a hedged move or one told as history is none."""
+    before = _before_span(item)
+    span = item["text"]
+    source = item["source"] or ""
+    if source and span.startswith(source):  # "Hamas had accepted ...": from the verb on
+        before, span = f"{before}{source} ", span[len(source) :].lstrip()
+    if hedged(before, span) or _told_as_history(item):
+        return None
+    if item["negated"] and PENDING.search(" ".join(f"{before} {span}".split()[-8:])):
+        return None  # "has not agreed to the terms": pending, no refusal
+    actor, code, written = item["source_name"], item["source_code"], item["source"]
+    counterpart, counterpart_code, counterpart_written = (
+        item["target_name"], item["target_code"], item["target"]
+    )  # fmt: skip
+    joint, passive = None, None
+    if agreement_verb(span):  # "Israel and Hamas agreed", "a truce agreed by Israel and Hamas"
+        joint = joint_parties(before)
+        passive = None if joint else joint_agents(_after_span(item))
+        joint = joint or passive
+    if joint is not None:
+        move = "agreement"
+        (actor, code, written), (counterpart, counterpart_code, counterpart_written) = map(
+            _named, joint
+        )
+    elif move == "agreement" and not agreement_verb(span):
+        return None  # "called the truce a step", "using the word ceasefire"
+    elif move == "proposal" and verb_of(span) in _AGREEING:
+        move = "acceptance"  # "Hamas agreed to the truce": it accepts, proposes nothing
+    if _breaks_off_talks(item):
+        move = "rejection"  # "pulled out of the talks": no withdrawal of troops
+    if (
+        move in ("implementation", "agreement", "concession")
+        and passive is None  # "the ceasefire agreed upon by Israel and ...": agreed
+        and not done(before, span, release=move != "agreement")
+    ):
+        return None  # "will release", "to release", "until Israel releases"
+    if move == "implementation" and not _hands_over(item):
+        return None  # "directed negotiators to return": nothing of a deal handed over
+    if move == "proposal" and (verb_of(span) in _TRAVELLING | _TRYING or _NO_OFFER.search(span)):
+        return None  # "will visit Israel", "a regional tour", "seeking to negotiate"
+    if _TERMS_CLAUSE.search(CLAUSE_BOUNDARY.split(before)[-1] if before else ""):
+        return None  # "a truce during which Israel would withdraw": a term, no move
+    if span.casefold().startswith("to ") or _in_another_forum(item):
+        return None  # "[demands for Netanyahu] to step down"; "proposed a draft resolution"
+    if span.casefold().startswith(("calls for", "call for")) and not SUBJECT_END.search(before):
+        return None  # "despite global outrage and calls for a ceasefire": a noun
+    return _party_move(
+        item,
+        move,
+        actor=actor,
+        actor_code=code,
+        written=written,
+        counterpart=counterpart,
+        counterpart_code=counterpart_code,
+        counterpart_written=counterpart_written,
+        via=f"event {item['code']}",
+        joint=joint is not None,
+        named=move not in _NAMED_IN_SPAN or _names_the_negotiation(item, move),
+        addressed_suffices=move == "demand" and verb_of(span) in _APPEALING,
+    )
+
+
+# Offers and appeals are coded broadly (intent to cooperate, any appeal): they are moves
+# in a negotiation only when what they offer or ask is the negotiated thing, named in
+# the span or just after it ("offered a truce", "called for a ceasefire", "would send a
+# delegation for more talks"), not only somewhere in the sentence.
+_NAMED_IN_SPAN = frozenset({"proposal", "demand", "concession", "rejection"})
+NAMED_REACH = 60  # characters after the span that may name it
+
+
+def _hands_over(item: dict[str, Any]) -> bool:
+    """Whether a deal carried out names, in its span or just after, what it hands over
+    or lets through ("freed 13 hostages", "allowed aid trucks in", "eased the blockade")."""
+    told = f"{item['text']} {_after_span(item)[:NAMED_REACH]}"
+    return bool(_handed_over().search(told))
+
+
+@cache
+def _handed_over() -> re.Pattern[str]:
+    raw = yaml.safe_load(
+        resources.files("newsclaims.data").joinpath("negotiation.yaml").read_text("utf-8")
+    )
+    return words_pattern(raw["handed_over_words"])
+
+
+# Verbs of a trip or a meeting (CAMEO codes both as intent to meet: "will visit Israel",
+# "will hold talks with Abbas"), which offer nothing, and of an appeal to someone.
+_TRAVELLING = frozenset(
+    {"visit", "visits", "visited", "visiting", "travel", "travels", "travelled", "traveled",
+     "travelling", "traveling", "fly", "flies", "flew", "head", "heads", "headed", "arrive",
+     "arrives", "arrived", "tour", "toured", "trip", "meet", "meets", "met", "meeting",
+     "hold", "holds", "held", "holding", "attend", "attends", "attended", "attending"}
+)  # fmt: skip
+# Trying to reach a deal is no offer in it ("are seeking to negotiate the deal").
+_TRYING = frozenset(
+    {"seek", "seeks", "seeking", "sought", "try", "tries", "trying", "tried", "working",
+     "works", "worked", "striving", "strive", "hoping", "hope", "hopes", "hoped",
+     "continue", "continues", "continued", "continuing"}
+)  # fmt: skip
+# A clause telling the terms of a deal or proposal: what happens under it is no move.
+_TERMS_CLAUSE = re.compile(
+    r"\b(?:under|during|in|by)\s+which\b|\bwhereby\b|\bas part of which\b", re.IGNORECASE
+)
+# What an offer of cooperation offers that is no term of a deal: a trip, support, help.
+_NO_OFFER = re.compile(
+    r"\b(?:tour|trip|visit|support|backing|assistance|help|solidarity|condolences)\b",
+    re.IGNORECASE,
+)
+_APPEALING = frozenset(
+    {"urge", "urged", "urges", "urging", "call", "called", "calls", "calling", "press",
+     "pressed", "presses", "pressing", "ask", "asked", "asks", "asking", "demand",
+     "demanded", "demands", "demanding", "push", "pushed", "pushes", "pushing", "appeal",
+     "appealed", "appeals", "implore", "implored", "tell", "told", "warn", "warned"}
+)  # fmt: skip
+
+
+def _breaks_off_talks(item: dict[str, Any]) -> bool:
+    """Whether an event's span and the words after it tell of breaking off talks."""
+    told = " ".join(f"{item['text']} {_after_span(item)[:NAMED_REACH]}".split())
+    found = _breaking_off().search(told)
+    return bool(found and move_tables().topic.search(told[found.end() :][:20]))
+
+
+@cache
+def _breaking_off() -> re.Pattern[str]:
+    raw = yaml.safe_load(
+        resources.files("newsclaims.data").joinpath("negotiation.yaml").read_text("utf-8")
+    )
+    return words_pattern(raw["breaking_off"])
+
+
+def _names_the_negotiation(item: dict[str, Any], move: str) -> bool:
+    """Whether an offer, appeal or refusal names what is negotiated in its span or just
+    after it (a refusal may name it by a word referring back, "rejected those offers",
+    or by whom it would free, "ruled out releasing prisoners"); "to deal with el-Sisi"
+    names no deal."""
+    # A refusal may name what it refuses before it: "calls ... have been firmly rejected",
+    # "a counterproposal, which Netanyahu then rejected".
+    ahead = _before_span(item)[-NAMED_REACH:] if move == "rejection" else ""
+    told = _DEAL_WITH.sub("", f"{ahead} {item['text']} {_after_span(item)[:NAMED_REACH]}")
+    tables = move_tables()
+    if tables.topic.search(told):
+        return True
+    return move == "rejection" and bool(
+        tables.referring.search(told) or _handed_over().search(told) or _REFUSED.search(told)
+    )
+
+
+# "deal" as a verb ("ready to deal with el-Sisi"), not the noun ("a deal with Hamas").
+_DEAL_WITH = re.compile(
+    r"\b(?:to|will|would|can|could|must|should)\s+deal\s+with\b|\bdealt\s+with\b",
+    re.IGNORECASE,
+)
+# What a refusal refuses when it names no deal: calls, pressure, a pause, demands.
+_REFUSED = re.compile(
+    r"\b(?:calls?|pressure|push|pause|pauses|demands?|offers?|suggestions?|prospect|"
+    r"cessation)\b",
+    re.IGNORECASE,
+)
+
+
+def _in_another_forum(item: dict[str, Any]) -> bool:
+    """Whether the move is made in the UN's chambers (a draft resolution, a vote), by
+    its span, the words just after, or the clause just before ("drafted a resolution
+    calling for a ceasefire")."""
+    ahead = _before_span(item)[-FORUM_REACH:]
+    told = f"{ahead} {item['text']} {_after_span(item)[:NAMED_REACH]}"
+    return bool(_forum_words().search(told))
+
+
+FORUM_REACH = 30  # characters before a span: "a resolution calling for ..."
+
+
+@cache
+def _forum_words() -> re.Pattern[str]:
+    raw = yaml.safe_load(
+        resources.files("newsclaims.data").joinpath("negotiation.yaml").read_text("utf-8")
+    )
+    return words_pattern(raw["forum_words"])
+
+
+_MODAL_DEMAND = re.compile(r"\b(?:must|should|has to|have to|needs to)\b", re.IGNORECASE)
+_DENYING = frozenset({"deny", "denied", "denies", "dismiss", "refute", "reject"})
+_AGREEING = frozenset({"agree", "agreed", "agrees", "accepted", "accept", "accepts"})
+
+
+def _before_span(item: dict[str, Any]) -> str:
+    """The sentence's text before the item's span (empty without a stored sentence)."""
+    sentence, start = item["sentence"], item["sentence_start"]
+    if not sentence or start is None:
+        return ""
+    return str(sentence[: max(0, item["start"] - start)])
+
+
+def _after_span(item: dict[str, Any]) -> str:
+    """The sentence's text after the item's span (empty without a stored sentence)."""
+    sentence, start = item["sentence"], item["sentence_start"]
+    if not sentence or start is None:
+        return ""
+    return str(sentence[max(0, item["end"] - start) :])
+
+
+def _day(value: Any) -> date | None:
+    if isinstance(value, date):
+        return value
+    return date.fromisoformat(value) if isinstance(value, str) and value else None
+
+
+def _named(written: str) -> tuple[str, str | None, str]:
+    """A party as written in a sentence: its name as the store shows actors, its code."""
+    ref = resolve_name(written)
+    if ref.kind == "country" and ref.code and len(ref.code) == 3:
+        return country_name(ref.code), ref.code, written
+    return ref.canonical or written, ref.code, written
 
 
 def _scope(filters: Filters) -> Filters:
@@ -333,29 +495,157 @@ def _quote_moves(connection: Connection, filters: Filters) -> list[dict[str, Any
         *(contains_folded(quotes.c.span_text, word) for word in move_tables().topic_words)
     )
     query = (
-        sa.select(*item_columns(quotes))
+        sa.select(*item_columns(quotes), quotes.c.speaker_code, _preceding(quotes))
         .select_from(quotes.join(articles, quotes.c.article_pk == articles.c.pk))
         .where(*item_conditions(quotes, scope), quotes.c.speaker_name.is_not(None), topic)
     )
     found = []
     for row in connection.execute(query):
         item = dict(row._mapping)
-        move = quote_move(item["text"], item["cue_lemma"])
-        if move is None or is_opinion(item["url"], item["headline"]):
-            continue
-        party = reported_party(item["text"])
-        found.append(
-            _move(
-                item,
-                move,
-                actor=party or item["speaker_name"],
-                actor_code=None,
-                counterpart=None,
-                via=f"{item['kind']} quote",
-                reported_by=item["speaker_name"] if party else None,
-            )
-        )
+        typed = _typed_quote_move(item)
+        if typed is not None:
+            found.append(typed)
     return found
+
+
+def _typed_quote_move(item: dict[str, Any]) -> dict[str, Any] | None:
+    """The move reported speech makes, and whose: the party its clause opens with, or
+    the speaker (by the speaker's actor code: "a Hamas official" speaks for Hamas)."""
+    move, start = quote_move_at(item["text"], item["cue_lemma"])
+    if move is None or is_opinion(item["url"], item["headline"]):
+        return None
+    if (item["cue_lemma"] or "").casefold() in _DENYING:
+        return None  # "a Hamas official denied rejecting the deal": no rejection
+    before = _before_span(item) + " " + (item["text"][:start] if start is not None else "")
+    if hedged(before) or _told_as_history(item) or _forum_words().search(item["text"]):
+        return None
+    party = reported_party(item["text"])
+    addressed: tuple[str | None, str | None, str | None] = (None, None, None)
+    if party is not None and move == "demand" and _MODAL_DEMAND.search(item["text"]):
+        # "Israel must end its raids": the speaker demands it of Israel (but "Hamas had
+        # demanded a ceasefire" is Hamas's demand, told by the speaker).
+        addressed, party = _named(party), None
+    joint = joint_parties(party + " ") if party and " and " in party else None
+    counterpart = addressed
+    if joint is not None and move not in ("acceptance", "agreement"):
+        return None  # "Russia's and China's veto": two moves in one, neither told alone
+    if joint is not None:  # "Israel and Hamas agreed to a pause": both, together
+        actor, code, written = _named(joint[0])
+        counterpart = _named(joint[1])
+        move = "agreement"
+    elif party is not None:
+        actor, code, written = party, resolve_name(party).code, party
+    else:
+        actor, code, written = item["speaker_name"], item["speaker_code"], item["speaker"]
+    return _party_move(
+        item,
+        move,
+        actor=actor,
+        actor_code=code,
+        written=written,
+        counterpart=counterpart[0],
+        counterpart_code=counterpart[1],
+        counterpart_written=counterpart[2],
+        via=f"{item['kind']} quote",
+        reported_by=item["speaker_name"] if party else None,
+        joint=joint is not None,
+    )
+
+
+def _party_move(
+    item: dict[str, Any],
+    move: str,
+    *,
+    actor: str,
+    actor_code: str | None,
+    written: str | None,
+    counterpart: str | None,
+    counterpart_code: str | None,
+    counterpart_written: str | None,
+    via: str,
+    reported_by: str | None = None,
+    joint: bool = False,
+    named: bool = True,
+    addressed_suffices: bool = False,
+) -> dict[str, Any] | None:
+    """The move when its actor is a party to the negotiation its sentence names, in a
+    role that may make it (``track/parties.py``); ``None`` for anyone else's call.
+    An offer or appeal that does not itself name what is negotiated (``named``) is none,
+    but for an appeal addressed to a party (``addressed_suffices``: "urged Israel to
+    hold off"; not "urged people to move south", "is keen to help", "would visit
+    Israel"). An actor named by a common noun counts only when its words name its party
+    ("Israeli authorities", not "the mayor of Beita" or "the ministry", whose party the
+    coder guessed from the article)."""
+    text = f"{item['sentence'] or item['text']}\n{item['headline'] or ''}"
+    addressed = _addressed_party(counterpart_code, counterpart_written)
+    if addressed is not None and addressed == party_code(actor_code, written):
+        addressed = None  # "Netanyahu and his cabinet": no counterpart
+    role = party_role(actor_code, written, text, addressed, move)
+    if role is None or not (named or (addressed_suffices and addressed is not None)):
+        return None
+    if not _names_its_party(written, actor, party_code(actor_code, written)):
+        return None
+    if not same_conflict(party_code(actor_code, written), addressed, text):
+        addressed = None  # never "a ceasefire", "24 hostages", or France for talks in Paris
+    shown = counterpart if addressed else None
+    return _move(
+        item,
+        move,
+        actor=actor,
+        actor_code=actor_code,
+        counterpart=shown,
+        counterpart_code=counterpart_code if shown else None,
+        via=via,
+        reported_by=reported_by,
+    ) | {"role": role, "joint": joint, "speaks_for": speaks_for(written, actor_code)}
+
+
+def _names_its_party(written: str | None, name: str | None, party: str | None) -> bool:
+    """Whether an actor's words (as written, or its canonical name) name its party, or
+    are a person's name (resolved in its article: "Hamas official Osama Hamdan").
+
+    >>> _names_its_party("Israeli authorities", None, "ISR")
+    True
+    >>> _names_its_party("the mayor of Beita", None, "ISR"), _names_its_party("He", "He", "ISR")
+    (False, False)
+    >>> _names_its_party("He", "Benjamin Netanyahu", "ISR"), _names_its_party("Osama Hamdan", None, "PSE")
+    (True, True)
+    """
+    for words in (written, name):
+        if words and party_code(resolve_name(words).code, words) == party:
+            return True
+    return any(words and _A_NAME.match(words) for words in (written, name))
+
+
+# A person's name: two or more capitalised words (with name particles), no determiner.
+_A_NAME = re.compile(
+    r"^(?!(?:The|A|An|His|Her|Its|Their|This|That)\b)[A-Z][\w'’.-]+"
+    r"(?:\s+(?:(?:al|el|bin|ibn|abu|de|van|von)[-\s])?[A-Z][\w'’.-]+)+$"
+)
+
+
+def _addressed_party(code: str | None, written: str | None) -> str | None:
+    """The party a move is addressed to, when its words name that party themselves
+    ("Israel", "Israel's government", "Hamas"), not only by the coder's guess ("a
+    delegation", "its ally", "the idea of foreign peacekeepers")."""
+    party = party_code(code, written)
+    if not (in_a_conflict(party) and written):
+        return None  # "the Philippines", whose citizen was freed, is no party
+    return party if party_code(resolve_name(written).code, written) == party else None
+
+
+def speaks_for(written: str | None, code: str | None) -> str | None:
+    """The group a person or body speaks for, by name, as its written title says and its
+    code confirms ("Hamas official Osama Hamdan": Hamas): ``--actor Hamas`` finds it,
+    ``--actor "Islamic Jihad"`` does not, though both groups share a code.
+
+    >>> speaks_for("Hamas official Osama Hamdan", "PSEREB"), speaks_for("Israel", "ISR")
+    ('Hamas', None)
+    """
+    if not written or not code:
+        return None
+    ref = resolve_name(written)
+    return ref.canonical if ref.kind == "group" and ref.code == code else None
 
 
 def _move(
@@ -365,6 +655,7 @@ def _move(
     actor: str,
     actor_code: str | None,
     counterpart: str | None,
+    counterpart_code: str | None,
     via: str,
     reported_by: str | None = None,
 ) -> dict[str, Any]:
@@ -375,6 +666,7 @@ def _move(
         "actor_code": actor_code,
         "move": move,
         "counterpart": counterpart,
+        "counterpart_code": counterpart_code,
         "via": via,
         "reported_by": reported_by,
         "publisher": item["publisher"],
