@@ -4,8 +4,8 @@ so reported speech is a party's move by identity, not by the speaker's name.
 Rows stored before this revision keep NULL: their speakers are then no party to any
 negotiation. Re-ingest skips stored articles, so ingest into a new store to get them.
 
-Revision ID: 0005
-Revises: 0004
+Revision ID: 0007
+Revises: 0006
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0005"
-down_revision = "0004"
+revision = "0007"
+down_revision = "0006"
 branch_labels = None
 depends_on = None
 
