@@ -438,3 +438,28 @@ def test_terms_efforts_recaps_by_month_and_the_makers_of_a_proposal(
                         "Israel", officials)]),
     )  # fmt: skip
     assert found == {"Hamas": ["proposal"]}  # the proposal is Hamas's, told by Egypt
+
+
+def test_history_events_are_no_moves_and_one_actors_counter_proposals_stay_marked(
+    db_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    israel = actor("Israel", code="ISR", kind="country", canonical="ISR")
+    hamas = actor("Hamas", code="PSEREB", kind="group", canonical="Hamas")
+    history = "Israel rejected a Hamas truce proposal in 2014."
+    proposal = "Israel proposed a truce to Hamas on Monday."
+    answer = "Hamas proposed a truce to Israel on Tuesday."
+    reports = (
+        report("old", history, date="2024-02-01", headline="War in Gaza", events=[
+            event(history, "rejected", "125", israel, hamas, date="2014",
+                  sentence=span_of(history, history))]),
+        report("p1", proposal, date="2024-02-06", headline="War in Gaza", events=[
+            event(proposal, "proposed a truce", "036", israel, hamas, date="Monday",
+                  sentence=span_of(proposal, proposal))]),
+        report("p2", answer, date="2024-02-07", headline="War in Gaza", events=[
+            event(answer, "proposed a truce", "036", hamas, israel, date="Tuesday",
+                  sentence=span_of(answer, answer))]),
+    )  # fmt: skip
+    everyone = _moves(db_url, capsys, *reports)
+    assert "rejection>Israel" not in str(everyone) and "rejection" not in everyone.get("Israel", [])
+    assert _moves(db_url, capsys, actor_name="Hamas") == {"Hamas": everyone["Hamas"]}
+    assert everyone["Hamas"] == ["counter_proposal>Israel"]

@@ -134,20 +134,26 @@ def same_actor(wanted: str, name: str | None, code: str | None) -> bool:
 def negotiation_moves(connection: Connection, filters: Filters) -> list[dict[str, Any]]:
     """Every move matching ``filters`` (actor, publisher, since, until), oldest first."""
     moves = distinct_moves([*_event_moves(connection, filters), *_quote_moves(connection, filters)])
-    if filters.actor is not None:
-        wanted = filters.actor
-        moves = [
-            m for m in moves
-            if same_actor(wanted, m["actor"], m["actor_code"])
-            or same_actor(wanted, m["speaks_for"], None)
-            or (m["joint"] and same_actor(wanted, m["counterpart"], m["counterpart_code"]))
-        ]  # fmt: skip
     moves.sort(key=lambda move: (move["date"] or "9999", move["article_id"], move["span"]["start"]))
     held = _sentence_figures(connection, {move["article_id"] for move in moves})
     for move in moves:
         figures_there = held.get((move["article_id"], move["sentence_start"]), [])
         move["terms"] = move_terms(move["sentence"], figures_there)
-    return mark_counter_proposals(moves)
+    # Counter-proposals answer the other side: marked over everyone's moves, then one
+    # actor's are picked (the web face picks them from everyone's, kept once).
+    marked = mark_counter_proposals(moves)
+    return marked if filters.actor is None else moves_of(marked, filters.actor)
+
+
+def moves_of(moves: list[dict[str, Any]], actor: str) -> list[dict[str, Any]]:
+    """The moves ``actor`` (a name or code) made: as their actor, as the party a speaker
+    speaks for, or as the other side of a joint agreement."""
+    return [
+        m for m in moves
+        if same_actor(actor, m["actor"], m["actor_code"])
+        or same_actor(actor, m["speaks_for"], None)
+        or (m["joint"] and same_actor(actor, m["counterpart"], m["counterpart_code"]))
+    ]  # fmt: skip
 
 
 def distinct_moves(moves: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -486,6 +492,7 @@ def _scope(filters: Filters) -> Filters:
         since=filters.since,
         until=filters.until,
         all_copies=filters.all_copies,
+        background=False,  # events the resolve stage found to be history
     )
 
 

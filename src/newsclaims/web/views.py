@@ -16,7 +16,7 @@ from sqlalchemy.engine import Connection, Engine
 
 from newsclaims.store.queries import APPLICABLE, QueryResult
 from newsclaims.track.contradictions import claim_pairs
-from newsclaims.track.negotiation import negotiation_moves, same_actor
+from newsclaims.track.negotiation import moves_of, negotiation_moves
 from newsclaims.track.timeline import timeline_points
 from newsclaims.web.cache import RESULTS, shared_result, store_revision
 from newsclaims.web.params import (
@@ -131,11 +131,7 @@ def moves(connection: Connection, params: FilterParams) -> list[dict[str, Any]]:
     if wanted is None:
         return found
     # One actor's moves are picked from everyone's, as the view matches actors.
-    return RESULTS.get(
-        revision,
-        ("moves", filters),
-        lambda: [move for move in found if same_actor(wanted, move["actor"], move["actor_code"])],
-    )
+    return RESULTS.get(revision, ("moves", filters), lambda: moves_of(found, wanted))
 
 
 ACTOR_ROWS = 200  # per kind on an actor's page
