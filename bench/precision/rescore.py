@@ -19,7 +19,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from draw import claim_of, locations
+from draw import claim_of, items_of, locations
 
 
 def item_key(row: dict[str, str]) -> tuple[tuple[str, int, int], ...]:
@@ -46,13 +46,13 @@ def state_of(view: str, row: dict[str, str], shown: dict[Any, list[str]]) -> tup
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("view", choices=["timeline", "contradictions"])
+    parser.add_argument("view", choices=["timeline", "contradictions", "negotiation"])
     parser.add_argument("labels", type=Path)
     parser.add_argument("json_file", type=Path)
     parser.add_argument("--show", choices=["stays", "changed", "gone"])
     args = parser.parse_args()
     shown: dict[Any, list[str]] = {}
-    for item in json.loads(args.json_file.read_text(encoding="utf-8")):
+    for item in items_of(args.view, json.loads(args.json_file.read_text(encoding="utf-8"))):
         shown.setdefault(tuple(locations(args.view, item)), []).append(claim_of(args.view, item))
     counts: Counter[tuple[str, str]] = Counter()
     with args.labels.open(encoding="utf-8") as file:
