@@ -448,8 +448,20 @@ def test_an_actors_own_estimate_is_its_figure(figures):
         ),
         ("The blast, which killed 471 people, destroyed the ward.", "incident"),
         ("Israel's offensive, which has killed more than 20,000 people, goes on.", None),
+        # One attack ("an attack"), or attacks set near a site, are one incident.
+        ("At least two people have been killed in an Israeli attack in the south.",
+         "incident"),
+        ("More than 100 people have been killed in strikes close to the clinic, officials said.",
+         "incident"),
+        ("Dozens have been killed in strikes near the hospital.", "incident"),
+        ("At least 40 people have been killed in strikes near Khan Younis.", None),
+        # A count's own participle clause limits it ("six people killed on Tuesday").
+        ("The figure includes six people killed on Tuesday in the north.", "period"),
+        ("The toll includes 20,000 people killed since October.", None),
+        # "shot dead" in the simple past is one event's count.
+        ("A gunman shot dead seven people outside a cafe.", "incident"),
     ],
-)
+)  # fmt: skip
 def test_a_campaign_noun_pinned_to_a_day_or_a_site_is_one_incident(
     figures, sentence: str, scope: str | None
 ) -> None:
