@@ -139,6 +139,9 @@ def test_located_mentions_skip_actor_uses_and_keep_parts():
     text = "Israel's army said fighting raged in northern Gaza and across the West Bank."
     places = [mention.place for mention in located_mentions(Report(id="r", text=text))]
     assert places == ["northern Gaza", "West Bank"]
+    # A part word ending the sentence before does not place the next sentence's name.
+    text = "Troops pushed into the north. Israel's bombardment has killed 14,800 people."
+    assert located_mentions(Report(id="r", text=text)) == []
 
 
 @pytest.mark.parametrize(

@@ -43,6 +43,8 @@ EXAMPLE_WORDS = frozenset({"including", "notably", "especially", "particularly"}
 ARTICLE_PLACE_SHARE = 0.5
 
 _SINCE_PHRASE = re.compile(r"\bsince\b[^.;:\n]*$", re.IGNORECASE)
+_SENTENCE_ENDS = (".", "!", "?", ";", ":")
+_CLOSING = "\"'”’)"
 _EDGE_NOISE = " \t\r\n.,;:!?\"'“”‘’()"
 _LEADING = re.compile(r"^(?:in|at|on|across|throughout|of|from|the)\s+", re.IGNORECASE)
 
@@ -513,7 +515,11 @@ def _target_part(before: str) -> str | None:
 def _name_lead(before: str) -> tuple[str, list[str]]:
     """The part word right before a name (``northern``, or ``""``), past ``the`` and
     descriptors, and the casefolded words before it."""
-    words = [word.casefold().strip(_EDGE_NOISE) for word in before.split()]
+    words = before.split()
+    # The words of the name's own sentence: "... in the north. Israel's bombardment" does
+    # not set Israel in the north.
+    ends = [i for i, word in enumerate(words) if word.rstrip(_CLOSING).endswith(_SENTENCE_ENDS)]
+    words = [word.casefold().strip(_EDGE_NOISE) for word in words[ends[-1] + 1 if ends else 0 :]]
     tables = place_tables()
     part = ""
     while words and words[-1] in {*tables.parts, "the", *_descriptor_words()}:
