@@ -357,6 +357,8 @@ def test_the_place_after_coordinated_counts_covers_both(nlp):
     [
         ("The death toll has passed 5,000, officials said.", "at_least"),
         ("The toll surpassed 1,200 on Monday.", "at_least"),
+        ("The death toll nears 9,000 as strikes go on.", "at_most"),
+        ("The number of dead is approaching 300, officials said.", "at_most"),
         ("A dozen or so soldiers were killed.", "approx"),
         ("Police arrested 40 or more protesters.", "at_least"),
         ("Rebels passed 12 checkpoints on the road.", "exact"),  # things passed, not a floor

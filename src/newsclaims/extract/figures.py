@@ -154,10 +154,14 @@ def _figure(
 
 
 def _verb_qualifier(qualifier: Qualifier, anchor: Token, lexicon: FigureLexicon) -> Qualifier:
-    """``has passed 5,000``: an exact number that a verb of exceeding governs is a floor."""
-    verb = anchor.head
-    governs = anchor.dep_ == "dobj" and verb.lemma_.lower() in lexicon.at_least_verbs
-    return "at_least" if qualifier == "exact" and governs else qualifier
+    """``has passed 5,000``: an exact number that a verb of exceeding governs is a floor;
+    ``nears 24,000``: one that a verb of approaching governs is a ceiling."""
+    if qualifier != "exact" or anchor.dep_ != "dobj":
+        return qualifier
+    verb = anchor.head.lemma_.lower()
+    if verb in lexicon.at_least_verbs:
+        return "at_least"
+    return "at_most" if verb in lexicon.at_most_verbs else qualifier
 
 
 def _span(span: Span) -> TextSpan:
