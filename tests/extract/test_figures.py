@@ -389,8 +389,15 @@ def test_qualifiers_from_verbs_and_after_the_number(figures, sentence, qualifier
         ),
         # A narrative subject that did not speak is no source.
         ("The flight with 239 people on board vanished over the sea.", [None]),
+        # A running count in a participle clause after "..., X said," continues X's report.
+        ("More than 30 people had been killed since Monday, the health ministry in the "
+         "territory said, raising the overall toll to 9,400.",
+         ["the health ministry in the territory"] * 2),
+        ("At least 75 people had been killed since Sunday, the interior ministry in the "
+         "province said, bringing the total number of dead to 3,120.",
+         ["the interior ministry in the province"] * 2),
     ],
-)
+)  # fmt: skip
 def test_figure_sources_by_agent_introduction_and_narrative(figures, text, sources):
     assert [f.source.text if f.source else None for f in figures(text)] == sources
 

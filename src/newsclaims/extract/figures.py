@@ -343,7 +343,21 @@ class SentenceAttribution:
             return self._trailing_source(anchor)
         colon = next((t for t in self.sentence if t.text == ":" and t.i < anchor.i), None)
         introduced = self.introducer(colon) if colon is not None else self.introduced
-        return introduced or self._trailing_source(anchor)
+        return introduced or self._trailing_source(anchor) or self._continued_source(anchor)
+
+    def _continued_source(self, anchor: Token) -> ActorRef | None:
+        """``166 were killed, the ministry said, bringing the total to 20,424``: a count
+        in a participle clause after a ``..., X said`` set into the clause it hangs on
+        continues what X reports."""
+        node = anchor
+        while node.head.i != node.i and not (node.dep_ == "advcl" and node.tag_ == "VBG"):
+            node = node.head
+        if node.dep_ != "advcl" or node.tag_ != "VBG" or not self._inside(node.head):
+            return None
+        for said in node.head.children:
+            if said.dep_ == "parataxis" and said.i < node.i and self._is_report_verb(said):
+                return self._subject_ref(said)
+        return None
 
     def introducer(self, colon: Token) -> ActorRef | None:
         """``Officials gave these figures: ...``: the subject of the report or toll verb
