@@ -357,6 +357,8 @@ def test_the_place_after_coordinated_counts_covers_both(nlp):
     [
         ("The death toll has passed 5,000, officials said.", "at_least"),
         ("The toll surpassed 1,200 on Monday.", "at_least"),
+        ("The death toll nears 9,000 as strikes go on.", "at_most"),
+        ("The number of dead is approaching 300, officials said.", "at_most"),
         ("A dozen or so soldiers were killed.", "approx"),
         ("Police arrested 40 or more protesters.", "at_least"),
         ("Rebels passed 12 checkpoints on the road.", "exact"),  # things passed, not a floor
@@ -387,8 +389,15 @@ def test_qualifiers_from_verbs_and_after_the_number(figures, sentence, qualifier
         ),
         # A narrative subject that did not speak is no source.
         ("The flight with 239 people on board vanished over the sea.", [None]),
+        # A running count in a participle clause after "..., X said," continues X's report.
+        ("More than 30 people had been killed since Monday, the health ministry in the "
+         "territory said, raising the overall toll to 9,400.",
+         ["the health ministry in the territory"] * 2),
+        ("At least 75 people had been killed since Sunday, the interior ministry in the "
+         "province said, bringing the total number of dead to 3,120.",
+         ["the interior ministry in the province"] * 2),
     ],
-)
+)  # fmt: skip
 def test_figure_sources_by_agent_introduction_and_narrative(figures, text, sources):
     assert [f.source.text if f.source else None for f in figures(text)] == sources
 
@@ -448,8 +457,20 @@ def test_an_actors_own_estimate_is_its_figure(figures):
         ),
         ("The blast, which killed 471 people, destroyed the ward.", "incident"),
         ("Israel's offensive, which has killed more than 20,000 people, goes on.", None),
+        # One attack ("an attack"), or attacks set near a site, are one incident.
+        ("At least two people have been killed in an Israeli attack in the south.",
+         "incident"),
+        ("More than 100 people have been killed in strikes close to the clinic, officials said.",
+         "incident"),
+        ("Dozens have been killed in strikes near the hospital.", "incident"),
+        ("At least 40 people have been killed in strikes near Khan Younis.", None),
+        # A count's own participle clause limits it ("six people killed on Tuesday").
+        ("The figure includes six people killed on Tuesday in the north.", "period"),
+        ("The toll includes 20,000 people killed since October.", None),
+        # "shot dead" in the simple past is one event's count.
+        ("A gunman shot dead seven people outside a cafe.", "incident"),
     ],
-)
+)  # fmt: skip
 def test_a_campaign_noun_pinned_to_a_day_or_a_site_is_one_incident(
     figures, sentence: str, scope: str | None
 ) -> None:

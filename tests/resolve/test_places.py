@@ -81,7 +81,7 @@ def _report_with(text: str, number: str, source: str | None = None, **fields):
         # The one place the sentence is set in.
         ("In the occupied West Bank, 12 Palestinians were killed, officials said.", "12",
          "officials", None, ("West Bank", "sentence")),
-        # Two places in the sentence: none of them.
+        # Two places in the sentence: none of them, nor the article's place.
         ("Raids in Jenin and in Nablus left 5 dead.", "5", None, None, (None, None)),
         # Where a source speaks from, or where words were said, is not where people died.
         ("Hamas officials in Beirut said 30,000 people had been killed.", "30,000",
@@ -93,6 +93,30 @@ def _report_with(text: str, number: str, source: str | None = None, **fields):
          "300", "Officials", None, (None, None)),
         ("Officials said 300 people had been killed since October 7, when fighters attacked "
          "southern Israel.", "300", "Officials", None, (None, None)),
+        # What an attack strikes is where its dead are: a noun with "of"/"against", a verb's
+        # object; only where the sentence sets nothing in a place with a locative word.
+        ("Israel's bombardment of the Gaza Strip has killed more than 9,000 people.", "9,000",
+         None, None, ("Gaza", "sentence")),
+        ("The war against the besieged West Bank has killed 90 people.", "90", None, None,
+         ("West Bank", "sentence")),
+        ("Israeli jets pounded Gaza overnight, killing 40 people.", "40", None, None,
+         ("Gaza", "sentence")),
+        ("Israeli jets struck Gaza, killing 12 people in Rafah.", "12", None, None,
+         ("Rafah", "sentence")),
+        ("The history of Gaza tells of 300 people killed.", "300", None, None, (None, None)),
+        # A place that names a toll: "the Gaza death toll", "Gaza's toll".
+        ("The Gaza death toll rose to 9,000 on Monday.", "9,000", None, None,
+         ("Gaza", "sentence")),
+        ("Gaza's toll passed 9,000 people, officials said.", "9,000", "officials", None,
+         ("Gaza", "sentence")),
+        # A place named as an example lies within the count's place.
+        ("At least 15 Palestinians were killed across the West Bank, including in Jenin.",
+         "15", None, None, ("West Bank", "sentence")),
+        # A government named with a place that is not a country counts there.
+        ("The enclave's Hamas-run government said 9,000 people had been killed. Strikes hit "
+         "Gaza.", "9,000", "The enclave's Hamas-run government", None, ("Gaza", "source")),
+        ("Israel's government said 1,200 people had been killed.", "1,200",
+         "Israel's government", None, (None, None)),
         # The place most of the article is set in; a place only named as an actor is not.
         ("Israel said it struck Hamas. In Gaza, strikes went on. Rescuers in Gaza dug. "
          "The ministry said 300 people were killed.", "300", "The ministry", None,
@@ -115,6 +139,9 @@ def test_located_mentions_skip_actor_uses_and_keep_parts():
     text = "Israel's army said fighting raged in northern Gaza and across the West Bank."
     places = [mention.place for mention in located_mentions(Report(id="r", text=text))]
     assert places == ["northern Gaza", "West Bank"]
+    # A part word ending the sentence before does not place the next sentence's name.
+    text = "Troops pushed into the north. Israel's bombardment has killed 14,800 people."
+    assert located_mentions(Report(id="r", text=text)) == []
 
 
 @pytest.mark.parametrize(
@@ -149,4 +176,19 @@ def test_a_place_guessed_from_the_article_is_a_territory_or_a_country() -> None:
                                  text=text[text.index("More"):]))  # fmt: skip
     # The article is set in Rafah; a count with no place of its own is Gaza's, where
     # Rafah lies, not the city's.
+    assert figure_place(Report(id="r", text=text), count) == ("Gaza", "article")
+
+
+def test_an_article_set_in_the_cities_of_a_territory_is_set_in_the_territory() -> None:
+    from newsclaims.model import Figure, Report, Span
+    from newsclaims.resolve.places import figure_place
+
+    text = (
+        "Tanks pushed into Khan Younis. Families fled in Rafah. Strikes went on in northern "
+        "Gaza. Sirens sounded in Israel.\nMore than 18,000 people have been killed."
+    )
+    start = text.index("18,000")
+    count = Figure(id="f1", span=Span(start=start, end=start + 6, text="18,000"),
+                   sentence=Span(start=text.index("More"), end=len(text),
+                                 text=text[text.index("More"):]))  # fmt: skip
     assert figure_place(Report(id="r", text=text), count) == ("Gaza", "article")

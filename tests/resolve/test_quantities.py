@@ -59,8 +59,15 @@ def test_a_sides_own_people_are_people_others_foreign_nationals(
             ["people", "children"],
         ),
         ("At least 40 people were killed, 12 of whom were women.", ["people", "women"]),
+        # A part named by its people only counts what its whole counts.
+        ("At least 30 journalists have been killed, including 25 Palestinians, two Israelis "
+         "and three Syrians.", ["journalists", "journalists", "journalists", "journalists"]),
+        ("Some 40 medics have been killed, among them 12 Palestinians.",
+         ["medics", "medics"]),
+        ("At least 1,000 people have been killed, including 40 Palestinians in Jenin.",
+         ["people", "people"]),
     ],
-)
+)  # fmt: skip
 def test_a_partitive_count_is_a_part_not_the_toll(
     analyze_text, text: str, quantities: list[str]
 ) -> None:

@@ -194,3 +194,27 @@ def test_a_count_far_below_its_sources_toll_is_a_part(
     assert [p["value"] for p in toll] == [9000, 9300, 9500]  # 45 is a day's, not the toll
     every = timeline_json(capsys, "--status", "killed", "--scope", "all", "--db", db_url)
     assert [(p["value"], p["part"]) for p in every if p["part"]] == [(45, True)]
+
+
+PLACELESS = "More than 9,000 people have been killed, officials said."
+
+
+def test_a_toll_whose_place_the_tool_cannot_tell_is_left_out_unless_asked(
+    db_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    engine = open_store(db_url)
+    ReportWriter(engine).write([
+        report("nowhere", PLACELESS, date="2023-11-01", figures=[
+            figure(PLACELESS, "More than 9,000", 9000, qualifier="at_least", what="people",
+                   status="killed", source="officials")]),
+        report("lb", LEBANON, date="2023-10-21", figures=[
+            figure(LEBANON, "20", 20, what="people", status="killed", where="southern Lebanon")]),
+    ])  # fmt: skip
+    engine.dispose()
+    toll = timeline_json(capsys, "--status", "killed", "--db", db_url)
+    assert [(p["value"], p["where"]) for p in toll] == [(20, "southern Lebanon")]
+    every = timeline_json(capsys, "--status", "killed", "--placeless", "--db", db_url)
+    assert sorted((p["value"], p["where"]) for p in every) == [
+        (20, "southern Lebanon"),
+        (9000, None),
+    ]

@@ -230,6 +230,14 @@ def timeline(
             'blast"); all. A series is one quantity, so the default leaves out the parts.'
         ),
     ] = CountScope.toll,
+    placeless: Annotated[
+        bool,
+        typer.Option(
+            "--placeless",
+            help="Also show running tolls whose place the tool cannot tell (left out by "
+            "default: a toll is some place's, and one without its place cannot be checked).",
+        ),
+    ] = False,
     chart: Annotated[
         Path | None,
         typer.Option(help="Also write the chart: .html, .png, .svg or .json (Vega-Lite)."),
@@ -244,7 +252,8 @@ def timeline(
     URL (--format json or csv), and `newsclaims show ARTICLE_ID ITEM_ID` shows it in
     its article. A figure's place is the one its clause states, else the one in its source's name
     ("the health ministry in Gaza"), else the one place its sentence is set in, else the
-    place most of the article is set in; each point's where_basis says which.
+    place most of the article is set in; each point's where_basis says which. A running
+    toll with none of these is left out (--placeless shows it).
 
     Examples:
 
@@ -272,7 +281,7 @@ def timeline(
     )  # fmt: skip
     engine = open_store(db, create=False)
     with engine.connect() as connection:
-        points = timeline_points(connection, filters)
+        points = timeline_points(connection, filters, placeless=placeless)
         if not points and source:
             _offer_sources(connection, source)
     engine.dispose()

@@ -21,6 +21,7 @@ class FigureLexicon:
     hedge_fillers: frozenset[tuple[str, ...]]
     after_hedges: dict[tuple[str, ...], Qualifier]
     at_least_verbs: frozenset[str]
+    at_most_verbs: frozenset[str]
     range_openers: frozenset[str]
     range_joiners: frozenset[str]
     vague_needs_of: frozenset[str]
@@ -90,6 +91,7 @@ def figure_lexicon() -> FigureLexicon:
             for phrase in phrases
         },
         at_least_verbs=words("at_least_verbs"),
+        at_most_verbs=words("at_most_verbs"),
         range_openers=words("range_openers"),
         range_joiners=words("range_joiners"),
         vague_needs_of=words("vague_needs_of"),

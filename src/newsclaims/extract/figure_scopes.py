@@ -54,6 +54,18 @@ def count_scope(anchor: Token, counted: Token | None, lexicon: FigureLexicon) ->
     """
     heads = clause_heads(anchor, counted)
     own = [child for head in heads for child in head.children]
+    # "(the toll includes) six Palestinians killed on Tuesday": the participle on the
+    # counted noun is the count's own clause, and its phrases limit the count itself.
+    participial = [
+        child
+        for participle in own
+        if participle.dep_ == "acl" and participle.tag_ == "VBN" and participle.head in heads
+        for child in participle.children
+    ]
+    if any(_is_period_phrase(child, lexicon) for child in participial):
+        return "period"
+    if any(_is_incident_phrase(child, lexicon) for child in participial):
+        return "incident"
     if any(child.dep_ == "prep" and child.lower_ in lexicon.toll_prepositions for child in own):
         return None  # "since October 7": counted from the start, whatever follows
     verb = heads[-1]
@@ -148,6 +160,8 @@ def _told_as_past_event(verb: Token, lexicon: FigureLexicon) -> bool:
 
 
 NONFINITE_DEPS = frozenset({"advcl", "conj", "xcomp"})
+# The words that set an attack at a site ("strikes near the hospital").
+SITE_PREPOSITIONS = frozenset({"on", "against", "near", "at", "outside"})
 # Clauses of their own under a verb: their words tell of their own counts ("..., taking
 # the toll to seven"), all but the word that joins them ("since the war began"). A
 # coordinated verb is no clause of its own: "232 were killed and 1,900 wounded since May
@@ -276,24 +290,37 @@ def _is_incident_phrase(token: Token, lexicon: FigureLexicon) -> bool:
 
 def _names_an_incident(noun: Token, lexicon: FigureLexicon) -> bool:
     """A singular incident noun (``the blast``), a pinned-down campaign noun (``the
-    attack on the school``), or attacks of either kind pinned down to one site or day
-    (``Israeli strikes on the Jabalia camp``; not ``Israeli strikes on Gaza``)."""
+    attack on the school``) or one with ``a``/``an`` (``an Israeli attack``), or attacks
+    of either kind pinned down to one site or day (``Israeli strikes on the Jabalia
+    camp``; not ``Israeli strikes on Gaza``)."""
     lemma = noun.lemma_.lower()
     if noun.tag_ == "NN" and lemma in lexicon.incident_nouns:
         return True
     kinds = lexicon.campaign_nouns | lexicon.incident_nouns
+    if noun.tag_ == "NN" and lemma in kinds and _indefinite(noun):
+        return True
     return noun.tag_ in {"NN", "NNS"} and lemma in kinds and _pinned_down(noun, lexicon)
+
+
+def _indefinite(noun: Token) -> bool:
+    return any(child.dep_ == "det" and child.lower_ in {"a", "an"} for child in noun.children)
 
 
 def _pinned_down(noun: Token, lexicon: FigureLexicon) -> bool:
     """A campaign noun made one incident by a day (``the October 7 attack``, ``the attack
     on October 7``) or by a site (``the attack on al-Ahli hospital``, ``an assault on a
-    school``; not ``the attack on Gaza``, ``the offensive against Hamas``)."""
+    school``, ``strikes near the hospital``, ``close to the school``; not ``the attack on
+    Gaza``, ``the offensive against Hamas``)."""
     for child in noun.children:
         if child.ent_type_ == "DATE" and any(part.like_num for part in child.subtree):
             return True
-        if child.dep_ == "prep" and child.lower_ in {"on", "against"}:
-            for target in _objects(child):
+        preps = [child] if child.dep_ == "prep" else []
+        if child.lower_ in {"close", "next"}:  # "close to the hospital"
+            preps = [part for part in child.children if part.dep_ == "prep"]
+        for prep in preps:
+            if prep.lower_ not in (SITE_PREPOSITIONS if prep is child else {"to"}):
+                continue
+            for target in _objects(prep):
                 if target.ent_type_ == "DATE" or target.ent_type_ == "FAC":
                     return True
                 if target.lemma_.lower() in lexicon.site_nouns:

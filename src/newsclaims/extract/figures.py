@@ -154,10 +154,14 @@ def _figure(
 
 
 def _verb_qualifier(qualifier: Qualifier, anchor: Token, lexicon: FigureLexicon) -> Qualifier:
-    """``has passed 5,000``: an exact number that a verb of exceeding governs is a floor."""
-    verb = anchor.head
-    governs = anchor.dep_ == "dobj" and verb.lemma_.lower() in lexicon.at_least_verbs
-    return "at_least" if qualifier == "exact" and governs else qualifier
+    """``has passed 5,000``: an exact number that a verb of exceeding governs is a floor;
+    ``nears 24,000``: one that a verb of approaching governs is a ceiling."""
+    if qualifier != "exact" or anchor.dep_ != "dobj":
+        return qualifier
+    verb = anchor.head.lemma_.lower()
+    if verb in lexicon.at_least_verbs:
+        return "at_least"
+    return "at_most" if verb in lexicon.at_most_verbs else qualifier
 
 
 def _span(span: Span) -> TextSpan:
@@ -339,7 +343,21 @@ class SentenceAttribution:
             return self._trailing_source(anchor)
         colon = next((t for t in self.sentence if t.text == ":" and t.i < anchor.i), None)
         introduced = self.introducer(colon) if colon is not None else self.introduced
-        return introduced or self._trailing_source(anchor)
+        return introduced or self._trailing_source(anchor) or self._continued_source(anchor)
+
+    def _continued_source(self, anchor: Token) -> ActorRef | None:
+        """``166 were killed, the ministry said, bringing the total to 20,424``: a count
+        in a participle clause after a ``..., X said`` set into the clause it hangs on
+        continues what X reports."""
+        node = anchor
+        while node.head.i != node.i and not (node.dep_ == "advcl" and node.tag_ == "VBG"):
+            node = node.head
+        if node.dep_ != "advcl" or node.tag_ != "VBG" or not self._inside(node.head):
+            return None
+        for said in node.head.children:
+            if said.dep_ == "parataxis" and said.i < node.i and self._is_report_verb(said):
+                return self._subject_ref(said)
+        return None
 
     def introducer(self, colon: Token) -> ActorRef | None:
         """``Officials gave these figures: ...``: the subject of the report or toll verb

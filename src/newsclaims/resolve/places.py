@@ -36,10 +36,15 @@ LOCATIVE_WORDS = frozenset(
     {"in", "on", "across", "throughout", "inside", "near", "at", "into", "over", "around"}
 )
 IRREGULAR_SPEECH_FORMS = frozenset({"said", "told", "spoke", "wrote", "spoken", "written"})
+# "killed across the West Bank, including in Hebron": a place named as an example lies
+# within the count's place; it is not where the count is.
+EXAMPLE_WORDS = frozenset({"including", "notably", "especially", "particularly"})
 # The article's place must hold at least this share of its located mentions.
 ARTICLE_PLACE_SHARE = 0.5
 
 _SINCE_PHRASE = re.compile(r"\bsince\b[^.;:\n]*$", re.IGNORECASE)
+_SENTENCE_ENDS = (".", "!", "?", ";", ":")
+_CLOSING = "\"'”’)"
 _EDGE_NOISE = " \t\r\n.,;:!?\"'“”‘’()"
 _LEADING = re.compile(r"^(?:in|at|on|across|throughout|of|from|the)\s+", re.IGNORECASE)
 
@@ -55,6 +60,10 @@ class PlaceTables:
     parts: dict[str, str]  # casefolded part word -> shown form
     local_authorities: tuple[str, ...]  # casefolded: sources whose name places a count
     within: dict[str, str]  # place name -> the place it lies in
+    target_nouns: frozenset[str]  # casefolded: "bombardment" (of Gaza)
+    target_prepositions: frozenset[str]  # "of", "against"
+    target_verbs: frozenset[str]  # casefolded forms: "pummels", "struck" (Gaza)
+    toll_nouns: tuple[str, ...]  # casefolded: "death toll" (the Gaza death toll)
 
 
 @cache
@@ -80,7 +89,29 @@ def place_tables() -> PlaceTables:
         within={
             name: entry["within"] for name, entry in raw["places"].items() if "within" in entry
         },
+        target_nouns=frozenset(noun.casefold() for noun in raw["target_nouns"]),
+        target_prepositions=frozenset(raw["target_prepositions"]),
+        target_verbs=frozenset(
+            form
+            for verb in raw["target_verbs"]
+            for form in (verb if isinstance(verb, list) else _verb_forms(verb))
+        ),
+        toll_nouns=tuple(noun.casefold() for noun in raw["toll_nouns"]),
     )
+
+
+def _verb_forms(verb: str) -> tuple[str, ...]:
+    """A regular verb's forms: ``pummel`` -> pummels, pummelled, pummeled, pummelling...
+
+    >>> _verb_forms("bombard")
+    ('bombard', 'bombards', 'bombarded', 'bombarding')
+    >>> _verb_forms("invade")
+    ('invade', 'invades', 'invaded', 'invading')
+    """
+    if verb.endswith("e"):
+        return verb, f"{verb}s", f"{verb}d", f"{verb[:-1]}ing"
+    doubled = (f"{verb}{verb[-1]}ed", f"{verb}{verb[-1]}ing") if verb.endswith("l") else ()
+    return (verb, f"{verb}s", f"{verb}ed", f"{verb}ing", *doubled)
 
 
 def normalise_place(where: str | None, text: str = "", position: int | None = None) -> str | None:
@@ -222,6 +253,8 @@ class PlaceMention:
     end: int
     place: str
     joined: bool = False  # one of places joined by "and"/"or" ("in Gaza and the West Bank")
+    target: bool = False  # only what an attack strikes ("the bombardment of Gaza")
+    example: bool = False  # named as an example ("including in Hebron")
 
 
 def figure_place(
@@ -255,8 +288,11 @@ def figure_place(
         return place, "stated"
     if figure.source and (place := _source_place(figure.source, report, figure.span.start)):
         return place, "source"
-    if place := _sentence_place(figure, located):
-        return place, "sentence"
+    places = _sentence_places(figure, located)
+    if len(places) == 1:
+        return places.pop(), "sentence"
+    if places:
+        return None, None  # "raids in Jenin and in Nablus left 5 dead": neither's count
     if place := _broad_place(article_place(located)):
         return place, "article"
     return None, None
@@ -300,17 +336,21 @@ def _joined_places(figure: Figure, located: list[PlaceMention]) -> bool:
     )
 
 
-def _sentence_place(figure: Figure, located: list[PlaceMention]) -> str | None:
-    """The one place the figure's sentence is set in, outside its source's words."""
+def _sentence_places(figure: Figure, located: list[PlaceMention]) -> set[str]:
+    """The places the figure's sentence is set in, outside its source's words; a place
+    only struck by an attack (``Israel pummels Gaza, killing 40``) where the sentence sets
+    nothing in a place, and never a place named as an example."""
     if figure.sentence is None:
-        return None
-    inside = {
-        mention.place
+        return set()
+    inside = [
+        mention
         for mention in located
         if figure.sentence.start <= mention.start < figure.sentence.end
         and not _within_words(figure.source, mention.start)
-    }
-    return inside.pop() if len(inside) == 1 else None
+        and not mention.example
+    ]
+    places = {mention.place for mention in inside if not mention.target}
+    return places or {mention.place for mention in inside}
 
 
 def _within_words(actor: ActorRef | None, position: int) -> bool:
@@ -342,16 +382,23 @@ def located_mentions(report: Report) -> list[PlaceMention]:
         before = text[max(0, start - 80) : start]
         previous = mentions[-1] if mentions else None
         joined = previous is not None and _joined(text[previous.end : start])
-        located = ("", False) if joined else _locative_part(before)
+        located = ("", "") if joined else _locative_part(before)
+        target = False
+        if located is None and (target_part := _target_part(before)) is not None:
+            located, target = (target_part, ""), True
+        elif located is None and _toll_pattern().match(text, end):
+            located = ("", "")  # "the Gaza death toll"
         if located is None or _SINCE_PHRASE.search(before):
             continue  # "killed since the attack on southern Israel" is not set there
-        part, said = located
+        part, lead = located
         place = normalise_place(f"{part} {written}".strip(), text, start)
         # "said in Geneva" is where the words were spoken; a bare "the enclave" with no
         # place named for it is no place.
+        said = lead in _speech_forms()
         if place and not said and place.casefold() not in place_tables().references:
             if not joined:
-                mentions.append(PlaceMention(start, end, place))
+                example = lead in EXAMPLE_WORDS
+                mentions.append(PlaceMention(start, end, place, False, target, example))
             elif previous is not None and not _one_within_the_other(place, previous.place):
                 mentions[-1] = PlaceMention(previous.start, previous.end, previous.place, True)
                 mentions.append(PlaceMention(start, end, place, True))
@@ -378,14 +425,30 @@ def _joined(between: str) -> bool:
 
 
 def article_place(mentions: list[PlaceMention]) -> str | None:
-    """The place most of an article's located mentions name, if one holds half of them."""
-    counts = Counter(mention.place for mention in mentions)
+    """The place most of an article's located mentions name, if one holds half of them;
+    a city, a camp or a part of a place counts for the place it lies in (an article set
+    in Rafah, Khan Younis and northern Gaza is set in Gaza).
+
+    >>> places = ["Rafah", "Khan Younis", "northern Gaza", "Israel"]
+    >>> article_place([PlaceMention(0, 1, place) for place in places])
+    'Gaza'
+    """
+    counts = Counter(_whole_place(mention.place) for mention in mentions)
     if not counts:
         return None
     place, count = counts.most_common(1)[0]
     if count < 2 or count < ARTICLE_PLACE_SHARE * sum(counts.values()):
         return None
     return place
+
+
+def _whole_place(place: str) -> str:
+    """The place ``place`` lies in, or is a part of, if the tables say; else itself."""
+    tables = place_tables()
+    part, _, whole = place.partition(" ")
+    if whole and part in tables.parts.values() and whole in tables.types:
+        return whole
+    return tables.within.get(place, place)
 
 
 def _source_place(source: ActorRef, report: Report, position: int) -> str | None:
@@ -415,23 +478,64 @@ def _place_words(source: ActorRef, report: Report) -> list[str]:
     return found + [match.group(0) for match in _reference_pattern().finditer(source.text)]
 
 
-def _locative_part(before: str) -> tuple[str, bool] | None:
+def _locative_part(before: str) -> tuple[str, str] | None:
     """For the words before a name: the part word between a locative word and the name
-    (``northern``, or ``""``) and whether a verb of saying stands before the locative
-    word (``said in``); ``None`` when no locative word stands right before the name."""
+    (``northern``, or ``""``) and the word before the locative word (``said`` in ``said
+    in``, ``including`` in ``including in``); ``None`` when no locative word stands right
+    before the name.
+
+    >>> _locative_part("fighting raged in northern"), _locative_part("Israel struck")
+    (('northern', 'raged'), None)
+    """
+    part, words = _name_lead(before)
+    if not words or words[-1] not in LOCATIVE_WORDS:
+        return None
+    return part, words[-2] if len(words) > 1 else ""
+
+
+def _target_part(before: str) -> str | None:
+    """For the words before a name that an attack strikes (``the bombardment of``,
+    ``Israel continues to pummel``): the part word before the name, else ``None``.
+
+    >>> _target_part("its relentless bombardment of northern"), _target_part("pummels the")
+    ('northern', '')
+    >>> _target_part("the history of") is None
+    True
+    """
+    part, words = _name_lead(before)
+    tables = place_tables()
+    if words and words[-1] in tables.target_verbs:
+        return part
+    nouns = {words[-2], " ".join(words[-3:-1])} if len(words) > 1 else set()
+    if words and words[-1] in tables.target_prepositions and nouns & tables.target_nouns:
+        return part
+    return None
+
+
+def _name_lead(before: str) -> tuple[str, list[str]]:
+    """The part word right before a name (``northern``, or ``""``), past ``the`` and
+    descriptors, and the casefolded words before it."""
     words = before.split()
+    # The words of the name's own sentence: "... in the north. Israel's bombardment" does
+    # not set Israel in the north.
+    ends = [i for i, word in enumerate(words) if word.rstrip(_CLOSING).endswith(_SENTENCE_ENDS)]
+    words = [word.casefold().strip(_EDGE_NOISE) for word in words[ends[-1] + 1 if ends else 0 :]]
     tables = place_tables()
     part = ""
-    while words:
-        word = words.pop().casefold().strip(_EDGE_NOISE)
-        if word in LOCATIVE_WORDS:
-            previous = words[-1].casefold().strip(_EDGE_NOISE) if words else ""
-            return part, previous in _speech_forms()
-        if word in tables.parts and not part:
+    while words and words[-1] in {*tables.parts, "the", *_descriptor_words()}:
+        word = words.pop()
+        if word in tables.parts:
+            if part:
+                return part, [*words, word]
             part = word
-        elif word != "the" and word not in _descriptor_words():
-            return None
-    return None
+    return part, words
+
+
+@cache
+def _toll_pattern() -> re.Pattern[str]:
+    """What follows a place that a count of its dead names: ``'s death toll``, ``toll``."""
+    nouns = "|".join(re.escape(noun) for noun in place_tables().toll_nouns)
+    return re.compile(rf"(?:[’']s)?\s+(?:{nouns})\b", re.IGNORECASE)
 
 
 @cache

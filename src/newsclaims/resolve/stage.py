@@ -47,6 +47,10 @@ def resolve_report(report: Report) -> Report:
     report_day = parse_day(report.date)
     places = located_mentions(report) if report.figures else []
     figures = [_resolved_figure(report, figure, places, report_day) for figure in report.figures]
+    parts: list[Figure] = []
+    for figure in figures:
+        parts.append(_as_part_of(report.text, figure, parts))
+    figures = parts
     events = [_resolved_event(report, event, report_day) for event in report.events]
     return report.model_copy(update={"figures": figures, "events": events})
 
@@ -91,6 +95,54 @@ def _resolved_figure(
             "background": is_background(sentence, report_day),
         }
     )
+
+
+# "63 journalists were killed, including 56 Palestinians": a part of the count before.
+_INCLUDING = re.compile(r"\b(?:including|among them|among whom)\s*$", re.IGNORECASE)
+# "56 Palestinians, four Israelis and ...": the noun of a count, then the next in a list.
+_LISTED = re.compile(r"^(?:\s+[\w-]+){0,2}\s*,?\s*(?:and\s+)?$")
+PART_REACH = 40  # characters before a count searched for the word that makes it a part
+
+
+def _as_part_of(text: str, figure: Figure, before: list[Figure]) -> Figure:
+    """``figure``, counting what the count before it counts when it names a part of that
+    count by its people only: "63 journalists were killed, including 56 Palestinians"
+    counts Palestinian journalists, not the toll of people.
+
+    >>> from newsclaims.model import Span
+    >>> text = "At least 63 journalists were killed, including 56 Palestinians."
+    >>> def count(number, quantity, side=None):
+    ...     start = text.index(number)
+    ...     return Figure(id=number, span=Span(start=start, end=start + len(number),
+    ...                   text=number), status="killed", quantity=quantity, side=side,
+    ...                   sentence=Span(start=0, end=len(text), text=text))
+    >>> whole, part = count("63", "journalists"), count("56", "people", "PSE")
+    >>> got = _as_part_of(text, part, [whole])
+    >>> got.quantity, got.side
+    ('journalists', 'PSE')
+    """
+    if figure.quantity != PEOPLE or figure.sentence is None or not before:
+        return figure
+    whole = before[-1]
+    if (
+        len(before) > 1
+        and _LISTED.match(text[whole.span.end : figure.span.start])
+        and whole.quantity == before[-2].quantity not in (None, PEOPLE)
+        and whole.side != before[-2].side
+    ):
+        # "including 56 Palestinians, four Israelis": listed with a part, a part too.
+        return figure.model_copy(update={"quantity": whole.quantity})
+    if (
+        whole.sentence is None
+        or whole.sentence.start != figure.sentence.start
+        or whole.status != figure.status
+        or whole.quantity in (None, PEOPLE, FOREIGN_NATIONALS)
+    ):
+        return figure
+    lead = text[max(whole.span.end, figure.span.start - PART_REACH) : figure.span.start]
+    if not _INCLUDING.search(lead):
+        return figure
+    return figure.model_copy(update={"quantity": whole.quantity})
 
 
 # "about 6,000 of them children", "12 of whom were women": a part of the count before,

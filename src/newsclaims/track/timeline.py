@@ -38,14 +38,16 @@ QUALIFIER_MARKS = {"exact": "", "approx": "~", "at_least": "â‰¥ ", "at_most": "â
 
 
 def timeline_points(
-    connection: Connection, filters: Filters, numberless: bool = False
+    connection: Connection, filters: Filters, numberless: bool = False, placeless: bool = False
 ) -> list[dict[str, Any]]:
     """The figures matching ``filters`` as timeline points, oldest first.
 
     A figure without any number (``thousands``) is left out unless ``numberless``, and so
     is the same claim repeated within one article (headline and body); copies from other
     versions of a story already are. In the toll view (scope ``toll``), a point far below
-    its own source's series around it is a part, not the toll (:func:`mark_parts`).
+    its own source's series around it is a part, not the toll (:func:`mark_parts`), and a
+    running toll whose place the tool cannot tell is left out unless ``placeless``: a
+    toll is some place's, and one shown without its place cannot be checked against any.
     """
     points: list[dict[str, Any]] = []
     seen: set[tuple[Any, ...]] = set()
@@ -71,7 +73,11 @@ def timeline_points(
         points.append(timeline_point(row, low, high))
     mark_parts([point for point in points if point["scope"] == TOLL])
     if filters.scope == TOLL:
-        points = [point for point in points if not point["part"]]
+        points = [
+            point
+            for point in points
+            if not point["part"] and (placeless or point["where"] is not None)
+        ]
     return points
 
 
