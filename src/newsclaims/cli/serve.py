@@ -27,7 +27,12 @@ def serve(
         int, typer.Option(min=1, help="Largest text /analyze accepts, in bytes.")
     ] = 200_000,
     workers: Annotated[
-        int, typer.Option(min=1, max=64, help="Server processes (one per core serves most).")
+        int,
+        typer.Option(
+            min=1,
+            max=64,
+            help="Server processes, each with its own caches (on 2 cores one serves most).",
+        ),
     ] = 1,
     cache_mb: Annotated[
         int,
