@@ -2,13 +2,24 @@
 
 from __future__ import annotations
 
+import threading
+import time
 from pathlib import Path
 
 import pytest
+from report_builders import report
 
 from newsclaims.cli import main
-from newsclaims.store.connect import DB_ENV, database_url, open_store
+from newsclaims.store.connect import (
+    DB_ENV,
+    database_url,
+    lock_for_writing,
+    open_store,
+    refresh_statistics,
+)
 from newsclaims.store.errors import StoreError
+from newsclaims.store.schema import stories
+from newsclaims.store.writer import ReportWriter
 
 
 def test_bare_path_is_a_sqlite_file(tmp_path: Path) -> None:
@@ -49,3 +60,30 @@ def test_bad_date_is_a_user_error(tmp_path: Path, capsys: pytest.CaptureFixture[
     code = main(["query", "figures", "--since", "last week", "--db", str(tmp_path / "c.db")])
     assert code == 2
     assert "YYYY-MM-DD" in capsys.readouterr().err
+
+
+def test_statistics_wait_for_another_writer_instead_of_failing(tmp_path: Path) -> None:
+    """An ingest ending while another one writes: ``PRAGMA optimize`` reads, then writes;
+    without the write lock first, SQLite fails it at once ("database is locked")."""
+    url = f"sqlite:///{tmp_path / 'race.db'}"
+    engine = open_store(url)
+    ReportWriter(engine).write(
+        [report(f"a{n}", f"Police said {n} people were arrested on day {n}.") for n in range(30)]
+    )
+    other = open_store(url)
+
+    def write_for_a_while() -> None:
+        with other.begin() as connection:
+            lock_for_writing(connection)
+            connection.execute(stories.insert().values(headline="x", first_date=None))
+            time.sleep(0.6)
+
+    writer = threading.Thread(target=write_for_a_while)
+    writer.start()
+    time.sleep(0.2)
+    try:
+        refresh_statistics(engine)
+    finally:
+        writer.join()
+        engine.dispose()
+        other.dispose()

@@ -141,7 +141,10 @@ def refresh_statistics(engine: Engine) -> None:
     and tests a substring filter such as ``--source ministry`` on every row instead.
     """
     if engine.dialect.name != "postgresql":
+        # The write lock first: ANALYZE writes after reading, and a reader that another
+        # ingest wrote past fails at once ("database is locked"), without waiting.
         with engine.begin() as connection:
+            lock_for_writing(connection)
             connection.execute(text("PRAGMA optimize"))
         return
     # Only our tables: a shared database may hold others that are not ours to vacuum.
