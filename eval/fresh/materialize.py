@@ -35,8 +35,17 @@ def article_texts(corpus: str, ids: set[str]) -> dict[str, str]:
     return found
 
 
-def materialize(out_dir: Path) -> int:
-    golds = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(HERE.glob("*.gold.json"))]
+def materialize(
+    out_dir: Path,
+    gold_dir: Path = HERE,
+    categories: tuple[str, ...] = ("quotes", "figures"),
+    scored: list[str] | None = None,
+) -> int:
+    """Write the pairs of the gold files in ``gold_dir`` (their ``categories``; ``scored``:
+    the gold's ``score`` list, the only categories a set annotates) into ``out_dir``."""
+    golds = [
+        json.loads(p.read_text(encoding="utf-8")) for p in sorted(gold_dir.glob("*.gold.json"))
+    ]
     by_corpus: dict[str, set[str]] = {}
     for gold in golds:
         by_corpus.setdefault(gold["corpus"], set()).add(gold["id"])
@@ -53,9 +62,14 @@ def materialize(out_dir: Path) -> int:
                 {"key": text[item["start"] : item["end"]], **_labels(item)}
                 for item in gold[category]
             ]
-            for category in ("quotes", "figures")
+            for category in categories
         }
-        pair = {"id": gold["id"], "headline": text.split("\n", 1)[0], **items}
+        pair = {
+            "id": gold["id"],
+            "headline": text.split("\n", 1)[0],
+            **({"score": scored} if scored else {}),
+            **items,
+        }
         (out_dir / f"{gold['id']}.txt").write_text(text, encoding="utf-8")
         (out_dir / f"{gold['id']}.gold.json").write_text(
             json.dumps(pair, ensure_ascii=False, indent=1), encoding="utf-8"
@@ -67,14 +81,18 @@ def _labels(item: dict[str, object]) -> dict[str, object]:
     return {k: v for k, v in item.items() if k not in ("start", "end")}
 
 
-def main() -> None:
+def main(
+    gold_dir: Path = HERE,
+    categories: tuple[str, ...] = ("quotes", "figures"),
+    scored: list[str] | None = None,
+) -> None:
     if len(sys.argv) != 2:
-        sys.exit("usage: python eval/fresh/materialize.py OUT_DIR")
+        sys.exit(f"usage: python {Path(*gold_dir.parts[-2:])}/materialize.py OUT_DIR")
     if not CORPORA.is_dir():
         print(f"error: corpora not found at {CORPORA}", file=sys.stderr)
         sys.exit(2)
     try:
-        count = materialize(Path(sys.argv[1]))
+        count = materialize(Path(sys.argv[1]), gold_dir, categories, scored)
     except (OSError, ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         sys.exit(2)
