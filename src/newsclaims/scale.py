@@ -278,11 +278,6 @@ def iter_inputs(
             yield from iter_articles([raw], max_bytes=max_bytes, rejects=rejects)
 
 
-def iter_parquet_articles(path: Path) -> Iterator[Article]:
-    """The articles of a Parquet file, one a row, read a few hundred rows at a time."""
-    return accepted(iter_parquet_items(path), None)
-
-
 def iter_parquet_items(path: Path) -> Iterator[Article | RecordError]:
     """Each row of a Parquet file as an article, or as the error that rejects it."""
     from newsclaims.ingest.readers import record_article

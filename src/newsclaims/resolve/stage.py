@@ -192,7 +192,7 @@ def _resolved_event(report: Report, event: Event, report_day: date | None) -> Ev
     stated = stated_date(event.date, report_day)
     background = _earlier_year(event.date, report_day) or _long_before(stated, report_day)
     if not background:
-        day = claim_date(event.date, report_day)
+        day = stated or report_day  # what claim_date reads, without parsing twice
     else:
         day = stated if _YEAR.search(event.date or "") else None
     return event.model_copy(

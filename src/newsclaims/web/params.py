@@ -181,7 +181,3 @@ class Page:
         [3, 4, 5]
         """
         return list(rows[self.offset : self.offset + self.size])
-
-
-def page_of(number: int, size: int) -> Page:
-    return Page(number, size)
