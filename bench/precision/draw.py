@@ -63,6 +63,21 @@ def locations(view: str, item: dict[str, Any]) -> list[tuple[str, int, int]]:
     return [(item["article_id"], item["span"]["start"], item["span"]["end"])]
 
 
+def excluded_articles(paths: list[Path]) -> set[str]:
+    """Article ids to leave out of a draw: those of earlier label files (``.tsv``, column
+    ``article_id``) and of id lists (one id per line), so a sample after a change reads
+    articles no one labelled or wrote rules from."""
+    ids: set[str] = set()
+    for path in paths:
+        if path.suffix == ".tsv":
+            with path.open(encoding="utf-8") as rows:
+                for row in csv.DictReader(rows, delimiter="\t"):
+                    ids.update(part.strip() for part in row["article_id"].split("|"))
+        else:
+            ids.update(line.strip() for line in path.read_text("utf-8").splitlines() if line)
+    return ids
+
+
 def article_text(db: Path, article_id: str) -> tuple[str, str]:
     with sqlite3.connect(db) as connection:
         row = connection.execute(
@@ -82,8 +97,18 @@ def main() -> None:
     parser.add_argument("--seed", type=int, required=True)
     parser.add_argument("--sheet", type=Path, required=True)
     parser.add_argument("--labels", type=Path, required=True)
+    parser.add_argument(
+        "--exclude", type=Path, nargs="*", default=[],
+        help="label files (.tsv) or id lists whose articles the draw leaves out",
+    )  # fmt: skip
     args = parser.parse_args()
     items = items_of(args.view, json.loads(args.json_file.read_text("utf-8")))
+    left_out = excluded_articles(args.exclude)
+    items = [
+        item
+        for item in items
+        if not any(article_id in left_out for article_id, _, _ in locations(args.view, item))
+    ]
     sample = random.Random(args.seed).sample(items, min(args.n, len(items)))
     sheet, rows = [], []
     for number, item in enumerate(sample, 1):
