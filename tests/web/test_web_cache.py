@@ -105,6 +105,20 @@ def test_warming_computes_the_opening_views(tmp_path: Path) -> None:
     assert kept == {"timeline", "pairs", "moves", "actors"}
 
 
+def test_warming_begins_no_view_once_told_to_stop(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'stopped.db'}"
+    engine = open_store(url)
+    ReportWriter(engine).write(web_reports())
+    engine.dispose()
+    RESULTS.clear()
+    reader = open_readonly(url)
+    stop = threading.Event()
+    stop.set()
+    warm_views(reader, stop)
+    reader.dispose()
+    assert not list(RESULTS.kept())
+
+
 def test_an_answer_is_kept_per_host_and_links_stay_relative(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'hosts.db'}"
     engine = open_store(url)

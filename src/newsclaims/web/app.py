@@ -36,6 +36,7 @@ from newsclaims.web.reads import open_readonly
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_CACHE_MB = 64
+WARM_JOIN_SECONDS = 5.0  # how long shutdown waits for a view being computed ahead
 LOG = logging.getLogger("newsclaims.web")
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -130,20 +131,28 @@ def app_from_environment() -> FastAPI:
 def _lifespan(engine: Engine, warm: bool) -> Any:
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        stop = threading.Event()
+        warming = threading.Thread(target=_warm, args=(engine, stop), name="warm views")
+        # A daemon, so that a view still being computed never holds the process at exit;
+        # told to stop and given a moment, so the store is not closed under a running one.
+        warming.daemon = True
         if warm:
-            threading.Thread(target=_warm, args=(engine,), name="warm views", daemon=True).start()
+            warming.start()
         yield
+        stop.set()
+        if warming.is_alive():
+            warming.join(WARM_JOIN_SECONDS)
         engine.dispose()
 
     return lifespan
 
 
-def _warm(engine: Engine) -> None:
+def _warm(engine: Engine, stop: threading.Event) -> None:
     """Compute the opening views; a failure here is the first request's to report."""
     from newsclaims.web.views import warm_views
 
     try:
-        warm_views(engine)
+        warm_views(engine, stop)
     except Exception as error:  # only a head start: log and go on
         LOG.warning("could not compute the views ahead: %s", error)
 

@@ -9,6 +9,8 @@ revision (:mod:`newsclaims.web.cache`) and their rows are shared: callers only r
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -160,15 +162,22 @@ def actor_record(
     return found
 
 
-def warm_views(engine: Engine) -> None:
+def warm_views(engine: Engine, stop: threading.Event | None = None) -> None:
     """Compute the views the pages open with (no filters), so that the first person to
-    open them does not wait while the whole store is read."""
+    open them does not wait while the whole store is read; once ``stop`` is set (the
+    server is shutting down) no further view is begun."""
+    opening = FilterParams()
+    steps: list[Callable[[Connection], object]] = [
+        lambda connection: timeline(connection, toll_by_default(opening)),
+        lambda connection: pairs(connection, opening, PairOptions()),
+        lambda connection: moves(connection, opening),
+        lambda connection: item_page(connection, "actors", opening.filters(), 0, 1),
+    ]
     with engine.connect() as connection:
-        opening = FilterParams()
-        timeline(connection, toll_by_default(opening))
-        pairs(connection, opening, PairOptions())
-        moves(connection, opening)
-        item_page(connection, "actors", opening.filters(), 0, 1)
+        for step in steps:
+            if stop is not None and stop.is_set():
+                return
+            step(connection)
 
 
 def _words(words: str | None) -> str | None:
