@@ -105,6 +105,16 @@ def test_warming_computes_the_opening_views(tmp_path: Path) -> None:
     assert kept == {"timeline", "pairs", "moves", "actors"}
 
 
+def test_results_are_bounded_by_their_rows_and_the_newest_is_kept() -> None:
+    results = ResultCache(max_results=10, max_rows=5)
+    results.get("r1", "a", lambda: [1, 2, 3])
+    results.get("r1", "b", lambda: [4, 5])
+    results.get("r1", "c", lambda: [6])  # 6 rows in all: the oldest leaves
+    assert [key for _, key in results.kept()] == ["b", "c"]
+    results.get("r1", "huge", lambda: list(range(50)))  # over the bound alone: still kept
+    assert [key for _, key in results.kept()] == ["huge"]
+
+
 def test_warming_begins_no_view_once_told_to_stop(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'stopped.db'}"
     engine = open_store(url)

@@ -7,8 +7,9 @@ articles with their items, in one transaction per batch, and nothing deletes the
 the highest article key names what a result was computed from: a result is reused until
 it changes. Concurrent requests for the same result wait for one computation instead of
 each doing it. The cache lives in the server process (each ``--workers`` process has its
-own) and holds at most :data:`MAX_RESULTS` results, the least recently used leaving
-first.
+own) and holds at most :data:`MAX_RESULTS` results and :data:`MAX_ROWS` rows in all
+(points, pairs, moves), the least recently used leaving first; the newest result is kept
+whatever its size, so the unfiltered views of a very large store are still computed once.
 
 :class:`ResponseCache` does the same for whole answers: a GET answered 200 is kept by its
 URL and the store's revision, sent again without running its route, and tagged with an
@@ -45,14 +46,17 @@ from newsclaims.store.schema import articles
 
 T = TypeVar("T")
 MAX_RESULTS = 64
+MAX_ROWS = 400_000  # about 400 MB of rows at ~1 KB a row
 
 
 class ResultCache:
     """Results by (revision, key), computed once each, at most ``max_results`` kept."""
 
-    def __init__(self, max_results: int = MAX_RESULTS) -> None:
+    def __init__(self, max_results: int = MAX_RESULTS, max_rows: int = MAX_ROWS) -> None:
         self.max_results = max_results
+        self.max_rows = max_rows
         self._results: OrderedDict[tuple[Hashable, Hashable], Any] = OrderedDict()
+        self._rows: dict[tuple[Hashable, Hashable], int] = {}
         self._computing: dict[tuple[Hashable, Hashable], threading.Lock] = {}
         self._guard = threading.Lock()
 
@@ -79,9 +83,14 @@ class ResultCache:
                 raise
             with self._guard:  # kept before its turn is gone: no second computation
                 self._results[wanted] = result
+                self._rows[wanted] = rows_in(result)
                 self._computing.pop(wanted, None)
-                while len(self._results) > self.max_results:
-                    self._results.popitem(last=False)
+                while len(self._results) > 1 and (
+                    len(self._results) > self.max_results
+                    or sum(self._rows.values()) > self.max_rows
+                ):
+                    oldest, _ = self._results.popitem(last=False)
+                    self._rows.pop(oldest, None)
         return result
 
     def kept(self) -> list[tuple[Hashable, Hashable]]:
@@ -92,6 +101,22 @@ class ResultCache:
     def clear(self) -> None:
         with self._guard:
             self._results.clear()
+            self._rows.clear()
+
+
+def rows_in(result: Any) -> int:
+    """The rows a result holds, for the cache's bound: a list's items, a mapping's rows
+    (moves by actor), a page's rows; anything else is one.
+
+    >>> rows_in([1, 2, 3]), rows_in({"Hamas": [1, 2], "Israel": [3]}), rows_in(7)
+    (3, 3, 1)
+    """
+    if isinstance(result, dict):
+        return sum(rows_in(value) if isinstance(value, list) else 1 for value in result.values())
+    if isinstance(result, (list, tuple)):
+        return len(result)
+    rows = getattr(result, "rows", None)
+    return len(rows) if isinstance(rows, list) else 1
 
 
 def store_revision(connection: Connection) -> tuple[str, int]:
