@@ -34,19 +34,24 @@ from newsclaims.resolve.places import country_name
 from newsclaims.store.queries import Filters, contains_folded, item_columns, item_conditions
 from newsclaims.store.schema import articles, events, figures, in_chunks, quotes
 from newsclaims.track.move_text import (
+    REFERS_BACK,
     agreement_verb,
     background,
     done,
+    former_holder,
     hedged,
+    in_apposition,
     joint_agents,
     joint_parties,
     verb_of,
 )
 from newsclaims.track.parties import in_a_conflict, party_code, party_role, same_conflict
+from newsclaims.track.refusals import refuses_no_move
 from newsclaims.track.speech import (
     CLAUSE_BOUNDARY,
     PENDING,
     SUBJECT_END,
+    is_opinion,
     move_tables,
     negated_move,
     quote_move_at,
@@ -90,26 +95,6 @@ def about_negotiation(sentence: str, headline: str | None = None, move: str = ""
     if move == "implementation" and tables.handed_over.search(sentence):
         return True
     return bool(headline and tables.topic.search(headline) and tables.referring.search(sentence))
-
-
-def is_opinion(url: str | None, headline: str | None) -> bool:
-    """Whether an article is opinion or analysis, by its URL's path or headline.
-
-    >>> is_opinion("https://example.com/opinions/2023/11/1/why", None)
-    True
-    >>> is_opinion("https://example.com/news/2023/11/1/talks", "Talks resume in Doha")
-    False
-    >>> is_opinion(None, "The price of a truce: a commentary on the talks")
-    True
-    """
-    tables = move_tables()
-    path = (url or "").casefold()
-    opening = (headline or "").casefold().lstrip()
-    return (
-        any(part in path for part in tables.opinion_url_parts)
-        or opening.startswith(tables.opinion_headline_openings)
-        or bool(tables.opinion_headline_words.search(headline or ""))
-    )
 
 
 def same_actor(wanted: str, name: str | None, code: str | None) -> bool:
@@ -255,12 +240,15 @@ _CARRYING_ON = re.compile(
 )
 
 
-def _told_as_history(item: dict[str, Any]) -> bool:
-    """Whether the move's sentence, or the one it carries on, tells history."""
+def _told_as_history(item: dict[str, Any], names: list[str | None]) -> bool:
+    """Whether the move's sentence, or the one it carries on or refers back to ("has
+    rejected those offers"), tells history; or a former officeholder (``names``: the
+    actor's) tells of his time."""
     day = _day(item["date"])
-    if background(item["sentence"], day):
+    if background(item["sentence"], day) or former_holder(item["sentence"], names):
         return True
-    if not (item["sentence"] and _CARRYING_ON.match(item["sentence"])):
+    sentence = item["sentence"] or ""
+    if not (_CARRYING_ON.match(sentence) or REFERS_BACK.search(sentence)):
         return False
     previous = re.split(r"(?<=[.!?])\s+", (item.get("preceding") or "").strip())
     return bool(previous) and background(previous[-1], day)
@@ -275,7 +263,7 @@ def _typed_event_move(item: dict[str, Any], move: str) -> dict[str, Any] | None:
     source = item["source"] or ""
     if source and span.startswith(source):  # "Hamas had accepted ...": from the verb on
         before, span = f"{before}{source} ", span[len(source) :].lstrip()
-    if hedged(before, span) or _told_as_history(item):
+    if hedged(before, span) or _told_as_history(item, [source, item["source_name"]]):
         return None
     if item["negated"] and PENDING.search(" ".join(f"{before} {span}".split()[-8:])):
         return None  # "has not agreed to the terms": pending, no refusal
@@ -299,6 +287,11 @@ def _typed_event_move(item: dict[str, Any], move: str) -> dict[str, Any] | None:
         move = "acceptance"  # "Hamas agreed to the truce": it accepts, proposes nothing
     if _breaks_off_talks(item):
         move = "rejection"  # "pulled out of the talks": no withdrawal of troops
+    if move == "concession" and _TALKS_APPROVED.search(f"{span} {_after_span(item)[:40]}"):
+        move = "acceptance"  # "gave approval for fresh negotiations": accepts talks
+    told = f"{item['sentence'] or span}\n{item['headline'] or ''}"
+    if move == "rejection" and refuses_no_move(before, span, _after_span(item), told):
+        return None  # "rejected growing calls for a ceasefire": no party's move refused
     if (
         move in ("implementation", "agreement", "concession")
         and passive is None  # "the ceasefire agreed upon by Israel and ...": agreed
@@ -313,6 +306,9 @@ def _typed_event_move(item: dict[str, Any], move: str) -> dict[str, Any] | None:
         return None  # "a truce during which Israel would withdraw": a term, no move
     if span.casefold().startswith("to ") or _in_another_forum(item):
         return None  # "[demands for Netanyahu] to step down"; "proposed a draft resolution"
+    if _DESCRIBED.match(span) or (move == "demand" and _PROCEDURE.search(span)):
+        return None  # "the things that they are asking"; "calling for a meeting"
+    actor, code, written = in_apposition(item["sentence"], actor, code, written)
     if span.casefold().startswith(("calls for", "call for")) and not SUBJECT_END.search(before):
         return None  # "despite global outrage and calls for a ceasefire": a noun
     return _party_move(
@@ -373,8 +369,27 @@ _TERMS_CLAUSE = re.compile(
     r"\b(?:under|during|in|by)\s+which\b|\bwhereby\b|\bas part of which\b", re.IGNORECASE
 )
 # What an offer of cooperation offers that is no term of a deal: a trip, support, help.
+# An account of a deal is no offer in it ("offered a less definitive version of the deal").
 _NO_OFFER = re.compile(
-    r"\b(?:tour|trip|visit|support|backing|assistance|help|solidarity|condolences)\b",
+    r"\b(?:tour|trip|visit|support|backing|assistance|help|solidarity|condolences|version|"
+    r"account|explanation|details|assessment|insight|glimpse|view|interpretation)\b",
+    re.IGNORECASE,
+)
+# Approving or agreeing to talks yields nothing in them: it accepts the talks.
+_TALKS_APPROVED = re.compile(
+    r"\b(?:approv\w*|green light|go-ahead|authori[sz]\w*)\b[^.;]{0,30}?\b(?:talks|"
+    r"negotiations|negotiators|delegation)\b",
+    re.IGNORECASE,
+)
+# An appeal or offer named as a thing someone else asks ("the things that they are
+# asking for"): described, not made by the actor the coder gave it.
+_DESCRIBED = re.compile(
+    r"^(?:[\w'’-]+\s+){1,2}(?:that|which)\s+(?:they|he|she|we|you|it)\b", re.IGNORECASE
+)
+# Asking for a meeting, a briefing or an update is a procedure, no demand on a side.
+_PROCEDURE = re.compile(
+    r"\b(?:for|to\s+(?:hold|convene|get))\s+(?:an?\s+|the\s+)?(?:urgent\s+|emergency\s+|"
+    r"cabinet\s+|special\s+)?(?:meeting|update|briefing|session|hearing)\b",
     re.IGNORECASE,
 )
 _APPEALING = frozenset(
@@ -524,8 +539,14 @@ def _typed_quote_move(item: dict[str, Any]) -> dict[str, Any] | None:
     if (item["cue_lemma"] or "").casefold() in _DENYING:
         return None  # "a Hamas official denied rejecting the deal": no rejection
     before = _before_span(item) + " " + (item["text"][:start] if start is not None else "")
-    if hedged(before) or _told_as_history(item) or _forum_words().search(item["text"]):
+    names = [item["speaker"], item["speaker_name"]]
+    if hedged(before) or _told_as_history(item, names) or _forum_words().search(item["text"]):
         return None
+    told = f"{item['sentence'] or item['text']}\n{item['headline'] or ''}"
+    if move == "rejection" and start is not None:
+        content = item["text"]
+        if refuses_no_move(content[:start], content[start:], "", told, first=True):
+            return None  # "Israel rejects international dictates": no party's move
     party = reported_party(item["text"])
     addressed: tuple[str | None, str | None, str | None] = (None, None, None)
     if party is not None and move == "demand" and _MODAL_DEMAND.search(item["text"]):

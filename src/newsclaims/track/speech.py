@@ -17,6 +17,8 @@ from importlib import resources
 
 import yaml
 
+from newsclaims.extract.actors import resolve_name
+
 
 @dataclass(frozen=True)
 class MoveTables:
@@ -60,6 +62,46 @@ def move_tables() -> MoveTables:
         opinion_url_parts=tuple(raw["opinion_url_parts"]),
         opinion_headline_openings=tuple(raw["opinion_headline_openings"]),
         opinion_headline_words=words_pattern(raw["opinion_headline_words"]),
+    )
+
+
+def is_opinion(url: str | None, headline: str | None) -> bool:
+    """Whether an article is opinion or analysis, by its URL's path or headline.
+
+    >>> is_opinion("https://example.com/opinions/2023/11/1/why", None)
+    True
+    >>> is_opinion("https://example.com/news/2023/11/1/talks", "Talks resume in Doha")
+    False
+    >>> is_opinion(None, "The price of a truce: a commentary on the talks")
+    True
+    >>> is_opinion(None, "Why the truce must hold; Jane Q. Writer")
+    True
+    >>> is_opinion(None, "Israel strikes Gaza camp; Says Hamas commander killed")
+    False
+    """
+    tables = move_tables()
+    path = (url or "").casefold()
+    opening = (headline or "").casefold().lstrip()
+    return (
+        any(part in path for part in tables.opinion_url_parts)
+        or opening.startswith(tables.opinion_headline_openings)
+        or bool(tables.opinion_headline_words.search(headline or ""))
+        or _signed(headline)
+    )
+
+
+# A headline signed by its writer ("...; Jane Writer", as press archives print a
+# column's): a name of two or three words (an initial allowed) after the last semicolon.
+_SIGNATURE = re.compile(
+    r";\s*(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]+){1,2})\s*$"
+)
+
+
+def _signed(headline: str | None) -> bool:
+    """Whether a headline ends with its writer's name, no actor's or place's."""
+    found = _SIGNATURE.search(headline or "")
+    return found is not None and not any(
+        resolve_name(word).code for word in [*found["name"].split(), found["name"]]
     )
 
 
