@@ -129,3 +129,30 @@ def test_approving_talks_accepts_them_and_a_group_is_named_by_its_name(
         _told("j", declared, "have declared a truce", "0871", described),
     )  # fmt: skip
     assert found == {"Benjamin Netanyahu": ["acceptance"], "Islamic Jihad": ["agreement"]}
+
+
+def test_signed_off_columns_and_tallies_carrying_on_a_recap_are_no_moves(
+    db_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    column = (
+        "Hamas rejected the truce proposal of Israel.\n"
+        "The views expressed in this article are the author's own."
+    )
+    recap = (
+        "During a truce that ran from November 4 to November 9, aid entered Gaza. "
+        "Israel released 90 Palestinian prisoners under the truce with Hamas."
+    )
+    today = (
+        "During a truce that ran from November 4 to November 9, aid entered Gaza. "
+        "On Monday, Israel released 90 Palestinian prisoners under a new truce with Hamas."
+    )
+    tally = "Israel released 90 Palestinian prisoners under the truce with Hamas."
+    found = _moves(
+        db_url, capsys,
+        _told("c", column, "rejected the truce proposal", "125", HAMAS,
+              sentence="Hamas rejected the truce proposal of Israel."),
+        _told("r", recap, "released 90 Palestinian prisoners", "0841", ISRAEL, sentence=tally),
+        _told("t", today, "released 90 Palestinian prisoners", "0841", ISRAEL,
+              sentence=today.split(". ")[1]),
+    )  # fmt: skip
+    assert found == {"Israel": ["implementation"]}

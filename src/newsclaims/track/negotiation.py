@@ -200,7 +200,7 @@ def _event_moves(connection: Connection, filters: Filters) -> list[dict[str, Any
     scope = _scope(filters)
     roots = sorted({code[:2] for code in move_tables().event_codes})
     query = (
-        sa.select(*item_columns(events), _preceding(events))
+        sa.select(*item_columns(events), _preceding(events), _ending())
         .select_from(events.join(articles, events.c.article_pk == articles.c.pk))
         .where(*item_conditions(events, scope), events.c.root.in_(roots))
     )
@@ -208,7 +208,7 @@ def _event_moves(connection: Connection, filters: Filters) -> list[dict[str, Any
     for row in connection.execute(query):
         item = dict(row._mapping)
         move = event_move(item["code"], item["negated"])
-        if move is None or is_opinion(item["url"], item["headline"]):
+        if move is None or is_opinion(item["url"], item["headline"], item["ending"]):
             continue
         if not about_negotiation(item["sentence"] or item["text"], item["headline"], move):
             continue  # "rejected accusations", "called for a probe": no negotiation
@@ -231,6 +231,18 @@ def _preceding(table: sa.Table) -> Any:
     ).label("preceding")
 
 
+ENDING = 300  # characters at an article's end that may sign it off as opinion
+
+
+def _ending() -> Any:
+    """The last ``ENDING`` characters of an item's article (cut by the database)."""
+    length = sa.func.length(articles.c.text)
+    return sa.case(
+        (length > ENDING, sa.func.substr(articles.c.text, length - ENDING + 1)),
+        else_=articles.c.text,
+    ).label("ending")
+
+
 # A sentence that carries on the one before it ("In exchange, Israel released ...") tells
 # a move of that sentence's time.
 _CARRYING_ON = re.compile(
@@ -240,15 +252,26 @@ _CARRYING_ON = re.compile(
 )
 
 
-def _told_as_history(item: dict[str, Any], names: list[str | None]) -> bool:
+# A sentence's own time: a weekday, today, overnight, this week.
+_OWN_TIME = re.compile(
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tonight|"
+    r"yesterday|overnight|this (?:morning|afternoon|evening|week)|so far|latest)\b",
+    re.IGNORECASE,
+)
+
+
+def _told_as_history(item: dict[str, Any], names: list[str | None], tally: bool = False) -> bool:
     """Whether the move's sentence, or the one it carries on or refers back to ("has
     rejected those offers"), tells history; or a former officeholder (``names``: the
-    actor's) tells of his time."""
+    actor's) tells of his time. A deal's tally (``tally``: "Israel released 240
+    prisoners") with no time of its own carries on a recap before it ("During a truce
+    that ran from November 24 to December 1, ...")."""
     day = _day(item["date"])
     if background(item["sentence"], day) or former_holder(item["sentence"], names):
         return True
     sentence = item["sentence"] or ""
-    if not (_CARRYING_ON.match(sentence) or REFERS_BACK.search(sentence)):
+    untimed = tally and not _OWN_TIME.search(sentence)
+    if not (_CARRYING_ON.match(sentence) or REFERS_BACK.search(sentence) or untimed):
         return False
     previous = re.split(r"(?<=[.!?])\s+", (item.get("preceding") or "").strip())
     return bool(previous) and background(previous[-1], day)
@@ -263,7 +286,8 @@ def _typed_event_move(item: dict[str, Any], move: str) -> dict[str, Any] | None:
     source = item["source"] or ""
     if source and span.startswith(source):  # "Hamas had accepted ...": from the verb on
         before, span = f"{before}{source} ", span[len(source) :].lstrip()
-    if hedged(before, span) or _told_as_history(item, [source, item["source_name"]]):
+    names = [source, item["source_name"]]
+    if hedged(before, span) or _told_as_history(item, names, move == "implementation"):
         return None
     if item["negated"] and PENDING.search(" ".join(f"{before} {span}".split()[-8:])):
         return None  # "has not agreed to the terms": pending, no refusal
@@ -517,7 +541,7 @@ def _quote_moves(connection: Connection, filters: Filters) -> list[dict[str, Any
         *(contains_folded(quotes.c.span_text, word) for word in move_tables().topic_words)
     )
     query = (
-        sa.select(*item_columns(quotes), quotes.c.speaker_code, _preceding(quotes))
+        sa.select(*item_columns(quotes), quotes.c.speaker_code, _preceding(quotes), _ending())
         .select_from(quotes.join(articles, quotes.c.article_pk == articles.c.pk))
         .where(*item_conditions(quotes, scope), quotes.c.speaker_name.is_not(None), topic)
     )
@@ -534,7 +558,7 @@ def _typed_quote_move(item: dict[str, Any]) -> dict[str, Any] | None:
     """The move reported speech makes, and whose: the party its clause opens with, or
     the speaker (by the speaker's actor code: "a Hamas official" speaks for Hamas)."""
     move, start = quote_move_at(item["text"], item["cue_lemma"])
-    if move is None or is_opinion(item["url"], item["headline"]):
+    if move is None or is_opinion(item["url"], item["headline"], item["ending"]):
         return None
     if (item["cue_lemma"] or "").casefold() in _DENYING:
         return None  # "a Hamas official denied rejecting the deal": no rejection

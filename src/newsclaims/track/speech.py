@@ -35,6 +35,7 @@ class MoveTables:
     opinion_url_parts: tuple[str, ...]
     opinion_headline_openings: tuple[str, ...]
     opinion_headline_words: re.Pattern[str]
+    opinion_sign_offs: re.Pattern[str]
 
 
 def words_pattern(words: Sequence[str]) -> re.Pattern[str]:
@@ -62,11 +63,14 @@ def move_tables() -> MoveTables:
         opinion_url_parts=tuple(raw["opinion_url_parts"]),
         opinion_headline_openings=tuple(raw["opinion_headline_openings"]),
         opinion_headline_words=words_pattern(raw["opinion_headline_words"]),
+        opinion_sign_offs=words_pattern(raw["opinion_sign_offs"]),
     )
 
 
-def is_opinion(url: str | None, headline: str | None) -> bool:
-    """Whether an article is opinion or analysis, by its URL's path or headline.
+def is_opinion(url: str | None, headline: str | None, ending: str | None = None) -> bool:
+    """Whether an article is opinion or analysis, by its URL's path, its headline, or
+    the sign-off its text ends with (``ending``: "The views expressed in this article
+    are the author's own").
 
     >>> is_opinion("https://example.com/opinions/2023/11/1/why", None)
     True
@@ -78,6 +82,8 @@ def is_opinion(url: str | None, headline: str | None) -> bool:
     True
     >>> is_opinion(None, "Israel strikes Gaza camp; Says Hamas commander killed")
     False
+    >>> is_opinion(None, "Truce now", "... The views expressed in this article are the author's own.")
+    True
     """
     tables = move_tables()
     path = (url or "").casefold()
@@ -87,6 +93,7 @@ def is_opinion(url: str | None, headline: str | None) -> bool:
         or opening.startswith(tables.opinion_headline_openings)
         or bool(tables.opinion_headline_words.search(headline or ""))
         or _signed(headline)
+        or bool(tables.opinion_sign_offs.search(ending or ""))
     )
 
 
