@@ -156,3 +156,37 @@ def test_signed_off_columns_and_tallies_carrying_on_a_recap_are_no_moves(
               sentence=today.split(". ")[1]),
     )  # fmt: skip
     assert found == {"Israel": ["implementation"]}
+
+
+def test_terms_threats_withheld_proposals_and_concessive_phrases_are_no_moves(
+    db_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    terms = (
+        "Hamas proposed a truce of three months, during which captives would go free, "
+        "Israel would pull back its forces and talks would follow."
+    )
+    threat = "Netanyahu vowed a harsh response if Hamas breaks the truce in Gaza."
+    withheld = "Netanyahu has refused to present a plan for Gaza after the truce talks."
+    despite = "Despite foreign pressure for a truce and US calls for fewer civilian deaths"
+    told = f"{despite}, Netanyahu on Monday warned that the war in Gaza goes on."
+    netanyahu = actor("Netanyahu", code="ISRGOV", kind="person", canonical="Benjamin Netanyahu")
+    found = _moves(
+        db_url, capsys,
+        _told("t", terms, "would pull back its forces", "035", ISRAEL),
+        _told("v", threat, "vowed a harsh response", "030", netanyahu),
+        _told("w", withheld, "has refused", "120", netanyahu),
+        report("d", told, date="2024-02-01", headline="War in Gaza",
+               quotes=[quote(told, despite, netanyahu, cue="warned")]),
+    )  # fmt: skip
+    assert found == {}
+
+
+def test_a_party_named_before_a_time_and_its_verb_is_the_quotes_actor(
+    db_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    official = actor("an Israeli official", code="ISRGOV", kind="person")
+    content = "Israel's war cabinet on Sunday night approved the broad terms of a truce deal"
+    text = f"{content}, an Israeli official said."
+    reported = report("q", text, date="2024-02-01", headline="Truce talks in Gaza",
+                      quotes=[quote(text, content, official)])  # fmt: skip
+    assert _moves(db_url, capsys, reported) == {"Israel's war cabinet": ["acceptance"]}

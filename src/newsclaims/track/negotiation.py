@@ -48,7 +48,6 @@ from newsclaims.track.move_text import (
 from newsclaims.track.parties import in_a_conflict, party_code, party_role, same_conflict
 from newsclaims.track.refusals import refuses_no_move
 from newsclaims.track.speech import (
-    CLAUSE_BOUNDARY,
     PENDING,
     SUBJECT_END,
     is_opinion,
@@ -326,7 +325,7 @@ def _typed_event_move(item: dict[str, Any], move: str) -> dict[str, Any] | None:
         return None  # "directed negotiators to return": nothing of a deal handed over
     if move == "proposal" and (verb_of(span) in _TRAVELLING | _TRYING or _NO_OFFER.search(span)):
         return None  # "will visit Israel", "a regional tour", "seeking to negotiate"
-    if _TERMS_CLAUSE.search(CLAUSE_BOUNDARY.split(before)[-1] if before else ""):
+    if _TERMS_CLAUSE.search(before.split(";")[-1]):
         return None  # "a truce during which Israel would withdraw": a term, no move
     if span.casefold().startswith("to ") or _in_another_forum(item):
         return None  # "[demands for Netanyahu] to step down"; "proposed a draft resolution"
@@ -396,7 +395,8 @@ _TERMS_CLAUSE = re.compile(
 # An account of a deal is no offer in it ("offered a less definitive version of the deal").
 _NO_OFFER = re.compile(
     r"\b(?:tour|trip|visit|support|backing|assistance|help|solidarity|condolences|version|"
-    r"account|explanation|details|assessment|insight|glimpse|view|interpretation)\b",
+    r"account|explanation|details|assessment|insight|glimpse|view|interpretation|"
+    r"response|retaliation|revenge)\b",
     re.IGNORECASE,
 )
 # Approving or agreeing to talks yields nothing in them: it accepts the talks.
@@ -554,6 +554,10 @@ def _quote_moves(connection: Connection, filters: Filters) -> list[dict[str, Any
     return found
 
 
+# A move word inside a concessive phrase is the background of the speaker's words.
+_CONCESSIVE = re.compile(r"\b(?:despite|amid|in spite of|in the face of)\b[^,;]*$", re.I)
+
+
 def _typed_quote_move(item: dict[str, Any]) -> dict[str, Any] | None:
     """The move reported speech makes, and whose: the party its clause opens with, or
     the speaker (by the speaker's actor code: "a Hamas official" speaks for Hamas)."""
@@ -563,6 +567,8 @@ def _typed_quote_move(item: dict[str, Any]) -> dict[str, Any] | None:
     if (item["cue_lemma"] or "").casefold() in _DENYING:
         return None  # "a Hamas official denied rejecting the deal": no rejection
     before = _before_span(item) + " " + (item["text"][:start] if start is not None else "")
+    if _CONCESSIVE.search(before):
+        return None  # "despite international pressure for a ceasefire": no one's move here
     names = [item["speaker"], item["speaker_name"]]
     if hedged(before) or _told_as_history(item, names) or _forum_words().search(item["text"]):
         return None

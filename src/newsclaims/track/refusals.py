@@ -60,6 +60,10 @@ _APPEAL_BEFORE = re.compile(
     r"pressure|dictates?)\b",
     re.IGNORECASE,
 )
+# Refusing to make a move of one's own ("has refused to present proposals").
+_TO_PROPOSE = re.compile(
+    r"^\s*to\s+(?:make|present|put\s+forward|submit|offer|table|draw\s+up)\b", re.IGNORECASE
+)
 _WORD = re.compile(r"[\w'’-]+")
 AHEAD = 80  # characters before a refusal without an object that may tell what it refuses
 
@@ -90,6 +94,8 @@ def refuses_no_move(before: str, span: str, after: str, text: str, *, first: boo
         # Nothing after the verb: what it refuses comes before ("..., which Israel
         # rejected"; "this was dismissed by Netanyahu").
         return _appeal_ahead(before[-AHEAD:], text)
+    if _TO_PROPOSE.match(refused):
+        return True  # "refused to make proposals": its own move withheld, none refused
     if _OPPOSING.match(verb.group(0)) and not _PUT.search(" ".join(refused.split()[:6])):
         return True  # "opposes a ceasefire": a stance, no one's offer refused
     return _third_parties_appeal(refused, text)

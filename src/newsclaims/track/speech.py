@@ -138,6 +138,8 @@ def reported_party(content: str) -> str | None:
     'Hamas'
     >>> reported_party("on Tuesday Israel rejected the truce proposal")
     'Israel'
+    >>> reported_party("Israel’s war cabinet on Saturday night approved the truce terms")
+    'Israel’s war cabinet'
     >>> reported_party("the ceasefire proposal was rejected by Israel")
     'Israel'
     >>> reported_party("nobody has accepted the truce"), reported_party("all hostages must go")
@@ -159,7 +161,7 @@ def reported_party(content: str) -> str | None:
     clause = CLAUSE_BOUNDARY.split(content[:start])[-1]
     # "Hamas has presented a proposal": the maker is the presenting verb's subject.
     clause = _PRESENTING_END.sub(" ", clause)
-    before = _LEADING_TIME.sub("", clause)
+    before = _TRAILING_TIME.sub(" ", _LEADING_TIME.sub("", clause))
     if _PASSIVE_END.search(before):  # "the proposal was rejected by Israel"
         agent = _AGENT_AFTER_MOVE.match(content[start:])
         return agent["party"] if agent else None
@@ -293,6 +295,13 @@ _QUANTIFIERS = frozenset(
     {"all", "no", "nobody", "none", "noone", "everyone", "everybody", "some", "many", "few",
      "both", "neither", "either", "any", "each", "every", "most", "several"}
 )  # fmt: skip
+# A time between the party and its verb ("Israel's war cabinet on Saturday night
+# approved"): no part of the party.
+_TRAILING_TIME = re.compile(
+    r"\s(?:on|late|early)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"(?:\s+(?:night|morning|afternoon|evening))?\s*$|\s(?:last|this)\s+(?:week|month|night)\s*$",
+    re.IGNORECASE,
+)
 _LEADING_TIME = re.compile(
     r"^\s*(?:(?:on|by|late|early|earlier|later)\s+)*(?:monday|tuesday|wednesday|thursday|"
     r"friday|saturday|sunday|yesterday|today|tonight|this\s+week|last\s+week|earlier|"
