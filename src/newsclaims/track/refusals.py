@@ -8,7 +8,7 @@ pressure or dictates ("rejected growing calls for a ceasefire", "dismissed inter
 calls for a pause", "rejects international dictates", "calling for a ceasefire,
 something Israel rejected") answers no party: it is no move. Nor is a stance against a
 thing no one has put ("opposes a ceasefire", "opposes a Palestinian state"): opposing
-is a move only when what is opposed is a proposal, plan, offer, deal or terms.
+is a move only when what is opposed is a proposal, plan, offer, idea, deal or terms.
 """
 
 from __future__ import annotations
@@ -44,7 +44,7 @@ _AT_LARGE = frozenset({"international", "global", "world", "world's", "worldwide
 # What a stance must oppose to be a move: a thing put by a party or a mediator.
 _PUT = re.compile(
     r"\b(?:proposals?|plans?|offers?|deals?|terms|initiatives?|framework|drafts?|"
-    r"agreements?|demands?|suggestions?|requests?)\b",
+    r"agreements?|demands?|suggestions?|requests?|ideas?)\b",
     re.IGNORECASE,
 )
 # Someone's appeal, named right after it ("calls from Egypt", "calls for a pause by
@@ -83,6 +83,8 @@ def refuses_no_move(before: str, span: str, after: str, text: str, *, first: boo
     False
     >>> refuses_no_move("", "Israel opposes a ceasefire", " in Gaza.", text)
     True
+    >>> refuses_no_move("", "Hamas opposed the idea", " of a foreign force in Gaza.", text)
+    False
     """
     verbs = list(_REFUSING.finditer(span))
     if not verbs:
