@@ -47,6 +47,7 @@ def test_refusing_third_parties_calls_or_what_no_one_put_is_no_move(
     official = actor("an Israeli official", code="ISRGOV", kind="person")
     dictates = "Israel rejects outright foreign dictates on any truce with Hamas"
     quoted = f"An Israeli official said {dictates}."
+    unaccepted = "An Israeli official said Israel will not accept calls for a truce with Hamas."
     found = _moves(
         db_url, capsys,
         _told("a", "Israel again rejected mounting calls for a truce in Gaza.",
@@ -59,6 +60,9 @@ def test_refusing_third_parties_calls_or_what_no_one_put_is_no_move(
               "120", ISRAEL),
         report("q", quoted, date="2024-02-01", headline="War in Gaza",
                quotes=[quote(quoted, dictates, official)]),
+        report("n", unaccepted, date="2024-02-01", headline="War in Gaza",
+               quotes=[quote(unaccepted, "Israel will not accept calls for a truce with Hamas",
+                             official)]),
         # A side's or a mediator's move refused is a move.
         _told("e", "Israel rejected Hamas's calls for a permanent truce in Gaza.",
               "rejected Hamas's calls", "120", ISRAEL),

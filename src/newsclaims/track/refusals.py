@@ -21,7 +21,9 @@ from newsclaims.track.parties import party_code, party_tables
 # The refusing verb; the last one in a span is the one whose object is read.
 _REFUSING = re.compile(
     r"\b(?:reject\w*|refus\w*|dismiss\w*|rebuff\w*|spurn\w*|rul(?:e|ed|es|ing)\s+out|"
-    r"turn(?:ed|s|ing)?\s+down|oppos(?:e|es|ed|ing))\b",
+    r"turn(?:ed|s|ing)?\s+down|oppos(?:e|es|ed|ing)|"
+    # a refusal told as a negated acceptance: "will not accept calls for a truce"
+    r"accept(?:s|ed|ing)?|agree(?:s|d)?\s+to)\b",
     re.IGNORECASE,
 )
 _OPPOSING = re.compile(r"^oppos", re.IGNORECASE)
@@ -40,7 +42,10 @@ _APPEALS = frozenset(
 )  # fmt: skip
 # Anything asked of a side by the world at large is a third party's ("international
 # demands"), whatever its noun.
-_AT_LARGE = frozenset({"international", "global", "world", "world's", "worldwide", "foreign"})
+_AT_LARGE = frozenset(
+    {"international", "global", "world", "world's", "world’s", "worldwide", "foreign",
+     "community", "community's", "community’s"}
+)  # fmt: skip
 # What a stance must oppose to be a move: a thing put by a party or a mediator.
 _PUT = re.compile(
     r"\b(?:proposals?|plans?|offers?|deals?|terms|initiatives?|framework|drafts?|"
@@ -85,6 +90,8 @@ def refuses_no_move(before: str, span: str, after: str, text: str, *, first: boo
     True
     >>> refuses_no_move("", "Hamas opposed the idea", " of a foreign force in Gaza.", text)
     False
+    >>> refuses_no_move("", "Israel will not accept the international community's calls", "", text)
+    True
     """
     verbs = list(_REFUSING.finditer(span))
     if not verbs:
@@ -121,7 +128,7 @@ def _third_parties_appeal(refused: str, text: str) -> bool:
             return not (named and _party_or_mediator(named["who"], text))
         if folded in _FILLERS:
             continue
-        if folded in _AT_LARGE or word[:1].isupper():
+        if folded in _AT_LARGE or word[:1].isupper():  # "US", "international community's"
             owners.append(word)
             continue
         return False  # "rejected the truce offer": something put, not an appeal
