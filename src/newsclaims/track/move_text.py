@@ -216,6 +216,41 @@ def _party_phrase(phrase: str, *, whole: bool) -> str | None:
     return None
 
 
+def in_apposition(
+    sentence: str | None, actor: str, code: str | None, written: str | None
+) -> tuple[str, str | None, str | None]:
+    """The actor by the name its description stands before ("the Palestinian armed
+    group Islamic Jihad": Islamic Jihad), when that name is the same party's group.
+
+    >>> in_apposition("and the Palestinian armed group Islamic Jihad agreed to a truce",
+    ...               "the Palestinian armed group", "PSEREB", "the Palestinian armed group")
+    ('Islamic Jihad', 'PSEREB', 'Islamic Jihad')
+    >>> in_apposition("Hamas agreed to a truce", "Hamas", "PSEREB", "Hamas")
+    ('Hamas', 'PSEREB', 'Hamas')
+    """
+    sentence = sentence or ""
+    if not written or resolve_name(written).kind in ("group", "person", "country"):
+        return actor, code, written
+    found = re.search(re.escape(written) + _NAME_AFTER, sentence)
+    named = _group_opening(found["name"]) if found else None
+    if named is None or party_code(named[1], named[2]) != party_code(code, written):
+        return actor, code, written
+    return named
+
+
+_NAME_AFTER = r"\s+(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})"
+
+
+def _group_opening(phrase: str) -> tuple[str, str | None, str] | None:
+    """The group a phrase opens with, as (name, code, written)."""
+    words = phrase.split()
+    for size in range(len(words), 0, -1):
+        ref = resolve_name(" ".join(words[:size]))
+        if ref.kind == "group" and ref.canonical:
+            return ref.canonical, ref.code, " ".join(words[:size])
+    return None
+
+
 _STATED_DAY = re.compile(
     r"\b(?:(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?\s+\d{1,2}(?!\d)"
     r"(?:,?\s+\d{4})?|\d{1,2}\s+(?:"
@@ -251,6 +286,37 @@ _ANOTHER_EVENTS_DAY = re.compile(
     r"started|launched|killed)\b",
     re.IGNORECASE,
 )
+
+
+# A former officeholder named in the sentence ("Former Israeli leader Ehud Olmert"):
+# what he tells of his own time in office is history, and he binds no party now.
+_FORMER = re.compile(r"\b(?:former|ex-|then-)\s*(?:[\w'’-]+\s+){0,4}?$", re.IGNORECASE)
+# A refusal or acceptance that refers back to the sentence before ("Israel has rejected
+# those offers") tells that sentence's time.
+REFERS_BACK = re.compile(
+    r"\b(?:those|these|such)\s+(?:offers?|proposals?|demands?|plans?|terms|truces|"
+    r"initiatives?|overtures?|ceasefires?)\b",
+    re.IGNORECASE,
+)
+
+
+def former_holder(sentence: str | None, names: list[str | None]) -> bool:
+    """Whether the sentence names the actor as a former officeholder.
+
+    >>> former_holder("Former Israeli leader Ehud Olmert said he rejected a deal.", ["Ehud Olmert"])
+    True
+    >>> former_holder("Ehud Olmert, a former leader, said so.", ["Ehud Olmert"])
+    False
+    >>> former_holder("Prime Minister Ehud Olmert rejected a deal.", ["Ehud Olmert", None])
+    False
+    """
+    for name in names:
+        if not sentence or not name or len(name) < 3:
+            continue
+        for found in re.finditer(re.escape(name), sentence):
+            if _FORMER.search(sentence[max(0, found.start() - 60) : found.start()]):
+                return True
+    return False
 
 
 def background(sentence: str | None, report_date: date | None) -> bool:

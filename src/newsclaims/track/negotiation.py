@@ -34,19 +34,23 @@ from newsclaims.resolve.places import country_name
 from newsclaims.store.queries import Filters, contains_folded, item_columns, item_conditions
 from newsclaims.store.schema import articles, events, figures, in_chunks, quotes
 from newsclaims.track.move_text import (
+    REFERS_BACK,
     agreement_verb,
     background,
     done,
+    former_holder,
     hedged,
+    in_apposition,
     joint_agents,
     joint_parties,
     verb_of,
 )
 from newsclaims.track.parties import in_a_conflict, party_code, party_role, same_conflict
+from newsclaims.track.refusals import refuses_no_move
 from newsclaims.track.speech import (
-    CLAUSE_BOUNDARY,
     PENDING,
     SUBJECT_END,
+    is_opinion,
     move_tables,
     negated_move,
     quote_move_at,
@@ -90,26 +94,6 @@ def about_negotiation(sentence: str, headline: str | None = None, move: str = ""
     if move == "implementation" and tables.handed_over.search(sentence):
         return True
     return bool(headline and tables.topic.search(headline) and tables.referring.search(sentence))
-
-
-def is_opinion(url: str | None, headline: str | None) -> bool:
-    """Whether an article is opinion or analysis, by its URL's path or headline.
-
-    >>> is_opinion("https://example.com/opinions/2023/11/1/why", None)
-    True
-    >>> is_opinion("https://example.com/news/2023/11/1/talks", "Talks resume in Doha")
-    False
-    >>> is_opinion(None, "The price of a truce: a commentary on the talks")
-    True
-    """
-    tables = move_tables()
-    path = (url or "").casefold()
-    opening = (headline or "").casefold().lstrip()
-    return (
-        any(part in path for part in tables.opinion_url_parts)
-        or opening.startswith(tables.opinion_headline_openings)
-        or bool(tables.opinion_headline_words.search(headline or ""))
-    )
 
 
 def same_actor(wanted: str, name: str | None, code: str | None) -> bool:
@@ -215,7 +199,7 @@ def _event_moves(connection: Connection, filters: Filters) -> list[dict[str, Any
     scope = _scope(filters)
     roots = sorted({code[:2] for code in move_tables().event_codes})
     query = (
-        sa.select(*item_columns(events), _preceding(events))
+        sa.select(*item_columns(events), _preceding(events), _ending())
         .select_from(events.join(articles, events.c.article_pk == articles.c.pk))
         .where(*item_conditions(events, scope), events.c.root.in_(roots))
     )
@@ -223,7 +207,7 @@ def _event_moves(connection: Connection, filters: Filters) -> list[dict[str, Any
     for row in connection.execute(query):
         item = dict(row._mapping)
         move = event_move(item["code"], item["negated"])
-        if move is None or is_opinion(item["url"], item["headline"]):
+        if move is None or is_opinion(item["url"], item["headline"], item["ending"]):
             continue
         if not about_negotiation(item["sentence"] or item["text"], item["headline"], move):
             continue  # "rejected accusations", "called for a probe": no negotiation
@@ -246,6 +230,18 @@ def _preceding(table: sa.Table) -> Any:
     ).label("preceding")
 
 
+ENDING = 300  # characters at an article's end that may sign it off as opinion
+
+
+def _ending() -> Any:
+    """The last ``ENDING`` characters of an item's article (cut by the database)."""
+    length = sa.func.length(articles.c.text)
+    return sa.case(
+        (length > ENDING, sa.func.substr(articles.c.text, length - ENDING + 1)),
+        else_=articles.c.text,
+    ).label("ending")
+
+
 # A sentence that carries on the one before it ("In exchange, Israel released ...") tells
 # a move of that sentence's time.
 _CARRYING_ON = re.compile(
@@ -255,12 +251,26 @@ _CARRYING_ON = re.compile(
 )
 
 
-def _told_as_history(item: dict[str, Any]) -> bool:
-    """Whether the move's sentence, or the one it carries on, tells history."""
+# A sentence's own time: a weekday, today, overnight, this week.
+_OWN_TIME = re.compile(
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tonight|"
+    r"yesterday|overnight|this (?:morning|afternoon|evening|week)|so far|latest)\b",
+    re.IGNORECASE,
+)
+
+
+def _told_as_history(item: dict[str, Any], names: list[str | None], tally: bool = False) -> bool:
+    """Whether the move's sentence, or the one it carries on or refers back to ("has
+    rejected those offers"), tells history; or a former officeholder (``names``: the
+    actor's) tells of his time. A deal's tally (``tally``: "Israel released 240
+    prisoners") with no time of its own carries on a recap before it ("During a truce
+    that ran from November 24 to December 1, ...")."""
     day = _day(item["date"])
-    if background(item["sentence"], day):
+    if background(item["sentence"], day) or former_holder(item["sentence"], names):
         return True
-    if not (item["sentence"] and _CARRYING_ON.match(item["sentence"])):
+    sentence = item["sentence"] or ""
+    untimed = tally and not _OWN_TIME.search(sentence)
+    if not (_CARRYING_ON.match(sentence) or REFERS_BACK.search(sentence) or untimed):
         return False
     previous = re.split(r"(?<=[.!?])\s+", (item.get("preceding") or "").strip())
     return bool(previous) and background(previous[-1], day)
@@ -275,7 +285,8 @@ def _typed_event_move(item: dict[str, Any], move: str) -> dict[str, Any] | None:
     source = item["source"] or ""
     if source and span.startswith(source):  # "Hamas had accepted ...": from the verb on
         before, span = f"{before}{source} ", span[len(source) :].lstrip()
-    if hedged(before, span) or _told_as_history(item):
+    names = [source, item["source_name"]]
+    if hedged(before, span) or _told_as_history(item, names, move == "implementation"):
         return None
     if item["negated"] and PENDING.search(" ".join(f"{before} {span}".split()[-8:])):
         return None  # "has not agreed to the terms": pending, no refusal
@@ -299,6 +310,11 @@ def _typed_event_move(item: dict[str, Any], move: str) -> dict[str, Any] | None:
         move = "acceptance"  # "Hamas agreed to the truce": it accepts, proposes nothing
     if _breaks_off_talks(item):
         move = "rejection"  # "pulled out of the talks": no withdrawal of troops
+    if move == "concession" and _TALKS_APPROVED.search(f"{span} {_after_span(item)[:40]}"):
+        move = "acceptance"  # "gave approval for fresh negotiations": accepts talks
+    told = f"{item['sentence'] or span}\n{item['headline'] or ''}"
+    if move == "rejection" and refuses_no_move(before, span, _after_span(item), told):
+        return None  # "rejected growing calls for a ceasefire": no party's move refused
     if (
         move in ("implementation", "agreement", "concession")
         and passive is None  # "the ceasefire agreed upon by Israel and ...": agreed
@@ -309,10 +325,13 @@ def _typed_event_move(item: dict[str, Any], move: str) -> dict[str, Any] | None:
         return None  # "directed negotiators to return": nothing of a deal handed over
     if move == "proposal" and (verb_of(span) in _TRAVELLING | _TRYING or _NO_OFFER.search(span)):
         return None  # "will visit Israel", "a regional tour", "seeking to negotiate"
-    if _TERMS_CLAUSE.search(CLAUSE_BOUNDARY.split(before)[-1] if before else ""):
+    if _TERMS_CLAUSE.search(before.split(";")[-1]):
         return None  # "a truce during which Israel would withdraw": a term, no move
     if span.casefold().startswith("to ") or _in_another_forum(item):
         return None  # "[demands for Netanyahu] to step down"; "proposed a draft resolution"
+    if _DESCRIBED.match(span) or (move == "demand" and _PROCEDURE.search(span)):
+        return None  # "the things that they are asking"; "calling for a meeting"
+    actor, code, written = in_apposition(item["sentence"], actor, code, written)
     if span.casefold().startswith(("calls for", "call for")) and not SUBJECT_END.search(before):
         return None  # "despite global outrage and calls for a ceasefire": a noun
     return _party_move(
@@ -373,8 +392,28 @@ _TERMS_CLAUSE = re.compile(
     r"\b(?:under|during|in|by)\s+which\b|\bwhereby\b|\bas part of which\b", re.IGNORECASE
 )
 # What an offer of cooperation offers that is no term of a deal: a trip, support, help.
+# An account of a deal is no offer in it ("offered a less definitive version of the deal").
 _NO_OFFER = re.compile(
-    r"\b(?:tour|trip|visit|support|backing|assistance|help|solidarity|condolences)\b",
+    r"\b(?:tour|trip|visit|support|backing|assistance|help|solidarity|condolences|version|"
+    r"account|explanation|details|assessment|insight|glimpse|view|interpretation|"
+    r"response|retaliation|revenge)\b",
+    re.IGNORECASE,
+)
+# Approving or agreeing to talks yields nothing in them: it accepts the talks.
+_TALKS_APPROVED = re.compile(
+    r"\b(?:approv\w*|green light|go-ahead|authori[sz]\w*)\b[^.;]{0,30}?\b(?:talks|"
+    r"negotiations|negotiators|delegation)\b",
+    re.IGNORECASE,
+)
+# An appeal or offer named as a thing someone else asks ("the things that they are
+# asking for"): described, not made by the actor the coder gave it.
+_DESCRIBED = re.compile(
+    r"^(?:[\w'’-]+\s+){1,2}(?:that|which)\s+(?:they|he|she|we|you|it)\b", re.IGNORECASE
+)
+# Asking for a meeting, a briefing or an update is a procedure, no demand on a side.
+_PROCEDURE = re.compile(
+    r"\b(?:for|to\s+(?:hold|convene|get))\s+(?:an?\s+|the\s+)?(?:urgent\s+|emergency\s+|"
+    r"cabinet\s+|special\s+)?(?:meeting|update|briefing|session|hearing)\b",
     re.IGNORECASE,
 )
 _APPEALING = frozenset(
@@ -502,7 +541,7 @@ def _quote_moves(connection: Connection, filters: Filters) -> list[dict[str, Any
         *(contains_folded(quotes.c.span_text, word) for word in move_tables().topic_words)
     )
     query = (
-        sa.select(*item_columns(quotes), quotes.c.speaker_code, _preceding(quotes))
+        sa.select(*item_columns(quotes), quotes.c.speaker_code, _preceding(quotes), _ending())
         .select_from(quotes.join(articles, quotes.c.article_pk == articles.c.pk))
         .where(*item_conditions(quotes, scope), quotes.c.speaker_name.is_not(None), topic)
     )
@@ -515,17 +554,29 @@ def _quote_moves(connection: Connection, filters: Filters) -> list[dict[str, Any
     return found
 
 
+# A move word inside a concessive phrase is the background of the speaker's words.
+_CONCESSIVE = re.compile(r"\b(?:despite|amid|in spite of|in the face of)\b[^,;]*$", re.I)
+
+
 def _typed_quote_move(item: dict[str, Any]) -> dict[str, Any] | None:
     """The move reported speech makes, and whose: the party its clause opens with, or
     the speaker (by the speaker's actor code: "a Hamas official" speaks for Hamas)."""
     move, start = quote_move_at(item["text"], item["cue_lemma"])
-    if move is None or is_opinion(item["url"], item["headline"]):
+    if move is None or is_opinion(item["url"], item["headline"], item["ending"]):
         return None
     if (item["cue_lemma"] or "").casefold() in _DENYING:
         return None  # "a Hamas official denied rejecting the deal": no rejection
     before = _before_span(item) + " " + (item["text"][:start] if start is not None else "")
-    if hedged(before) or _told_as_history(item) or _forum_words().search(item["text"]):
+    if _CONCESSIVE.search(before):
+        return None  # "despite international pressure for a ceasefire": no one's move here
+    names = [item["speaker"], item["speaker_name"]]
+    if hedged(before) or _told_as_history(item, names) or _forum_words().search(item["text"]):
         return None
+    told = f"{item['sentence'] or item['text']}\n{item['headline'] or ''}"
+    if move == "rejection" and start is not None:
+        content = item["text"]
+        if refuses_no_move(content[:start], content[start:], "", told, first=True):
+            return None  # "Israel rejects international dictates": no party's move
     party = reported_party(item["text"])
     addressed: tuple[str | None, str | None, str | None] = (None, None, None)
     if party is not None and move == "demand" and _MODAL_DEMAND.search(item["text"]):

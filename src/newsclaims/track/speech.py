@@ -17,6 +17,8 @@ from importlib import resources
 
 import yaml
 
+from newsclaims.extract.actors import resolve_name
+
 
 @dataclass(frozen=True)
 class MoveTables:
@@ -33,6 +35,7 @@ class MoveTables:
     opinion_url_parts: tuple[str, ...]
     opinion_headline_openings: tuple[str, ...]
     opinion_headline_words: re.Pattern[str]
+    opinion_sign_offs: re.Pattern[str]
 
 
 def words_pattern(words: Sequence[str]) -> re.Pattern[str]:
@@ -60,6 +63,52 @@ def move_tables() -> MoveTables:
         opinion_url_parts=tuple(raw["opinion_url_parts"]),
         opinion_headline_openings=tuple(raw["opinion_headline_openings"]),
         opinion_headline_words=words_pattern(raw["opinion_headline_words"]),
+        opinion_sign_offs=words_pattern(raw["opinion_sign_offs"]),
+    )
+
+
+def is_opinion(url: str | None, headline: str | None, ending: str | None = None) -> bool:
+    """Whether an article is opinion or analysis, by its URL's path, its headline, or
+    the sign-off its text ends with (``ending``: "The views expressed in this article
+    are the author's own").
+
+    >>> is_opinion("https://example.com/opinions/2023/11/1/why", None)
+    True
+    >>> is_opinion("https://example.com/news/2023/11/1/talks", "Talks resume in Doha")
+    False
+    >>> is_opinion(None, "The price of a truce: a commentary on the talks")
+    True
+    >>> is_opinion(None, "Why the truce must hold; Jane Q. Writer")
+    True
+    >>> is_opinion(None, "Israel strikes Gaza camp; Says Hamas commander killed")
+    False
+    >>> is_opinion(None, "Truce now", "... The views expressed in this article are the author's own.")
+    True
+    """
+    tables = move_tables()
+    path = (url or "").casefold()
+    opening = (headline or "").casefold().lstrip()
+    return (
+        any(part in path for part in tables.opinion_url_parts)
+        or opening.startswith(tables.opinion_headline_openings)
+        or bool(tables.opinion_headline_words.search(headline or ""))
+        or _signed(headline)
+        or bool(tables.opinion_sign_offs.search(ending or ""))
+    )
+
+
+# A headline signed by its writer ("...; Jane Writer", as press archives print a
+# column's): a name of two or three words (an initial allowed) after the last semicolon.
+_SIGNATURE = re.compile(
+    r";\s*(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]+){1,2})\s*$"
+)
+
+
+def _signed(headline: str | None) -> bool:
+    """Whether a headline ends with its writer's name, no actor's or place's."""
+    found = _SIGNATURE.search(headline or "")
+    return found is not None and not any(
+        resolve_name(word).code for word in [*found["name"].split(), found["name"]]
     )
 
 
@@ -89,6 +138,8 @@ def reported_party(content: str) -> str | None:
     'Hamas'
     >>> reported_party("on Tuesday Israel rejected the truce proposal")
     'Israel'
+    >>> reported_party("Israel’s war cabinet on Saturday night approved the truce terms")
+    'Israel’s war cabinet'
     >>> reported_party("the ceasefire proposal was rejected by Israel")
     'Israel'
     >>> reported_party("nobody has accepted the truce"), reported_party("all hostages must go")
@@ -110,7 +161,7 @@ def reported_party(content: str) -> str | None:
     clause = CLAUSE_BOUNDARY.split(content[:start])[-1]
     # "Hamas has presented a proposal": the maker is the presenting verb's subject.
     clause = _PRESENTING_END.sub(" ", clause)
-    before = _LEADING_TIME.sub("", clause)
+    before = _TRAILING_TIME.sub(" ", _LEADING_TIME.sub("", clause))
     if _PASSIVE_END.search(before):  # "the proposal was rejected by Israel"
         agent = _AGENT_AFTER_MOVE.match(content[start:])
         return agent["party"] if agent else None
@@ -244,6 +295,13 @@ _QUANTIFIERS = frozenset(
     {"all", "no", "nobody", "none", "noone", "everyone", "everybody", "some", "many", "few",
      "both", "neither", "either", "any", "each", "every", "most", "several"}
 )  # fmt: skip
+# A time between the party and its verb ("Israel's war cabinet on Saturday night
+# approved"): no part of the party.
+_TRAILING_TIME = re.compile(
+    r"\s(?:on|late|early)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"(?:\s+(?:night|morning|afternoon|evening))?\s*$|\s(?:last|this)\s+(?:week|month|night)\s*$",
+    re.IGNORECASE,
+)
 _LEADING_TIME = re.compile(
     r"^\s*(?:(?:on|by|late|early|earlier|later)\s+)*(?:monday|tuesday|wednesday|thursday|"
     r"friday|saturday|sunday|yesterday|today|tonight|this\s+week|last\s+week|earlier|"
