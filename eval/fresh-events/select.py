@@ -1,6 +1,9 @@
 """Draw the fresh event gold sample from ../shared/corpora (reproducible: fixed seed).
 
 Run from the repository root: ``python eval/fresh-events/select.py``. It prints the ids drawn,
+(the first eight reports). ``python eval/fresh-events/select.py 20261129 2 1 1`` made the second
+draw (seed, then how many Al Jazeera, Nexis and Reuters reports), skipping every report already
+in this folder too. It prints the ids drawn,
 which were then annotated by hand for events (see README.md here) before the tool was run on
 them. Candidates are political or conflict reports of a length one person can annotate closely;
 the dev reports and the reports already in eval/fresh/ are excluded. Reuters-21578 is mostly
@@ -13,6 +16,7 @@ import gzip
 import json
 import random
 import re
+import sys
 from pathlib import Path
 
 SEED = 20261130
@@ -38,10 +42,11 @@ POLITICAL = re.compile(
 
 
 def fresh_ids() -> set[str]:
-    """Ids already annotated in eval/fresh/ (quotes and figures gold)."""
+    """Ids already annotated in eval/fresh/ (quotes and figures) and here (events)."""
     return {
         json.loads(p.read_text(encoding="utf-8"))["id"]
-        for p in (ROOT / "fresh").glob("*.gold.json")
+        for folder in ("fresh", "fresh-events")
+        for p in (ROOT / folder).glob("*.gold.json")
     }
 
 
@@ -62,14 +67,16 @@ def candidates(name: str, low: int, high: int, skip: set[str]) -> list[dict[str,
     return out
 
 
-def main() -> None:
-    rng = random.Random(SEED)
+def main(argv: list[str]) -> None:
+    seed = int(argv[0]) if argv else SEED
+    counts = [int(n) for n in argv[1:4]] or [count for count, _, _ in DRAW.values()]
+    rng = random.Random(seed)
     skip = DEV_IDS | fresh_ids()
-    for name, (count, low, high) in DRAW.items():
+    for (name, (_, low, high)), count in zip(DRAW.items(), counts, strict=True):
         pool = candidates(name, low, high, skip)
         for row in rng.sample(pool, count):
             print(name, row["id"], len(row["text"]), row.get("title"), f"(pool {len(pool)})")
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])
