@@ -1014,3 +1014,50 @@ def test_forces_barring_people_from_a_place_restrict_movement(nlp: Language) -> 
     events = events_of(nlp, "Ethiopian troops barred aid workers from entering the town.")
     assert {(e.source_actor.code, e.code) for e in events} == {("ETHMIL", "191")}
     assert events_of(nlp, "The Kenyan court barred the newspaper from publishing the story.") == []
+
+
+def test_first_time_since_is_news_not_a_running_total(nlp: Language) -> None:
+    text = (
+        "For the first time since the conflict in Yemen began earlier this month, Saudi Arabia "
+        "has officially accused Iran of being directly responsible for the attack."
+    )
+    assert coded(events_of(nlp, text)) == {("SAU", "11")}
+
+
+def test_what_a_period_is_counted_from_is_background(nlp: Language) -> None:
+    text = (
+        "Turkey has kept troops on the border since Syria shelled the town and subsequently "
+        "seized the hills from the rebels."
+    )
+    assert not any(event.code[:2] in {"19", "20"} for event in events_of(nlp, text))
+
+
+def test_correlative_comparative_is_no_act(nlp: Language) -> None:
+    for text in (
+        "“The more pressure, the more firepower and the more we strike the rebels – the greater "
+        "our chances are to end this war,” the Sudanese general said.",
+        "The more firepower and the more we shell the rebels, the sooner the war will end, the "
+        "Ethiopian general said.",
+    ):
+        assert events_of(nlp, text) == []
+    text = "Russian forces bombed Kharkiv, and the more they strike it, the worse it gets."
+    assert coded(events_of(nlp, text)) == {("RUSMIL", "19")}
+
+
+def test_event_noun_with_a_by_agent_that_the_clause_asserts(nlp: Language) -> None:
+    [event] = events_of(nlp, "There have been violent crackdowns by Iranian police on students.")
+    assert (event.source_actor.code or "").startswith("IRN") and event.code[:2] == "17"
+    [event] = events_of(nlp, "The border town has been under heavy bombardment by Sudanese forces.")
+    assert (event.source_actor.code, event.code[:2]) == ("SDNMIL", "19")
+    for text in (
+        "There were no crackdowns by Iranian police on students.",
+        "Analysts fear there could be a crackdown by Iranian police on students.",
+    ):
+        assert events_of(nlp, text) == []
+
+
+def test_reported_clause_judging_what_its_subject_does_is_criticism(nlp: Language) -> None:
+    [event] = events_of(nlp, "Japan said that China was making excessive claims.")
+    assert (event.source_actor.code, event.code) == ("JPN", "111")
+    assert event.target_actor is not None and event.target_actor.code == "CHN"
+    assert events_of(nlp, "Japan said the talks had produced unacceptable results.") == []

@@ -153,6 +153,7 @@ def _events_at(token: Token, context: EventContext) -> Iterator[Event]:
         if token.lemma_.lower() in context.lexicon.nominal_events:
             yield from _nominal_events(token, context)
         yield from _between_events(token, context)
+        yield from _agent_noun_events(token, context)
 
 
 def _verb_events(verb: Token, context: EventContext) -> Iterator[Event]:
@@ -468,6 +469,48 @@ def _between_events(noun: Token, context: EventContext) -> Iterator[Event]:
                 yield _event(context, clause, [noun, *sides], source, target, code, None)
 
 
+def _agent_noun_events(noun: Token, context: EventContext) -> Iterator[Event]:
+    """An event noun whose ``by`` phrase names its actor, where the clause asserts it.
+
+    ``There have been crackdowns by the police on protests``: the existential asserts the
+    act, its ``on``/``against`` phrase names the target. ``The town has been under
+    bombardment by X``: the subject is what the act is done to. Elsewhere a nominal act is
+    coded through its verb (``killed in a bombing by X``) or is only mentioned.
+    """
+    under = noun.dep_ == "pobj" and noun.head.lower_ == "under"
+    asserted = noun
+    while asserted.dep_ == "conj" and asserted.head != asserted:
+        asserted = asserted.head  # "there were clashes and crackdowns by X"
+    if not (under or is_existential(asserted)) or noun.idx < context.body_start:
+        return
+    rules = [rule for rule in context.lexicon.event_noun_rules(noun_forms(noun))]
+    verb = noun.head.head if under else asserted.head
+    agents = prep_objects(noun, {"by"}) or [
+        agent for agent in prep_objects(verb, {"by"}) if agent.i > noun.i
+    ]
+    if not rules or rules[0].symmetric or not agents or verb.pos_ not in {"VERB", "AUX"}:
+        return
+    if _asserts_nothing(verb, context) or any(c.lower_ == "no" for c in noun.children):
+        return
+    source = actor_ref(agents[0], verb, context)
+    if source is None or not source.code:
+        return
+    objects = subject_of(verb) if under else prep_objects(noun, {"on", "against"})
+    if not under and not objects:
+        # The parser hangs "on Kyiv" on the copula; after the noun it is the noun's.
+        objects = [o for o in prep_objects(verb, {"on", "against"}) if o.i > noun.i]
+    target = None
+    if objects:
+        target = target_ref(objects[0], verb, context) or actor_ref(
+            objects[0], verb, context, strict=False
+        )
+    if target is not None and same_actor(source, target):
+        return
+    code = rules[0].code
+    clause = Clause(noun, code, rules[0], agents[:1], objects[:1], [noun, agents[0]])
+    yield _event(context, clause, [noun, agents[0]], source, target, code, None)
+
+
 def _asserts_nothing(verb: Token, context: EventContext) -> bool:
     """The clause denies, doubts or only fears what it says."""
     lexicon = context.lexicon
@@ -505,7 +548,9 @@ def _criticism_events(verb: Token, context: EventContext) -> Iterator[Event]:
         target = actor_ref(subjects[0], complement, context, strict=False) if subjects else None
         if target is not None and not target.code:
             target = None
-        if code != CRITICISM_CODE and (target is None or same_actor(speaker, target)):
+        judges_a_thing = code == CRITICISM_CODE and complement.lemma_ == "be"
+        if not judges_a_thing and (target is None or same_actor(speaker, target)):
+            # Only "the comments were unacceptable" criticizes without naming who.
             continue
         clause = Clause(complement, code, VerbRule(code=code), speakers, subjects, evidence)
         yield _event(context, clause, evidence, speaker, target, code, None)
@@ -522,7 +567,25 @@ def _speech_act(complement: Token, context: EventContext) -> tuple[str, list[Tok
         if lemmas & lexicon.blame_words:
             return ACCUSATION_CODE, [complement, *predicates]
         return None
+    judged = _judged_object(complement, lexicon.criticism_words)
+    if judged is not None:
+        # "X said Y is making unrealistic demands": the words judge what Y does.
+        return CRITICISM_CODE, [complement, judged]
     obliged = [a for a in children_of(complement, {"aux"}) if a.lower_ in lexicon.obligation]
     if obliged and complement.pos_ == "VERB" and analyse(complement, context) is None:
         return DEMAND_CODE, [obliged[0], complement]
+    return None
+
+
+def _judged_object(verb: Token, words: frozenset[str]) -> Token | None:
+    """The object of a reported clause (or of its ``continuing to`` verb) that a judging
+    adjective describes: ``unrealistic demands``, ``unacceptable conditions``."""
+    for _ in range(3):
+        for obj in children_of(verb, {"dobj"}):
+            if any(mod.lemma_.lower() in words for mod in children_of(obj, {"amod"})):
+                return obj
+        following = children_of(verb, {"xcomp"})
+        if not following:
+            return None
+        verb = following[0]
     return None
