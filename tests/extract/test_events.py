@@ -1061,3 +1061,10 @@ def test_reported_clause_judging_what_its_subject_does_is_criticism(nlp: Languag
     assert (event.source_actor.code, event.code) == ("JPN", "111")
     assert event.target_actor is not None and event.target_actor.code == "CHN"
     assert events_of(nlp, "Japan said the talks had produced unacceptable results.") == []
+
+
+def test_reported_toll_without_a_named_doer_is_no_accusation(nlp: Language) -> None:
+    text = "Armenia said that 12 villagers were killed in an Azerbaijani drone strike."
+    assert ("ARM", "11") not in coded(events_of(nlp, text))
+    text = "Armenia said that 12 villagers were killed by Azerbaijani forces."
+    assert ("ARM", "11") in coded(events_of(nlp, text))

@@ -330,6 +330,10 @@ def _accusation(
         return None
     if same_actor(reporter, source) or reporter.code.startswith(UNKNOWN_COUNTRY):
         return None
+    if is_passive(clause.verb) and not agent_of(clause.verb):
+        # "X said 30 people were killed in an air strike by Y": a toll reported about
+        # the victims, not a charge laid against a doer the clause names.
+        return None
     evidence = [speech, *children_of(speech, {"aux", "neg"})]
     return _event(context, clause, evidence, reporter, source, ACCUSATION_CODE, None)
 
