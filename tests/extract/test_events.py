@@ -1068,3 +1068,15 @@ def test_reported_toll_without_a_named_doer_is_no_accusation(nlp: Language) -> N
     assert ("ARM", "11") not in coded(events_of(nlp, text))
     text = "Armenia said that 12 villagers were killed by Azerbaijani forces."
     assert ("ARM", "11") in coded(events_of(nlp, text))
+
+
+def test_reported_involvement_is_an_accusation_and_its_denial_is_not(nlp: Language) -> None:
+    events = events_of(nlp, "Baku is claiming that Yerevan was involved in planning the raid.")
+    assert ("AZE", "11") in coded(events)
+    events = events_of(nlp, "Azerbaijan said Armenia was not involved in the raid.")
+    assert ("AZE", "11") not in coded(events)
+
+
+def test_existential_fighting_between_two_sides(nlp: Language) -> None:
+    events = events_of(nlp, "There is fighting between Hezbollah and Israeli troops.")
+    assert coded(events) == {("LBNREB", "19"), ("ISRMIL", "19")}

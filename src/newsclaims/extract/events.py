@@ -147,6 +147,9 @@ def extract_events(
 def _events_at(token: Token, context: EventContext) -> Iterator[Event]:
     if token.pos_ in {"VERB", "AUX"} or token.tag_.startswith("VB"):
         yield from _verb_events(token, context)
+        if token.tag_ == "VBG" and is_existential(token):
+            # "there is fighting between A and B": the parser tags the noun a verb.
+            yield from _between_events(token, context)
         if token.lemma_ in context.lexicon.speech_verbs:
             yield from _criticism_events(token, context)
     elif token.pos_ == "NOUN":
@@ -563,6 +566,9 @@ def _criticism_events(verb: Token, context: EventContext) -> Iterator[Event]:
 def _speech_act(complement: Token, context: EventContext) -> tuple[str, list[Token]] | None:
     """The code a reported clause makes of its report, with the words that say so."""
     lexicon = context.lexicon
+    if complement.lower_ in lexicon.blame_words and is_passive(complement):
+        # "X said Y was involved in the attack": a passive of blame.
+        return ACCUSATION_CODE, [*children_of(complement, {"auxpass"}), complement]
     if complement.lemma_ == "be":
         predicates = children_of(complement, {"acomp", "attr"})
         lemmas = {p.lemma_.lower() for p in predicates}
