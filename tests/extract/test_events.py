@@ -1080,3 +1080,13 @@ def test_reported_involvement_is_an_accusation_and_its_denial_is_not(nlp: Langua
 def test_existential_fighting_between_two_sides(nlp: Language) -> None:
     events = events_of(nlp, "There is fighting between Hezbollah and Israeli troops.")
     assert coded(events) == {("LBNREB", "19"), ("ISRMIL", "19")}
+
+
+def test_relative_clause_aside_on_a_subject_is_description(nlp: Language) -> None:
+    text = (
+        "An Iraqi spokesman said the Iraqi Seventh Army Corps, whose troops fought off the "
+        "Iranians, had a new commander."
+    )
+    assert events_of(nlp, text) == []
+    text = "Iraqi troops fought off the Iranians near Basra."
+    assert coded(events_of(nlp, text)) == {("IRQMIL", "19")}

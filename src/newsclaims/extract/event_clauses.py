@@ -304,7 +304,7 @@ def subordinate_skip(verb: Token, context: EventContext) -> bool:
         and (verb.head.lemma_.lower() in context.lexicon.modal_nouns)
     ):
         return True
-    if verb.dep_ == "relcl" and _inside_another_act(verb):
+    if verb.dep_ == "relcl" and (_inside_another_act(verb) or _aside(verb)):
         return True
     if _is_tally(verb, context.lexicon) or _starts_a_period(verb):
         return True
@@ -339,6 +339,19 @@ def _is_correlative(verb: Token) -> bool:
     return bool(opening) and not any(
         token.is_punct and token.lower_ not in {"“", '"'}
         for token in sentence.doc[opening[-1] : verb.i]
+    )
+
+
+def _aside(verb: Token) -> bool:
+    """``the Third Corps, whose troops fought off the attack, has a new commander``: a
+    relative clause set off by commas describes its noun; the sentence reports another act.
+    """
+    start = verb.left_edge.i
+    return (
+        start > 0
+        and verb.doc[start - 1].text == ","
+        and verb.head.dep_ in {"nsubj", "nsubjpass"}
+        and verb.head.head.i > verb.i
     )
 
 
