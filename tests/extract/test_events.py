@@ -1090,3 +1090,8 @@ def test_relative_clause_aside_on_a_subject_is_description(nlp: Language) -> Non
     assert events_of(nlp, text) == []
     text = "Iraqi troops fought off the Iranians near Basra."
     assert coded(events_of(nlp, text)) == {("IRQMIL", "19")}
+
+
+def test_they_under_speech_of_coordinated_speakers_is_each_speaker(nlp: Language) -> None:
+    events = events_of(nlp, "Chile and Peru said they will resume diplomatic relations.")
+    assert coded(events) == {("CHL", "03"), ("PER", "03")}

@@ -230,8 +230,28 @@ def _source_refs(
     owners = coordinated_owners(descend_quantity(token))
     if owners:
         return owners
+    speakers = _plural_speakers(token, context)
+    if len(speakers) > 1:
+        # "A and B said they will resume relations": each of them will.
+        return [ref for s in speakers if (ref := actor_ref(s, verb, context)) is not None]
     ref = actor_ref(token, verb, context, documents=documents)
     return [ref] if ref is not None else []
+
+
+def _plural_speakers(pronoun: Token, context: EventContext) -> list[Token]:
+    """The coordinated subjects of the speech verb a ``they`` or ``we`` is said under."""
+    if pronoun.lower_ not in {"they", "we"}:
+        return []
+    node = pronoun
+    for _ in range(6):
+        head = node.head
+        if head == node:
+            return []
+        if head.lemma_.lower() in context.lexicon.speech_verbs and node.dep_ not in SUBJECT_DEPS:
+            subjects = [s for s in children_of(head, SUBJECT_DEPS) if s != pronoun]
+            return with_conjuncts(subjects[:1], context) if subjects else []
+        node = head
+    return []
 
 
 def _pick_targets(source: ActorRef, targets: list[ActorRef]) -> list[ActorRef]:
