@@ -1095,3 +1095,12 @@ def test_relative_clause_aside_on_a_subject_is_description(nlp: Language) -> Non
 def test_they_under_speech_of_coordinated_speakers_is_each_speaker(nlp: Language) -> None:
     events = events_of(nlp, "Chile and Peru said they will resume diplomatic relations.")
     assert coded(events) == {("CHL", "03"), ("PER", "03")}
+
+
+def test_allowing_aid_or_inspectors_in_is_allowing_international_involvement(
+    nlp: Language,
+) -> None:
+    [event] = events_of(nlp, "Egypt allowed aid trucks to enter the Sinai.")
+    assert (event.source_actor.code, event.code) == ("EGY", "0863")
+    [event] = events_of(nlp, "Sudan allowed UN inspectors to enter Darfur.")
+    assert (event.source_actor.code, event.code) == ("SDN", "0862")
