@@ -1104,3 +1104,10 @@ def test_allowing_aid_or_inspectors_in_is_allowing_international_involvement(
     assert (event.source_actor.code, event.code) == ("EGY", "0863")
     [event] = events_of(nlp, "Sudan allowed UN inspectors to enter Darfur.")
     assert (event.source_actor.code, event.code) == ("SDN", "0862")
+
+
+def test_regretting_what_another_did_is_criticism(nlp: Language) -> None:
+    events = events_of(nlp, "Japan regrets that China has rejected the proposal.")
+    assert ("JPN", "11") in coded(events)
+    assert events_of(nlp, "Japan regretted the loss of life in the earthquake.") == []
+    assert events_of(nlp, "Japan said it regretted its past actions.") == []
