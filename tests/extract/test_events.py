@@ -1111,3 +1111,9 @@ def test_regretting_what_another_did_is_criticism(nlp: Language) -> None:
     assert ("JPN", "11") in coded(events)
     assert events_of(nlp, "Japan regretted the loss of life in the earthquake.") == []
     assert events_of(nlp, "Japan said it regretted its past actions.") == []
+
+
+def test_one_act_is_coded_once_by_its_governing_verb(nlp: Language) -> None:
+    events = events_of(nlp, "Kenya reiterated its commitment to support the Somali government.")
+    assert [(event.source_actor.code, event.code[:2]) for event in events] == [("KEN", "03")]
+    assert events[0].target_actor is not None and events[0].target_actor.code == "SOMGOV"

@@ -86,6 +86,10 @@ DEMAND_CODE = "100"
 ACCUSATION_CODE = "112"
 
 
+# Roots of acts that frame another (appeal, intent, demand, refusal, threat).
+FRAMING_ROOTS = {"02", "03", "10", "12", "13"}
+
+
 CRITICISM_CODE = "111"
 
 
@@ -139,9 +143,49 @@ def extract_events(
             )
             if key in seen:
                 continue
+            framing = _coded_before(event, events)
+            if framing is not None:
+                if not _names_more(event, events[framing]):
+                    continue
+                # "reiterated its commitment to support X": the same intent, with its target.
+                events[framing] = event.model_copy(update={"id": events[framing].id})
+                continue
             seen.add(key)
             events.append(event.model_copy(update={"id": f"e{len(events) + 1}"}))
     return events
+
+
+def _coded_before(event: Event, earlier: list[Event]) -> int | None:
+    """The index of an earlier appeal, intent, demand, refusal or threat that codes the same
+    act: the same source, overlapping words, another code.
+
+    ``refused to meet the envoy`` is the refusal its governing verb codes (125), coded
+    first; the complement's own reading (``meet``) is not another act. A call made to
+    thank someone (041, then 051) performs both.
+    """
+    source = event.source_actor
+    for index in range(len(earlier) - 1, max(len(earlier) - 7, -1), -1):
+        other = earlier[index]
+        if (
+            other.code != event.code
+            and other.code[:2] in FRAMING_ROOTS
+            and other.source_actor.start == source.start
+            and other.source_actor.code == source.code
+            and other.span.start < event.span.end
+            and event.span.start < other.span.end
+        ):
+            return index
+    return None
+
+
+def _names_more(event: Event, other: Event) -> bool:
+    """Of two codes of one act with the same root, the one that names its target."""
+    return (
+        event.code[:2] == other.code[:2]
+        and other.target_actor is None
+        and event.target_actor is not None
+        and event.target_actor.code is not None
+    )
 
 
 def _events_at(token: Token, context: EventContext) -> Iterator[Event]:
