@@ -1,10 +1,12 @@
-"""Draw the fresh event gold sample from ../shared/corpora (reproducible: fixed seed).
+"""Draw the fresh event gold sample from ../shared/corpora (reproducible: fixed seeds).
 
-Run from the repository root: ``python eval/fresh-events/select.py``. It prints the ids drawn,
-which were then annotated by hand for events (see README.md here) before the tool was run on
-them. Candidates are political or conflict reports of a length one person can annotate closely;
-the dev reports and the reports already in eval/fresh/ are excluded. Reuters-21578 is mostly
-business wire, so its candidates must carry no commodity/market topic.
+Run from the repository root: ``python eval/fresh-events/select.py`` prints the first draw
+(eight reports); ``python eval/fresh-events/select.py 20261129 2 1 1`` the second (seed, then
+how many Al Jazeera, Nexis and Reuters reports), which also skips the first draw's reports.
+The ids drawn were annotated by hand for events (see README.md here) before the tool was run
+on them. Candidates are political or conflict reports of a length one person can annotate
+closely; the dev reports and the reports already in eval/fresh/ are excluded. Reuters-21578 is
+mostly business wire, so its candidates must carry no commodity/market topic.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import gzip
 import json
 import random
 import re
+import sys
 from pathlib import Path
 
 SEED = 20261130
@@ -62,14 +65,29 @@ def candidates(name: str, low: int, high: int, skip: set[str]) -> list[dict[str,
     return out
 
 
-def main() -> None:
-    rng = random.Random(SEED)
-    skip = DEV_IDS | fresh_ids()
-    for name, (count, low, high) in DRAW.items():
+def draw(seed: int, counts: list[int], skip: set[str]) -> list[tuple[str, dict[str, str], int]]:
+    """(corpus file, row, pool size) for each report drawn with ``seed``."""
+    rng = random.Random(seed)
+    drawn = []
+    for (name, (_, low, high)), count in zip(DRAW.items(), counts, strict=True):
         pool = candidates(name, low, high, skip)
-        for row in rng.sample(pool, count):
-            print(name, row["id"], len(row["text"]), row.get("title"), f"(pool {len(pool)})")
+        drawn.extend((name, row, len(pool)) for row in rng.sample(pool, count))
+    return drawn
+
+
+def main(argv: list[str]) -> None:
+    skip = DEV_IDS | fresh_ids()
+    first = draw(SEED, [count for count, _, _ in DRAW.values()], skip)
+    if argv:
+        # A later draw skips the first draw's reports too (computed, so that it does not
+        # depend on which gold files this folder holds by then).
+        skip |= {row["id"] for _, row, _ in first}
+        drawn = draw(int(argv[0]), [int(n) for n in argv[1:4]], skip)
+    else:
+        drawn = first
+    for name, row, pool in drawn:
+        print(name, row["id"], len(row["text"]), row.get("title"), f"(pool {pool})")
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])

@@ -1014,3 +1014,106 @@ def test_forces_barring_people_from_a_place_restrict_movement(nlp: Language) -> 
     events = events_of(nlp, "Ethiopian troops barred aid workers from entering the town.")
     assert {(e.source_actor.code, e.code) for e in events} == {("ETHMIL", "191")}
     assert events_of(nlp, "The Kenyan court barred the newspaper from publishing the story.") == []
+
+
+def test_first_time_since_is_news_not_a_running_total(nlp: Language) -> None:
+    text = (
+        "For the first time since the conflict in Yemen began earlier this month, Saudi Arabia "
+        "has officially accused Iran of being directly responsible for the attack."
+    )
+    assert coded(events_of(nlp, text)) == {("SAU", "11")}
+
+
+def test_what_a_period_is_counted_from_is_background(nlp: Language) -> None:
+    text = (
+        "Turkey has kept troops on the border since Syria shelled the town and subsequently "
+        "seized the hills from the rebels."
+    )
+    assert not any(event.code[:2] in {"19", "20"} for event in events_of(nlp, text))
+
+
+def test_correlative_comparative_is_no_act(nlp: Language) -> None:
+    for text in (
+        "“The more pressure, the more firepower and the more we strike the rebels – the greater "
+        "our chances are to end this war,” the Sudanese general said.",
+        "The more firepower and the more we shell the rebels, the sooner the war will end, the "
+        "Ethiopian general said.",
+    ):
+        assert events_of(nlp, text) == []
+    text = "Russian forces bombed Kharkiv, and the more they strike it, the worse it gets."
+    assert coded(events_of(nlp, text)) == {("RUSMIL", "19")}
+
+
+def test_event_noun_with_a_by_agent_that_the_clause_asserts(nlp: Language) -> None:
+    [event] = events_of(nlp, "There have been violent crackdowns by Iranian police on students.")
+    assert (event.source_actor.code or "").startswith("IRN") and event.code[:2] == "17"
+    [event] = events_of(nlp, "The border town has been under heavy bombardment by Sudanese forces.")
+    assert (event.source_actor.code, event.code[:2]) == ("SDNMIL", "19")
+    for text in (
+        "There were no crackdowns by Iranian police on students.",
+        "Analysts fear there could be a crackdown by Iranian police on students.",
+    ):
+        assert events_of(nlp, text) == []
+
+
+def test_reported_clause_judging_what_its_subject_does_is_criticism(nlp: Language) -> None:
+    [event] = events_of(nlp, "Japan said that China was making excessive claims.")
+    assert (event.source_actor.code, event.code) == ("JPN", "111")
+    assert event.target_actor is not None and event.target_actor.code == "CHN"
+    assert events_of(nlp, "Japan said the talks had produced unacceptable results.") == []
+
+
+def test_reported_toll_without_a_named_doer_is_no_accusation(nlp: Language) -> None:
+    text = "Armenia said that 12 villagers were killed in an Azerbaijani drone strike."
+    assert ("ARM", "11") not in coded(events_of(nlp, text))
+    text = "Armenia said that 12 villagers were killed by Azerbaijani forces."
+    assert ("ARM", "11") in coded(events_of(nlp, text))
+
+
+def test_reported_involvement_is_an_accusation_and_its_denial_is_not(nlp: Language) -> None:
+    events = events_of(nlp, "Baku is claiming that Yerevan was involved in planning the raid.")
+    assert ("AZE", "11") in coded(events)
+    events = events_of(nlp, "Azerbaijan said Armenia was not involved in the raid.")
+    assert ("AZE", "11") not in coded(events)
+
+
+def test_existential_fighting_between_two_sides(nlp: Language) -> None:
+    events = events_of(nlp, "There is fighting between Hezbollah and Israeli troops.")
+    assert coded(events) == {("LBNREB", "19"), ("ISRMIL", "19")}
+
+
+def test_relative_clause_aside_on_a_subject_is_description(nlp: Language) -> None:
+    text = (
+        "An Iraqi spokesman said the Iraqi Seventh Army Corps, whose troops fought off the "
+        "Iranians, had a new commander."
+    )
+    assert events_of(nlp, text) == []
+    text = "Iraqi troops fought off the Iranians near Basra."
+    assert coded(events_of(nlp, text)) == {("IRQMIL", "19")}
+
+
+def test_they_under_speech_of_coordinated_speakers_is_each_speaker(nlp: Language) -> None:
+    events = events_of(nlp, "Chile and Peru said they will resume diplomatic relations.")
+    assert coded(events) == {("CHL", "03"), ("PER", "03")}
+
+
+def test_allowing_aid_or_inspectors_in_is_allowing_international_involvement(
+    nlp: Language,
+) -> None:
+    [event] = events_of(nlp, "Egypt allowed aid trucks to enter the Sinai.")
+    assert (event.source_actor.code, event.code) == ("EGY", "0863")
+    [event] = events_of(nlp, "Sudan allowed UN inspectors to enter Darfur.")
+    assert (event.source_actor.code, event.code) == ("SDN", "0862")
+
+
+def test_regretting_what_another_did_is_criticism(nlp: Language) -> None:
+    events = events_of(nlp, "Japan regrets that China has rejected the proposal.")
+    assert ("JPN", "11") in coded(events)
+    assert events_of(nlp, "Japan regretted the loss of life in the earthquake.") == []
+    assert events_of(nlp, "Japan said it regretted its past actions.") == []
+
+
+def test_one_act_is_coded_once_by_its_governing_verb(nlp: Language) -> None:
+    events = events_of(nlp, "Kenya reiterated its commitment to support the Somali government.")
+    assert [(event.source_actor.code, event.code[:2]) for event in events] == [("KEN", "03")]
+    assert events[0].target_actor is not None and events[0].target_actor.code == "SOMGOV"

@@ -304,11 +304,55 @@ def subordinate_skip(verb: Token, context: EventContext) -> bool:
         and (verb.head.lemma_.lower() in context.lexicon.modal_nouns)
     ):
         return True
-    if verb.dep_ == "relcl" and _inside_another_act(verb):
+    if verb.dep_ == "relcl" and (_inside_another_act(verb) or _aside(verb)):
         return True
-    if _is_tally(verb, context.lexicon):
+    if _is_tally(verb, context.lexicon) or _starts_a_period(verb):
+        return True
+    if _is_correlative(verb):
         return True
     return context.latest_year is not None and _is_historical(verb, context.latest_year)
+
+
+def _starts_a_period(verb: Token) -> bool:
+    """``has kept a blockade since Hamas seized Gaza``: what a period is counted from is
+    background, not a new act (its conjuncts too, through :func:`subordinate_skip`)."""
+    if verb.dep_ != "advcl" or not any(m.lower_ == "since" for m in children_of(verb, {"mark"})):
+        return False
+    return any(aux.lemma_ == "have" for aux in children_of(verb.head, {"aux"}))
+
+
+def _is_correlative(verb: Token) -> bool:
+    """``the more we strike X, the greater our chances``: a rule of proportion, no act.
+
+    Both halves of a correlative comparative read as conditions; the verb is in one when
+    ``the`` + a comparative opens its half and the sentence has a second such pair.
+    """
+    sentence = verb.sent
+    pairs = [
+        token.i
+        for token in sentence[:-1]
+        if token.lower_ == "the" and token.nbor().tag_ in {"JJR", "RBR"}
+    ]
+    if len(pairs) < 2:
+        return False
+    opening = [i for i in pairs if i < verb.i and verb.i - i <= 6]
+    return bool(opening) and not any(
+        token.is_punct and token.lower_ not in {"“", '"'}
+        for token in sentence.doc[opening[-1] : verb.i]
+    )
+
+
+def _aside(verb: Token) -> bool:
+    """``the Third Corps, whose troops fought off the attack, has a new commander``: a
+    relative clause set off by commas describes its noun; the sentence reports another act.
+    """
+    start = verb.left_edge.i
+    return (
+        start > 0
+        and verb.doc[start - 1].text == ","
+        and verb.head.dep_ in {"nsubj", "nsubjpass"}
+        and verb.head.head.i > verb.i
+    )
 
 
 def _said_in_a_message(verb: Token, context: EventContext) -> bool:
@@ -362,6 +406,9 @@ def _is_tally(verb: Token, lexicon: CameoLexicon) -> bool:
             if child.lower_ == "since" and child.dep_ == "prep":
                 return True
             if child.dep_ == "advcl" and any(m.lower_ == "since" for m in child.children):
+                if _first_time(head) or _first_time(child):
+                    # "for the first time since the war began, X has accused Y": new.
+                    continue
                 return any(aux.lemma_ == "have" for aux in children_of(head, {"aux"}))
     if verb.lemma_.lower() not in lexicon.tally_verbs:
         return False
@@ -376,6 +423,15 @@ def _is_tally(verb: Token, lexicon: CameoLexicon) -> bool:
         for obj in children_of(prep, {"pobj"})
     ]
     return any(_is_campaign(doer, lexicon) for doer in doers)
+
+
+def _first_time(verb: Token) -> bool:
+    """The clause says ``for the first time``: a novelty, which no running total is."""
+    return any(
+        obj.lemma_ == "time" and any(mod.lower_ == "first" for mod in obj.children)
+        for prep in children_of(verb, {"prep"})
+        for obj in children_of(prep, {"pobj"})
+    )
 
 
 def _is_campaign(noun: Token, lexicon: CameoLexicon) -> bool:

@@ -31,6 +31,8 @@ PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
 
 
 OBJECT_DEPS = {"dobj", "obj", "attr", "oprd"}
+# Verbs whose infinitive complement's subject is what they let through ("allowed X to").
+PERMIT_VERBS = {"allow", "permit", "let"}
 
 
 # Prepositions whose object is the target of an event ("fired at", "talks with").
@@ -224,6 +226,14 @@ def object_tokens(verb: Token, key: str) -> list[Token]:
     objects = children_of(verb, OBJECT_DEPS)
     if " " in key and not objects:
         objects = prep_objects(verb, {key.split()[1]})
+    if not objects and key in PERMIT_VERBS:
+        # "allowed aid trucks to enter Gaza": what is let in is the verb's object.
+        objects = [
+            subject
+            for complement in children_of(verb, {"ccomp", "xcomp"})
+            if is_infinitive(complement)
+            for subject in children_of(complement, {"nsubj"})
+        ]
     # "the drones launched by X", "those it fires": the noun is what the act is done to.
     if (
         verb.dep_ in {"acl", "relcl"}

@@ -86,6 +86,10 @@ DEMAND_CODE = "100"
 ACCUSATION_CODE = "112"
 
 
+# Roots of acts that frame another (appeal, intent, demand, refusal, threat).
+FRAMING_ROOTS = {"02", "03", "10", "12", "13"}
+
+
 CRITICISM_CODE = "111"
 
 
@@ -139,20 +143,64 @@ def extract_events(
             )
             if key in seen:
                 continue
+            framing = _coded_before(event, events)
+            if framing is not None:
+                if not _names_more(event, events[framing]):
+                    continue
+                # "reiterated its commitment to support X": the same intent, with its target.
+                events[framing] = event.model_copy(update={"id": events[framing].id})
+                continue
             seen.add(key)
             events.append(event.model_copy(update={"id": f"e{len(events) + 1}"}))
     return events
 
 
+def _coded_before(event: Event, earlier: list[Event]) -> int | None:
+    """The index of an earlier appeal, intent, demand, refusal or threat that codes the same
+    act: the same source, overlapping words, another code.
+
+    ``refused to meet the envoy`` is the refusal its governing verb codes (125), coded
+    first; the complement's own reading (``meet``) is not another act. A call made to
+    thank someone (041, then 051) performs both.
+    """
+    source = event.source_actor
+    for index in range(len(earlier) - 1, max(len(earlier) - 7, -1), -1):
+        other = earlier[index]
+        if (
+            other.code != event.code
+            and other.code[:2] in FRAMING_ROOTS
+            and other.source_actor.start == source.start
+            and other.source_actor.code == source.code
+            and other.span.start < event.span.end
+            and event.span.start < other.span.end
+        ):
+            return index
+    return None
+
+
+def _names_more(event: Event, other: Event) -> bool:
+    """Of two codes of one act with the same root, the one that names its target."""
+    return (
+        event.code[:2] == other.code[:2]
+        and other.target_actor is None
+        and event.target_actor is not None
+        and event.target_actor.code is not None
+    )
+
+
 def _events_at(token: Token, context: EventContext) -> Iterator[Event]:
     if token.pos_ in {"VERB", "AUX"} or token.tag_.startswith("VB"):
         yield from _verb_events(token, context)
+        if token.tag_ == "VBG" and is_existential(token):
+            # "there is fighting between A and B": the parser tags the noun a verb.
+            yield from _between_events(token, context)
         if token.lemma_ in context.lexicon.speech_verbs:
             yield from _criticism_events(token, context)
     elif token.pos_ == "NOUN":
         if token.lemma_.lower() in context.lexicon.nominal_events:
             yield from _nominal_events(token, context)
         yield from _between_events(token, context)
+        yield from _agent_noun_events(token, context)
 
 
 def _verb_events(verb: Token, context: EventContext) -> Iterator[Event]:
@@ -226,8 +274,28 @@ def _source_refs(
     owners = coordinated_owners(descend_quantity(token))
     if owners:
         return owners
+    speakers = _plural_speakers(token, context)
+    if len(speakers) > 1:
+        # "A and B said they will resume relations": each of them will.
+        return [ref for s in speakers if (ref := actor_ref(s, verb, context)) is not None]
     ref = actor_ref(token, verb, context, documents=documents)
     return [ref] if ref is not None else []
+
+
+def _plural_speakers(pronoun: Token, context: EventContext) -> list[Token]:
+    """The coordinated subjects of the speech verb a ``they`` or ``we`` is said under."""
+    if pronoun.lower_ not in {"they", "we"}:
+        return []
+    node = pronoun
+    for _ in range(6):
+        head = node.head
+        if head == node:
+            return []
+        if head.lemma_.lower() in context.lexicon.speech_verbs and node.dep_ not in SUBJECT_DEPS:
+            subjects = [s for s in children_of(head, SUBJECT_DEPS) if s != pronoun]
+            return with_conjuncts(subjects[:1], context) if subjects else []
+        node = head
+    return []
 
 
 def _pick_targets(source: ActorRef, targets: list[ActorRef]) -> list[ActorRef]:
@@ -328,6 +396,10 @@ def _accusation(
     if code[:2] not in lexicon.hostile_roots or agent_of_ref(reporter) == "MED":
         return None
     if same_actor(reporter, source) or reporter.code.startswith(UNKNOWN_COUNTRY):
+        return None
+    if is_passive(clause.verb) and not agent_of(clause.verb):
+        # "X said 30 people were killed in an air strike by Y": a toll reported about
+        # the victims, not a charge laid against a doer the clause names.
         return None
     evidence = [speech, *children_of(speech, {"aux", "neg"})]
     return _event(context, clause, evidence, reporter, source, ACCUSATION_CODE, None)
@@ -468,6 +540,48 @@ def _between_events(noun: Token, context: EventContext) -> Iterator[Event]:
                 yield _event(context, clause, [noun, *sides], source, target, code, None)
 
 
+def _agent_noun_events(noun: Token, context: EventContext) -> Iterator[Event]:
+    """An event noun whose ``by`` phrase names its actor, where the clause asserts it.
+
+    ``There have been crackdowns by the police on protests``: the existential asserts the
+    act, its ``on``/``against`` phrase names the target. ``The town has been under
+    bombardment by X``: the subject is what the act is done to. Elsewhere a nominal act is
+    coded through its verb (``killed in a bombing by X``) or is only mentioned.
+    """
+    under = noun.dep_ == "pobj" and noun.head.lower_ == "under"
+    asserted = noun
+    while asserted.dep_ == "conj" and asserted.head != asserted:
+        asserted = asserted.head  # "there were clashes and crackdowns by X"
+    if not (under or is_existential(asserted)) or noun.idx < context.body_start:
+        return
+    rules = [rule for rule in context.lexicon.event_noun_rules(noun_forms(noun))]
+    verb = noun.head.head if under else asserted.head
+    agents = prep_objects(noun, {"by"}) or [
+        agent for agent in prep_objects(verb, {"by"}) if agent.i > noun.i
+    ]
+    if not rules or rules[0].symmetric or not agents or verb.pos_ not in {"VERB", "AUX"}:
+        return
+    if _asserts_nothing(verb, context) or any(c.lower_ == "no" for c in noun.children):
+        return
+    source = actor_ref(agents[0], verb, context)
+    if source is None or not source.code:
+        return
+    objects = subject_of(verb) if under else prep_objects(noun, {"on", "against"})
+    if not under and not objects:
+        # The parser hangs "on Kyiv" on the copula; after the noun it is the noun's.
+        objects = [o for o in prep_objects(verb, {"on", "against"}) if o.i > noun.i]
+    target = None
+    if objects:
+        target = target_ref(objects[0], verb, context) or actor_ref(
+            objects[0], verb, context, strict=False
+        )
+    if target is not None and same_actor(source, target):
+        return
+    code = rules[0].code
+    clause = Clause(noun, code, rules[0], agents[:1], objects[:1], [noun, agents[0]])
+    yield _event(context, clause, [noun, agents[0]], source, target, code, None)
+
+
 def _asserts_nothing(verb: Token, context: EventContext) -> bool:
     """The clause denies, doubts or only fears what it says."""
     lexicon = context.lexicon
@@ -505,7 +619,9 @@ def _criticism_events(verb: Token, context: EventContext) -> Iterator[Event]:
         target = actor_ref(subjects[0], complement, context, strict=False) if subjects else None
         if target is not None and not target.code:
             target = None
-        if code != CRITICISM_CODE and (target is None or same_actor(speaker, target)):
+        judges_a_thing = code == CRITICISM_CODE and complement.lemma_ == "be"
+        if not judges_a_thing and (target is None or same_actor(speaker, target)):
+            # Only "the comments were unacceptable" criticizes without naming who.
             continue
         clause = Clause(complement, code, VerbRule(code=code), speakers, subjects, evidence)
         yield _event(context, clause, evidence, speaker, target, code, None)
@@ -514,6 +630,9 @@ def _criticism_events(verb: Token, context: EventContext) -> Iterator[Event]:
 def _speech_act(complement: Token, context: EventContext) -> tuple[str, list[Token]] | None:
     """The code a reported clause makes of its report, with the words that say so."""
     lexicon = context.lexicon
+    if complement.lower_ in lexicon.blame_words and is_passive(complement):
+        # "X said Y was involved in the attack": a passive of blame.
+        return ACCUSATION_CODE, [*children_of(complement, {"auxpass"}), complement]
     if complement.lemma_ == "be":
         predicates = children_of(complement, {"acomp", "attr"})
         lemmas = {p.lemma_.lower() for p in predicates}
@@ -522,7 +641,25 @@ def _speech_act(complement: Token, context: EventContext) -> tuple[str, list[Tok
         if lemmas & lexicon.blame_words:
             return ACCUSATION_CODE, [complement, *predicates]
         return None
+    judged = _judged_object(complement, lexicon.criticism_words)
+    if judged is not None:
+        # "X said Y is making unrealistic demands": the words judge what Y does.
+        return CRITICISM_CODE, [complement, judged]
     obliged = [a for a in children_of(complement, {"aux"}) if a.lower_ in lexicon.obligation]
     if obliged and complement.pos_ == "VERB" and analyse(complement, context) is None:
         return DEMAND_CODE, [obliged[0], complement]
+    return None
+
+
+def _judged_object(verb: Token, words: frozenset[str]) -> Token | None:
+    """The object of a reported clause (or of its ``continuing to`` verb) that a judging
+    adjective describes: ``unrealistic demands``, ``unacceptable conditions``."""
+    for _ in range(3):
+        for obj in children_of(verb, {"dobj"}):
+            if any(mod.lemma_.lower() in words for mod in children_of(obj, {"amod"})):
+                return obj
+        following = children_of(verb, {"xcomp"})
+        if not following:
+            return None
+        verb = following[0]
     return None
