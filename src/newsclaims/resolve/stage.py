@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from newsclaims.model import Event, Figure, Report
+from newsclaims.model import ActorRef, Event, Figure, Report
 from newsclaims.resolve.dates import (
     claim_date,
     dated_incident,
@@ -36,7 +36,8 @@ from newsclaims.resolve.places import (
     place_country,
 )
 from newsclaims.resolve.quantities import Quantity, quantity_of
-from newsclaims.resolve.sources import source_identity
+from newsclaims.resolve.sources import SourceIdentity, source_identity
+from newsclaims.resolve.territory import home_places
 
 PEOPLE = "people"
 FOREIGN_NATIONALS = "foreign nationals"
@@ -59,6 +60,10 @@ def _resolved_figure(
     report: Report, figure: Figure, places: list[PlaceMention], report_day: date | None
 ) -> Figure:
     place, basis = figure_place(report, figure, places)
+    source = None if figure.source is None else _source(figure.source, place)
+    if source is not None and (homes := home_places(*source)):
+        # A local authority's count is of its own place (resolve/territory.py).
+        place, basis = figure_place(report, figure, places, homes)
     # "about 6,000 of them children": the part's own noun, whatever the parser took as
     # counted ("people", from the whole before it).
     quantity = quantity_of(_partitive_noun(report.text, figure.span.end) or figure.what)
@@ -81,7 +86,6 @@ def _resolved_figure(
         scope, day = "incident", attack_day  # "the attack on October 7, killing 1,200"
     source_id = None
     if figure.source is not None:
-        # An unqualified "the health ministry" is the one of the place its figure is in.
         source_id = source_identity(figure.source, here).id
     return figure.model_copy(
         update={
@@ -95,6 +99,13 @@ def _resolved_figure(
             "background": is_background(sentence, report_day),
         }
     )
+
+
+def _source(source: ActorRef, place: str | None) -> tuple[SourceIdentity, bool]:
+    """A figure's source, and whether its own words name its country: an unqualified
+    "the health ministry" is the one of the place its figure is in."""
+    identity = source_identity(source, place_country(place))
+    return identity, identity == source_identity(source)
 
 
 # "63 journalists were killed, including 56 Palestinians": a part of the count before.
