@@ -28,6 +28,7 @@ from newsclaims.resolve.dates import (
     stated_date,
     statement_day,
 )
+from newsclaims.resolve.deaths import death_state
 from newsclaims.resolve.places import (
     PlaceMention,
     figure_place,
@@ -96,9 +97,18 @@ def _resolved_figure(
             "side": quantity.side if quantity else None,
             "source_id": source_id,
             "scope": scope,
+            "status": _death_state(figure),
             "background": is_background(sentence, report_day),
         }
     )
+
+
+def _death_state(figure: Figure) -> str | None:
+    """``died`` for deaths the figure's words say were no killing (resolve/deaths.py)."""
+    if figure.sentence is None:
+        return figure.status
+    start = figure.span.start - figure.sentence.start
+    return death_state(figure.status, figure.sentence.text, start, len(figure.span.text))
 
 
 def _source(source: ActorRef, place: str | None) -> tuple[SourceIdentity, bool]:
