@@ -37,7 +37,7 @@ from newsclaims.resolve.places import (
     place_country,
 )
 from newsclaims.resolve.quantities import Quantity, quantity_of
-from newsclaims.resolve.sources import SourceIdentity, source_identity
+from newsclaims.resolve.sources import SourceIdentity, names_a_source, source_identity
 from newsclaims.resolve.territory import home_places
 
 PEOPLE = "people"
@@ -62,6 +62,9 @@ def _resolved_figure(
 ) -> Figure:
     place, basis = figure_place(report, figure, places)
     source = None if figure.source is None else _source(figure.source, place)
+    if source is not None and not names_a_source(source[0]):
+        # "In said ...", "the questionable": no one's words, so no source.
+        figure, source = figure.model_copy(update={"source": None}), None
     if source is not None and (homes := home_places(*source)):
         # A local authority's count is of its own place (resolve/territory.py).
         place, basis = figure_place(report, figure, places, homes)
