@@ -1,0 +1,52 @@
+"""One armed group's attack: its dead are that incident's count, not a running toll."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsclaims.model import Figure, Report, Span
+from newsclaims.resolve.stage import resolve_report
+
+
+def resolved_scope(sentence: str, number: str) -> str | None:
+    start = sentence.index(number)
+    figure = Figure(
+        id="f1",
+        span=Span(start=start, end=start + len(number), text=number),
+        value=1.0,
+        what="people",
+        status="killed",
+        sentence=Span(start=0, end=len(sentence), text=sentence),
+    )
+    report = Report(id="r", text=sentence, date="2024-02-01", figures=[figure])
+    return resolve_report(report).figures[0].scope
+
+
+@pytest.mark.parametrize(
+    ("sentence", "number"),
+    [
+        ("Nearly 900 people were killed in the Hezbollah incursion, officials say.", "900"),
+        ("Islamic Jihad stormed the town, killing at least 60 residents.", "60"),
+        ("The 300 soldiers slain during Hamas's surprise assault were buried.", "300"),
+        ("A rally marked the war, which began after Hamas fighters attacked the south, "
+         "killing 700 people.", "700"),
+    ],
+)  # fmt: skip
+def test_the_dead_of_one_armed_groups_attack_are_an_incidents_count(
+    sentence: str, number: str
+) -> None:
+    assert resolved_scope(sentence, number) == "incident"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "number"),
+    [
+        # Counted on from the attack, or a campaign, or a series of attacks.
+        ("Since the Hezbollah incursion, 4,000 people have been killed.", "4,000"),
+        ("The army's offensive has killed 9,000 people, officials say.", "9,000"),
+        ("Hamas rocket attacks killed 15 people last year.", "15"),
+        ("Hamas attacked the border, and Israel's strikes have killed 8,000 people.", "8,000"),
+    ],
+)
+def test_running_tolls_and_series_of_attacks_stay_tolls(sentence: str, number: str) -> None:
+    assert resolved_scope(sentence, number) != "incident"
