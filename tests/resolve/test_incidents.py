@@ -1,4 +1,5 @@
-"""One armed group's attack: its dead are that incident's count, not a running toll."""
+"""One armed group's attack, one family, one site's intake: an incident's count, not a
+running toll."""
 
 from __future__ import annotations
 
@@ -30,9 +31,14 @@ def resolved_scope(sentence: str, number: str) -> str | None:
         ("The 300 soldiers slain during Hamas's surprise assault were buried.", "300"),
         ("A rally marked the war, which began after Hamas fighters attacked the south, "
          "killing 700 people.", "700"),
+        # One family's dead; the dead one site received.
+        ("Rescuers said 14 members of a single family died when the block collapsed.", "14"),
+        ("Relatives said nine people from the same extended family were killed.", "nine"),
+        ("On Monday the bodies of 52 people were carried to the Nasser hospital.", "52"),
+        ("Some 40 bodies were received at the city morgue, staff said.", "40"),
     ],
 )  # fmt: skip
-def test_the_dead_of_one_armed_groups_attack_are_an_incidents_count(
+def test_one_attacks_families_or_sites_dead_are_an_incidents_count(
     sentence: str, number: str
 ) -> None:
     assert resolved_scope(sentence, number) == "incident"
@@ -46,6 +52,9 @@ def test_the_dead_of_one_armed_groups_attack_are_an_incidents_count(
         ("The army's offensive has killed 9,000 people, officials say.", "9,000"),
         ("Hamas rocket attacks killed 15 people last year.", "15"),
         ("Hamas attacked the border, and Israel's strikes have killed 8,000 people.", "8,000"),
+        # Families and hospitals named in a toll do not make it one incident's.
+        ("Over 20,000 people have been killed, many of them from the same families.", "20,000"),
+        ("More than 300 wounded people were taken to the hospital, medics said.", "300"),
     ],
 )
 def test_running_tolls_and_series_of_attacks_stay_tolls(sentence: str, number: str) -> None:

@@ -29,7 +29,7 @@ from newsclaims.resolve.dates import (
     statement_day,
 )
 from newsclaims.resolve.deaths import death_state
-from newsclaims.resolve.incidents import group_attack_count
+from newsclaims.resolve.incidents import incident_count
 from newsclaims.resolve.places import (
     PlaceMention,
     figure_place,
@@ -89,8 +89,8 @@ def _resolved_figure(
     scope = figure.scope
     if scope != "period" and (attack_day := dated_incident(sentence, report_day)) is not None:
         scope, day = "incident", attack_day  # "the attack on October 7, killing 1,200"
-    elif scope not in ("period", "incident") and _group_attack(figure):
-        scope = "incident"  # "1,400 people killed in the Hamas attack"
+    elif scope not in ("period", "incident") and _one_incident(figure):
+        scope = "incident"  # "1,400 people killed in the Hamas attack", "of one family"
     source_id = None
     if figure.source is not None:
         source_id = source_identity(figure.source, here).id
@@ -109,12 +109,13 @@ def _resolved_figure(
     )
 
 
-def _group_attack(figure: Figure) -> bool:
-    """Whether the figure counts the dead of one armed group's attack (resolve/incidents.py)."""
+def _one_incident(figure: Figure) -> bool:
+    """Whether the figure counts one incident's dead: an armed group's attack, a family's,
+    a site's intake (resolve/incidents.py)."""
     if figure.sentence is None:
         return False
     start = figure.span.start - figure.sentence.start
-    return group_attack_count(figure.sentence.text, start, start + len(figure.span.text))
+    return incident_count(figure.sentence.text, start, start + len(figure.span.text))
 
 
 def _death_state(figure: Figure) -> str | None:
