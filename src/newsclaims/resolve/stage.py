@@ -63,8 +63,11 @@ def _resolved_figure(
 ) -> Figure:
     place, basis = figure_place(report, figure, places)
     source = None if figure.source is None else _source(figure.source, place)
-    if source is not None and not names_a_source(source[0]):
-        # "In said ...", "the questionable": no one's words, so no source.
+    if source is not None and (
+        not names_a_source(source[0]) or _in_circumstance(report.text, figure)
+    ):
+        # "In said ...", "the questionable": no one's words; "Israel vows to go on as the
+        # Gaza toll nears 24,000": the reporter's. No source either way.
         figure, source = figure.model_copy(update={"source": None}), None
     if source is not None and (homes := home_places(*source)):
         # A local authority's count is of its own place (resolve/territory.py).
@@ -104,9 +107,78 @@ def _resolved_figure(
             "source_id": source_id,
             "scope": scope,
             "status": _death_state(figure),
+            "qualifier": _rising_past(report.text, figure),
             "background": is_background(sentence, report_day),
         }
     )
+
+
+# "X vows to press on as the toll nears 24,000": a clause of "as" (while) telling of the
+# toll after what the source says or does is the reporter's circumstance, not the source's
+# words, unless it reports speech itself ("put the figures as at least 770" is no clause).
+_AS_CLAUSE = re.compile(r"\s(?:as|while)\s+(?!(?:well|soon|of|part)\b)[^,;:]*$")
+_TOLL_IN_CLAUSE = re.compile(r"\b(?:toll|tally|number\s+of\s+(?:the\s+)?(?:dead|deaths))\b", re.I)
+_AS_MUCH_AS = re.compile(r"\bas\s+(?:many|much|few|high|low|little|long)\s+as\b", re.I)
+_SPEECH_IN_CLAUSE = re.compile(
+    r"\b(?:said|says|say|told|tells|reported|reports|according|announced|stated|that)\b", re.I
+)
+
+
+def _in_circumstance(text: str, figure: Figure) -> bool:
+    """Whether the figure stands in an "as" clause after its source's words.
+
+    >>> from newsclaims.model import ActorRef, Span
+    >>> def circumstance(text, source, number):
+    ...     start = text.index(number)
+    ...     figure = Figure(id="f", span=Span(start=start, end=start + len(number),
+    ...                     text=number), source=ActorRef(text=source, start=0,
+    ...                     end=len(source)))
+    ...     return _in_circumstance(text, figure)
+    >>> circumstance("Israel vows to press on as Gaza death toll nears 24,000", "Israel", "24,000")
+    True
+    >>> circumstance("Israel said 30 soldiers died as fighting raged", "Israel", "30")
+    False
+    >>> circumstance("The ministry put the figures as at least 770 killed", "The ministry", "770")
+    False
+    >>> circumstance("Hamas says 40 killed as strikes hit Gaza", "Hamas", "40")
+    False
+    >>> circumstance("The UN said, as talks began, that 20 had died", "The UN", "20")
+    False
+    """
+    source = figure.source
+    if source is None or source.end is None or source.end > figure.span.start:
+        return False
+    between = _AS_MUCH_AS.sub(" ", text[source.end : figure.span.start])  # "as many as 70"
+    clause = _AS_CLAUSE.search(between)
+    return (
+        clause is not None
+        and _TOLL_IN_CLAUSE.search(clause.group(0)) is not None
+        and not _SPEECH_IN_CLAUSE.search(clause.group(0))
+    )
+
+
+# "the toll rose above the milestone of 22,000": a count past a number is at least it.
+_RISING_PAST = re.compile(
+    r"\b(?:rose|risen|rises|rising|climbed|climbs|jumped|soared|surged|went|gone|goes|"
+    r"increased|grew|grown)\s+(?:above|past|beyond|over)\b[^,;.\d]{0,50}$",
+    re.IGNORECASE,
+)
+
+
+def _rising_past(text: str, figure: Figure) -> str:
+    """``at_least`` for an exact count that a toll rose past; else the figure's qualifier.
+
+    >>> from newsclaims.model import Span
+    >>> text = "The toll rose above the grim milestone of 22,000 on Tuesday."
+    >>> start = text.index("22,000")
+    >>> figure = Figure(id="f", span=Span(start=start, end=start + 6, text="22,000"))
+    >>> _rising_past(text, figure)
+    'at_least'
+    """
+    if figure.qualifier != "exact":
+        return figure.qualifier
+    before = text[max(0, figure.span.start - 80) : figure.span.start]
+    return "at_least" if _RISING_PAST.search(before) else figure.qualifier
 
 
 def _one_incident(figure: Figure) -> bool:
