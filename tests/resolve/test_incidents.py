@@ -59,3 +59,39 @@ def test_one_attacks_families_or_sites_dead_are_an_incidents_count(
 )
 def test_running_tolls_and_series_of_attacks_stay_tolls(sentence: str, number: str) -> None:
     assert resolved_scope(sentence, number) != "incident"
+
+
+def resolved_place_scope(sentence: str, number: str, where: str) -> tuple[str | None, str | None]:
+    start = sentence.index(number)
+    figure = Figure(
+        id="f1",
+        span=Span(start=start, end=start + len(number), text=number),
+        value=1.0,
+        what="people",
+        status="killed",
+        where=where,
+        sentence=Span(start=0, end=len(sentence), text=sentence),
+    )
+    got = resolve_report(Report(id="r", text=sentence, date="2024-02-01", figures=[figure]))
+    return got.figures[0].place, got.figures[0].scope
+
+
+@pytest.mark.parametrize(
+    ("sentence", "number", "where", "expected"),
+    [
+        # A count in a town, a camp or a part of a territory is one raid's or one day's ...
+        ("Four people were killed in Tubas, the ministry said.", "Four", "Tubas",
+         ("Tubas", "incident")),
+        ("At least 30 people have been killed in northern Gaza, medics said.", "30",
+         "northern Gaza", ("northern Gaza", "incident")),
+        # ... unless it runs on; a territory's or a country's count is a toll.
+        ("In Tubas, 19 people have been killed since the raids began.", "19", "Tubas",
+         ("Tubas", None)),
+        ("At least 30 people have been killed in Gaza, medics said.", "30", "Gaza",
+         ("Gaza", None)),
+    ],
+)  # fmt: skip
+def test_a_count_in_a_town_is_local_unless_it_runs_on(
+    sentence: str, number: str, where: str, expected: tuple[str | None, str | None]
+) -> None:
+    assert resolved_place_scope(sentence, number, where) == expected

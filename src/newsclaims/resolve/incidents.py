@@ -82,6 +82,30 @@ def incident_count(sentence: str | None, start: int, end: int) -> bool:
     )
 
 
+# The words of a count that runs on ("since", "so far", "the toll"): a local count with
+# one of them is that place's running toll.
+_RUNS_ON = re.compile(
+    r"\b(?:since|so\s+far|thus\s+far|to\s+date|toll|tally|total|overall|altogether|"
+    r"cumulative|this\s+year)\b",
+    re.IGNORECASE,
+)
+
+
+def local_count(sentence: str | None, broad_place: bool) -> bool:
+    """Whether a count placed in a city, camp, village or part of a territory (not
+    ``broad_place``: a territory or a country) is a local count of one raid, one strike
+    or one day: its sentence says nothing of a count that runs on.
+
+    >>> local_count("Three people were killed in Jenin, medics said.", broad_place=False)
+    True
+    >>> local_count("In Jenin, 40 people have been killed since January.", broad_place=False)
+    False
+    >>> local_count("Three people were killed in Gaza, medics said.", broad_place=True)
+    False
+    """
+    return bool(sentence) and not broad_place and not _RUNS_ON.search(sentence or "")
+
+
 def group_attack_count(sentence: str | None, start: int, end: int) -> bool:
     """Whether the count at ``start``-``end`` of ``sentence`` is the dead of one armed
     group's attack (see the module's examples)."""

@@ -329,6 +329,17 @@ def _is_home(place: str, homes: tuple[str, ...]) -> bool:
     )
 
 
+def is_broad_place(place: str) -> bool:
+    """Whether ``place`` is a territory or a country, not a city, camp or part of one.
+
+    >>> is_broad_place("Gaza"), is_broad_place("Lebanon"), is_broad_place("Jenin")
+    (True, True, False)
+    >>> is_broad_place("northern Gaza")
+    False
+    """
+    return _broad_place(place) == place
+
+
 def _broad_place(place: str | None) -> str | None:
     """A place a count guessed from its article may stand for: a territory or a country,
     or the territory a city or camp lies in; never a city, a sea or a part of a place,

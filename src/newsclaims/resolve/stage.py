@@ -29,10 +29,11 @@ from newsclaims.resolve.dates import (
     statement_day,
 )
 from newsclaims.resolve.deaths import death_state
-from newsclaims.resolve.incidents import incident_count
+from newsclaims.resolve.incidents import incident_count, local_count
 from newsclaims.resolve.places import (
     PlaceMention,
     figure_place,
+    is_broad_place,
     located_mentions,
     normalise_place,
     place_country,
@@ -94,6 +95,8 @@ def _resolved_figure(
         scope, day = "incident", attack_day  # "the attack on October 7, killing 1,200"
     elif scope not in ("period", "incident") and _one_incident(figure):
         scope = "incident"  # "1,400 people killed in the Hamas attack", "of one family"
+    elif scope in (None, "toll") and place and local_count(sentence, is_broad_place(place)):
+        scope = "incident"  # "three people were killed in Jenin": one raid's, one day's
     source_id = None
     if figure.source is not None:
         source_id = source_identity(figure.source, here).id
