@@ -8,7 +8,9 @@ from newsclaims.model import ActorRef, Figure, Report, Span
 from newsclaims.resolve.stage import resolve_report
 
 
-def resolved(text: str, number: str, source: str | None = None, qualifier: str = "exact"):
+def resolved(
+    text: str, number: str, source: str | None = None, qualifier: str = "exact", where=None
+):
     start = text.index(number)
     actor = None
     if source is not None:
@@ -24,6 +26,7 @@ def resolved(text: str, number: str, source: str | None = None, qualifier: str =
         status="killed",
         source=actor,
         sentence=Span(start=0, end=len(text), text=text),
+        where=where,
     )
     return resolve_report(Report(id="r", text=text, date="2024-01-02", figures=[figure])).figures[0]
 
@@ -65,3 +68,15 @@ def test_a_count_the_source_states_keeps_its_source(text: str, source: str, numb
 )
 def test_a_toll_rising_past_a_number_is_at_least_it(text: str, number: str, qualifier: str) -> None:
     assert resolved(text, number).qualifier == qualifier
+
+
+def test_two_sides_officials_give_each_side_its_own_count() -> None:
+    text = (
+        "Some 900 Lebanese in Lebanon and 40 people in Israel have died in the clashes, "
+        "according to Lebanese and Israeli officials."
+    )
+    source = "Lebanese and Israeli officials"
+    lebanon = resolved(text, "900", source, where="Lebanon")
+    israel = resolved(text, "40", source, where="Israel")
+    assert lebanon.source_id == "lbn-government"
+    assert israel.source_id == "isr-government"

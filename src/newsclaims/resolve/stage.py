@@ -63,6 +63,8 @@ def _resolved_figure(
     report: Report, figure: Figure, places: list[PlaceMention], report_day: date | None
 ) -> Figure:
     place, basis = figure_place(report, figure, places)
+    if figure.source is not None and (own := _respective(figure.source, place)) is not None:
+        figure = figure.model_copy(update={"source": own})
     source = None if figure.source is None else _source(figure.source, place)
     if source is not None and (
         not names_a_source(source[0]) or _in_circumstance(report.text, figure)
@@ -182,6 +184,34 @@ def _rising_past(text: str, figure: Figure) -> str:
         return figure.qualifier
     before = text[max(0, figure.span.start - 80) : figure.span.start]
     return "at_least" if _RISING_PAST.search(before) else figure.qualifier
+
+
+# "Palestinian and Israeli officials": two sides' bodies, each giving its own count.
+_TWO_SIDES = re.compile(
+    r"^(?:the\s+)?(?P<first>[A-Z][\w-]+)\s+and\s+(?P<second>[A-Z][\w-]+)\s+(?P<head>[a-z].*)$"
+)
+
+
+def _respective(source: ActorRef, place: str | None) -> ActorRef | None:
+    """For a source naming two sides' bodies ("according to Palestinian and Israeli
+    officials"), the one of the side where the figure's count is, as its canonical name;
+    ``None`` when it names no two sides or the place tells neither.
+
+    >>> source = ActorRef(text="Palestinian and Israeli officials")
+    >>> _respective(source, "Israel").canonical, _respective(source, "Gaza").canonical
+    ('Israeli officials', 'Palestinian officials')
+    >>> _respective(source, "Egypt") is None, _respective(ActorRef(text="Hamas"), "Gaza") is None
+    (True, True)
+    """
+    match = _TWO_SIDES.match(" ".join((source.canonical or source.text).split()))
+    here = place_country(place)
+    if match is None or here is None:
+        return None
+    for side in (match["first"], match["second"]):
+        name = f"{side} {match['head']}"
+        if source_identity(ActorRef(text=name)).country == here:
+            return source.model_copy(update={"canonical": name})
+    return None
 
 
 def _one_incident(figure: Figure) -> bool:
