@@ -97,6 +97,8 @@ def _report_with(text: str, number: str, source: str | None = None, **fields):
         # object; only where the sentence sets nothing in a place with a locative word.
         ("Israel's bombardment of the Gaza Strip has killed more than 9,000 people.", "9,000",
          None, None, ("Gaza", "sentence")),
+        ("More than 900 people have been killed by air raids targeting the Gaza Strip.", "900",
+         None, None, ("Gaza", "sentence")),
         ("The war against the besieged West Bank has killed 90 people.", "90", None, None,
          ("West Bank", "sentence")),
         ("Israeli jets pounded Gaza overnight, killing 40 people.", "40", None, None,

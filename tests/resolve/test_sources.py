@@ -116,6 +116,7 @@ def _resolved_source(text: str, source: str) -> tuple[str | None, str | None]:
         ("Under said that 40 people had been killed.", "Under"),
         ("40 people were killed, the doubtful reported.", "the doubtful"),
         ("Syria civil war live: 40 people killed in Idlib", "Syria civil war live"),
+        ("The violence has left 40 people dead, the violence shows.", "the violence"),
     ],
 )
 def test_a_source_that_names_no_one_is_no_source(text: str, source: str) -> None:
