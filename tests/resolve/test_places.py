@@ -97,6 +97,8 @@ def _report_with(text: str, number: str, source: str | None = None, **fields):
         # object; only where the sentence sets nothing in a place with a locative word.
         ("Israel's bombardment of the Gaza Strip has killed more than 9,000 people.", "9,000",
          None, None, ("Gaza", "sentence")),
+        ("More than 900 people have been killed by air raids targeting the Gaza Strip.", "900",
+         None, None, ("Gaza", "sentence")),
         ("The war against the besieged West Bank has killed 90 people.", "90", None, None,
          ("West Bank", "sentence")),
         ("Israeli jets pounded Gaza overnight, killing 40 people.", "40", None, None,
@@ -192,3 +194,45 @@ def test_an_article_set_in_the_cities_of_a_territory_is_set_in_the_territory() -
                    sentence=Span(start=text.index("More"), end=len(text),
                                  text=text[text.index("More"):]))  # fmt: skip
     assert figure_place(Report(id="r", text=text), count) == ("Gaza", "article")
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "source", "expected"),
+    [
+        # Another place in the sentence is not where a Palestinian ministry counts.
+        ("Israel's war has killed 20,000 people, the Palestinian health ministry said.",
+         "20,000", "the Palestinian health ministry", ("Gaza", "source")),
+        ("Rockets hit northern Israel as 14,000 were reported killed by Palestinian "
+         "officials.", "14,000", "Palestinian officials", ("Gaza", "source")),
+        # A place of its own in the sentence stays the count's place.
+        ("In Jenin, 12 people were killed, the Palestinian health ministry said.", "12",
+         "the Palestinian health ministry", ("Jenin", "sentence")),
+        # With no place in the sentence, the article's place when it is one of the
+        # ministry's own ...
+        ("Raids hit the West Bank. In the West Bank, fighting went on. 30 people were "
+         "killed, the Palestinian health ministry said.", "30",
+         "the Palestinian health ministry", ("West Bank", "source")),
+        # ... else the ministry's first place.
+        ("Fighting went on in Israel. Sirens sounded in Israel. 30 people were killed, the "
+         "Palestinian health ministry said.", "30", "the Palestinian health ministry",
+         ("Gaza", "source")),
+        # Lebanon's ministry counts in Lebanon, not in Israel.
+        ("Israeli strikes killed 40 people, Lebanon's health ministry said.", "40",
+         "Lebanon's health ministry", ("Lebanon", "source")),
+        # "Local officials" are anyone's: the place stays the article's guess.
+        ("Fighting raged in Gaza. Shelling went on in Gaza. 200 people were killed, local "
+         "officials said.", "200", "local officials", ("Gaza", "article")),
+        # Places joined by "and" are the count of neither, whoever counts.
+        ("40 people were killed in Gaza and the West Bank, the Palestinian health ministry "
+         "said.", "40", "the Palestinian health ministry", (None, None)),
+    ],
+)  # fmt: skip
+def test_a_local_authoritys_count_is_of_its_own_place(
+    text: str, number: str, source: str, expected: tuple[str | None, str | None]
+) -> None:
+    from newsclaims.resolve.stage import resolve_report
+
+    report, figure = _report_with(text, number, source)
+    resolved = resolve_report(report.model_copy(update={"figures": [figure]}))
+    got = resolved.figures[0]
+    assert (got.place, got.place_basis) == expected

@@ -87,3 +87,50 @@ def test_one_id_per_institution(
 
     ref = ActorRef(text=written, kind=kind)  # type: ignore[arg-type]
     assert source_identity(ref, context).id == expected
+
+
+def _resolved_source(text: str, source: str) -> tuple[str | None, str | None]:
+    from newsclaims.model import ActorRef, Figure, Report, Span
+    from newsclaims.resolve.stage import resolve_report
+
+    start = text.index("40")
+    figure = Figure(
+        id="f1",
+        span=Span(start=start, end=start + 2, text="40"),
+        value=40,
+        what="people",
+        status="killed",
+        source=ActorRef(
+            text=source, start=text.index(source), end=text.index(source) + len(source)
+        ),
+        sentence=Span(start=0, end=len(text), text=text),
+    )
+    got = resolve_report(Report(id="r", text=text, figures=[figure])).figures[0]
+    return (got.source.text if got.source else None), got.source_id
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # A function word read as a name, an adjective with no noun, an event's page.
+        ("Under said that 40 people had been killed.", "Under"),
+        ("40 people were killed, the doubtful reported.", "the doubtful"),
+        ("Syria civil war live: 40 people killed in Idlib", "Syria civil war live"),
+        ("The violence has left 40 people dead, the violence shows.", "the violence"),
+    ],
+)
+def test_a_source_that_names_no_one_is_no_source(text: str, source: str) -> None:
+    assert _resolved_source(text, source) == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "source_id"),
+    [
+        ("40 people were killed, aid groups said.", "aid groups", "name:aid-groups"),
+        ("40 people were killed, a witness told reporters.", "a witness", "name:witness"),
+        ("40 people were killed, the Associated Press reported.", "the Associated Press", "ap"),
+        ("40 people were killed, Agence France-Presse reported.", "Agence France-Presse", "afp"),
+    ],
+)
+def test_vague_or_unlisted_sources_stay_sources(text: str, source: str, source_id: str) -> None:
+    assert _resolved_source(text, source) == (source, source_id)

@@ -143,8 +143,9 @@ def test_a_days_count_is_its_own_series_and_places_say_where_they_come_from(
     )  # fmt: skip
     engine.dispose()
     tolls = timeline_json(capsys, "--status", "killed", "--where", "Gaza", "--db", db_url)
+    # The health ministry of the place its article is set in counts there: its place.
     assert [(p["value"], p["scope"], p["where_basis"]) for p in tolls] == [
-        (31000, "toll", "article")
+        (31000, "toll", "source")
     ]
     every = timeline_json(capsys, "--status", "killed", "--scope", "all", "--db", db_url)
     assert sorted((p["value"], p["scope"]) for p in every) == [(90, "period"), (31000, "toll")]
@@ -217,4 +218,38 @@ def test_a_toll_whose_place_the_tool_cannot_tell_is_left_out_unless_asked(
     assert sorted((p["value"], p["where"]) for p in every) == [
         (20, "southern Lebanon"),
         (9000, None),
+    ]
+
+
+# The place of these counts is only the one the article is mostly set in.
+GUESSED = (
+    "Israeli tanks pushed into Gaza. Fighting raged in Gaza on Monday. More than 9,000 "
+    "people have been killed, a resident said."
+)
+MINISTRY = (
+    "Israeli tanks pushed into Gaza. Fighting raged in Gaza on Monday. More than 9,500 "
+    "people have been killed, the Palestinian health ministry said."
+)
+
+
+def test_a_toll_whose_place_is_only_the_articles_is_left_out_unless_asked(
+    db_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    engine = open_store(db_url)
+    ReportWriter(engine).write([
+        report("guessed", GUESSED, date="2023-11-01", figures=[
+            figure(GUESSED, "More than 9,000", 9000, qualifier="at_least", what="people",
+                   status="killed", source="a resident")]),
+        report("ministry", MINISTRY, date="2023-11-02", figures=[
+            figure(MINISTRY, "More than 9,500", 9500, qualifier="at_least", what="people",
+                   status="killed", source="the Palestinian health ministry")]),
+    ])  # fmt: skip
+    engine.dispose()
+    toll = timeline_json(capsys, "--status", "killed", "--db", db_url)
+    # A local authority's count is of its own place, the one the article is set in.
+    assert [(p["low"], p["where"], p["where_basis"]) for p in toll] == [(9500, "Gaza", "source")]
+    every = timeline_json(capsys, "--status", "killed", "--placeless", "--db", db_url)
+    assert sorted((p["low"], p["where"], p["where_basis"]) for p in every) == [
+        (9000, "Gaza", "article"),
+        (9500, "Gaza", "source"),
     ]

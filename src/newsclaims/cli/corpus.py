@@ -234,8 +234,10 @@ def timeline(
         bool,
         typer.Option(
             "--placeless",
-            help="Also show running tolls whose place the tool cannot tell (left out by "
-            "default: a toll is some place's, and one without its place cannot be checked).",
+            help="Also show running tolls whose place the tool cannot tell, or can only "
+            "guess from the article (where_basis 'article'). Left out by default: a toll is "
+            "some place's, and one without the place its sentence or source gives cannot be "
+            "checked.",
         ),
     ] = False,
     chart: Annotated[
@@ -252,8 +254,10 @@ def timeline(
     URL (--format json or csv), and `newsclaims show ARTICLE_ID ITEM_ID` shows it in
     its article. A figure's place is the one its clause states, else the one in its source's name
     ("the health ministry in Gaza"), else the one place its sentence is set in, else the
-    place most of the article is set in; each point's where_basis says which. A running
-    toll with none of these is left out (--placeless shows it).
+    place most of the article is set in; each point's where_basis says which. A local
+    authority's count (a health ministry's) is of its own place, whatever else the
+    sentence names. A running toll with no place, or with only the article's, is left out
+    (--placeless shows it).
 
     Examples:
 

@@ -258,14 +258,21 @@ class PlaceMention:
 
 
 def figure_place(
-    report: Report, figure: Figure, mentions: list[PlaceMention] | None = None
+    report: Report,
+    figure: Figure,
+    mentions: list[PlaceMention] | None = None,
+    homes: tuple[str, ...] = (),
 ) -> tuple[str | None, PlaceBasis | None]:
     """The place of ``figure`` as a series name, and where that place comes from.
 
     ``mentions`` are the report's :func:`located_mentions` (pass them when placing many
     figures of one report). A place inside the source's own words counts only for a local
     authority (``the health ministry in Gaza`` counts there; ``Hamas officials in Beirut``
-    are only speaking there), and is never taken for the sentence's place.
+    are only speaking there), and is never taken for the sentence's place. ``homes`` are
+    the places the figure's source counts the dead of (resolve/territory.py): a sentence
+    place elsewhere is not its count's place, and with none left, the count is of the
+    source's place (the article's if one of them, else its first), not guessed from the
+    article.
 
     >>> from newsclaims.model import ActorRef, Span
     >>> text = "Strikes hit Gaza. In Gaza, 40 people were killed, the ministry in Rafah said."
@@ -289,13 +296,48 @@ def figure_place(
     if figure.source and (place := _source_place(figure.source, report, figure.span.start)):
         return place, "source"
     places = _sentence_places(figure, located)
+    if homes:
+        places = {place for place in places if _is_home(place, homes)}
     if len(places) == 1:
         return places.pop(), "sentence"
     if places:
         return None, None  # "raids in Jenin and in Nablus left 5 dead": neither's count
-    if place := _broad_place(article_place(located)):
+    place = _broad_place(article_place(located))
+    if homes:
+        return (place if place in homes else homes[0]), "source"
+    if place:
         return place, "article"
     return None, None
+
+
+def _is_home(place: str, homes: tuple[str, ...]) -> bool:
+    """Whether ``place`` is, or lies in, one of ``homes`` (``northern Gaza``, ``Jenin``
+    in the West Bank, ``southern Lebanon`` in Lebanon).
+
+    >>> _is_home("Khan Younis", ("Gaza", "West Bank")), _is_home("Israel", ("Gaza",))
+    (True, False)
+    >>> _is_home("southern Lebanon", ("Lebanon",)), _is_home("East Jerusalem", ("West Bank",))
+    (True, True)
+    """
+    whole = _whole_place(place)
+    if place in homes or whole in homes or place_tables().within.get(whole) in homes:
+        return True
+    country = place_country(place)
+    listed = place_tables().types
+    return country is not None and any(
+        home not in listed and place_country(home) == country for home in homes
+    )
+
+
+def is_broad_place(place: str) -> bool:
+    """Whether ``place`` is a territory or a country, not a city, camp or part of one.
+
+    >>> is_broad_place("Gaza"), is_broad_place("Lebanon"), is_broad_place("Jenin")
+    (True, True, False)
+    >>> is_broad_place("northern Gaza")
+    False
+    """
+    return _broad_place(place) == place
 
 
 def _broad_place(place: str | None) -> str | None:

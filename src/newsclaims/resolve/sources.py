@@ -360,7 +360,31 @@ def source_identity(source: ActorRef, country: str | None = None) -> SourceIdent
     return SourceIdentity(prefix + _slug(head), " ".join(head.split()), None, country, country)
 
 
+def names_a_source(identity: SourceIdentity) -> bool:
+    """Whether ``identity`` can be someone's: an id made from an unknown name (``name:``, or
+    a country's unknown body, ``syr-civil-war-live``) is not when
+    the name is a lone function word or adjective, or names an event (the word lists of
+    ``data/sources.yaml``); a figure attributed to it has no source.
+
+    >>> from newsclaims.model import ActorRef
+    >>> [names_a_source(source_identity(ActorRef(text=name))) for name in
+    ...  ("In", "the questionable", "Israel-Hamas war updates", "rights groups", "a witness")]
+    [False, False, False, True, True]
+    """
+    if is_identified(identity.id) or identity.id.startswith(PERSON_PREFIX):
+        return True
+    words = identity.name.casefold().split()
+    data = _sources_data()
+    if not words or words[-1] in data["event_heads"]:
+        return False
+    lone = words[0] if len(words) == 1 else None
+    return lone is None or not (
+        lone in data["function_words"] or lone.endswith(tuple(data["adjective_suffixes"]))
+    )
+
+
 NAME_PREFIX = "name:"
+PERSON_PREFIX = "person:"
 # A name ends where a relative clause starts: "the health ministry in Gaza, which has
 # said that ..." is the ministry.
 _RELATIVE_CLAUSE = re.compile(r",?\s+(?:which|who|whose|that)\s", re.IGNORECASE)

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from newsclaims.model import Event, Figure, Report
+from newsclaims.model import ActorRef, Event, Figure, Report
 from newsclaims.resolve.dates import (
     claim_date,
     dated_incident,
@@ -28,15 +28,19 @@ from newsclaims.resolve.dates import (
     stated_date,
     statement_day,
 )
+from newsclaims.resolve.deaths import death_state
+from newsclaims.resolve.incidents import incident_count, local_count
 from newsclaims.resolve.places import (
     PlaceMention,
     figure_place,
+    is_broad_place,
     located_mentions,
     normalise_place,
     place_country,
 )
 from newsclaims.resolve.quantities import Quantity, quantity_of
-from newsclaims.resolve.sources import source_identity
+from newsclaims.resolve.sources import SourceIdentity, names_a_source, source_identity
+from newsclaims.resolve.territory import home_places
 
 PEOPLE = "people"
 FOREIGN_NATIONALS = "foreign nationals"
@@ -59,6 +63,18 @@ def _resolved_figure(
     report: Report, figure: Figure, places: list[PlaceMention], report_day: date | None
 ) -> Figure:
     place, basis = figure_place(report, figure, places)
+    if figure.source is not None and (own := _respective(figure.source, place)) is not None:
+        figure = figure.model_copy(update={"source": own})
+    source = None if figure.source is None else _source(figure.source, place)
+    if source is not None and (
+        not names_a_source(source[0]) or _in_circumstance(report.text, figure)
+    ):
+        # "In said ...", "the questionable": no one's words; "Israel vows to go on as the
+        # Gaza toll nears 24,000": the reporter's. No source either way.
+        figure, source = figure.model_copy(update={"source": None}), None
+    if source is not None and (homes := home_places(*source)):
+        # A local authority's count is of its own place (resolve/territory.py).
+        place, basis = figure_place(report, figure, places, homes)
     # "about 6,000 of them children": the part's own noun, whatever the parser took as
     # counted ("people", from the whole before it).
     quantity = quantity_of(_partitive_noun(report.text, figure.span.end) or figure.what)
@@ -79,9 +95,12 @@ def _resolved_figure(
     scope = figure.scope
     if scope != "period" and (attack_day := dated_incident(sentence, report_day)) is not None:
         scope, day = "incident", attack_day  # "the attack on October 7, killing 1,200"
+    elif scope not in ("period", "incident") and _one_incident(figure):
+        scope = "incident"  # "1,400 people killed in the Hamas attack", "of one family"
+    elif scope in (None, "toll") and place and local_count(sentence, is_broad_place(place)):
+        scope = "incident"  # "three people were killed in Jenin": one raid's, one day's
     source_id = None
     if figure.source is not None:
-        # An unqualified "the health ministry" is the one of the place its figure is in.
         source_id = source_identity(figure.source, here).id
     return figure.model_copy(
         update={
@@ -92,9 +111,131 @@ def _resolved_figure(
             "side": quantity.side if quantity else None,
             "source_id": source_id,
             "scope": scope,
+            "status": _death_state(figure),
+            "qualifier": _rising_past(report.text, figure),
             "background": is_background(sentence, report_day),
         }
     )
+
+
+# "X vows to press on as the toll nears 24,000": a clause of "as" (while) telling of the
+# toll after what the source says or does is the reporter's circumstance, not the source's
+# words, unless it reports speech itself ("put the figures as at least 770" is no clause).
+_AS_CLAUSE = re.compile(r"\s(?:as|while)\s+(?!(?:well|soon|of|part)\b)[^,;:]*$")
+_TOLL_IN_CLAUSE = re.compile(r"\b(?:toll|tally|number\s+of\s+(?:the\s+)?(?:dead|deaths))\b", re.I)
+_AS_MUCH_AS = re.compile(r"\bas\s+(?:many|much|few|high|low|little|long)\s+as\b", re.I)
+_SPEECH_IN_CLAUSE = re.compile(
+    r"\b(?:said|says|say|told|tells|reported|reports|according|announced|stated|that)\b", re.I
+)
+
+
+def _in_circumstance(text: str, figure: Figure) -> bool:
+    """Whether the figure stands in an "as" clause after its source's words.
+
+    >>> from newsclaims.model import ActorRef, Span
+    >>> def circumstance(text, source, number):
+    ...     start = text.index(number)
+    ...     figure = Figure(id="f", span=Span(start=start, end=start + len(number),
+    ...                     text=number), source=ActorRef(text=source, start=0,
+    ...                     end=len(source)))
+    ...     return _in_circumstance(text, figure)
+    >>> circumstance("Israel vows to press on as Gaza death toll nears 24,000", "Israel", "24,000")
+    True
+    >>> circumstance("Israel said 30 soldiers died as fighting raged", "Israel", "30")
+    False
+    >>> circumstance("The ministry put the figures as at least 770 killed", "The ministry", "770")
+    False
+    >>> circumstance("Hamas says 40 killed as strikes hit Gaza", "Hamas", "40")
+    False
+    >>> circumstance("The UN said, as talks began, that 20 had died", "The UN", "20")
+    False
+    """
+    source = figure.source
+    if source is None or source.end is None or source.end > figure.span.start:
+        return False
+    between = _AS_MUCH_AS.sub(" ", text[source.end : figure.span.start])  # "as many as 70"
+    clause = _AS_CLAUSE.search(between)
+    return (
+        clause is not None
+        and _TOLL_IN_CLAUSE.search(clause.group(0)) is not None
+        and not _SPEECH_IN_CLAUSE.search(clause.group(0))
+    )
+
+
+# "the toll rose above the milestone of 22,000": a count past a number is at least it.
+_RISING_PAST = re.compile(
+    r"\b(?:rose|risen|rises|rising|climbed|climbs|jumped|soared|surged|went|gone|goes|"
+    r"increased|grew|grown)\s+(?:above|past|beyond|over)\b[^,;.\d]{0,50}$",
+    re.IGNORECASE,
+)
+
+
+def _rising_past(text: str, figure: Figure) -> str:
+    """``at_least`` for an exact count that a toll rose past; else the figure's qualifier.
+
+    >>> from newsclaims.model import Span
+    >>> text = "The toll rose above the grim milestone of 22,000 on Tuesday."
+    >>> start = text.index("22,000")
+    >>> figure = Figure(id="f", span=Span(start=start, end=start + 6, text="22,000"))
+    >>> _rising_past(text, figure)
+    'at_least'
+    """
+    if figure.qualifier != "exact":
+        return figure.qualifier
+    before = text[max(0, figure.span.start - 80) : figure.span.start]
+    return "at_least" if _RISING_PAST.search(before) else figure.qualifier
+
+
+# "Palestinian and Israeli officials": two sides' bodies, each giving its own count.
+_TWO_SIDES = re.compile(
+    r"^(?:the\s+)?(?P<first>[A-Z][\w-]+)\s+and\s+(?P<second>[A-Z][\w-]+)\s+(?P<head>[a-z].*)$"
+)
+
+
+def _respective(source: ActorRef, place: str | None) -> ActorRef | None:
+    """For a source naming two sides' bodies ("according to Palestinian and Israeli
+    officials"), the one of the side where the figure's count is, as its canonical name;
+    ``None`` when it names no two sides or the place tells neither.
+
+    >>> source = ActorRef(text="Palestinian and Israeli officials")
+    >>> _respective(source, "Israel").canonical, _respective(source, "Gaza").canonical
+    ('Israeli officials', 'Palestinian officials')
+    >>> _respective(source, "Egypt") is None, _respective(ActorRef(text="Hamas"), "Gaza") is None
+    (True, True)
+    """
+    match = _TWO_SIDES.match(" ".join((source.canonical or source.text).split()))
+    here = place_country(place)
+    if match is None or here is None:
+        return None
+    for side in (match["first"], match["second"]):
+        name = f"{side} {match['head']}"
+        if source_identity(ActorRef(text=name)).country == here:
+            return source.model_copy(update={"canonical": name})
+    return None
+
+
+def _one_incident(figure: Figure) -> bool:
+    """Whether the figure counts one incident's dead: an armed group's attack, a family's,
+    a site's intake (resolve/incidents.py)."""
+    if figure.sentence is None:
+        return False
+    start = figure.span.start - figure.sentence.start
+    return incident_count(figure.sentence.text, start, start + len(figure.span.text))
+
+
+def _death_state(figure: Figure) -> str | None:
+    """``died`` for deaths the figure's words say were no killing (resolve/deaths.py)."""
+    if figure.sentence is None:
+        return figure.status
+    start = figure.span.start - figure.sentence.start
+    return death_state(figure.status, figure.sentence.text, start, len(figure.span.text))
+
+
+def _source(source: ActorRef, place: str | None) -> tuple[SourceIdentity, bool]:
+    """A figure's source, and whether its own words name its country: an unqualified
+    "the health ministry" is the one of the place its figure is in."""
+    identity = source_identity(source, place_country(place))
+    return identity, identity == source_identity(source)
 
 
 # "63 journalists were killed, including 56 Palestinians": a part of the count before.

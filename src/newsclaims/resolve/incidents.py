@@ -1,0 +1,205 @@
+"""Counts of one incident that extraction reads as a toll: one armed group's attack, one
+family's dead, one site's intake of the dead.
+
+An armed group's attack told in the singular ("the Hamas attack", "Hezbollah's assault",
+"when Hamas attacked Israel, killing 1,200") is one attack on one day, however long ago;
+its dead are that incident's count, not a running toll, unless the sentence counts on
+from it ("since the Hamas attack", "has killed"). So are one family's dead ("10 members of
+one family") and the dead one site received ("the bodies of 31 people were taken to the
+hospital"). The armed groups are the registry's (``kind: armed group`` in
+``data/sources.yaml``); the words are ``data/figures.yaml``'s.
+
+>>> def scope(sentence, number):
+...     start = sentence.index(number)
+...     return group_attack_count(sentence, start, start + len(number))
+>>> scope("Most of the 1,400 people killed in the Hamas attack were civilians.", "1,400")
+True
+>>> scope("Hamas attacked Israel on October 7, killing about 1,200 people.", "about 1,200")
+True
+>>> scope("Children were killed after Hamas attacked Israel, killing 1,200 people, and "
+...       "Israel began its bombardment.", "1,200")
+True
+>>> scope("3,500 children have been killed since October 7, when Hamas attacked Israel, "
+...       "killing 1,400 people.", "1,400")
+True
+>>> scope("Hamas's attack killed 1,200 people and Israel's response has killed 20,000.",
+...       "20,000")
+False
+>>> scope("Hezbollah's cross-border assault killed three soldiers.", "three")
+True
+>>> scope("Since the Hamas attack, 11,000 people have been killed in Gaza.", "11,000")
+False
+>>> scope("Israel's attack on Gaza has killed 20,000 people.", "20,000")
+False
+>>> scope("Hamas attacks have killed 30 people this year.", "30")
+False
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from newsclaims.resolve.sources import _sources_data
+
+KILLING_WORDS = r"(?:killed|killing|dead|died|slain|murdered|left)"
+# A count that runs on from the attack: not the attack's own.
+_RUNNING = re.compile(
+    r"\bsince\b|\b(?:has|have)\s+(?:now\s+)?(?:been\s+)?(?:killed|died)\b|\b(?:so|thus) far\b",
+    re.IGNORECASE,
+)
+
+
+def incident_count(sentence: str | None, start: int, end: int) -> bool:
+    """Whether the count at ``start``-``end`` of ``sentence`` is one incident's: one armed
+    group's attack, one family's dead, one site's intake.
+
+    >>> def scope(sentence, number):
+    ...     start = sentence.index(number)
+    ...     return incident_count(sentence, start, start + len(number))
+    >>> scope("A strike on a house killed 10 members of one family.", "10")
+    True
+    >>> scope("Seven people from the same family were killed overnight.", "Seven")
+    True
+    >>> scope("The bodies of 31 people were brought to the hospital in Rafah.", "31")
+    True
+    >>> scope("Medics said 45 bodies arrived at al-Aqsa hospital overnight.", "45")
+    True
+    >>> scope("More than 20,000 people have been killed, including whole families.", "20,000")
+    False
+    """
+    if not sentence:
+        return False
+    after = sentence[end:]
+    return (
+        group_attack_count(sentence, start, end)
+        or bool(_one_family().match(after))
+        or bool(_site_intake().search(_clause(after)) and _as_bodies(sentence, start, end))
+    )
+
+
+# The words of a count that runs on ("since", "so far", "the toll"): a local count with
+# one of them is that place's running toll.
+_RUNS_ON = re.compile(
+    r"\b(?:since|so\s+far|thus\s+far|to\s+date|toll|tally|total|overall|altogether|"
+    r"cumulative|this\s+year)\b",
+    re.IGNORECASE,
+)
+
+
+def local_count(sentence: str | None, broad_place: bool) -> bool:
+    """Whether a count placed in a city, camp, village or part of a territory (not
+    ``broad_place``: a territory or a country) is a local count of one raid, one strike
+    or one day: its sentence says nothing of a count that runs on.
+
+    >>> local_count("Three people were killed in Jenin, medics said.", broad_place=False)
+    True
+    >>> local_count("In Jenin, 40 people have been killed since January.", broad_place=False)
+    False
+    >>> local_count("Three people were killed in Gaza, medics said.", broad_place=True)
+    False
+    """
+    return bool(sentence) and not broad_place and not _RUNS_ON.search(sentence or "")
+
+
+def group_attack_count(sentence: str | None, start: int, end: int) -> bool:
+    """Whether the count at ``start``-``end`` of ``sentence`` is the dead of one armed
+    group's attack (see the module's examples)."""
+    if not sentence:
+        return False
+    before, after = sentence[:start], sentence[end:]
+    clause_after = _clause(after)
+    clause_before = re.split(r"[,;:]", before)[-1]
+    if _RUNNING.search(clause_after) or _RUNNING.search(clause_before):
+        return False
+    return bool(_killed_in_attack().match(clause_after) or _attack_killing().search(before))
+
+
+@cache
+def _groups() -> str:
+    names = [
+        str(name)
+        for entry in _sources_data()["institutions"]
+        if entry.get("kind") == "armed group"
+        for name in entry["names"]
+    ]
+    return "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True))
+
+
+@cache
+def _killed_in_attack() -> re.Pattern[str]:
+    """After the count: "... killed in the Hamas attack", "killed during Hamas's raid"."""
+    nouns = _words("group_attack_nouns")
+    return re.compile(
+        rf"^[^,;]{{0,40}}?\b{KILLING_WORDS}\s+(?:by\s+(?:{_groups()})\s+)?(?:in|during)\s+"
+        rf"(?:the\s+|a\s+|its\s+)?(?:(?:{_groups()})(?:['’]s)?(?:-led)?\s+)"
+        rf"(?:[\w-]+\s+){{0,2}}?(?:{nouns})\b(?!s)",
+        re.IGNORECASE,
+    )
+
+
+@cache
+def _attack_killing() -> re.Pattern[str]:
+    """Before the count: "Hamas attacked Israel, killing", "Hamas's assault killed"."""
+    nouns, verbs = _words("group_attack_nouns"), _words("group_attack_verbs")
+    return re.compile(
+        rf"\b(?:{_groups()})(?:['’]s)?(?:-led)?\s+(?:(?:[\w-]+\s+){{0,2}}?(?:{nouns})\b(?!s)"
+        rf"|(?:fighters\s+|militants\s+|gunmen\s+)?(?:{verbs})\b)"
+        rf"[^.;]{{0,60}}?\b{KILLING_WORDS}\s+(?:[\w-]+\s+){{0,3}}?$",
+        re.IGNORECASE,
+    )
+
+
+# "the bodies of 31 people", "31 bodies": a count of the dead as bodies.
+_BODIES = re.compile(r"\b(?:bodies|corpses|remains)\s+of\s+(?:[\w-]+\s+){0,2}$", re.I)
+
+
+def _as_bodies(sentence: str, start: int, end: int) -> bool:
+    """Whether the count counts bodies: "the bodies of 31 people", "31 bodies"."""
+    return bool(_BODIES.search(sentence[:start][-40:]) or _BODY_NOUN.match(sentence, end))
+
+
+_BODY_NOUN = re.compile(r"\s+(?:[\w-]+\s+)?(?:bodies|corpses)\b", re.IGNORECASE)
+
+
+def _clause(after: str) -> str:
+    """The words after a count up to the end of its clause."""
+    return re.split(r"[;.]|,\s+(?:and|but|while)\b", after, maxsplit=1)[0]
+
+
+@cache
+def _one_family() -> re.Pattern[str]:
+    """Right after the count: "members of one family", "people from the same family"."""
+    ones, nouns = _words("one_family_words"), _words("family_nouns")
+    return re.compile(
+        rf"^\s+(?:[\w-]+\s+){{0,2}}?(?:of|from)\s+(?:{ones})\s+(?:[\w-]+\s+)?(?:{nouns})\b",
+        re.IGNORECASE,
+    )
+
+
+@cache
+def _site_intake() -> re.Pattern[str]:
+    """After a count of bodies: "... were taken to the hospital", "arrived at a morgue"."""
+    verbs, sites = _words("intake_verbs"), _words("site_nouns")
+    return re.compile(
+        rf"\b(?:{verbs})\s+(?:to|at|into)\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){{0,4}}?"
+        rf"(?:{sites}|morgue|mortuary)\b",
+        re.IGNORECASE,
+    )
+
+
+@cache
+def _figure_words() -> dict[str, Any]:
+    text = resources.files("newsclaims.data").joinpath("figures.yaml").read_text("utf-8")
+    data: dict[str, Any] = yaml.safe_load(text)
+    return data
+
+
+def _words(key: str) -> str:
+    """A word list of ``data/figures.yaml`` as regex alternatives, longest first."""
+    words = sorted((str(word) for word in _figure_words()[key]), key=len, reverse=True)
+    return "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in words)

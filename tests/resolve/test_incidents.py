@@ -1,0 +1,97 @@
+"""One armed group's attack, one family, one site's intake: an incident's count, not a
+running toll."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsclaims.model import Figure, Report, Span
+from newsclaims.resolve.stage import resolve_report
+
+
+def resolved_scope(sentence: str, number: str) -> str | None:
+    start = sentence.index(number)
+    figure = Figure(
+        id="f1",
+        span=Span(start=start, end=start + len(number), text=number),
+        value=1.0,
+        what="people",
+        status="killed",
+        sentence=Span(start=0, end=len(sentence), text=sentence),
+    )
+    report = Report(id="r", text=sentence, date="2024-02-01", figures=[figure])
+    return resolve_report(report).figures[0].scope
+
+
+@pytest.mark.parametrize(
+    ("sentence", "number"),
+    [
+        ("Nearly 900 people were killed in the Hezbollah incursion, officials say.", "900"),
+        ("Islamic Jihad stormed the town, killing at least 60 residents.", "60"),
+        ("The 300 soldiers slain during Hamas's surprise assault were buried.", "300"),
+        ("A rally marked the war, which began after Hamas fighters attacked the south, "
+         "killing 700 people.", "700"),
+        # One family's dead; the dead one site received.
+        ("Rescuers said 14 members of a single family died when the block collapsed.", "14"),
+        ("Relatives said nine people from the same extended family were killed.", "nine"),
+        ("On Monday the bodies of 52 people were carried to the Nasser hospital.", "52"),
+        ("Some 40 bodies were received at the city morgue, staff said.", "40"),
+    ],
+)  # fmt: skip
+def test_one_attacks_families_or_sites_dead_are_an_incidents_count(
+    sentence: str, number: str
+) -> None:
+    assert resolved_scope(sentence, number) == "incident"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "number"),
+    [
+        # Counted on from the attack, or a campaign, or a series of attacks.
+        ("Since the Hezbollah incursion, 4,000 people have been killed.", "4,000"),
+        ("The army's offensive has killed 9,000 people, officials say.", "9,000"),
+        ("Hamas rocket attacks killed 15 people last year.", "15"),
+        ("Hamas attacked the border, and Israel's strikes have killed 8,000 people.", "8,000"),
+        # Families and hospitals named in a toll do not make it one incident's.
+        ("Over 20,000 people have been killed, many of them from the same families.", "20,000"),
+        ("More than 300 wounded people were taken to the hospital, medics said.", "300"),
+    ],
+)
+def test_running_tolls_and_series_of_attacks_stay_tolls(sentence: str, number: str) -> None:
+    assert resolved_scope(sentence, number) != "incident"
+
+
+def resolved_place_scope(sentence: str, number: str, where: str) -> tuple[str | None, str | None]:
+    start = sentence.index(number)
+    figure = Figure(
+        id="f1",
+        span=Span(start=start, end=start + len(number), text=number),
+        value=1.0,
+        what="people",
+        status="killed",
+        where=where,
+        sentence=Span(start=0, end=len(sentence), text=sentence),
+    )
+    got = resolve_report(Report(id="r", text=sentence, date="2024-02-01", figures=[figure]))
+    return got.figures[0].place, got.figures[0].scope
+
+
+@pytest.mark.parametrize(
+    ("sentence", "number", "where", "expected"),
+    [
+        # A count in a town, a camp or a part of a territory is one raid's or one day's ...
+        ("Four people were killed in Tubas, the ministry said.", "Four", "Tubas",
+         ("Tubas", "incident")),
+        ("At least 30 people have been killed in northern Gaza, medics said.", "30",
+         "northern Gaza", ("northern Gaza", "incident")),
+        # ... unless it runs on; a territory's or a country's count is a toll.
+        ("In Tubas, 19 people have been killed since the raids began.", "19", "Tubas",
+         ("Tubas", None)),
+        ("At least 30 people have been killed in Gaza, medics said.", "30", "Gaza",
+         ("Gaza", None)),
+    ],
+)  # fmt: skip
+def test_a_count_in_a_town_is_local_unless_it_runs_on(
+    sentence: str, number: str, where: str, expected: tuple[str | None, str | None]
+) -> None:
+    assert resolved_place_scope(sentence, number, where) == expected

@@ -1,0 +1,82 @@
+"""The resolve stage's claim rules: whose a figure is, and how exact it is."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsclaims.model import ActorRef, Figure, Report, Span
+from newsclaims.resolve.stage import resolve_report
+
+
+def resolved(
+    text: str, number: str, source: str | None = None, qualifier: str = "exact", where=None
+):
+    start = text.index(number)
+    actor = None
+    if source is not None:
+        actor = ActorRef(
+            text=source, start=text.index(source), end=text.index(source) + len(source)
+        )
+    figure = Figure(
+        id="f1",
+        span=Span(start=start, end=start + len(number), text=number),
+        value=1.0,
+        qualifier=qualifier,
+        what="people",
+        status="killed",
+        source=actor,
+        sentence=Span(start=0, end=len(text), text=text),
+        where=where,
+    )
+    return resolve_report(Report(id="r", text=text, date="2024-01-02", figures=[figure])).figures[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "number"),
+    [
+        ("Netanyahu pledges to fight on as Gaza death toll passes 25,000", "Netanyahu", "25,000"),
+        ("The army pressed its assault while the toll climbed to 9,000.", "The army", "9,000"),
+    ],
+)
+def test_a_count_in_an_as_clause_after_its_source_is_the_reporters(
+    text: str, source: str, number: str
+) -> None:
+    assert resolved(text, number, source).source is None
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "number"),
+    [
+        ("Hamas says 40 killed as strikes hit the camp", "Hamas", "40"),
+        ("The ministry said, as the strikes went on, that 300 had been killed.", "The ministry",
+         "300"),
+        ("The agency said as many as 70 people had been killed.", "The agency", "70"),
+        ("The ministry put the figures as at least 610 killed.", "The ministry", "610"),
+    ],
+)  # fmt: skip
+def test_a_count_the_source_states_keeps_its_source(text: str, source: str, number: str) -> None:
+    assert resolved(text, number, source).source is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "qualifier"),
+    [
+        ("By Friday the toll had risen past the bleak mark of 12,000.", "12,000", "at_least"),
+        ("The death toll climbed above 500 on Sunday.", "500", "at_least"),
+        ("The death toll climbed to 500 on Sunday.", "500", "exact"),
+    ],
+)
+def test_a_toll_rising_past_a_number_is_at_least_it(text: str, number: str, qualifier: str) -> None:
+    assert resolved(text, number).qualifier == qualifier
+
+
+def test_two_sides_officials_give_each_side_its_own_count() -> None:
+    text = (
+        "Some 900 Lebanese in Lebanon and 40 people in Israel have died in the clashes, "
+        "according to Lebanese and Israeli officials."
+    )
+    source = "Lebanese and Israeli officials"
+    lebanon = resolved(text, "900", source, where="Lebanon")
+    israel = resolved(text, "40", source, where="Israel")
+    assert lebanon.source_id == "lbn-government"
+    assert israel.source_id == "isr-government"
