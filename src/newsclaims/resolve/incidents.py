@@ -44,7 +44,7 @@ from typing import Any
 
 import yaml
 
-from newsclaims.resolve.sources import _sources_data
+from newsclaims.resolve.sources import sources_data
 
 KILLING_WORDS = r"(?:killed|killing|dead|died|slain|murdered|left)"
 # A count that runs on from the attack: not the attack's own.
@@ -123,7 +123,7 @@ def group_attack_count(sentence: str | None, start: int, end: int) -> bool:
 def _groups() -> str:
     names = [
         str(name)
-        for entry in _sources_data()["institutions"]
+        for entry in sources_data()["institutions"]
         if entry.get("kind") == "armed group"
         for name in entry["names"]
     ]

@@ -62,7 +62,7 @@ class SourceWords:
 
 @cache
 def source_words() -> SourceWords:
-    raw = _sources_data()
+    raw = sources_data()
     return SourceWords(
         **{field: frozenset(str(word) for word in raw[field]) for field in _WORD_LISTS}
     )
@@ -78,7 +78,8 @@ _WORD_LISTS = (
 
 
 @cache
-def _sources_data() -> dict[str, Any]:
+def sources_data() -> dict[str, Any]:
+    """``data/sources.yaml`` as read (once per process): the registry and its word lists."""
     text = resources.files("newsclaims.data").joinpath("sources.yaml").read_text("utf-8")
     data: dict[str, Any] = yaml.safe_load(text)
     return data
@@ -259,7 +260,7 @@ class SourceRegistry:
 
 @cache
 def source_registry() -> SourceRegistry:
-    raw = _sources_data()
+    raw = sources_data()
     institutions: dict[tuple[str, str | None], _Institution] = {}
     for entry in raw["institutions"]:
         institution = _Institution(
@@ -374,7 +375,7 @@ def names_a_source(identity: SourceIdentity) -> bool:
     if is_identified(identity.id) or identity.id.startswith(PERSON_PREFIX):
         return True
     words = identity.name.casefold().split()
-    data = _sources_data()
+    data = sources_data()
     if not words or words[-1] in data["event_heads"]:
         return False
     lone = words[0] if len(words) == 1 else None
@@ -409,7 +410,7 @@ def _looks_like_a_name(written: str) -> bool:
 def _without_speaker_words(written: str) -> str | None:
     """``an IDF spokesman`` -> ``an IDF``; ``None`` when nothing would be left."""
     words = written.split()
-    speaker_nouns = _sources_data()["speaker_nouns"]
+    speaker_nouns = sources_data()["speaker_nouns"]
     while len(words) > 1 and words[-1].casefold() in speaker_nouns:
         words.pop()
     remaining = " ".join(words)
@@ -504,7 +505,7 @@ def _without_place_reference(head: str) -> str:
 def _without_speaker_noun(head: str) -> str:
     """``army spokesperson`` -> ``army``; ``officials`` alone stays."""
     words = head.split()
-    while len(words) > 1 and words[-1] in _sources_data()["speaker_nouns"]:
+    while len(words) > 1 and words[-1] in sources_data()["speaker_nouns"]:
         words.pop()
     return " ".join(words)
 

@@ -23,7 +23,7 @@ from __future__ import annotations
 from functools import cache
 
 from newsclaims.resolve.places import country_name
-from newsclaims.resolve.sources import SourceIdentity, _sources_data, source_registry
+from newsclaims.resolve.sources import SourceIdentity, source_registry, sources_data
 
 
 def home_places(identity: SourceIdentity, named: bool) -> tuple[str, ...]:
@@ -40,7 +40,7 @@ def home_places(identity: SourceIdentity, named: bool) -> tuple[str, ...]:
     if not named and suffix not in _counting_suffixes():
         return ()
     code = identity.country
-    territories: dict[str, list[str]] = _sources_data()["territories"]
+    territories: dict[str, list[str]] = sources_data()["territories"]
     return tuple(territories.get(code) or [country_name(code)])
 
 
@@ -48,7 +48,7 @@ def home_places(identity: SourceIdentity, named: bool) -> tuple[str, ...]:
 def _registry_territories() -> dict[str, tuple[str, ...]]:
     return {
         str(entry["id"]): tuple(entry["territory"])
-        for entry in _sources_data()["institutions"]
+        for entry in sources_data()["institutions"]
         if entry.get("territory")
     }
 
@@ -60,4 +60,4 @@ def _local_suffixes() -> frozenset[str]:
 
 @cache
 def _counting_suffixes() -> frozenset[str]:
-    return frozenset(_sources_data()["counting_kinds"])
+    return frozenset(sources_data()["counting_kinds"])
