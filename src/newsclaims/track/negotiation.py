@@ -33,6 +33,7 @@ from newsclaims.extract.actors import country_prefix, resolve_name
 from newsclaims.resolve.places import country_name
 from newsclaims.store.queries import Filters, contains_folded, item_columns, item_conditions
 from newsclaims.store.schema import articles, events, figures, in_chunks, quotes
+from newsclaims.track.constructions import joined_subject, no_move
 from newsclaims.track.move_text import (
     REFERS_BACK,
     agreement_verb,
@@ -296,7 +297,7 @@ def _typed_event_move(item: dict[str, Any], move: str) -> dict[str, Any] | None:
     )  # fmt: skip
     joint, passive = None, None
     if agreement_verb(span):  # "Israel and Hamas agreed", "a truce agreed by Israel and Hamas"
-        joint = joint_parties(before)
+        joint = joint_parties(joined_subject(before, item.get("preceding") or ""))
         passive = None if joint else joint_agents(_after_span(item))
         joint = joint or passive
     if joint is not None:
@@ -334,7 +335,9 @@ def _typed_event_move(item: dict[str, Any], move: str) -> dict[str, Any] | None:
     actor, code, written = in_apposition(item["sentence"], actor, code, written)
     if span.casefold().startswith(("calls for", "call for")) and not SUBJECT_END.search(before):
         return None  # "despite global outrage and calls for a ceasefire": a noun
-    return _party_move(
+    if no_move(move, before, span, _after_span(item), item["sentence"] or ""):
+        return None  # "willing to be flexible", "has ruled out peace talks" (constructions)
+    found = _party_move(
         item,
         move,
         actor=actor,
@@ -348,12 +351,15 @@ def _typed_event_move(item: dict[str, Any], move: str) -> dict[str, Any] | None:
         named=move not in _NAMED_IN_SPAN or _names_the_negotiation(item, move),
         addressed_suffices=move == "demand" and verb_of(span) in _APPEALING,
     )
+    if found is not None and found["joint"] and found["counterpart"] is None:
+        return None  # "Israel and Jordan reached an agreement": another negotiation
+    return found
 
 
 # Offers and appeals are coded broadly (intent to cooperate, any appeal): they are moves
 # in a negotiation only when what they offer or ask is the negotiated thing, named in
-# the span or just after it ("offered a truce", "called for a ceasefire", "would send a
-# delegation for more talks"), not only somewhere in the sentence.
+# the span or just after it ("offered a truce", "called for a ceasefire"), not only
+# somewhere in the sentence.
 _NAMED_IN_SPAN = frozenset({"proposal", "demand", "concession", "rejection"})
 NAMED_REACH = 60  # characters after the span that may name it
 
