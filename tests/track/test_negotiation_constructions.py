@@ -10,7 +10,7 @@ import json
 from typing import Any
 
 import pytest
-from report_builders import actor, event, report, span_of
+from report_builders import actor, event, quote, report, span_of
 
 from newsclaims.cli import main
 from newsclaims.store.connect import open_store
@@ -99,3 +99,39 @@ def test_parties_agreeing_together_across_a_split_or_by_they_and_others_agreemen
               "reached an agreement", "057", ISRAEL),
     )  # fmt: skip
     assert found == ["Hamas: agreement (Israel)", "Israel: agreement (Hamas)"]
+
+
+def test_unowned_ideas_the_pa_on_gaza_and_a_speakers_own_resolve_are_no_moves(
+    db_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    abbas = actor("Mahmoud Abbas", code="PSEGOV", kind="person", canonical="Mahmoud Abbas")
+    leader = actor("Ismail Haniyeh", code="PSEREB", kind="person", canonical="Ismail Haniyeh")
+    resolve = (
+        "Haniyeh said any flexibility in the Gaza talks must be matched by his group's resolve."
+    )
+    asked = "Haniyeh said Israel must end its assault on Gaza before any truce."
+    found = _shown(
+        db_url, capsys,
+        _told("a", "Israel has rejected the idea of foreign peacekeepers brokering a deal in Gaza.",
+              "has rejected the idea", "120", ISRAEL),
+        _told("b", "Abbas called for a ceasefire in the Gaza Strip on Sunday.",
+              "called for a ceasefire", "0256", abbas),
+        report("c", resolve, date="2024-02-01", headline="War in Gaza",
+               quotes=[quote(resolve, resolve[len("Haniyeh said "):-1], leader, kind="indirect")]),
+        # An idea or prospect someone put is refused; a side's call and
+        # a demand of the other side are moves.
+        _told("d", "Israel rejected the prospect of Hamas ruling Gaza after a truce, a suggestion from Qatar.",
+              "rejected the prospect", "120", ISRAEL),
+        _told("e", "Israel rejected the idea of foreign peacekeepers floated by Egypt in the Gaza truce talks.",
+              "rejected the idea", "120", ISRAEL),
+        _told("f", "Hamas called for a ceasefire in the Gaza Strip on Sunday.",
+              "called for a ceasefire", "0256", HAMAS),
+        report("g", asked, date="2024-02-01", headline="War in Gaza",
+               quotes=[quote(asked, asked[len("Haniyeh said "):-1], leader, kind="indirect")]),
+    )  # fmt: skip
+    assert found == [
+        "Hamas: demand (None)",
+        "Ismail Haniyeh: demand (Israel)",
+        "Israel: rejection (None)",
+        "Israel: rejection (None)",
+    ]

@@ -20,6 +20,10 @@ False
 from __future__ import annotations
 
 import re
+from functools import cache
+from importlib import resources
+
+import yaml
 
 from newsclaims.track.move_text import joint_parties
 from newsclaims.track.speech import move_tables
@@ -91,7 +95,7 @@ def no_move(move: str, before: str, span: str, after: str, sentence: str = "") -
     if move == "demand" and _APPEAL_FOR_APPEAL.search(told):
         return True
     if move == "rejection":
-        return _refuses_talks_or_leave(span, after)
+        return _refuses_talks_or_leave(span, after) or _unowned_idea(before, span, after)
     if move == "implementation":
         whole = sentence or f"{before}{span}{after}"
         if _LEAD_UP.search(before) and _PLUPERFECT.search(span):
@@ -135,3 +139,89 @@ def joined_subject(before: str, preceding: str) -> str:
             if joint_parties(f"{opening} ") is not None:
                 return opening
     return before
+
+
+# An idea or prospect refused: a move only when someone put it ("Biden's idea", "the idea
+# put forward by Egypt") or it is itself a negotiated thing ("the idea of a temporary
+# truce"); "rejected the idea of foreign peacekeepers" is a stance.
+_IDEA = re.compile(
+    r"\b(?P<owner>[\w'’]+\s+)?(?:idea|prospect|notion|possibility)\s+of\s+"
+    r"(?P<what>(?:[\w'’“”\"-]+\s*){1,3})",
+    re.IGNORECASE,
+)
+_OWNED = re.compile(r"['’]s?\s*$|^(?:his|her|their|its|our|your)\s*$", re.IGNORECASE)
+_PUT_BY = re.compile(
+    r"\b(?:put\s+forward|floated|raised|suggested|proposed|from|by)\b", re.IGNORECASE
+)
+
+# An appositive naming the idea as someone's move ("..., a suggestion from Biden").
+_APPOSED = re.compile(
+    r"^\s*(?:an?|the|one)\s+(?:\w+\s+)?(?:suggestion|proposal|plan|idea|offer|demand|"
+    r"initiative)\b",
+    re.IGNORECASE,
+)
+
+
+def _unowned_idea(before: str, span: str, after: str) -> bool:
+    """Whether a refusal refuses an idea no one is told to have put, of no negotiated
+    thing ("has rejected the idea of foreign peacekeepers")."""
+    told = " ".join(f"{span} {after[: REACH * 2]}".split())
+    found = _IDEA.search(told)
+    if found is None or (found["owner"] and _OWNED.search(found["owner"])):
+        return False
+    if move_tables().topic.search(found["what"]):
+        return False  # "the idea of a temporary truce": a negotiated thing
+    clause, *more = re.split(r"[,;]", told[found.end() :])
+    if more and _APPOSED.match(more[0]):
+        return False  # "the prospect of ..., a suggestion from Biden": someone's
+    return not _PUT_BY.search(clause)
+
+
+@cache
+def _outside() -> list[tuple[re.Pattern[str], re.Pattern[str]]]:
+    raw = yaml.safe_load(
+        resources.files("newsclaims.data").joinpath("negotiation.yaml").read_text("utf-8")
+    )
+    return [
+        (_words(entry["names"]), _words(entry["talks_words"])) for entry in raw["outside_the_talks"]
+    ]
+
+
+def _words(words: list[str]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE)
+
+
+def outside_the_talks(move: str, written: str | None, counterpart: str | None, text: str) -> bool:
+    """Whether a demand addressed to no side is made by an actor that sits at no table of
+    the talks its sentence names (``text``: "Abbas called for a ceasefire in Gaza").
+
+    >>> outside_the_talks("demand", "Mahmoud Abbas", None, "Abbas called for a truce in Gaza.")
+    True
+    >>> outside_the_talks("demand", "Hamas", None, "Hamas called for a truce in Gaza.")
+    False
+    """
+    if move != "demand" or counterpart is not None or not written:
+        return False
+    return any(names.search(written) and talks.search(text) for names, talks in _outside())
+
+
+# A speaker's own side bound by a modal ("we must", "must be matched by his group's
+# willingness"): its resolve, nothing asked of another party.
+_OWN_OBLIGATION = re.compile(
+    r"\b(?:we|I)\s+(?:\w+\s+)?(?:must|should|have\s+to|need\s+to)\b|"
+    r"\b(?:must|should)\s+be\s+\w+\s+by\s+(?:us|our|his\s+group|her\s+group|"
+    r"(?:his|her|their|its)\s+(?:own|group|movement|party)|the\s+group['’]s)",
+    re.IGNORECASE,
+)
+
+
+def own_resolve(content: str) -> bool:
+    """Whether a modal demand in reported speech binds the speaker's own side.
+
+    >>> own_resolve("any flexibility must be matched by his group's resolve in Gaza")
+    True
+    >>> own_resolve("Israel must end its raids on Gaza")
+    False
+    """
+    return bool(_OWN_OBLIGATION.search(content))

@@ -33,7 +33,7 @@ from newsclaims.extract.actors import country_prefix, resolve_name
 from newsclaims.resolve.places import country_name
 from newsclaims.store.queries import Filters, contains_folded, item_columns, item_conditions
 from newsclaims.store.schema import articles, events, figures, in_chunks, quotes
-from newsclaims.track.constructions import joined_subject, no_move
+from newsclaims.track.constructions import joined_subject, no_move, outside_the_talks, own_resolve
 from newsclaims.track.move_text import (
     REFERS_BACK,
     agreement_verb,
@@ -585,6 +585,8 @@ def _typed_quote_move(item: dict[str, Any]) -> dict[str, Any] | None:
             return None  # "Israel rejects international dictates": no party's move
     party = reported_party(item["text"])
     addressed: tuple[str | None, str | None, str | None] = (None, None, None)
+    if move == "demand" and own_resolve(item["text"]):
+        return None  # "flexibility must be matched by his group's willingness": resolve
     if party is not None and move == "demand" and _MODAL_DEMAND.search(item["text"]):
         # "Israel must end its raids": the speaker demands it of Israel (but "Hamas had
         # demanded a ceasefire" is Hamas's demand, told by the speaker).
@@ -651,6 +653,8 @@ def _party_move(
         return None
     if not same_conflict(party_code(actor_code, written), addressed, text):
         addressed = None  # never "a ceasefire", "24 hostages", or France for talks in Paris
+    if outside_the_talks(move, written or actor, addressed, text):
+        return None  # "Abbas called for a ceasefire in Gaza": no seat at those talks
     shown = counterpart if addressed else None
     return _move(
         item,
