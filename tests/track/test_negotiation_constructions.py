@@ -97,8 +97,16 @@ def test_parties_agreeing_together_across_a_split_or_by_they_and_others_agreemen
         _told("b", they, "agreed to a truce", "030", ISRAEL),
         _told("c", "Israel and Jordan reached an agreement on water, near Gaza.",
               "reached an agreement", "057", ISRAEL),
+        _told("d", "Israel reached an agreement under which satellite phones work in Gaza.",
+              "reached an agreement", "057", ISRAEL),
+        _told("e", "Israel reached an agreement to let aid trucks into Gaza.",
+              "reached an agreement", "057", ISRAEL),
     )  # fmt: skip
-    assert found == ["Hamas: agreement (Israel)", "Israel: agreement (Hamas)"]
+    assert found == [
+        "Hamas: agreement (Israel)",
+        "Israel: agreement (Hamas)",
+        "Israel: agreement (None)",
+    ]
 
 
 def test_unowned_ideas_the_pa_on_gaza_and_a_speakers_own_resolve_are_no_moves(

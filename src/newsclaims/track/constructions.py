@@ -94,6 +94,8 @@ def no_move(move: str, before: str, span: str, after: str, sentence: str = "") -
         return True
     if move == "demand" and _APPEAL_FOR_APPEAL.search(told):
         return True
+    if move == "agreement" and _other_deal(told):
+        return True  # "a deal to form a new government": no term of a conflict
     if move == "rejection":
         return _refuses_talks_or_leave(span, after) or _unowned_idea(before, span, after)
     if move == "implementation":
@@ -225,3 +227,34 @@ def own_resolve(content: str) -> bool:
     False
     """
     return bool(_OWN_OBLIGATION.search(content))
+
+
+# A deal's stated content ("an agreement in principle under which ...", "a deal to form a
+# new government"): a conflict's deal names one of its terms there.
+_DEAL_CONTENT = re.compile(
+    r"\b(?:deal|agreement|accord)\s+(?:in\s+principle\s+)?"
+    r"(?P<content>(?:under\s+which|whereby|to|that\s+would)\s+.{0,80})",
+    re.IGNORECASE,
+)
+_CONFLICT_TERMS = re.compile(
+    r"\b(?:truce|ceasefire|cease-fire|pause|captives?|hostages?|prisoners?|detainees?|"
+    r"releas\w*|free\w*|exchange|swap|aid|humanitarian|fighting|hostilities|withdraw\w*|"
+    r"war|attacks?|troops|border|crossings?|calm|de-escalat\w*|negotiat\w*|talks|"
+    r"civilians|evacuat\w*|wounded)\b",
+    re.IGNORECASE,
+)
+
+
+def _other_deal(told: str) -> bool:
+    """Whether an agreement's words state its content and that content is no term of a
+    conflict ("reached a deal to form a new government").
+
+    >>> _other_deal("had reached a deal to form a new government")
+    True
+    >>> _other_deal("reached an agreement to allow aid payments to Gaza families")
+    False
+    >>> _other_deal("agreed to a ceasefire")
+    False
+    """
+    found = _DEAL_CONTENT.search(told)
+    return found is not None and not _CONFLICT_TERMS.search(found["content"])
