@@ -7,7 +7,13 @@ peace talks", "refused to negotiate with Hamas") and a denied permission ("refus
 allow it to airdrop aid") answer no one's proposal. A move told inside an opening
 "with" phrase ("With Israel unwilling to sign a deal, ...") is the writer's setting of
 the scene, and one told as done "before the deal" in the past perfect is its lead-up.
-Aid let through is a deal carried out only when the sentence names the deal.
+Aid let through is a deal carried out only when the sentence names the deal. An idea
+refused that no one put, of no negotiated thing ("the idea of foreign peacekeepers"), is
+a stance; a deal whose stated content is no term of a conflict ("a deal to form a new
+government") is another deal. The Palestinian Authority's calls about Gaza to no side
+are a third party's (``outside_the_talks`` in ``data/negotiation.yaml``), and a modal
+binding the speaker's own side ("we must") is resolve, no demand. Two parties agreeing
+together may be told across a sentence split before "and", or by "they".
 
 >>> no_move("proposal", "Hamas ", "was willing", " to be flexible on a deal.")
 True
@@ -97,7 +103,7 @@ def no_move(move: str, before: str, span: str, after: str, sentence: str = "") -
     if move == "agreement" and _other_deal(told):
         return True  # "a deal to form a new government": no term of a conflict
     if move == "rejection":
-        return _refuses_talks_or_leave(span, after) or _unowned_idea(before, span, after)
+        return _refuses_talks_or_leave(span, after) or _unowned_idea(span, after)
     if move == "implementation":
         whole = sentence or f"{before}{span}{after}"
         if _LEAD_UP.search(before) and _PLUPERFECT.search(span):
@@ -164,7 +170,7 @@ _APPOSED = re.compile(
 )
 
 
-def _unowned_idea(before: str, span: str, after: str) -> bool:
+def _unowned_idea(span: str, after: str) -> bool:
     """Whether a refusal refuses an idea no one is told to have put, of no negotiated
     thing ("has rejected the idea of foreign peacekeepers")."""
     told = " ".join(f"{span} {after[: REACH * 2]}".split())
