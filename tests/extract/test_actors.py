@@ -104,3 +104,10 @@ def test_speaker_codes_from_igo_abbreviations_and_role_with_country(text, code):
 
 def test_two_letter_words_are_not_iso_country_codes():
     assert country_code("AU") is None and country_code("US") == "USA"
+
+
+def test_a_known_office_holder_keeps_the_state_of_the_table(nlp):
+    # The words before the name hold another place ("Gaza"), read as the title's country.
+    sentence = "Captives held in Gaza march from Tel Aviv to Benjamin Netanyahu's office."
+    person = ActorIndex(nlp(sentence)).person("Benjamin Netanyahu")
+    assert person is not None and (person.code, person.country) == ("ISRGOV", "ISR")

@@ -280,6 +280,18 @@ class ActorIndex:
         # "Hamas official Osama Hamdan", "Hezbollah commander X": the group's member.
         group = title_group(_person_title(ent)[0])
         full = self._full_names.get(parts[-1], name)
+        known = known_person_code(full)
+        if group is None and known and country and not known.startswith(("IGO", country)):
+            # A well-known office holder's state is in the table; the words around one
+            # mention ("families of captives held in Gaza march to Benjamin Netanyahu")
+            # may name another country. Where they agree, or a group the title names
+            # ("Hamas leader X") speaks through the person, the words are kept.
+            earlier = self._person_refs.get(full)
+            role = role or (earlier.role if earlier else None)
+            self._person_refs[full] = _known_person(full, full, known).model_copy(
+                update={"role": role}
+            )
+            return
         previous = self._person_refs.get(full)
         if previous is None or ((role or group) and not (previous.role or previous.code)):
             self._person_refs[full] = ActorRef(
