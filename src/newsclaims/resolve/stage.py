@@ -25,6 +25,7 @@ from newsclaims.resolve.dates import (
     dated_incident,
     is_background,
     parse_day,
+    running_past_attack_day,
     stated_date,
     statement_day,
 )
@@ -88,7 +89,10 @@ def _resolved_figure(
         # "30 Americans killed" in Israel: a part of its toll, not the toll.
         quantity = Quantity(FOREIGN_NATIONALS, quantity.side)
     sentence = figure.sentence.text if figure.sentence else None
-    day = claim_date(figure.when, report_day)
+    when = figure.when
+    if report_day is not None and running_past_attack_day(when, sentence, report_day):
+        when = None  # "1,400 killed since the war began, mostly in the attack on October 7"
+    day = claim_date(when, report_day)
     if figure.when is None and figure.source is not None:
         # "the ministry said on Monday that 22,835 had been killed": as of Monday.
         day = statement_day(sentence, report_day) or day
