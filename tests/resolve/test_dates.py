@@ -133,6 +133,7 @@ def test_a_day_on_the_reporting_verb_dates_the_count(text, when, claim_day):
         # A month of "last" year: a past war's toll.
         ("Last June's five-day war, in which 80 people were killed, ended in a truce.", True),
         ("The war that started last June has killed 80 people.", False),
+        ("The deadliest war since the 1948 Nakba has killed 20,000 people.", False),
     ],
 )
 def test_past_counts_told_by_comparison_or_month_are_background(sentence, background) -> None:

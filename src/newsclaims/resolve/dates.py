@@ -78,7 +78,7 @@ def is_background(sentence: str | None, report_date: date | None) -> bool:
     True
     >>> is_background("Last May's war, in which 250 people were killed, ended in a truce.", day)
     True
-    >>> is_background("The deadliest day since the war began left 700 dead.", day)
+    >>> is_background("The deadliest war since the 1948 Nakba has killed 20,000.", day)
     False
     """
     if not sentence or report_date is None:
@@ -86,9 +86,9 @@ def is_background(sentence: str | None, report_date: date | None) -> bool:
     compared = _SUPERLATIVE_SINCE.sub(" ", sentence)
     if _RUNNING_FROM.search(compared):
         return False
-    if _LAST_YEAR.search(sentence) or _LAST_MONTH.search(sentence):
+    if _LAST_YEAR.search(compared) or _LAST_MONTH.search(compared):
         return True  # "150 Palestinians killed in the West Bank last year", "last May's war"
-    years = [*_DATED_BY_YEAR.finditer(sentence), *_MONTH_YEAR.finditer(sentence)]
+    years = [*_DATED_BY_YEAR.finditer(compared), *_MONTH_YEAR.finditer(compared)]
     return any(int(match["year"]) < report_date.year for match in years)
 
 

@@ -97,11 +97,13 @@ def _resolved_figure(
         # "the ministry said on Monday that 22,835 had been killed": as of Monday.
         day = statement_day(sentence, report_day) or day
     scope = figure.scope
+    # An exact count's number: "at least 13 killed" is a count told as still rising.
+    exact = figure.value if figure.qualifier == "exact" else None
     if scope != "period" and (attack_day := dated_incident(sentence, report_day)) is not None:
         scope, day = "incident", attack_day  # "the attack on October 7, killing 1,200"
     elif scope not in ("period", "incident") and _one_incident(figure):
         scope = "incident"  # "1,400 people killed in the Hamas attack", "of one family"
-    elif scope in (None, "toll") and place and local_count(sentence, is_broad_place(place)):
+    elif scope in (None, "toll") and place and local_count(sentence, is_broad_place(place), exact):
         scope = "incident"  # "three people were killed in Jenin": one raid's, one day's
     source_id = None
     if figure.source is not None:
