@@ -290,3 +290,17 @@ def test_a_ministrys_count_of_all_its_places_gets_none_of_them(
     resolved = resolve_report(report.model_copy(update={"figures": [figure]}))
     got = resolved.figures[0]
     assert (got.place, got.place_basis) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        # A place written between an earlier count and this one is the earlier count's.
+        ("More than 300 people have been killed in Syria and over 200 killed in raids on "
+         "Lebanon so far.", ["Syria", "Lebanon"]),
+        # A place before both counts is both counts'.
+        ("In Lebanon, 40 people were killed and 60 were wounded.", ["Lebanon", "Lebanon"]),
+    ],
+)  # fmt: skip
+def test_a_place_between_two_counts_is_the_earlier_counts(analyze_text, text, places):
+    assert [figure.place for figure in analyze_text(text).figures] == places

@@ -291,7 +291,11 @@ def figure_place(
     located = located_mentions(report) if mentions is None else mentions
     if _joined_places(figure, located):
         return None, None  # "killed in Israel and the West Bank": the count of neither
-    if figure.where and (place := normalise_place(figure.where, report.text, figure.span.start)):
+    after = _place_of_count_before(report, figure)
+    if after is not None:
+        # "900 killed in Israel and 700 in attacks on Gaza": Israel is the 900's place.
+        located = [mention for mention in located if mention.start >= after]
+    elif figure.where and (place := normalise_place(figure.where, report.text, figure.span.start)):
         return place, "stated"
     if figure.source and (place := _source_place(figure.source, report, figure.span.start)):
         return place, "source"
@@ -324,6 +328,26 @@ _YEAR_COUNT = re.compile(
 
 def _sentence_text(figure: Figure) -> str:
     return figure.sentence.text if figure.sentence else ""
+
+
+def _place_of_count_before(report: Report, figure: Figure) -> int | None:
+    """Where the figure starts, when its stated place is written between an earlier count
+    of its sentence and it ("900 were killed in Israel and 700 in attacks on Gaza"): that
+    place is the earlier count's; ``None`` otherwise."""
+    sentence = figure.sentence
+    if not figure.where or sentence is None:
+        return None
+    at = report.text.rfind(figure.where, sentence.start, figure.span.start)
+    if at < 0:
+        return None
+    earlier = any(
+        other.sentence is not None
+        and other.sentence.start == sentence.start
+        and other.span.end <= at
+        and other.status == figure.status
+        for other in report.figures
+    )
+    return figure.span.start if earlier else None
 
 
 def _is_home(place: str, homes: tuple[str, ...]) -> bool:
