@@ -63,6 +63,8 @@ def resolve_report(report: Report) -> Report:
 def _resolved_figure(
     report: Report, figure: Figure, places: list[PlaceMention], report_day: date | None
 ) -> Figure:
+    if (inner := _relative_speaker(report.text, figure)) is not None:
+        figure = figure.model_copy(update={"source": inner})
     place, basis = figure_place(report, figure, places)
     if figure.source is not None and (own := _respective(figure.source, place)) is not None:
         figure = figure.model_copy(update={"source": own})
@@ -166,6 +168,38 @@ def _in_circumstance(text: str, figure: Figure) -> bool:
         and _TOLL_IN_CLAUSE.search(clause.group(0)) is not None
         and not _SPEECH_IN_CLAUSE.search(clause.group(0))
     )
+
+
+# "X warned ... as Israel bombs Gaza, which officials in the enclave say has killed 9,770":
+# a relative clause with its own speaker, right before the count, is that speaker's.
+_RELATIVE_SPEAKER = re.compile(
+    r"\b(?:which|who|that)\s+(?P<speaker>(?:[\w'’-]+\s+){0,8}?[\w'’-]+)\s+"
+    r"(?:say|says|said|estimate|estimates|estimated)\s+(?:(?:has|have|had)\s+)?"
+    r"(?:killed|left)\b[^,;]{0,30}$",
+    re.IGNORECASE,
+)
+
+
+def _relative_speaker(text: str, figure: Figure) -> ActorRef | None:
+    """The speaker of a relative clause the figure ends, when the figure's source stands
+    before it (see ``_RELATIVE_SPEAKER``); ``None`` otherwise.
+
+    >>> from newsclaims.model import Span
+    >>> text = "Nasrallah spoke as Israel bombs Gaza, which officials there say has killed 9,770."
+    >>> start = text.index("9,770")
+    >>> figure = Figure(id="f", span=Span(start=start, end=start + 5, text="9,770"),
+    ...                 source=ActorRef(text="Nasrallah", start=0, end=9))
+    >>> _relative_speaker(text, figure).text
+    'officials there'
+    """
+    source = figure.source
+    if source is None or source.end is None or source.end > figure.span.start:
+        return None
+    match = _RELATIVE_SPEAKER.search(text, source.end, figure.span.start)
+    if match is None:
+        return None
+    start, end = match.span("speaker")
+    return ActorRef(text=match["speaker"], start=start, end=end)
 
 
 # "the toll rose above the milestone of 22,000": a count past a number is at least it.
