@@ -110,6 +110,7 @@ def test_ranges(figures, sentence, surface, low, high):
         "The father of four was buried on Monday.",
         "It was the second attack on the town in 1995.",
         "Gaza's 2.3 million residents face famine.",
+        "Aid reached a third of the 900,000 people who live in the province.",
         "One aid agency warned of famine.",
         # Wire-copy percentages, durations, weights and currencies.
         "Net profit rose 12 pct in the first six mths.",
@@ -362,6 +363,10 @@ def test_the_place_after_coordinated_counts_covers_both(nlp):
         ("A dozen or so soldiers were killed.", "approx"),
         ("Police arrested 40 or more protesters.", "at_least"),
         ("Rebels passed 12 checkpoints on the road.", "exact"),  # things passed, not a floor
+        ("Fighting goes on, with the death toll in the province topping 900 people.", "at_least"),
+        ("The death toll in the town topped 900 people on Sunday.", "at_least"),
+        ("The tally exceeded 40 villagers by noon.", "at_least"),
+        ("Troops passed 12 villagers on the road.", "exact"),
         ("Troops killed 12 fighters.", "exact"),
     ],
 )

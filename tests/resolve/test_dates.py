@@ -120,3 +120,37 @@ def test_a_day_on_the_reporting_verb_dates_the_count(text, when, claim_day):
     report = Report(id="r", text=text, date="2024-01-09", figures=[count])  # a Tuesday
     (resolved,) = resolve_report(report).figures
     assert resolved.claim_date == claim_day
+
+
+@pytest.mark.parametrize(
+    ("sentence", "background"),
+    [
+        # A superlative's "since" compares; it starts no running count.
+        ("Last year was the deadliest for the region since 2006, with 171 people killed.", True),
+        ("In 2021, troops killed 90 people, the highest toll since the survey began.", True),
+        # A month with its year dates what the sentence tells, with no preposition too.
+        ("March-April 2019 - a siege in which 300 people are killed.", True),
+        # A month of "last" year: a past war's toll.
+        ("Last June's five-day war, in which 80 people were killed, ended in a truce.", True),
+        ("The war that started last June has killed 80 people.", False),
+        ("The deadliest war since the 1948 Nakba has killed 20,000 people.", False),
+    ],
+)
+def test_past_counts_told_by_comparison_or_month_are_background(sentence, background) -> None:
+    from newsclaims.resolve.dates import is_background
+
+    assert is_background(sentence, date(2024, 1, 15)) is background
+
+
+def test_a_running_counts_attack_day_does_not_date_the_count() -> None:
+    from newsclaims.model import Figure, Report, Span
+    from newsclaims.resolve.stage import resolve_report
+
+    text = "Clashes since the war began have killed 600 people in the north, mostly in the raid on March 3."
+    start = text.index("600")
+    count = Figure(id="f1", span=Span(start=start, end=start + 3, text="600"), value=600,
+                   what="people", status="killed", when="on March 3",
+                   sentence=Span(start=0, end=len(text), text=text))  # fmt: skip
+    report = Report(id="r", text=text, date="2024-04-10", figures=[count])
+    (resolved,) = resolve_report(report).figures
+    assert resolved.claim_date == "2024-04-10"

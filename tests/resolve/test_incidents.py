@@ -61,12 +61,17 @@ def test_running_tolls_and_series_of_attacks_stay_tolls(sentence: str, number: s
     assert resolved_scope(sentence, number) != "incident"
 
 
-def resolved_place_scope(sentence: str, number: str, where: str) -> tuple[str | None, str | None]:
+def resolved_place_scope(
+    sentence: str, number: str, where: str, value: float | None = None
+) -> tuple[str | None, str | None]:
+    qualifier = "at_least" if number.startswith("at least") else "exact"
     start = sentence.index(number)
+    digits = number.replace(",", "")
     figure = Figure(
         id="f1",
         span=Span(start=start, end=start + len(number), text=number),
-        value=1.0,
+        value=value if value is not None else float(digits) if digits.isdigit() else 1.0,
+        qualifier=qualifier,
         what="people",
         status="killed",
         where=where,
@@ -95,3 +100,29 @@ def test_a_count_in_a_town_is_local_unless_it_runs_on(
     sentence: str, number: str, where: str, expected: tuple[str | None, str | None]
 ) -> None:
     assert resolved_place_scope(sentence, number, where) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "number", "value", "where", "expected"),
+    [
+        # A small count in a whole territory or country, with nothing running on: one
+        # raid's or one day's.
+        ("Troops have killed two people in the occupied West Bank, the ministry said.", "two",
+         2, "the occupied West Bank", ("West Bank", "incident")),
+        ("Air strikes on Lebanon kill 7", "7", 7, "Lebanon", ("Lebanon", "incident")),
+        # A small count that runs on, or over a stretch of time, stays a toll.
+        ("Troops have killed 12 people in the West Bank since Monday.", "12", 12, "West Bank",
+         ("West Bank", None)),
+        ("Eleven people have been killed in Israel in a little more than a week.", "Eleven",
+         11, "Israel", ("Israel", None)),
+        ("Twelve people were killed in Israel during the same period.", "Twelve", 12, "Israel",
+         ("Israel", None)),
+        # A count told as "at least" is still rising.
+        ("In the West Bank, troops have killed at least 13 people.", "at least 13", 13,
+         "West Bank", ("West Bank", None)),
+    ],
+)  # fmt: skip
+def test_a_small_count_in_a_territory_is_local_unless_it_runs_on(
+    sentence: str, number: str, value: float, where: str, expected: tuple[str | None, str | None]
+) -> None:
+    assert resolved_place_scope(sentence, number, where, value) == expected

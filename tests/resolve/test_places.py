@@ -14,6 +14,7 @@ from newsclaims.resolve.places import normalise_place
         ("the Gaza Strip", "Gaza"),
         ("in the besieged Gaza Strip", "Gaza"),
         ("the occupied West Bank", "West Bank"),
+        ("the illegally occupied West Bank", "West Bank"),
         ("Khan Yunis", "Khan Younis"),
         ("northern Gaza", "northern Gaza"),
         ("north Gaza", "northern Gaza"),
@@ -236,3 +237,70 @@ def test_a_local_authoritys_count_is_of_its_own_place(
     resolved = resolve_report(report.model_copy(update={"figures": [figure]}))
     got = resolved.figures[0]
     assert (got.place, got.place_basis) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # A list of places with commas: a count of all of them, the toll of none.
+        ("At least 140 people have been killed this year across Israel, Syria and "
+         "Lebanon.", None),
+        ("This year 90 people were killed in the West Bank, Israel and Lebanon.", None),
+        # A comma before a speaker lists nothing.
+        ("Fighting killed 30 people in Gaza, Israel said.", "Gaza"),
+        # The smaller place first: the larger place's count.
+        ("This year, 170 Palestinians were killed in occupied East Jerusalem and the West "
+         "Bank.", "West Bank"),
+        # Examples listed together stay examples.
+        ("At least 15 people have been killed across the occupied West Bank, including in "
+         "Hebron, Ramallah and Nablus.", "West Bank"),
+    ],
+)  # fmt: skip
+def test_places_listed_with_commas_are_the_place_of_none(analyze_text, text, place):
+    (figure, *_) = analyze_text(text).figures
+    assert figure.place == place
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "source", "expected"),
+    [
+        # A breakdown by place after the count: its places are the parts'.
+        ("Troops have killed at least 90 people this year, including 60 in the West Bank "
+         "and 30 elsewhere, the Palestinian health ministry said.", "90",
+         "the Palestinian health ministry", (None, None)),
+        # A year's count of a ministry of two places, with none named: no guess.
+        ("Fighting went on in the West Bank. Raids hit the West Bank. The number of people "
+         "killed since the start of the year stands at 70, according to the Palestinian "
+         "health ministry.", "70", "the Palestinian health ministry", (None, None)),
+        ("Raids hit the West Bank. In the West Bank, fighting went on. 30 people were "
+         "killed since January, the Palestinian health ministry said.", "30",
+         "the Palestinian health ministry", (None, None)),
+        # A part with no place keeps the whole's place.
+        ("In Gaza, 900 people were killed this year, including 300 children, the "
+         "Palestinian health ministry said.", "900", "the Palestinian health ministry",
+         ("Gaza", "sentence")),
+    ],
+)  # fmt: skip
+def test_a_ministrys_count_of_all_its_places_gets_none_of_them(
+    text: str, number: str, source: str, expected: tuple[str | None, str | None]
+) -> None:
+    from newsclaims.resolve.stage import resolve_report
+
+    report, figure = _report_with(text, number, source)
+    resolved = resolve_report(report.model_copy(update={"figures": [figure]}))
+    got = resolved.figures[0]
+    assert (got.place, got.place_basis) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        # A place written between an earlier count and this one is the earlier count's.
+        ("More than 300 people have been killed in Syria and over 200 killed in raids on "
+         "Lebanon so far.", ["Syria", "Lebanon"]),
+        # A place before both counts is both counts'.
+        ("In Lebanon, 40 people were killed and 60 were wounded.", ["Lebanon", "Lebanon"]),
+    ],
+)  # fmt: skip
+def test_a_place_between_two_counts_is_the_earlier_counts(analyze_text, text, places):
+    assert [figure.place for figure in analyze_text(text).figures] == places

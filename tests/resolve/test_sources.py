@@ -134,3 +134,26 @@ def test_a_source_that_names_no_one_is_no_source(text: str, source: str) -> None
 )
 def test_vague_or_unlisted_sources_stay_sources(text: str, source: str, source_id: str) -> None:
     assert _resolved_source(text, source) == (source, source_id)
+
+
+@pytest.mark.parametrize(
+    ("written", "canonical", "expected"),
+    [
+        # An actor named only in a relative clause after the name rules the place; the
+        # source is the authorities.
+        ("authorities in Gaza, which is ruled by Hamas", "Hamas", "pse-government"),
+        ("officials in southern Lebanon, which Hezbollah controls", "Hezbollah", "lbn-government"),
+        # A canonical name the words name stays the source.
+        ("Blinken", "Antony Blinken", "person:antony-blinken"),
+        ("Hamas, which runs Gaza", "Hamas", "hamas"),
+    ],
+)
+def test_an_actor_in_the_sources_relative_clause_is_not_the_source(
+    written: str, canonical: str, expected: str
+) -> None:
+    from newsclaims.model import ActorRef
+    from newsclaims.resolve.sources import source_identity
+
+    kind = "person" if canonical == "Antony Blinken" else None
+    ref = ActorRef(text=written, canonical=canonical, kind=kind)  # type: ignore[arg-type]
+    assert source_identity(ref).id == expected

@@ -80,3 +80,23 @@ def test_two_sides_officials_give_each_side_its_own_count() -> None:
     israel = resolved(text, "40", source, where="Israel")
     assert lebanon.source_id == "lbn-government"
     assert israel.source_id == "isr-government"
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "number", "expected"),
+    [
+        # A relative clause with its own speaker, ending at the count, is that speaker's.
+        ("The envoy warned of escalation as the army shells the province, which officials "
+         "there say has killed at least 900 people.", "The envoy", "900", "officials there"),
+        ("The minister spoke as raids went on in the north, which medics said had killed "
+         "40 people.", "The minister", "40", "medics"),
+        # A relative clause without a speaker keeps the source.
+        ("The ministry said the raids, which began on Monday, had killed 40 people.",
+         "The ministry", "40", "The ministry"),
+    ],
+)  # fmt: skip
+def test_a_relative_clauses_own_speaker_is_the_counts_source(
+    text: str, source: str, number: str, expected: str
+) -> None:
+    got = resolved(text, number, source)
+    assert got.source is not None and got.source.text == expected

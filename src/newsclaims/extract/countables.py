@@ -594,5 +594,12 @@ def _is_population(anchor: Token, counted: Token | None, lexicon: FigureLexicon)
         for child in node.children
     ):
         return True  # "90,000 people living in one square kilometre"
+    if any(
+        child.dep_ == "relcl"
+        and child.lemma_.lower() in lexicon.population_verbs
+        and child.tag_ in {"VBP", "VBZ"}
+        for child in node.children
+    ):
+        return True  # "the 2.3 million people who live in Gaza"; not "who lived in"
     # "30,000 Palestinians live in the camp" with "live" tagged as the noun counted.
     return counted is not None and counted.lemma_.lower() in lexicon.population_verbs

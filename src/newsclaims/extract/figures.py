@@ -155,7 +155,19 @@ def _figure(
 
 def _verb_qualifier(qualifier: Qualifier, anchor: Token, lexicon: FigureLexicon) -> Qualifier:
     """``has passed 5,000``: an exact number that a verb of exceeding governs is a floor;
-    ``nears 24,000``: one that a verb of approaching governs is a ceiling."""
+    ``nears 24,000``: one that a verb of approaching governs is a ceiling. The number of
+    a counted noun the verb governs is governed with it when a toll is what exceeds
+    (``the toll topping 7,000 people``; not ``passed 12 checkpoints``)."""
+    counted = anchor.head
+    if (
+        anchor.dep_ == "nummod"
+        and counted.dep_ == "dobj"
+        and any(
+            child.dep_ == "nsubj" and child.lemma_.lower() in lexicon.toll_nouns
+            for child in counted.head.children
+        )
+    ):
+        anchor = counted
     if qualifier != "exact" or anchor.dep_ != "dobj":
         return qualifier
     verb = anchor.head.lemma_.lower()

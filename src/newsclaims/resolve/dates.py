@@ -38,8 +38,23 @@ _DATED_BY_YEAR = re.compile(
     r"(?<![\w,.])(?i:in|during|of|the)\s+(?:(?:[A-Z][a-z]+|early|late|mid)\s+)?"
     r"(?P<year>(?:19|20)\d\d)(?!\d|,\d)"
 )
+# A month with its year and no preposition ("July-August 2014 - a war in which ...").
+_MONTH_YEAR = re.compile(
+    r"\b(?i:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?\s+"
+    r"(?P<year>(?:19|20)\d\d)(?!\d|,\d)"
+)
 _LAST_YEAR = re.compile(r"\b(?:last|previous) year\b", re.IGNORECASE)
+# "last May's 11-day assault": a month of the year before, past the report's.
+_LAST_MONTH = re.compile(
+    r"\blast\s+(?:" + "|".join(calendar.month_name[1:]) + r")\b", re.IGNORECASE
+)
 _RUNNING_FROM = re.compile(r"\b(?:since|began|begun|started|starting|from)\b", re.IGNORECASE)
+# "the deadliest year since 2006", "the highest toll since records began": a comparison,
+# not the start of a running count.
+_SUPERLATIVE_SINCE = re.compile(
+    r"\b(?:\w+iest|worst|highest|largest|most\s+\w+)\b[^.;]{0,80}?\bsince\b[^,.;]*",
+    re.IGNORECASE,
+)
 
 
 def is_background(sentence: str | None, report_date: date | None) -> bool:
@@ -57,12 +72,24 @@ def is_background(sentence: str | None, report_date: date | None) -> bool:
     False
     >>> is_background("A toll that saw 150 people killed last year.", day)
     True
+    >>> is_background("Last year was the deadliest since 2006, with 171 killed.", day)
+    True
+    >>> is_background("July-August 2014 - a war in which 2,100 people are killed.", day)
+    True
+    >>> is_background("Last May's war, in which 250 people were killed, ended in a truce.", day)
+    True
+    >>> is_background("The deadliest war since the 1948 Nakba has killed 20,000.", day)
+    False
     """
-    if not sentence or report_date is None or _RUNNING_FROM.search(sentence):
+    if not sentence or report_date is None:
         return False
-    if _LAST_YEAR.search(sentence):
-        return True  # "150 Palestinians killed in the West Bank last year"
-    return any(int(match["year"]) < report_date.year for match in _DATED_BY_YEAR.finditer(sentence))
+    compared = _SUPERLATIVE_SINCE.sub(" ", sentence)
+    if _RUNNING_FROM.search(compared):
+        return False
+    if _LAST_YEAR.search(compared) or _LAST_MONTH.search(compared):
+        return True  # "150 Palestinians killed in the West Bank last year", "last May's war"
+    years = [*_DATED_BY_YEAR.finditer(compared), *_MONTH_YEAR.finditer(compared)]
+    return any(int(match["year"]) < report_date.year for match in years)
 
 
 # A sentence that tells of an attack on a stated earlier day ("Hamas's attack on October
@@ -107,6 +134,35 @@ def dated_incident(sentence: str | None, report_date: date | None) -> date | Non
         if day is not None and (report_date - day).days >= DATED_INCIDENT_DAYS:
             return day
     return None
+
+
+def running_past_attack_day(when: str | None, sentence: str | None, report_date: date) -> bool:
+    """Whether ``when`` dates an attack a running count's sentence names ("1,400 killed
+    since the war began, mostly in the attack on October 7"), ``DATED_INCIDENT_DAYS`` or
+    more before the report: the attack's day, not the count's, which holds for the
+    report's day.
+
+    >>> day = date(2023, 11, 2)
+    >>> sentence = "The war has killed 1,400 in Israel, mostly in the attack on October 7."
+    >>> running_past_attack_day("on October 7", sentence, day)
+    True
+    >>> sentence = "Raids killed 40 on Wednesday, bringing the toll to 9,000."
+    >>> running_past_attack_day("on Wednesday", sentence, day)
+    False
+    """
+    if not when or not sentence or not _RUNNING_COUNT.search(sentence):
+        return False
+    stated = stated_date(when, report_date)
+    if stated is None or (report_date - stated).days < DATED_INCIDENT_DAYS:
+        return False
+    at = sentence.find(when)
+    if at < 0:
+        return False
+    before = sentence[max(0, at - ATTACK_REACH) : at]
+    return _ATTACK_WORDS.search(before) is not None
+
+
+ATTACK_REACH = 50  # characters before a day searched for the attack it dates
 
 
 # A day on the verb that reports a count ("the ministry said on Monday that 22,835 had

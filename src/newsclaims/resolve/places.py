@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from importlib import resources
 
@@ -291,7 +291,11 @@ def figure_place(
     located = located_mentions(report) if mentions is None else mentions
     if _joined_places(figure, located):
         return None, None  # "killed in Israel and the West Bank": the count of neither
-    if figure.where and (place := normalise_place(figure.where, report.text, figure.span.start)):
+    after = _place_of_count_before(report, figure)
+    if after is not None:
+        # "900 killed in Israel and 700 in attacks on Gaza": Israel is the 900's place.
+        located = [mention for mention in located if mention.start >= after]
+    elif figure.where and (place := normalise_place(figure.where, report.text, figure.span.start)):
         return place, "stated"
     if figure.source and (place := _source_place(figure.source, report, figure.span.start)):
         return place, "source"
@@ -303,11 +307,47 @@ def figure_place(
     if places:
         return None, None  # "raids in Jenin and in Nablus left 5 dead": neither's count
     place = _broad_place(article_place(located))
+    if homes and len(homes) > 1 and _YEAR_COUNT.search(_sentence_text(figure)):
+        # "killed since the start of the year, the ministry said": its count of all its
+        # places, a year's; not one of them guessed.
+        return None, None
     if homes:
         return (place if place in homes else homes[0]), "source"
     if place:
         return place, "article"
     return None, None
+
+
+# A count over the year so far, or a year's.
+_YEAR_COUNT = re.compile(
+    r"\b(?:this|the\s+past|last)\s+year\b|\bsince\s+(?:the\s+(?:start|beginning)\s+of\s+"
+    r"(?:the|this)\s+year|january|jan\.?)\b|\bin\s+(?:19|20)\d\d\b",
+    re.IGNORECASE,
+)
+
+
+def _sentence_text(figure: Figure) -> str:
+    return figure.sentence.text if figure.sentence else ""
+
+
+def _place_of_count_before(report: Report, figure: Figure) -> int | None:
+    """Where the figure starts, when its stated place is written between an earlier count
+    of its sentence and it ("900 were killed in Israel and 700 in attacks on Gaza"): that
+    place is the earlier count's; ``None`` otherwise."""
+    sentence = figure.sentence
+    if not figure.where or sentence is None:
+        return None
+    at = report.text.rfind(figure.where, sentence.start, figure.span.start)
+    if at < 0:
+        return None
+    earlier = any(
+        other.sentence is not None
+        and other.sentence.start == sentence.start
+        and other.span.end <= at
+        and other.status == figure.status
+        for other in report.figures
+    )
+    return figure.span.start if earlier else None
 
 
 def _is_home(place: str, homes: tuple[str, ...]) -> bool:
@@ -371,7 +411,7 @@ def _joined_places(figure: Figure, located: list[PlaceMention]) -> bool:
     if figure.sentence is None:
         return False
     return any(
-        mention.joined
+        mention.joined and not mention.example
         for mention in located
         if figure.sentence.start <= mention.start < figure.sentence.end
         and not _within_words(figure.source, mention.start)
@@ -391,8 +431,44 @@ def _sentence_places(figure: Figure, located: list[PlaceMention]) -> set[str]:
         and not _within_words(figure.source, mention.start)
         and not mention.example
     ]
+    inside = [mention for mention in inside if not _in_later_part(figure, mention.start)]
     places = {mention.place for mention in inside if not mention.target}
     return places or {mention.place for mention in inside}
+
+
+# "186 killed this year, including 134 in the West Bank and 51 in Gaza": a breakdown of
+# the count by place (two counts or more in one clause after a part's marker); its
+# places are its parts'.
+_PART_MARKER = re.compile(r"\b(?:including|among them|of whom|of them)\s", re.IGNORECASE)
+_COUNT = re.compile(r"\d[\d,.]*")
+
+
+def _in_later_part(figure: Figure, position: int) -> bool:
+    """Whether ``position`` lies in a breakdown of the figure's count named after it
+    ("186 killed, including 134 in the West Bank and 51 in Gaza").
+
+    >>> from newsclaims.model import Span
+    >>> def part(text, place):
+    ...     figure = Figure(id="f", span=Span(start=9, end=12, text="186"),
+    ...                     sentence=Span(start=0, end=len(text), text=text))
+    ...     return _in_later_part(figure, text.index(place))
+    >>> part("At least 186 were killed, including 134 in the West Bank and 51 in Gaza.", "West")
+    True
+    >>> part("At least 186 were killed, including 40 children, in Gaza.", "Gaza")
+    False
+    >>> part("At least 186 were killed in Gaza, including 40 children.", "Gaza")
+    False
+    """
+    sentence = figure.sentence
+    if sentence is None or position < figure.span.end:
+        return False
+    offset = figure.span.end - sentence.start
+    at = position - sentence.start
+    for marker in _PART_MARKER.finditer(sentence.text, offset, at):
+        clause = re.split(r",\s|[;:]", sentence.text[marker.end() :])[0]
+        if marker.end() + len(clause) > at and len(_COUNT.findall(clause)) >= 2:
+            return True
+    return False
 
 
 def _within_words(actor: ActorRef | None, position: int) -> bool:
@@ -423,7 +499,10 @@ def located_mentions(report: Report) -> list[PlaceMention]:
         covered = end
         before = text[max(0, start - 80) : start]
         previous = mentions[-1] if mentions else None
-        joined = previous is not None and _joined(text[previous.end : start])
+        between = text[previous.end : start] if previous is not None else ""
+        joined = previous is not None and (
+            _joined(between) or (_listed(between) and _LIST_GOES_ON.match(text, end) is not None)
+        )
         located = ("", "") if joined else _locative_part(before)
         target = False
         if located is None and (target_part := _target_part(before)) is not None:
@@ -442,8 +521,15 @@ def located_mentions(report: Report) -> list[PlaceMention]:
                 example = lead in EXAMPLE_WORDS
                 mentions.append(PlaceMention(start, end, place, False, target, example))
             elif previous is not None and not _one_within_the_other(place, previous.place):
-                mentions[-1] = PlaceMention(previous.start, previous.end, previous.place, True)
-                mentions.append(PlaceMention(start, end, place, True))
+                # Examples listed together are examples ("including in Hebron, Ramallah
+                # and Nablus").
+                mentions[-1] = replace(previous, joined=True)
+                mentions.append(replace(previous, start=start, end=end, place=place, joined=True))
+            elif previous is not None:
+                # "in East Jerusalem and the West Bank": the count of the larger place, and
+                # a list goes on past both ("the West Bank, East Jerusalem and Gaza").
+                larger = place if place_tables().within.get(previous.place) == place else None
+                mentions[-1] = replace(previous, end=end, place=larger or previous.place)
     return mentions
 
 
@@ -455,6 +541,23 @@ def _one_within_the_other(first: str, second: str) -> bool:
     """
     within = place_tables().within
     return first == second or within.get(first) == second or within.get(second) == first
+
+
+# After a place a comma joins to the one before: the list goes on ("the West Bank, Israel
+# and Jerusalem"); "in Gaza, Israel said" lists nothing.
+_LIST_GOES_ON = re.compile(r"\s*,?\s*(?:and|or)\s|\s*,\s*(?:the\s+)?[A-Z]")
+
+
+def _listed(between: str) -> bool:
+    """Whether only a comma stands between two place names (``the West Bank, Israel``).
+
+    >>> _listed(", the occupied "), _listed(" said on ")
+    (True, False)
+    """
+    if "," not in between:
+        return False
+    words = [word.casefold().strip(_EDGE_NOISE) for word in between.split()]
+    return not [w for w in words if w and w != "the" and w not in _descriptor_words()]
 
 
 def _joined(between: str) -> bool:

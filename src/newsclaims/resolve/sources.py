@@ -322,7 +322,7 @@ def source_identity(source: ActorRef, country: str | None = None) -> SourceIdent
     >>> source_identity(ActorRef(text="Palestinian authorities, including more than 5,600")).id
     'pse-government'
     """
-    written = _LEADING_RELATIVE.sub("", " ".join((source.canonical or source.text).split()))
+    written = _LEADING_RELATIVE.sub("", " ".join(_name_written(source).split()))
     # A name ends at its first comma: "Palestinian authorities, including ..." is the
     # authorities.
     name = _RELATIVE_CLAUSE.split(written)[0].split(",")[0].strip() or written
@@ -359,6 +359,26 @@ def source_identity(source: ActorRef, country: str | None = None) -> SourceIdent
     # An id made from the name alone is marked as such: never a registry id ("who").
     prefix = f"{country.casefold()}-" if country else NAME_PREFIX
     return SourceIdentity(prefix + _slug(head), " ".join(head.split()), None, country, country)
+
+
+def _name_written(source: ActorRef) -> str:
+    """The source's canonical name, unless its words name that actor only after the name
+    ends ("authorities in Gaza, which is ruled by Hamas" are not Hamas): then its words.
+
+    >>> _name_written(ActorRef(text="authorities in Gaza, which is ruled by Hamas",
+    ...                        canonical="Hamas"))
+    'authorities in Gaza, which is ruled by Hamas'
+    >>> _name_written(ActorRef(text="Blinken", canonical="Antony Blinken"))
+    'Antony Blinken'
+    """
+    if not source.canonical:
+        return source.text
+    text = " ".join(source.text.split()).casefold()
+    name = _RELATIVE_CLAUSE.split(text)[0].split(",")[0]
+    canonical = source.canonical.casefold()
+    if canonical in text and canonical not in name:
+        return source.text
+    return source.canonical
 
 
 def names_a_source(identity: SourceIdentity) -> bool:

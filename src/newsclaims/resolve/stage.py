@@ -25,6 +25,7 @@ from newsclaims.resolve.dates import (
     dated_incident,
     is_background,
     parse_day,
+    running_past_attack_day,
     stated_date,
     statement_day,
 )
@@ -62,6 +63,8 @@ def resolve_report(report: Report) -> Report:
 def _resolved_figure(
     report: Report, figure: Figure, places: list[PlaceMention], report_day: date | None
 ) -> Figure:
+    if (inner := _relative_speaker(report.text, figure)) is not None:
+        figure = figure.model_copy(update={"source": inner})
     place, basis = figure_place(report, figure, places)
     if figure.source is not None and (own := _respective(figure.source, place)) is not None:
         figure = figure.model_copy(update={"source": own})
@@ -88,16 +91,21 @@ def _resolved_figure(
         # "30 Americans killed" in Israel: a part of its toll, not the toll.
         quantity = Quantity(FOREIGN_NATIONALS, quantity.side)
     sentence = figure.sentence.text if figure.sentence else None
-    day = claim_date(figure.when, report_day)
+    when = figure.when
+    if report_day is not None and running_past_attack_day(when, sentence, report_day):
+        when = None  # "1,400 killed since the war began, mostly in the attack on October 7"
+    day = claim_date(when, report_day)
     if figure.when is None and figure.source is not None:
         # "the ministry said on Monday that 22,835 had been killed": as of Monday.
         day = statement_day(sentence, report_day) or day
     scope = figure.scope
+    # An exact count's number: "at least 13 killed" is a count told as still rising.
+    exact = figure.value if figure.qualifier == "exact" else None
     if scope != "period" and (attack_day := dated_incident(sentence, report_day)) is not None:
         scope, day = "incident", attack_day  # "the attack on October 7, killing 1,200"
     elif scope not in ("period", "incident") and _one_incident(figure):
         scope = "incident"  # "1,400 people killed in the Hamas attack", "of one family"
-    elif scope in (None, "toll") and place and local_count(sentence, is_broad_place(place)):
+    elif scope in (None, "toll") and place and local_count(sentence, is_broad_place(place), exact):
         scope = "incident"  # "three people were killed in Jenin": one raid's, one day's
     source_id = None
     if figure.source is not None:
@@ -160,6 +168,38 @@ def _in_circumstance(text: str, figure: Figure) -> bool:
         and _TOLL_IN_CLAUSE.search(clause.group(0)) is not None
         and not _SPEECH_IN_CLAUSE.search(clause.group(0))
     )
+
+
+# "X warned ... as Israel bombs Gaza, which officials in the enclave say has killed 9,770":
+# a relative clause with its own speaker, right before the count, is that speaker's.
+_RELATIVE_SPEAKER = re.compile(
+    r"\b(?:which|who|that)\s+(?P<speaker>(?:[\w'’-]+\s+){0,8}?[\w'’-]+)\s+"
+    r"(?:say|says|said|estimate|estimates|estimated)\s+(?:(?:has|have|had)\s+)?"
+    r"(?:killed|left)\b[^,;]{0,30}$",
+    re.IGNORECASE,
+)
+
+
+def _relative_speaker(text: str, figure: Figure) -> ActorRef | None:
+    """The speaker of a relative clause the figure ends, when the figure's source stands
+    before it (see ``_RELATIVE_SPEAKER``); ``None`` otherwise.
+
+    >>> from newsclaims.model import Span
+    >>> text = "Nasrallah spoke as Israel bombs Gaza, which officials there say has killed 9,770."
+    >>> start = text.index("9,770")
+    >>> figure = Figure(id="f", span=Span(start=start, end=start + 5, text="9,770"),
+    ...                 source=ActorRef(text="Nasrallah", start=0, end=9))
+    >>> _relative_speaker(text, figure).text
+    'officials there'
+    """
+    source = figure.source
+    if source is None or source.end is None or source.end > figure.span.start:
+        return None
+    match = _RELATIVE_SPEAKER.search(text, source.end, figure.span.start)
+    if match is None:
+        return None
+    start, end = match.span("speaker")
+    return ActorRef(text=match["speaker"], start=start, end=end)
 
 
 # "the toll rose above the milestone of 22,000": a count past a number is at least it.
