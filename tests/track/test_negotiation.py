@@ -99,17 +99,26 @@ def test_negotiation_command(db_url: str, capsys: pytest.CaptureFixture[str]) ->
             quotes=[quote(second, "the weather was fine", actor("Officials"))]),
     ])  # fmt: skip
     engine.dispose()
-    assert main(["negotiation", "--format", "json", "--db", db_url]) == 0
+    assert main(["negotiation", "--unaddressed", "--format", "json", "--db", db_url]) == 0
     per_actor = json.loads(capsys.readouterr().out)
     assert {name: [m["move"] for m in moves] for name, moves in per_actor.items()} == {
         "Qatar": ["proposal"], "Hamas": ["acceptance"], "Israel": ["rejection"],
     }  # fmt: skip
     evidence = per_actor["Hamas"][0]
     assert first[evidence["span"]["start"] : evidence["span"]["end"]] == evidence["span"]["text"]
-    assert main(["negotiation", "--actor", "isr", "--format", "json", "--db", db_url]) == 0
+    assert (
+        main(["negotiation", "--unaddressed", "--actor", "isr", "--format", "json", "--db", db_url])
+        == 0
+    )
     assert list(json.loads(capsys.readouterr().out)) == ["Israel"]
-    assert main(["negotiation", "--since", "2024-02-02", "--db", db_url]) == 0
+    assert main(["negotiation", "--unaddressed", "--since", "2024-02-02", "--db", db_url]) == 0
     assert "Israel: 1 moves" in capsys.readouterr().out
+    # By default only the moves naming the other party: Qatar's proposal to Hamas.
+    assert main(["negotiation", "--format", "json", "--db", db_url]) == 0
+    assert {
+        name: [(m["move"], m["counterpart"]) for m in moves]
+        for name, moves in json.loads(capsys.readouterr().out).items()
+    } == {"Qatar": [("proposal", "Hamas")]}
 
 
 def test_actors_by_identity_opinion_left_out_and_evidence_shown(
@@ -129,7 +138,7 @@ def test_actors_by_identity_opinion_left_out_and_evidence_shown(
             quote(column, "the truce proposal was accepted too late", hamas, cue="Opinion")]),
     ])  # fmt: skip
     engine.dispose()
-    assert main(["negotiation", "--format", "json", "--db", db_url]) == 0
+    assert main(["negotiation", "--unaddressed", "--format", "json", "--db", db_url]) == 0
     per_actor = json.loads(capsys.readouterr().out)
     # Yousaf, no party to an Israel-Hamas negotiation, makes no move in it.
     assert {name: [m["move"] for m in moves] for name, moves in per_actor.items()} == {
@@ -139,7 +148,10 @@ def test_actors_by_identity_opinion_left_out_and_evidence_shown(
     assert israel["reported_by"] == "Hamas"
     assert israel["sentence"] == "Hamas said Israel had refused the truce offer."
     assert israel["url"] == "https://example.com/news/1"
-    assert main(["negotiation", "--actor", "USA", "--format", "json", "--db", db_url]) == 0
+    assert (
+        main(["negotiation", "--unaddressed", "--actor", "USA", "--format", "json", "--db", db_url])
+        == 0
+    )
     assert json.loads(capsys.readouterr().out) == {}  # "USA" is no part of "Humza Yousaf"
 
 
@@ -163,7 +175,7 @@ def test_a_moves_terms_come_from_its_sentence(
                             status="released", sentence=sentence)]),
     ])  # fmt: skip
     engine.dispose()
-    assert main(["negotiation", "--format", "json", "--db", db_url]) == 0
+    assert main(["negotiation", "--unaddressed", "--format", "json", "--db", db_url]) == 0
     (move,) = json.loads(capsys.readouterr().out)["Hamas"]
     terms = move["terms"]
     assert [(part["value"], part["quantity"], part["side"]) for part in terms["exchanged"]] == [
@@ -179,7 +191,7 @@ def _moves(
     ReportWriter(engine).write(list(reports))
     engine.dispose()
     chosen = ["--actor", actor_name] if actor_name else []
-    assert main(["negotiation", "--format", "json", "--db", db_url, *chosen]) == 0
+    assert main(["negotiation", "--unaddressed", "--format", "json", "--db", db_url, *chosen]) == 0
     per_actor = json.loads(capsys.readouterr().out)
     return {
         name: [f"{m['move']}>{m['counterpart']}" if m["counterpart"] else m["move"] for m in moves]

@@ -25,7 +25,7 @@ def _shown(db_url: str, capsys: pytest.CaptureFixture[str], *reports: Any) -> li
     engine = open_store(db_url)
     ReportWriter(engine).write(list(reports))
     engine.dispose()
-    assert main(["negotiation", "--format", "json", "--db", db_url]) == 0
+    assert main(["negotiation", "--unaddressed", "--format", "json", "--db", db_url]) == 0
     per_actor = json.loads(capsys.readouterr().out)
     return sorted(
         f"{m['actor']}: {m['move']} ({m['counterpart']})"

@@ -23,7 +23,7 @@ def _moves(db_url: str, capsys: pytest.CaptureFixture[str], *reports: Any) -> di
     engine = open_store(db_url)
     ReportWriter(engine).write(list(reports))
     engine.dispose()
-    assert main(["negotiation", "--format", "json", "--db", db_url]) == 0
+    assert main(["negotiation", "--unaddressed", "--format", "json", "--db", db_url]) == 0
     per_actor = json.loads(capsys.readouterr().out)
     return {name: sorted(m["move"] for m in moves) for name, moves in per_actor.items()}
 

@@ -132,13 +132,24 @@ def test_contradictions_set_both_claims_side_by_side(client: TestClient) -> None
 
 
 def test_negotiation_moves_per_actor(client: TestClient) -> None:
-    moves = client.get("/api/v1/negotiation").json()["rows"]
+    every = {"unaddressed": "true"}
+    moves = client.get("/api/v1/negotiation", params=every).json()["rows"]
     assert {(move["actor"], move["move"]) for move in moves} >= {
         ("Israel", "rejection"),
         ("Egypt", "proposal"),
     }
-    hamas = client.get("/api/v1/negotiation", params={"actor": "hamas"}).json()["rows"]
+    hamas = client.get("/api/v1/negotiation", params=every | {"actor": "hamas"}).json()["rows"]
     assert {move["actor"] for move in hamas} == {"Hamas"}
+
+
+def test_negotiation_shows_moves_naming_the_other_party_unless_asked(client: TestClient) -> None:
+    moves = client.get("/api/v1/negotiation").json()["rows"]
+    assert [(move["actor"], move["move"], move["counterpart"]) for move in moves] == [
+        ("Israel", "rejection", "Hamas")
+    ]
+    page = client.get("/negotiation").text
+    assert "tick the box" in page and 'name="unaddressed"' in page
+    assert "tick the box" not in client.get("/negotiation", params={"unaddressed": "true"}).text
 
 
 def test_csv_download_has_the_same_rows(client: TestClient) -> None:

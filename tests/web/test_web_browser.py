@@ -179,5 +179,9 @@ def test_home_and_negotiation_pages(visit: Visit) -> None:
     assert "7 articles" in page.inner_text(".counts")
     visit.screenshot("home")
     page = visit.open("/negotiation")
+    assert page.locator("section.actor").count() == 1  # only moves naming the other party
+    page.check("input[name=unaddressed]")
+    page.click("form.filters button")
+    page.wait_for_load_state()
     assert page.locator("section.actor").count() == 3
     visit.screenshot("negotiation")

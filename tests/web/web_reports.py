@@ -89,7 +89,7 @@ def web_reports() -> list[Report]:
             headline="Israel-Hamas truce talks in Doha",
             events=[
                 event(TALKS, "Hamas had accepted a truce proposal", "057", hamas),
-                event(TALKS, "Israel rejected the plan", "127", israel),
+                event(TALKS, "Israel rejected the plan", "127", israel, hamas),
                 event(TALKS, "Egypt offered to host talks", "036", egypt),
             ],
         ),

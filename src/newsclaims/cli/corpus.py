@@ -427,13 +427,22 @@ def negotiation(
     until: UntilOption = None,
     output: CorpusFormatOption = CorpusFormat.table,
     db: DbOption = None,
+    unaddressed: Annotated[
+        bool,
+        typer.Option(
+            "--unaddressed",
+            help="Also the moves that name no other party (about half of them are no "
+            "move in a negotiation: a third party's call answered, a stance).",
+        ),
+    ] = False,
 ) -> None:
     """Per actor: proposals, counter-proposals, demands, acceptances, rejections,
     agreements and implementation (releases, access) over time.
 
     From coded events and reported speech, each with its sentence and article. A move
     another party is said to make ("Hamas said Israel refused the offer") is that
-    party's, with reported_by; opinion and analysis articles are left out.
+    party's, with reported_by; opinion and analysis articles are left out. Only moves
+    that name the other party (who does what to whom) are shown unless --unaddressed.
 
     Example:
 
@@ -451,7 +460,7 @@ def negotiation(
     )  # fmt: skip
     engine = open_store(db, create=False)
     with engine.connect() as connection:
-        moves = negotiation_moves(connection, filters)
+        moves = negotiation_moves(connection, filters, unaddressed)
     engine.dispose()
     if output is CorpusFormat.json:
         write_json(by_actor(moves))

@@ -27,6 +27,7 @@ from newsclaims.web.params import (
     Kind,
     Page,
     PairView,
+    Unaddressed,
     filter_params,
     text_value,
     toll_by_default,
@@ -154,9 +155,11 @@ def negotiation(
     page: PageNumber = 1,
     per_page: PerPage = 200,
     output: Output = Format.json,
+    unaddressed: Unaddressed = False,
 ) -> Any:
-    """Moves oldest first (filters: actor, publisher, since, until)."""
-    found = views.moves(db, params)
+    """Moves oldest first (filters: actor, publisher, since, until); those naming the
+    other party, every move with ``unaddressed=true``."""
+    found = views.moves(db, params, unaddressed)
     chosen = Page(page, per_page)
     return listing(chosen.cut(found), len(found), chosen, output, "negotiation")
 

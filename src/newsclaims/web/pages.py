@@ -31,6 +31,7 @@ from newsclaims.web.params import (
     FilterParams,
     Page,
     PairView,
+    Unaddressed,
     filter_params,
     text_value,
     toll_by_default,
@@ -261,8 +262,9 @@ def negotiation(
     params: Filters,
     page: PageNumber = 1,
     per_page: PerPage = TABLE_ROWS,
+    unaddressed: Unaddressed = False,
 ) -> HTMLResponse:
-    moves = views.moves(db, params)
+    moves = views.moves(db, params, unaddressed)
     chosen = Page(page, per_page)
     listed = chosen.cut(moves)
     proofs = with_evidence(db, listed)
@@ -275,6 +277,7 @@ def negotiation(
         request,
         "negotiation.html",
         params=params,
+        unaddressed=unaddressed,
         actors=actors,
         total=len(moves),
         pages=page_links(request, chosen, len(moves)),

@@ -63,6 +63,9 @@ class Format(StrEnum):
 
 TextParam = Annotated[str | None, Query(max_length=MAX_TEXT)]
 DayParam = Annotated[str | None, Query(pattern=DAY_PATTERN, description="YYYY-MM-DD")]
+Unaddressed = Annotated[
+    bool, Query(description="also the negotiation moves that name no other party")
+]
 
 
 def text_value(value: str | None, name: str) -> str | None:

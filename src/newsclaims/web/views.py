@@ -121,19 +121,24 @@ def pairs(
     )
 
 
-def moves(connection: Connection, params: FilterParams) -> list[dict[str, Any]]:
-    """Negotiation moves matching ``params``, oldest first."""
+def moves(
+    connection: Connection, params: FilterParams, unaddressed: bool = False
+) -> list[dict[str, Any]]:
+    """Negotiation moves matching ``params``, oldest first: those naming the other party,
+    or every move with ``unaddressed``."""
     filters = params.filters(keep=NEGOTIATION_FILTERS)
     everyone = replace(filters, actor=None)
     revision = store_revision(connection)  # one revision for both results
     found = RESULTS.get(
-        revision, ("moves", everyone), lambda: negotiation_moves(connection, everyone)
+        revision,
+        ("moves", everyone, unaddressed),
+        lambda: negotiation_moves(connection, everyone, unaddressed),
     )
     wanted = filters.actor
     if wanted is None:
         return found
     # One actor's moves are picked from everyone's, as the view matches actors.
-    return RESULTS.get(revision, ("moves", filters), lambda: moves_of(found, wanted))
+    return RESULTS.get(revision, ("moves", filters, unaddressed), lambda: moves_of(found, wanted))
 
 
 ACTOR_ROWS = 200  # per kind on an actor's page
