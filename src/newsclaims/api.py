@@ -59,6 +59,8 @@ class Store:
     >>> store = Store.open("sqlite:///:memory:")
     >>> store.timeline(what="people", status="killed", where="Gaza")
     []
+    >>> store.negotiation(actor="Hamas", unaddressed=True)
+    []
     >>> store.close()
     """
 
@@ -111,10 +113,11 @@ class Store:
                 connection, _filters(filters), window=window, agreeing=agree, sides=sides
             )
 
-    def negotiation(self, **filters: Any) -> list[dict[str, Any]]:
-        """Negotiation moves (``actor``: a code or a whole name), oldest first."""
+    def negotiation(self, unaddressed: bool = False, **filters: Any) -> list[dict[str, Any]]:
+        """Negotiation moves (``actor``: a code or a whole name), oldest first: those that
+        name the other party, or every move with ``unaddressed``."""
         with self.engine.connect() as connection:
-            return negotiation_moves(connection, _filters(filters))
+            return negotiation_moves(connection, _filters(filters), unaddressed)
 
 
 def _filters(given: dict[str, Any]) -> Filters:
