@@ -100,3 +100,32 @@ def test_a_relative_clauses_own_speaker_is_the_counts_source(
 ) -> None:
     got = resolved(text, number, source)
     assert got.source is not None and got.source.text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "number"),
+    [
+        ("Lawmakers urged an arms halt, citing \u201cgrave breaches of the law\u201d as the "
+         "bombing has killed 5,000 people.", "grave breaches of the law", "5,000"),
+        ('Protesters decried "collective punishment" as the war killed 5,000 people.',
+         "collective punishment", "5,000"),
+    ],
+)  # fmt: skip
+def test_a_quoted_phrase_is_no_source(text: str, source: str, number: str) -> None:
+    assert resolved(text, number, source).source_id is None
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("The army struck Gaza as more than 2,500 people have been killed on both sides.", "2,500"),
+        ("In Gaza the death toll on both sides has passed 2,500.", "2,500"),
+    ],
+)
+def test_both_sides_dead_together_are_no_one_places(text: str, number: str) -> None:
+    assert resolved(text, number, where="in Gaza").place is None
+
+
+def test_a_toll_beside_fighting_on_both_sides_keeps_its_place() -> None:
+    text = "In Gaza the toll rose to 2,500, as shelling on both sides went on."
+    assert resolved(text, "2,500", where="In Gaza").place == "Gaza"

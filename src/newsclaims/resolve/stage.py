@@ -70,7 +70,9 @@ def _resolved_figure(
         figure = figure.model_copy(update={"source": own})
     source = None if figure.source is None else _source(figure.source, place)
     if source is not None and (
-        not names_a_source(source[0]) or _in_circumstance(report.text, figure)
+        not names_a_source(source[0])
+        or _in_circumstance(report.text, figure)
+        or _quoted_phrase(report.text, figure.source)
     ):
         # "In said ...", "the questionable": no one's words; "Israel vows to go on as the
         # Gaza toll nears 24,000": the reporter's. No source either way.
@@ -78,6 +80,8 @@ def _resolved_figure(
     if source is not None and (homes := home_places(*source)):
         # A local authority's count is of its own place (resolve/territory.py).
         place, basis = figure_place(report, figure, places, homes)
+    if _both_sides(report.text, figure):
+        place, basis = None, None  # "2,500 people have been killed on both sides": no one place's
     # "about 6,000 of them children": the part's own noun, whatever the parser took as
     # counted ("people", from the whole before it).
     quantity = quantity_of(_partitive_noun(report.text, figure.span.end) or figure.what)
@@ -135,6 +139,56 @@ _AS_MUCH_AS = re.compile(r"\bas\s+(?:many|much|few|high|low|little|long)\s+as\b"
 _SPEECH_IN_CLAUSE = re.compile(
     r"\b(?:said|says|say|told|tells|reported|reports|according|announced|stated|that)\b", re.I
 )
+
+
+# "2,500 killed from both sides", "the toll on both sides rose to 2,500": two sides' dead
+# counted together, the toll of no one place.
+_SIDES = r"(?:on|from|among|of)\s+(?:both|either|all)\s+sides\b"
+_SIDES_AFTER = re.compile(r"^[^.;,:()]{0,60}?\b" + _SIDES, re.IGNORECASE)
+_SIDES_BEFORE = re.compile(
+    r"\b(?:toll|dead|deaths|killed)\s+" + _SIDES + r"[^.;,:()]{0,40}$", re.IGNORECASE
+)
+
+
+def _both_sides(text: str, figure: Figure) -> bool:
+    """Whether the count is of the dead of both sides together.
+
+    >>> from newsclaims.model import Span
+    >>> def both(text, number):
+    ...     start = text.index(number)
+    ...     return _both_sides(text, Figure(id="f", span=Span(start=start,
+    ...                        end=start + len(number), text=number)))
+    >>> both("Strikes went on as more than 2,500 people have been killed from both sides.", "2,500")
+    True
+    >>> both("The death toll on both sides has passed 2,500.", "2,500")
+    True
+    >>> both("Gaza's toll rose to 2,500, as fighting on both sides went on.", "2,500")
+    False
+    """
+    after = text[figure.span.end : figure.span.end + 120]
+    before = text[max(0, figure.span.start - 100) : figure.span.start]
+    return bool(_SIDES_AFTER.search(after) or _SIDES_BEFORE.search(before))
+
+
+_OPENING_QUOTES = frozenset("\"'\u201c\u2018")
+_CLOSING_QUOTES = frozenset("\"'\u201d\u2019")
+
+
+def _quoted_phrase(text: str, source: ActorRef | None) -> bool:
+    """Whether the "source" is a phrase quoted whole (citing "violations of international
+    law"): someone's words, not someone.
+
+    >>> text = 'MPs cited "violations of international law" as 300 were killed.'
+    >>> start = text.index("violations")
+    >>> _quoted_phrase(text, ActorRef(text="violations of international law", start=start,
+    ...                               end=start + 31))
+    True
+    """
+    if source is None or source.start is None or source.end is None or source.start == 0:
+        return False
+    before = text[source.start - 1]
+    after = text[source.end] if source.end < len(text) else ""
+    return before in _OPENING_QUOTES and after in _CLOSING_QUOTES
 
 
 def _in_circumstance(text: str, figure: Figure) -> bool:
