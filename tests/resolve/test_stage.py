@@ -129,3 +129,44 @@ def test_both_sides_dead_together_are_no_one_places(text: str, number: str) -> N
 def test_a_toll_beside_fighting_on_both_sides_keeps_its_place() -> None:
     text = "In Gaza the toll rose to 2,500, as shelling on both sides went on."
     assert resolved(text, "2,500", where="In Gaza").place == "Gaza"
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "quantity"),
+    [
+        ("The invasion has caused some 9,000 civilian deaths so far.", "9,000", "civilians"),
+        ("Around 12 civilians in the north and at least 40 in the south have died.", "at least 40",
+         "civilians"),
+        ("Around 12 children in the north and at least 40 in the south have died.", "at least 40",
+         "children"),
+        ("Around 12 people in the north and at least 40 in the south have died.", "at least 40",
+         "people"),
+    ],
+)  # fmt: skip
+def test_a_civilian_or_elided_sub_count_is_not_people(
+    text: str, number: str, quantity: str
+) -> None:
+    assert resolved(text, number).quantity == quantity
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("This contrasts with the toll of around 9,000 in Gaza, reported by the Gaza health "
+         "ministry.", "9,000"),
+        ("Nobody disputes the toll of 9,000 in Gaza, as reported by the Gaza health ministry, "
+         "officials said.", "9,000"),
+    ],
+)  # fmt: skip
+def test_a_count_reported_by_a_body_after_it_is_that_bodys(text: str, number: str) -> None:
+    assert resolved(text, number, where="in Gaza").source_id == "pse-health-ministry"
+
+
+def test_a_that_has_killed_clause_after_an_unknown_body_is_the_reporters() -> None:
+    text = "Rights groups condemned the veto that prolonged a war that has killed 9,000 people."
+    assert resolved(text, "9,000", "Rights groups").source_id is None
+
+
+def test_a_that_has_killed_clause_with_speech_keeps_its_source() -> None:
+    text = "Rights groups said the war, which has killed 9,000 people, they say, must end."
+    assert resolved(text, "9,000", "Rights groups").source_id is not None

@@ -71,6 +71,8 @@ def incident_count(sentence: str | None, start: int, end: int) -> bool:
     True
     >>> scope("Crews have gathered and handled the bodies of more than 900 people.", "900")
     True
+    >>> scope("Two separate shootings in the city killed 11 people.", "11")
+    True
     >>> scope("More than 20,000 people have been killed, including whole families.", "20,000")
     False
     """
@@ -82,7 +84,23 @@ def incident_count(sentence: str | None, start: int, end: int) -> bool:
         or bool(_one_family().match(after))
         or bool(_site_intake().search(_clause(after)) and _as_bodies(sentence, start, end))
         or bool(_handled_bodies().search(sentence[:start][-90:]))
+        or bool(_counted_attacks().search(sentence[:start][-120:]))
     )
+
+
+@cache
+def _counted_attacks() -> re.Pattern[str]:
+    """Before the count: "three other attacks since March killed", "two strikes on the
+    camp killed": the dead of a stated number of incidents, their sum."""
+    numbers = "|".join(_COUNT_WORDS)
+    return re.compile(
+        rf"\b(?:{numbers}|\d{{1,2}})\s+(?:[\w-]+\s+){{0,2}}?(?:{_words('counted_incident_nouns')})"
+        rf"\b[^.;:]{{0,70}}?\b{KILLING_WORDS}\s+(?:[\w-]+\s+){{0,2}}$",
+        re.IGNORECASE,
+    )
+
+
+_COUNT_WORDS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 
 
 @cache
