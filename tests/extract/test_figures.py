@@ -96,6 +96,7 @@ def test_ranges(figures, sentence, surface, low, high):
         "A 25-year-old nurse was among those interviewed.",
         "The boy, aged 9, was treated in hospital.",
         "Leila Haddad, 38, said the shelling never stopped.",
+        "The dead were named as Karim Saleh (24) and Omar Nasser (31).",
         "She was 14 when the war began.",
         "The fund pledged $5 million for reconstruction.",
         "Unemployment rose to 45 percent.",

@@ -154,3 +154,24 @@ def test_a_running_counts_attack_day_does_not_date_the_count() -> None:
     report = Report(id="r", text=text, date="2024-04-10", figures=[count])
     (resolved,) = resolve_report(report).figures
     assert resolved.claim_date == "2024-04-10"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials said 40 died overnight, bringing the toll since the start of the fighting on "
+        "March 3 to 600.",
+        "The number killed since the offensive was launched on March 3 has passed 600.",
+    ],
+)
+def test_a_day_ending_a_since_phrase_starts_the_count_and_does_not_date_it(text: str) -> None:
+    from newsclaims.model import Figure, Report, Span
+    from newsclaims.resolve.stage import resolve_report
+
+    start = text.index("600")
+    count = Figure(id="f1", span=Span(start=start, end=start + 3, text="600"), value=600,
+                   what="people", status="killed", when="on March 3",
+                   sentence=Span(start=0, end=len(text), text=text))  # fmt: skip
+    report = Report(id="r", text=text, date="2024-04-10", figures=[count])
+    (resolved,) = resolve_report(report).figures
+    assert resolved.claim_date == "2024-04-10"

@@ -36,6 +36,13 @@ def resolved_scope(sentence: str, number: str) -> str | None:
         ("Relatives said nine people from the same extended family were killed.", "nine"),
         ("On Monday the bodies of 52 people were carried to the Nasser hospital.", "52"),
         ("Some 40 bodies were received at the city morgue, staff said.", "40"),
+        # The dead of a counted set of attacks: their sum.
+        ("Four other attacks by gunmen since early March killed 14 people.", "14"),
+        ("Two air strikes on the camp overnight killed 31 people, medics said.", "31"),
+        # The dead a group's own work handled.
+        ("Since the raid, its volunteers have gathered and handled the bodies of more than "
+         "600 people.", "600"),
+        ("Teams buried the remains of 75 people in a mass grave, the charity said.", "75"),
     ],
 )  # fmt: skip
 def test_one_attacks_families_or_sites_dead_are_an_incidents_count(
@@ -55,6 +62,8 @@ def test_one_attacks_families_or_sites_dead_are_an_incidents_count(
         # Families and hospitals named in a toll do not make it one incident's.
         ("Over 20,000 people have been killed, many of them from the same families.", "20,000"),
         ("More than 300 wounded people were taken to the hospital, medics said.", "300"),
+        ("Rescuers keep pulling bodies from the rubble as the toll of 9,000 rises.", "9,000"),
+        ("Over the past two weeks, strikes have killed 9,000 people.", "9,000"),
     ],
 )
 def test_running_tolls_and_series_of_attacks_stay_tolls(sentence: str, number: str) -> None:

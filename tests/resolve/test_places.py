@@ -304,3 +304,22 @@ def test_a_ministrys_count_of_all_its_places_gets_none_of_them(
 )  # fmt: skip
 def test_a_place_between_two_counts_is_the_earlier_counts(analyze_text, text, places):
     assert [figure.place for figure in analyze_text(text).figures] == places
+
+
+def test_a_place_past_a_semicolon_is_another_clauses():
+    from newsclaims.resolve.places import figure_place
+
+    text = (
+        "Fighters crossed the fence at dawn. The toll among residents passed 900; dozens of "
+        "hostages were taken back into Gaza."
+    )
+    report, figure = _report_with(text, "900")
+    assert figure_place(report, figure) != ("Gaza", "sentence")
+
+
+def test_a_place_before_a_semicolon_sets_the_scene():
+    from newsclaims.resolve.places import figure_place
+
+    text = "Jets kept bombing Gaza; most of those killed, now more than 9,000, died in strikes."
+    report, figure = _report_with(text, "9,000")
+    assert figure_place(report, figure) == ("Gaza", "sentence")

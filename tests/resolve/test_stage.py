@@ -100,3 +100,73 @@ def test_a_relative_clauses_own_speaker_is_the_counts_source(
 ) -> None:
     got = resolved(text, number, source)
     assert got.source is not None and got.source.text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "number"),
+    [
+        ("Lawmakers urged an arms halt, citing \u201cgrave breaches of the law\u201d as the "
+         "bombing has killed 5,000 people.", "grave breaches of the law", "5,000"),
+        ('Protesters decried "collective punishment" as the war killed 5,000 people.',
+         "collective punishment", "5,000"),
+    ],
+)  # fmt: skip
+def test_a_quoted_phrase_is_no_source(text: str, source: str, number: str) -> None:
+    assert resolved(text, number, source).source_id is None
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("The army struck Gaza as more than 2,500 people have been killed on both sides.", "2,500"),
+        ("In Gaza the death toll on both sides has passed 2,500.", "2,500"),
+    ],
+)
+def test_both_sides_dead_together_are_no_one_places(text: str, number: str) -> None:
+    assert resolved(text, number, where="in Gaza").place is None
+
+
+def test_a_toll_beside_fighting_on_both_sides_keeps_its_place() -> None:
+    text = "In Gaza the toll rose to 2,500, as shelling on both sides went on."
+    assert resolved(text, "2,500", where="In Gaza").place == "Gaza"
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "quantity"),
+    [
+        ("The invasion has caused some 9,000 civilian deaths so far.", "9,000", "civilians"),
+        ("Around 12 civilians in the north and at least 40 in the south have died.", "at least 40",
+         "civilians"),
+        ("Around 12 children in the north and at least 40 in the south have died.", "at least 40",
+         "children"),
+        ("Around 12 people in the north and at least 40 in the south have died.", "at least 40",
+         "people"),
+    ],
+)  # fmt: skip
+def test_a_civilian_or_elided_sub_count_is_not_people(
+    text: str, number: str, quantity: str
+) -> None:
+    assert resolved(text, number).quantity == quantity
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("This contrasts with the toll of around 9,000 in Gaza, reported by the Gaza health "
+         "ministry.", "9,000"),
+        ("Nobody disputes the toll of 9,000 in Gaza, as reported by the Gaza health ministry, "
+         "officials said.", "9,000"),
+    ],
+)  # fmt: skip
+def test_a_count_reported_by_a_body_after_it_is_that_bodys(text: str, number: str) -> None:
+    assert resolved(text, number, where="in Gaza").source_id == "pse-health-ministry"
+
+
+def test_a_that_has_killed_clause_after_an_unknown_body_is_the_reporters() -> None:
+    text = "Rights groups condemned the veto that prolonged a war that has killed 9,000 people."
+    assert resolved(text, "9,000", "Rights groups").source_id is None
+
+
+def test_a_that_has_killed_clause_with_speech_keeps_its_source() -> None:
+    text = "Rights groups said the war, which has killed 9,000 people, they say, must end."
+    assert resolved(text, "9,000", "Rights groups").source_id is not None

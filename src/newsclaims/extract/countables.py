@@ -542,12 +542,14 @@ def _is_age(number: Span, anchor: Token, lexicon: FigureLexicon) -> bool:
     if counted_noun(anchor, lexicon) is not None:
         return False
     # "Inbal Zach, 38, whose ...": a bare number between commas after a name.
+    # "... were Ahmad Alawneh (26), Abed Hazem (27)": a bare number in brackets after a name.
     if (
         before is not None
-        and before.text == ","
+        and before.text in {",", "("}
         and number.start >= 2
         and (doc[number.start - 2].ent_type_ == "PERSON" or doc[number.start - 2].pos_ == "PROPN")
         and (after is None or after.is_punct)
+        and (before.text == "," or (after is not None and after.text == ")"))
     ):
         return True
     # "She was 14", "At 27, he founded": a bare number said of a person.

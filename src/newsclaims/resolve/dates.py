@@ -146,6 +146,9 @@ def running_past_attack_day(when: str | None, sentence: str | None, report_date:
     >>> sentence = "The war has killed 1,400 in Israel, mostly in the attack on October 7."
     >>> running_past_attack_day("on October 7", sentence, day)
     True
+    >>> sentence = "The toll since the start of the war on October 7 rose to 9,000."
+    >>> running_past_attack_day("on October 7", sentence, day)
+    True
     >>> sentence = "Raids killed 40 on Wednesday, bringing the toll to 9,000."
     >>> running_past_attack_day("on Wednesday", sentence, day)
     False
@@ -159,10 +162,13 @@ def running_past_attack_day(when: str | None, sentence: str | None, report_date:
     if at < 0:
         return False
     before = sentence[max(0, at - ATTACK_REACH) : at]
-    return _ATTACK_WORDS.search(before) is not None
+    return _ATTACK_WORDS.search(before) is not None or _SINCE_PHRASE.search(before) is not None
 
 
 ATTACK_REACH = 50  # characters before a day searched for the attack it dates
+# "the toll since the start of the war on October 7": the day ends a "since" phrase, with
+# no clause or count between: the running count's start, not its day.
+_SINCE_PHRASE = re.compile(r"\bsince\b[^,;:.\d]*$", re.IGNORECASE)
 
 
 # A day on the verb that reports a count ("the ministry said on Monday that 22,835 had

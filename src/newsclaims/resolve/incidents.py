@@ -69,6 +69,10 @@ def incident_count(sentence: str | None, start: int, end: int) -> bool:
     True
     >>> scope("Medics said 45 bodies arrived at al-Aqsa hospital overnight.", "45")
     True
+    >>> scope("Crews have gathered and handled the bodies of more than 900 people.", "900")
+    True
+    >>> scope("Two separate shootings in the city killed 11 people.", "11")
+    True
     >>> scope("More than 20,000 people have been killed, including whole families.", "20,000")
     False
     """
@@ -79,6 +83,35 @@ def incident_count(sentence: str | None, start: int, end: int) -> bool:
         group_attack_count(sentence, start, end)
         or bool(_one_family().match(after))
         or bool(_site_intake().search(_clause(after)) and _as_bodies(sentence, start, end))
+        or bool(_handled_bodies().search(sentence[:start][-90:]))
+        or bool(_counted_attacks().search(sentence[:start][-120:]))
+    )
+
+
+@cache
+def _counted_attacks() -> re.Pattern[str]:
+    """Before the count: "three other attacks since March killed", "two strikes on the
+    camp killed": the dead of a stated number of incidents, their sum."""
+    numbers = "|".join(_COUNT_WORDS)
+    return re.compile(
+        rf"\b(?:{numbers}|\d{{1,2}})\s+(?:[\w-]+\s+){{0,2}}?(?:{_words('counted_incident_nouns')})"
+        rf"\b[^.;:]{{0,70}}?\b{KILLING_WORDS}\s+(?:[\w-]+\s+){{0,2}}$",
+        re.IGNORECASE,
+    )
+
+
+_COUNT_WORDS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+
+
+@cache
+def _handled_bodies() -> re.Pattern[str]:
+    """Before the count: "volunteers gathered and handled the bodies of", "buried the
+    remains of": the dead a group's own work handled."""
+    verbs = _words("body_handling_verbs")
+    return re.compile(
+        rf"\b(?:{verbs})\s+(?:[\w-]+\s+){{0,3}}?(?:the\s+)?(?:bodies|corpses|remains)\s+of\s+"
+        rf"(?:[\w-]+\s+){{0,2}}$",
+        re.IGNORECASE,
     )
 
 

@@ -431,9 +431,32 @@ def _sentence_places(figure: Figure, located: list[PlaceMention]) -> set[str]:
         and not _within_words(figure.source, mention.start)
         and not mention.example
     ]
-    inside = [mention for mention in inside if not _in_later_part(figure, mention.start)]
+    inside = [
+        mention
+        for mention in inside
+        if not _in_later_part(figure, mention.start) and not _across_semicolon(figure, mention)
+    ]
     places = {mention.place for mention in inside if not mention.target}
     return places or {mention.place for mention in inside}
+
+
+def _across_semicolon(figure: Figure, mention: PlaceMention) -> bool:
+    """Whether a semicolon parts the count from a place after it: "the toll among
+    Israelis passed 1,200; hostages were taken into Gaza" sets the count in no place (a
+    clause before sets the scene: "bombing Gaza; most of the 20,000 killed ...").
+
+    >>> from newsclaims.model import Span
+    >>> text = "The toll passed 1,200; hostages were taken into Gaza."
+    >>> figure = Figure(id="f", span=Span(start=16, end=21, text="1,200"),
+    ...                 sentence=Span(start=0, end=len(text), text=text))
+    >>> mention = PlaceMention(place="Gaza", start=text.index("Gaza"), end=len(text) - 1)
+    >>> _across_semicolon(figure, mention)
+    True
+    """
+    if figure.sentence is None or mention.start < figure.span.end:
+        return False
+    text, offset = figure.sentence.text, figure.sentence.start
+    return ";" in text[max(0, figure.span.end - offset) : max(0, mention.start - offset)]
 
 
 # "186 killed this year, including 134 in the West Bank and 51 in Gaza": a breakdown of

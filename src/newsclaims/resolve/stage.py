@@ -40,7 +40,12 @@ from newsclaims.resolve.places import (
     place_country,
 )
 from newsclaims.resolve.quantities import Quantity, quantity_of
-from newsclaims.resolve.sources import SourceIdentity, names_a_source, source_identity
+from newsclaims.resolve.sources import (
+    NAME_PREFIX,
+    SourceIdentity,
+    names_a_source,
+    source_identity,
+)
 from newsclaims.resolve.territory import home_places
 
 PEOPLE = "people"
@@ -65,12 +70,17 @@ def _resolved_figure(
 ) -> Figure:
     if (inner := _relative_speaker(report.text, figure)) is not None:
         figure = figure.model_copy(update={"source": inner})
+    if figure.source is None and (by := _reported_by(report.text, figure)) is not None:
+        figure = figure.model_copy(update={"source": by})
     place, basis = figure_place(report, figure, places)
     if figure.source is not None and (own := _respective(figure.source, place)) is not None:
         figure = figure.model_copy(update={"source": own})
     source = None if figure.source is None else _source(figure.source, place)
     if source is not None and (
-        not names_a_source(source[0]) or _in_circumstance(report.text, figure)
+        not names_a_source(source[0])
+        or _in_circumstance(report.text, figure)
+        or _quoted_phrase(report.text, figure.source)
+        or (source[0].id.startswith(NAME_PREFIX) and _reporters_relative(report.text, figure))
     ):
         # "In said ...", "the questionable": no one's words; "Israel vows to go on as the
         # Gaza toll nears 24,000": the reporter's. No source either way.
@@ -78,9 +88,15 @@ def _resolved_figure(
     if source is not None and (homes := home_places(*source)):
         # A local authority's count is of its own place (resolve/territory.py).
         place, basis = figure_place(report, figure, places, homes)
+    if _both_sides(report.text, figure):
+        place, basis = None, None  # "2,500 people have been killed on both sides": no one place's
     # "about 6,000 of them children": the part's own noun, whatever the parser took as
     # counted ("people", from the whole before it).
-    quantity = quantity_of(_partitive_noun(report.text, figure.span.end) or figure.what)
+    quantity = quantity_of(
+        _partitive_noun(report.text, figure.span.end)
+        or _sub_count_noun(report.text, figure)
+        or figure.what
+    )
     here = place_country(place)
     if (
         quantity is not None
@@ -135,6 +151,114 @@ _AS_MUCH_AS = re.compile(r"\bas\s+(?:many|much|few|high|low|little|long)\s+as\b"
 _SPEECH_IN_CLAUSE = re.compile(
     r"\b(?:said|says|say|told|tells|reported|reports|according|announced|stated|that)\b", re.I
 )
+
+
+# "2,500 killed from both sides", "the toll on both sides rose to 2,500": two sides' dead
+# counted together, the toll of no one place.
+_SIDES = r"(?:on|from|among|of)\s+(?:both|either|all)\s+sides\b"
+_SIDES_AFTER = re.compile(r"^[^.;,:()]{0,60}?\b" + _SIDES, re.IGNORECASE)
+_SIDES_BEFORE = re.compile(
+    r"\b(?:toll|dead|deaths|killed)\s+" + _SIDES + r"[^.;,:()]{0,40}$", re.IGNORECASE
+)
+
+
+def _both_sides(text: str, figure: Figure) -> bool:
+    """Whether the count is of the dead of both sides together.
+
+    >>> from newsclaims.model import Span
+    >>> def both(text, number):
+    ...     start = text.index(number)
+    ...     return _both_sides(text, Figure(id="f", span=Span(start=start,
+    ...                        end=start + len(number), text=number)))
+    >>> both("Strikes went on as more than 2,500 people have been killed from both sides.", "2,500")
+    True
+    >>> both("The death toll on both sides has passed 2,500.", "2,500")
+    True
+    >>> both("Gaza's toll rose to 2,500, as fighting on both sides went on.", "2,500")
+    False
+    """
+    after = text[figure.span.end : figure.span.end + 120]
+    before = text[max(0, figure.span.start - 100) : figure.span.start]
+    return bool(_SIDES_AFTER.search(after) or _SIDES_BEFORE.search(before))
+
+
+# "the toll of around 24,000 in the enclave, (as) reported by the health ministry": the
+# participle after the count's phrase names who gives it.
+_REPORTED_BY = re.compile(
+    r"^[^,.;:()\"\u201c\u201d]{0,60},\s+(?:as\s+)?(?:reported|announced|given|provided|"
+    r"compiled|released|recorded|published|issued)\s+by\s+"
+    r"(?P<source>(?:the\s+)?[\w'\u2019-]+(?:\s+(?!by\b)[\w'\u2019-]+){0,6}?)\s*(?=[,.;:]|$)",
+    re.IGNORECASE,
+)
+
+
+def _reported_by(text: str, figure: Figure) -> ActorRef | None:
+    """The body a participle after the count names ("..., reported by the ministry").
+
+    >>> from newsclaims.model import Span
+    >>> text = "It set the toll of 24,000 in Gaza, reported by the health ministry, against it."
+    >>> start = text.index("24,000")
+    >>> _reported_by(text, Figure(id="f", span=Span(start=start, end=start + 6,
+    ...              text="24,000"))).text
+    'the health ministry'
+    """
+    after = text[figure.span.end : figure.span.end + 160]
+    match = _REPORTED_BY.match(after)
+    if match is None:
+        return None
+    start = figure.span.end + match.start("source")
+    return ActorRef(text=match["source"], start=start, end=start + len(match["source"]))
+
+
+# "World leaders criticised the US for failing to halt the war that has killed 17,400":
+# the count describes the war in a relative clause of the reporter's, not the words of an
+# unknown body named before it.
+_REPORTERS_RELATIVE = re.compile(
+    r"\b(?:that|which)\s+(?:has|have|had)\s+(?:now\s+|so\s+far\s+|already\s+)?killed\b"
+    r"[^.;:\"\u201c\u201d]{0,80}$",
+    re.IGNORECASE,
+)
+_SPEECH = re.compile(r"\b(?:says?|said|according|told|reported|claims?|claimed)\b", re.I)
+
+
+def _reporters_relative(text: str, figure: Figure) -> bool:
+    """Whether the count stands in a "that has killed" clause after its source's name,
+    with no one's speech between them.
+
+    >>> from newsclaims.model import Span
+    >>> text = "Leaders decried the war that has killed 17,400 people."
+    >>> start = text.index("17,400")
+    >>> _reporters_relative(text, Figure(id="f", span=Span(start=start, end=start + 6,
+    ...                     text="17,400"), source=ActorRef(text="Leaders", start=0, end=7)))
+    True
+    """
+    source = figure.source
+    if source is None or source.end is None or source.end > figure.span.start:
+        return False
+    between = text[source.end : figure.span.start]
+    match = _REPORTERS_RELATIVE.search(between)
+    return match is not None and not _SPEECH.search(between)
+
+
+_OPENING_QUOTES = frozenset("\"'\u201c\u2018")
+_CLOSING_QUOTES = frozenset("\"'\u201d\u2019")
+
+
+def _quoted_phrase(text: str, source: ActorRef | None) -> bool:
+    """Whether the "source" is a phrase quoted whole (citing "violations of international
+    law"): someone's words, not someone.
+
+    >>> text = 'MPs cited "violations of international law" as 300 were killed.'
+    >>> start = text.index("violations")
+    >>> _quoted_phrase(text, ActorRef(text="violations of international law", start=start,
+    ...                               end=start + 31))
+    True
+    """
+    if source is None or source.start is None or source.end is None or source.start == 0:
+        return False
+    before = text[source.start - 1]
+    after = text[source.end] if source.end < len(text) else ""
+    return before in _OPENING_QUOTES and after in _CLOSING_QUOTES
 
 
 def _in_circumstance(text: str, figure: Figure) -> bool:
@@ -332,6 +456,47 @@ _PARTITIVE = re.compile(
     r"\s+of\s+(?:them|whom|those|these)\s+(?:(?:killed|dead|deaths|victims)\s+)?"
     r"(?:(?:were|are|was|is)\s+)?(?P<noun>[a-z]+)"
 )
+
+
+# "10,000 civilian deaths": the adjective names the sub-count the noun counts.
+_CIVILIAN_ADJECTIVE = re.compile(
+    r"\s+(?P<noun>civilian|non-combatant)\s+(?:deaths|dead|fatalities|lives|victims|casualties)\b",
+    re.IGNORECASE,
+)
+# "eight civilians in Israel and at least 51 in Lebanon": a count with its noun left out
+# after "and" counts the noun of the count before it.
+_ELIDED_BEFORE = re.compile(
+    r"\b\d[\d,.]*\s+(?P<noun>[a-z]+)\s+(?:in|on|from|among)\s+[^,;:.\d]{1,40}?\s+and\s+$"
+)
+_NO_NOUN_AFTER = re.compile(r"\s+(?:in|on|from|among)\s")
+
+
+def _sub_count_noun(text: str, figure: Figure) -> str | None:
+    """The noun of a sub-count the figure's own noun hides: ``civilian`` in "10,000
+    civilian deaths", or the noun left out after "and" ("eight civilians in Israel and 51
+    in Lebanon"), when it names a quantity other than people.
+
+    >>> from newsclaims.model import Span
+    >>> def noun(text, number):
+    ...     start = text.index(number)
+    ...     return _sub_count_noun(text, Figure(id="f", span=Span(start=start,
+    ...                            end=start + len(number), text=number)))
+    >>> noun("Fewer than 10,000 civilian deaths in Ukraine.", "10,000")
+    'civilians'
+    >>> noun("At least 8 civilians in Israel and at least 51 in Lebanon died.", "at least 51")
+    'civilians'
+    >>> noun("At least 8 people in Israel and at least 51 in Lebanon died.", "at least 51")
+    """
+    end, start = figure.span.end, figure.span.start
+    if (match := _CIVILIAN_ADJECTIVE.match(text, end)) is not None:
+        return "civilians"
+    if not _NO_NOUN_AFTER.match(text, end):
+        return None
+    match = _ELIDED_BEFORE.search(text[max(0, start - 100) : start])
+    if match is None:
+        return None
+    quantity = quantity_of(match["noun"])
+    return match["noun"] if quantity is not None and quantity.name != PEOPLE else None
 
 
 def _partitive_noun(text: str, end: int) -> str | None:
