@@ -3,9 +3,12 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import Any
 
 import yaml
 
@@ -68,11 +71,29 @@ class FigureLexicon:
 
 
 @cache
+def figures_data() -> dict[str, Any]:
+    """``data/figures.yaml`` as read, once per process: the word lists that extraction
+    (this lexicon, figure states) and resolution (deaths, incidents) read."""
+    text = resources.files("newsclaims.data").joinpath("figures.yaml").read_text("utf-8")
+    data: dict[str, Any] = yaml.safe_load(text)
+    return data
+
+
+def word_alternatives(words: Iterable[object]) -> str:
+    """Words and phrases as regex alternatives, longest first (so "died of" is tried
+    before "died"), any run of spaces between a phrase's words.
+
+    >>> print(word_alternatives(["died", "died of"]))
+    died\\s+of|died
+    """
+    ordered = sorted((str(word) for word in words), key=len, reverse=True)
+    return "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in ordered)
+
+
+@cache
 def figure_lexicon() -> FigureLexicon:
     """Load ``data/figures.yaml`` (once per process)."""
-    raw = yaml.safe_load(
-        resources.files("newsclaims.data").joinpath("figures.yaml").read_text("utf-8")
-    )
+    raw = figures_data()
 
     def words(key: str) -> frozenset[str]:
         return frozenset(str(word).lower() for word in raw[key])

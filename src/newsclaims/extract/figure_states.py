@@ -19,10 +19,10 @@ from __future__ import annotations
 from collections import deque
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
-import yaml
 from spacy.tokens import Token
+
+from newsclaims.extract.figure_lexicon import figures_data
 
 NOUN_POS = {"NOUN", "PROPN"}
 PREDICATE_POS = {"VERB", "ADJ", "AUX"}
@@ -60,9 +60,7 @@ def state_lexicon() -> StateLexicon:
     >>> lexicon.states["injure"], lexicon.states["detain"], "remain" in lexicon.states
     ('wounded', 'arrested', False)
     """
-    raw = yaml.safe_load(
-        resources.files("newsclaims.data").joinpath("figures.yaml").read_text("utf-8")
-    )
+    raw = figures_data()
 
     def words(key: str) -> frozenset[str]:
         return frozenset(str(word).lower() for word in raw[key])

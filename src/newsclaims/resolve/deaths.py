@@ -25,9 +25,8 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from importlib import resources
 
-import yaml
+from newsclaims.extract.figure_lexicon import figures_data, word_alternatives
 
 KILLED = "killed"
 DIED = "died"
@@ -52,13 +51,10 @@ def death_state(status: str | None, sentence: str | None, start: int, length: in
 @cache
 def _not_killing() -> re.Pattern[str]:
     """A cause of death that is not violence, or captives' deaths, in a count's words."""
-    raw = yaml.safe_load(
-        resources.files("newsclaims.data").joinpath("figures.yaml").read_text("utf-8")
-    )
+    raw = figures_data()
 
     def alternatives(key: str) -> str:
-        words = sorted((str(word) for word in raw[key]), key=len, reverse=True)
-        return "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in words)
+        return word_alternatives(raw[key])
 
     cause = (
         rf"\b(?:{alternatives('death_words')})\s+(?:{alternatives('death_cause_links')})\s+"

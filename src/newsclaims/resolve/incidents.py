@@ -39,11 +39,8 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from importlib import resources
-from typing import Any
 
-import yaml
-
+from newsclaims.extract.figure_lexicon import figures_data, word_alternatives
 from newsclaims.resolve.sources import sources_data
 
 KILLING_WORDS = r"(?:killed|killing|dead|died|slain|murdered|left)"
@@ -246,14 +243,6 @@ def _site_intake() -> re.Pattern[str]:
     )
 
 
-@cache
-def _figure_words() -> dict[str, Any]:
-    text = resources.files("newsclaims.data").joinpath("figures.yaml").read_text("utf-8")
-    data: dict[str, Any] = yaml.safe_load(text)
-    return data
-
-
 def _words(key: str) -> str:
     """A word list of ``data/figures.yaml`` as regex alternatives, longest first."""
-    words = sorted((str(word) for word in _figure_words()[key]), key=len, reverse=True)
-    return "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in words)
+    return word_alternatives(figures_data()[key])
