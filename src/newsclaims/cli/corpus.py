@@ -240,6 +240,15 @@ def timeline(
             "checked.",
         ),
     ] = False,
+    unregistered: Annotated[
+        bool,
+        typer.Option(
+            "--unregistered",
+            help="Also show running tolls told by sources the registry does not know (ids "
+            "name:...). Left out by default unless --source asks: in samples read blind "
+            "fewer than half were right.",
+        ),
+    ] = False,
     chart: Annotated[
         Path | None,
         typer.Option(help="Also write the chart: .html, .png, .svg or .json (Vega-Lite)."),
@@ -257,7 +266,8 @@ def timeline(
     place most of the article is set in; each point's where_basis says which. A local
     authority's count (a health ministry's) is of its own place, whatever else the
     sentence names. A running toll with no place, or with only the article's, is left out
-    (--placeless shows it).
+    (--placeless shows it), and so is one told by a source the registry does not know
+    (--unregistered shows it).
 
     Examples:
 
@@ -285,7 +295,9 @@ def timeline(
     )  # fmt: skip
     engine = open_store(db, create=False)
     with engine.connect() as connection:
-        points = timeline_points(connection, filters, placeless=placeless)
+        points = timeline_points(
+            connection, filters, placeless=placeless, unregistered=unregistered
+        )
         if not points and source:
             _offer_sources(connection, source)
     engine.dispose()
