@@ -134,7 +134,8 @@ def _lifespan(engine: Engine, warm: bool) -> Any:
         stop = threading.Event()
         warming = threading.Thread(target=_warm, args=(engine, stop), name="warm views")
         # A daemon, so that a view still being computed never holds the process at exit;
-        # told to stop and given a moment, so the store is not closed under a running one.
+        # told to stop and given up to WARM_JOIN_SECONDS to end the view it is computing,
+        # so the store is closed under a running view only when that view is very slow.
         warming.daemon = True
         if warm:
             warming.start()
