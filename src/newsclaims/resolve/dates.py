@@ -43,6 +43,12 @@ _MONTH_YEAR = re.compile(
     r"\b(?i:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?\s+"
     r"(?P<year>(?:19|20)\d\d)(?!\d|,\d)"
 )
+# A year the sentence tells of as its subject ("the UN said 2022 was the deadliest year",
+# "2019 saw 300 killed"): the figures after it are that year's.
+_YEAR_SUBJECT = re.compile(
+    r"(?<![\w,.$£€-])(?P<year>(?:19|20)\d\d)\s+(?:was|had\s+been|saw|proved|became|marked)\b",
+    re.IGNORECASE,
+)
 _LAST_YEAR = re.compile(r"\b(?:last|previous) year\b", re.IGNORECASE)
 # "last May's 11-day assault": a month of the year before, past the report's.
 _LAST_MONTH = re.compile(
@@ -80,6 +86,8 @@ def is_background(sentence: str | None, report_date: date | None) -> bool:
     True
     >>> is_background("The deadliest war since the 1948 Nakba has killed 20,000.", day)
     False
+    >>> is_background("The UN said 2023 was the deadliest year since 2005, with 200 killed.", day)
+    True
     """
     if not sentence or report_date is None:
         return False
@@ -88,7 +96,11 @@ def is_background(sentence: str | None, report_date: date | None) -> bool:
         return False
     if _LAST_YEAR.search(compared) or _LAST_MONTH.search(compared):
         return True  # "150 Palestinians killed in the West Bank last year", "last May's war"
-    years = [*_DATED_BY_YEAR.finditer(compared), *_MONTH_YEAR.finditer(compared)]
+    years = [
+        *_DATED_BY_YEAR.finditer(compared),
+        *_MONTH_YEAR.finditer(compared),
+        *_YEAR_SUBJECT.finditer(compared),
+    ]
     return any(int(match["year"]) < report_date.year for match in years)
 
 
