@@ -54,7 +54,15 @@ _LAST_YEAR = re.compile(r"\b(?:last|previous) year\b", re.IGNORECASE)
 _LAST_MONTH = re.compile(
     r"\blast\s+(?:" + "|".join(calendar.month_name[1:]) + r")\b", re.IGNORECASE
 )
-_RUNNING_FROM = re.compile(r"\b(?:since|began|begun|started|starting|from)\b", re.IGNORECASE)
+# "from" starts a count only before a time ("from 2007", "from October", "from the start
+# of the war"); "resigned from the cabinet" starts none.
+_RUNNING_FROM = re.compile(
+    r"\b(?:since|began|begun|started|starting)\b|\bfrom\s+(?:(?:the|late|early|mid|last)\s+)?"
+    r"(?:\d|(?:start|beginning|outbreak|onset|first)\b|(?:"
+    + "|".join([*calendar.month_name[1:], *calendar.day_name])
+    + r")\b)",
+    re.IGNORECASE,
+)
 # "the deadliest year since 2006", "the highest toll since records began": a comparison,
 # not the start of a running count.
 _SUPERLATIVE_SINCE = re.compile(
@@ -85,6 +93,10 @@ def is_background(sentence: str | None, report_date: date | None) -> bool:
     >>> is_background("Last May's war, in which 250 people were killed, ended in a truce.", day)
     True
     >>> is_background("The deadliest war since the 1948 Nakba has killed 20,000.", day)
+    False
+    >>> is_background("In 2014, she resigned from the cabinet over a war that killed 2,000.", day)
+    True
+    >>> is_background("From January 2023 to now, troops have killed 500 people.", day)
     False
     >>> is_background("The UN said 2023 was the deadliest year since 2005, with 200 killed.", day)
     True
