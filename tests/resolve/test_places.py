@@ -305,6 +305,9 @@ def test_a_ministrys_count_of_all_its_places_gets_none_of_them(
         # A count set in the whole after a part was named is not the part's.
         ("Troops raided towns in the West Bank, killing 140 Palestinians in the occupied "
          "territories this year.", None),
+        # The territory, singular, is the one named before it.
+        ("Strikes hit Gaza again. The war has killed 9,000 people in the Palestinian "
+         "territory.", "Gaza"),
         # A list of the parts, a misspelt descriptor among them: the count of none.
         ("Troops have killed 80 Palestinians this year in the West Bank, East Jerusalem and "
          "the beseiged Gaza Strip.", None),
