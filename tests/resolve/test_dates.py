@@ -134,6 +134,15 @@ def test_a_day_on_the_reporting_verb_dates_the_count(text, when, claim_day):
         ("Last June's five-day war, in which 80 people were killed, ended in a truce.", True),
         ("The war that started last June has killed 80 people.", False),
         ("The deadliest war since the 1948 Nakba has killed 20,000 people.", False),
+        # "from" a place or a post starts no running count; "from" a time does.
+        ("In 2012, he resigned from the council over a siege that killed 700 people.", True),
+        ("In 2012, he fled from Homs during a siege that killed 700 people.", True),
+        ("From the start of 2023 to now, the siege has killed 700 people.", False),
+        # A past year as the subject: that year's figures.
+        ("Monitors said 2019 was the bloodiest year in the valley since 2001: 95 killed.", True),
+        ("Officials noted that 2020 saw at least 64 people killed in the province.", True),
+        ("Officials said 2,019 people were killed in the province.", False),
+        ("Officials said 2024 was already the deadliest year, with 64 people killed.", False),
     ],
 )
 def test_past_counts_told_by_comparison_or_month_are_background(sentence, background) -> None:

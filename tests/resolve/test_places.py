@@ -15,6 +15,8 @@ from newsclaims.resolve.places import normalise_place
         ("in the besieged Gaza Strip", "Gaza"),
         ("the occupied West Bank", "West Bank"),
         ("the illegally occupied West Bank", "West Bank"),
+        ("the occupied Palestinian territories", "Palestinian territories"),
+        ("the occupied territories", "Palestinian territories"),
         ("Khan Yunis", "Khan Younis"),
         ("northern Gaza", "northern Gaza"),
         ("north Gaza", "northern Gaza"),
@@ -290,6 +292,30 @@ def test_a_ministrys_count_of_all_its_places_gets_none_of_them(
     resolved = resolve_report(report.model_copy(update={"figures": [figure]}))
     got = resolved.figures[0]
     assert (got.place, got.place_basis) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # The occupied territories are a place of their own, not a part of them.
+        ("At least 160 Palestinians have been killed this year in the occupied Palestinian "
+         "territories.", "Palestinian territories"),
+        ("Some 95 Palestinians have been killed in the occupied territories so far this "
+         "year.", "Palestinian territories"),
+        # A count set in the whole after a part was named is not the part's.
+        ("Troops raided towns in the West Bank, killing 140 Palestinians in the occupied "
+         "territories this year.", None),
+        # The territory, singular, is the one named before it.
+        ("Strikes hit Gaza again. The war has killed 9,000 people in the Palestinian "
+         "territory.", "Gaza"),
+        # A list of the parts, a misspelt descriptor among them: the count of none.
+        ("Troops have killed 80 Palestinians this year in the West Bank, East Jerusalem and "
+         "the beseiged Gaza Strip.", None),
+    ],
+)  # fmt: skip
+def test_a_count_of_the_occupied_territories_is_not_one_parts(analyze_text, text, place):
+    (figure, *_) = analyze_text(text).figures
+    assert figure.place == place
 
 
 @pytest.mark.parametrize(

@@ -116,6 +116,30 @@ def test_a_quoted_phrase_is_no_source(text: str, source: str, number: str) -> No
 
 
 @pytest.mark.parametrize(
+    ("text", "source", "number"),
+    [
+        # A "referring to" gloss after the speaker's words: the reporter's count.
+        ("The minister said the raids must stop, referring to the offensive that has killed "
+         "4,000 people in the valley.", "The minister", "4,000"),
+        # A dash-set aside after the speaker's name: the reporter's count.
+        ("Observers warned that the siege \u2013 more than 4,000 people killed so far \u2013 "
+         "could amount to a crime.", "Observers", "4,000"),
+        ("Observers warned that the siege - more than 4,000 people killed so far - could "
+         "amount to a crime.", "Observers", "4,000"),
+    ],
+)  # fmt: skip
+def test_a_reporters_aside_after_the_speaker_is_no_ones(text, source, number) -> None:
+    assert resolved(text, number, source).source_id is None
+
+
+def test_a_dash_pair_closed_before_the_count_keeps_the_speaker() -> None:
+    text = "The ministry said \u2013 as it does every day \u2013 that 4,000 people were killed."
+    assert resolved(text, "4,000", "The ministry").source_id is not None
+    text = "The ministry said 30 people died overnight \u2013 bringing the toll to 4,000."
+    assert resolved(text, "4,000", "The ministry").source_id is not None
+
+
+@pytest.mark.parametrize(
     ("text", "number"),
     [
         ("The army struck Gaza as more than 2,500 people have been killed on both sides.", "2,500"),

@@ -43,12 +43,26 @@ _MONTH_YEAR = re.compile(
     r"\b(?i:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?\s+"
     r"(?P<year>(?:19|20)\d\d)(?!\d|,\d)"
 )
+# A year the sentence tells of as its subject ("the UN said 2022 was the deadliest year",
+# "2019 saw 300 killed"): the figures after it are that year's.
+_YEAR_SUBJECT = re.compile(
+    r"(?<![\w,.$£€-])(?P<year>(?:19|20)\d\d)\s+(?:was|had\s+been|saw|proved|became|marked)\b",
+    re.IGNORECASE,
+)
 _LAST_YEAR = re.compile(r"\b(?:last|previous) year\b", re.IGNORECASE)
 # "last May's 11-day assault": a month of the year before, past the report's.
 _LAST_MONTH = re.compile(
     r"\blast\s+(?:" + "|".join(calendar.month_name[1:]) + r")\b", re.IGNORECASE
 )
-_RUNNING_FROM = re.compile(r"\b(?:since|began|begun|started|starting|from)\b", re.IGNORECASE)
+# "from" starts a count only before a time ("from 2007", "from October", "from the start
+# of the war"); "resigned from the cabinet" starts none.
+_RUNNING_FROM = re.compile(
+    r"\b(?:since|began|begun|started|starting)\b|\bfrom\s+(?:(?:the|late|early|mid|last)\s+)?"
+    r"(?:\d|(?:start|beginning|outbreak|onset|first)\b|(?:"
+    + "|".join([*calendar.month_name[1:], *calendar.day_name])
+    + r")\b)",
+    re.IGNORECASE,
+)
 # "the deadliest year since 2006", "the highest toll since records began": a comparison,
 # not the start of a running count.
 _SUPERLATIVE_SINCE = re.compile(
@@ -80,6 +94,12 @@ def is_background(sentence: str | None, report_date: date | None) -> bool:
     True
     >>> is_background("The deadliest war since the 1948 Nakba has killed 20,000.", day)
     False
+    >>> is_background("In 2014, she resigned from the cabinet over a war that killed 2,000.", day)
+    True
+    >>> is_background("From January 2023 to now, troops have killed 500 people.", day)
+    False
+    >>> is_background("The UN said 2023 was the deadliest year since 2005, with 200 killed.", day)
+    True
     """
     if not sentence or report_date is None:
         return False
@@ -88,7 +108,11 @@ def is_background(sentence: str | None, report_date: date | None) -> bool:
         return False
     if _LAST_YEAR.search(compared) or _LAST_MONTH.search(compared):
         return True  # "150 Palestinians killed in the West Bank last year", "last May's war"
-    years = [*_DATED_BY_YEAR.finditer(compared), *_MONTH_YEAR.finditer(compared)]
+    years = [
+        *_DATED_BY_YEAR.finditer(compared),
+        *_MONTH_YEAR.finditer(compared),
+        *_YEAR_SUBJECT.finditer(compared),
+    ]
     return any(int(match["year"]) < report_date.year for match in years)
 
 

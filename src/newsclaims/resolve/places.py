@@ -125,6 +125,8 @@ def normalise_place(where: str | None, text: str = "", position: int | None = No
     if not cleaned:
         return None
     tables = place_tables()
+    if listed := tables.names.get(cleaned.casefold()):
+        return listed  # "occupied Palestinian territories": a name with its descriptors
     whole = _drop_descriptors(cleaned, tables)
     if named := _named_place(whole):  # "West Bank" is a name, not the west of a "Bank"
         return named

@@ -81,6 +81,7 @@ def _resolved_figure(
         or _in_circumstance(report.text, figure)
         or _quoted_phrase(report.text, figure.source)
         or (source[0].id.startswith(NAME_PREFIX) and _reporters_relative(report.text, figure))
+        or _reporters_aside(report.text, figure)
     ):
         # "In said ...", "the questionable": no one's words; "Israel vows to go on as the
         # Gaza toll nears 24,000": the reporter's. No source either way.
@@ -238,6 +239,52 @@ def _reporters_relative(text: str, figure: Figure) -> bool:
     between = text[source.end : figure.span.start]
     match = _REPORTERS_RELATIVE.search(between)
     return match is not None and not _SPEECH.search(between)
+
+
+# "Blinken said ..., referring to the attack that prompted the war that has killed 10,000"
+# or "they warned that its actions - more than 20,000 killed - could be genocide": the
+# reporter's gloss or dash-set aside after the source's name tells the count, not the source.
+_ASIDE = re.compile(
+    r"(?:,\s+referring\s+to\b|\s[\u2013\u2014-]\s|\u2014)(?:(?!\s-\s)[^\u2013\u2014\"\u201c\u201d])*$",
+    re.IGNORECASE,
+)
+
+_DASH = re.compile(r"\s[\u2013\u2014-]\s|\u2014")
+
+
+def _reporters_aside(text: str, figure: Figure) -> bool:
+    """Whether the count stands in a "referring to" gloss or a dash-set aside after its
+    source's name, with no one's speech in it.
+
+    >>> from newsclaims.model import Span
+    >>> def aside(text, number):
+    ...     start = text.index(number)
+    ...     return _reporters_aside(text, Figure(id="f", span=Span(start=start,
+    ...         end=start + len(number), text=number), source=ActorRef(text="He", start=0, end=2)))
+    >>> aside("He said it must end, referring to the war that has killed 9,000 people.", "9,000")
+    True
+    >>> aside("He warned that its acts - 9,000 killed so far - are a crime.", "9,000")
+    True
+    >>> aside("He said - and officials agreed - that 9,000 had died.", "9,000")
+    False
+    >>> aside("He said 9,000 people had been killed.", "9,000")
+    False
+    >>> aside("He said 30 died - bringing the toll to 9,000.", "9,000")
+    False
+    """
+    source = figure.source
+    if source is None or source.end is None or source.end > figure.span.start:
+        return False
+    between = text[source.end : figure.span.start]
+    match = _ASIDE.search(between)
+    if match is None or _SPEECH.search(match.group(0)):
+        return False
+    if "referring" in match.group(0).casefold():
+        return True
+    # A dash-set aside is open at the count (an odd number of dashes before it) and closes
+    # after it in the sentence: "... said 30 died - bringing the toll to 900" is no aside.
+    after = re.split(r"[.;!?]", text[figure.span.end : figure.span.end + 200], maxsplit=1)[0]
+    return len(_DASH.findall(between)) % 2 == 1 and _DASH.search(after) is not None
 
 
 _OPENING_QUOTES = frozenset("\"'\u201c\u2018")
