@@ -431,9 +431,18 @@ _TALKS_APPROVED = re.compile(
     re.IGNORECASE,
 )
 # An appeal or offer named as a thing someone else asks ("the things that they are
-# asking for"): described, not made by the actor the coder gave it.
+# asking for", "what they want"): described, not made by the actor the coder gave it. A
+# noun phrase, not a move verb's clause ("agreed that they would release", "demanded
+# that it withdraw"): no word before "that" is a verb or an auxiliary.
+_NOT_A_VERB = (
+    r"(?!(?:[\w'’-]*(?:ed|ing)|agrees?|demands?|insists?|proposes?|asks?|says?|urges?|"
+    r"warns?|accepts?|announces?|confirms?|pledges?|promises?|vows?|decides?|offers?|"
+    r"suggests?|requests?|states?|has|have|had|will|would|also|is|are|was|were)\s)"
+)
 _DESCRIBED = re.compile(
-    r"^(?:[\w'’-]+\s+){1,2}(?:that|which)\s+(?:they|he|she|we|you|it)\b", re.IGNORECASE
+    rf"^(?:(?:(?:the|those|these|all|any|some)\s+)?(?:{_NOT_A_VERB}[\w'’-]+\s+){{1,2}}"
+    r"(?:that|which)|what)\s+(?:they|he|she|we|you|it)\b",
+    re.IGNORECASE,
 )
 # Asking for a meeting, a briefing or an update is a procedure, no demand on a side.
 _PROCEDURE = re.compile(

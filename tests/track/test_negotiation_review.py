@@ -1,0 +1,51 @@
+"""Negotiation moves: cases a review found wrongly dropped or kept. Invented sentences."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+from report_builders import actor, event, report, span_of
+
+from newsclaims.cli import main
+from newsclaims.store.connect import open_store
+from newsclaims.store.writer import ReportWriter
+
+ISRAEL = actor("Israel", code="ISR", kind="country", canonical="ISR")
+HAMAS = actor("Hamas", code="PSEREB", kind="group", canonical="Hamas")
+EGYPT = actor("Egypt", code="EGY", kind="country", canonical="EGY")
+
+
+def _moves(db_url: str, capsys: pytest.CaptureFixture[str], *reports: Any) -> dict[str, list[str]]:
+    engine = open_store(db_url)
+    ReportWriter(engine).write(list(reports))
+    engine.dispose()
+    assert main(["negotiation", "--unaddressed", "--format", "json", "--db", db_url]) == 0
+    per_actor = json.loads(capsys.readouterr().out)
+    return {name: sorted(m["move"] for m in moves) for name, moves in per_actor.items()}
+
+
+def _told(
+    article_id: str,
+    text: str,
+    evidence: str,
+    code: str,
+    source: Any,
+    headline: str = "War in Gaza",
+) -> Any:
+    return report(article_id, text, date="2024-02-01", headline=headline, events=[
+        event(text, evidence, code, source, sentence=span_of(text, text))])  # fmt: skip
+
+
+def test_a_move_verbs_that_clause_is_no_described_appeal(
+    db_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    found = _moves(
+        db_url, capsys,
+        _told("a", "Hamas agreed that they would release 50 hostages under the truce deal.",
+              "agreed that they would release 50 hostages", "057", HAMAS),
+        _told("d", "Hamas named Israel and demanded that it withdraw its troops under a truce.",
+              "demanded that it withdraw its troops", "02", HAMAS),
+    )  # fmt: skip
+    assert found == {"Hamas": ["agreement", "demand"]}
