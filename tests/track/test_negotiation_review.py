@@ -49,3 +49,16 @@ def test_a_move_verbs_that_clause_is_no_described_appeal(
               "demanded that it withdraw its troops", "02", HAMAS),
     )  # fmt: skip
     assert found == {"Hamas": ["agreement", "demand"]}
+
+
+def test_a_title_case_headline_with_a_semicolon_is_no_signed_column(
+    db_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    found = _moves(
+        db_url, capsys,
+        _told("t", "Hamas rejected the truce proposal of Israel.", "rejected the truce proposal",
+              "125", HAMAS, headline="Truce Talks Stall in Cairo; Families Despair"),
+        _told("c", "Israel rejected the truce proposal of Hamas.", "rejected the truce proposal",
+              "125", ISRAEL, headline="Why the fighting must go on; Jane Writer"),
+    )  # fmt: skip
+    assert found == {"Hamas": ["rejection"]}
