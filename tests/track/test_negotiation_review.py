@@ -62,3 +62,14 @@ def test_a_title_case_headline_with_a_semicolon_is_no_signed_column(
               "125", ISRAEL, headline="Why the fighting must go on; Jane Writer"),
     )  # fmt: skip
     assert found == {"Hamas": ["rejection"]}
+
+
+def test_only_the_actor_named_after_a_former_title_is_a_former_officeholder(
+    db_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    told = "Former president John Doe said Israel rejected the truce deal with Hamas."
+    found = _moves(
+        db_url, capsys,
+        _told("t", told, "rejected the truce deal", "120", ISRAEL),
+    )  # fmt: skip
+    assert found == {"Israel": ["rejection"]}
