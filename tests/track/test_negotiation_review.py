@@ -73,3 +73,14 @@ def test_only_the_actor_named_after_a_former_title_is_a_former_officeholder(
         _told("t", told, "rejected the truce deal", "120", ISRAEL),
     )  # fmt: skip
     assert found == {"Israel": ["rejection"]}
+
+
+def test_a_fronted_phrases_terms_clause_ends_at_its_comma(
+    db_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    told = "In truce talks in which Qatar mediates, Hamas rejected the proposal of Israel."
+    found = _moves(
+        db_url, capsys,
+        _told("t", told, "rejected the proposal", "125", HAMAS),
+    )  # fmt: skip
+    assert found == {"Hamas": ["rejection"]}
