@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 import pytest
-from report_builders import actor, event, report, span_of
+from report_builders import actor, event, quote, report, span_of
 
 from newsclaims.cli import main
 from newsclaims.store.connect import open_store
@@ -84,3 +84,17 @@ def test_a_fronted_phrases_terms_clause_ends_at_its_comma(
         _told("t", told, "rejected the proposal", "125", HAMAS),
     )  # fmt: skip
     assert found == {"Hamas": ["rejection"]}
+
+
+def test_a_speakers_resolve_in_another_clause_leaves_the_demand(
+    db_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    leader = actor("John Doe", code="PSEREB", kind="person", canonical="John Doe")
+    asked = "Doe said Israel must stop its raids on Gaza, and I think we should push for a truce."
+    content = asked[len("Doe said ") : -1]
+    found = _moves(
+        db_url, capsys,
+        report("q", asked, date="2024-02-01", headline="War in Gaza",
+               quotes=[quote(asked, content, leader, kind="indirect")]),
+    )  # fmt: skip
+    assert found == {"John Doe": ["demand"]}
