@@ -11,6 +11,7 @@ from report_builders import actor, event, quote, report, span_of
 from newsclaims.cli import main
 from newsclaims.store.connect import open_store
 from newsclaims.store.writer import ReportWriter
+from newsclaims.track.constructions import outside_the_talks
 
 ISRAEL = actor("Israel", code="ISR", kind="country", canonical="ISR")
 HAMAS = actor("Hamas", code="PSEREB", kind="group", canonical="Hamas")
@@ -98,3 +99,11 @@ def test_a_speakers_resolve_in_another_clause_leaves_the_demand(
                quotes=[quote(asked, content, leader, kind="indirect")]),
     )  # fmt: skip
     assert found == {"John Doe": ["demand"]}
+
+
+def test_only_the_palestinian_authoritys_full_names_sit_outside_the_talks() -> None:
+    text = "{} called for a truce in Gaza."
+    assert outside_the_talks("demand", "Mahmoud Abbas", None, text.format("Mahmoud Abbas"))
+    assert outside_the_talks("demand", "Riyad Mansour", None, text.format("Riyad Mansour"))
+    assert not outside_the_talks("demand", "Abbas Kamel", None, text.format("Abbas Kamel"))
+    assert not outside_the_talks("demand", "Mansour Abbas", None, text.format("Mansour Abbas"))
