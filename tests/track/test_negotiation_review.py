@@ -107,3 +107,16 @@ def test_only_the_palestinian_authoritys_full_names_sit_outside_the_talks() -> N
     assert outside_the_talks("demand", "Riyad Mansour", None, text.format("Riyad Mansour"))
     assert not outside_the_talks("demand", "Abbas Kamel", None, text.format("Abbas Kamel"))
     assert not outside_the_talks("demand", "Mansour Abbas", None, text.format("Mansour Abbas"))
+
+
+def test_an_appeal_taken_up_by_something_and_an_acceptance_are_read_right(
+    db_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    taken_up = "Belgium is calling for a ceasefire in Gaza, something Israel has rejected."
+    accepted = "Hamas rejected Israel's truce proposal but accepted calls from Belgium for talks."
+    found = _moves(
+        db_url, capsys,
+        _told("b", taken_up, "has rejected", "120", ISRAEL),
+        _told("a", accepted, "rejected Israel's truce proposal but accepted calls", "125", HAMAS),
+    )  # fmt: skip
+    assert found == {"Hamas": ["rejection"]}
