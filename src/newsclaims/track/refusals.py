@@ -103,7 +103,7 @@ def refuses_no_move(before: str, span: str, after: str, text: str, *, first: boo
     >>> refuses_no_move("", "Hamas rejected Israel's proposal but accepted calls", " from Belgium", text)
     False
     """
-    verbs = [v for v in _REFUSING.finditer(span) if _refuses(span, v)]
+    verbs = [v for v in _REFUSING.finditer(span) if _refuses(before, span, v)]
     if not verbs:
         return False
     verb = verbs[0] if first else verbs[-1]
@@ -129,12 +129,13 @@ _NEGATED = re.compile(
 )
 
 
-def _refuses(span: str, verb: re.Match[str]) -> bool:
+def _refuses(before: str, span: str, verb: re.Match[str]) -> bool:
     """Whether a refusing verb refuses: accepting or agreeing only where negated ("will
     not accept calls"), not "rejected the proposal but accepted calls from Egypt"."""
     if not verb.group(0).casefold().startswith(("accept", "agree")):
         return True
-    return bool(_NEGATED.search(span[max(0, verb.start() - 40) : verb.start()]))
+    told = f"{before[-40:]} {span[: verb.start()]}"
+    return bool(_NEGATED.search(told[-40:]))
 
 
 def _third_parties_appeal(refused: str, text: str) -> bool:
