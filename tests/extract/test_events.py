@@ -1077,6 +1077,13 @@ def test_reported_involvement_is_an_accusation_and_its_denial_is_not(nlp: Langua
     assert ("AZE", "11") not in coded(events)
 
 
+def test_involvement_in_no_harm_is_no_accusation(nlp: Language) -> None:
+    events = events_of(nlp, "Kenya said Uganda was involved in the negotiations on a truce.")
+    assert ("KEN", "11") not in coded(events)
+    events = events_of(nlp, "Kenya said Uganda was implicated in the killing of a judge.")
+    assert ("KEN", "11") in coded(events)
+
+
 def test_existential_fighting_between_two_sides(nlp: Language) -> None:
     events = events_of(nlp, "There is fighting between Hezbollah and Israeli troops.")
     assert coded(events) == {("LBNREB", "19"), ("ISRMIL", "19")}

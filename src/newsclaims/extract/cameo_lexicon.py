@@ -64,6 +64,8 @@ class CameoLexicon:
     wish_verbs: frozenset[str]
     criticism_words: frozenset[str]
     blame_words: frozenset[str]
+    involvement_words: frozenset[str]
+    harm_nouns: frozenset[str]
     relation_participles: frozenset[str]
     hearsay_nouns: frozenset[str]
     irrealis_marks: frozenset[str]
@@ -244,6 +246,8 @@ def cameo_lexicon() -> CameoLexicon:
         wish_verbs=words("wish_verbs"),
         criticism_words=words("criticism_words"),
         blame_words=words("blame_words"),
+        involvement_words=words("involvement_words"),
+        harm_nouns=words("harm_nouns"),
         relation_participles=words("relation_participles"),
         hearsay_nouns=words("hearsay_nouns"),
         irrealis_marks=words("irrealis_marks"),

@@ -627,10 +627,25 @@ def _criticism_events(verb: Token, context: EventContext) -> Iterator[Event]:
         yield _event(context, clause, evidence, speaker, target, code, None)
 
 
+def _blames(word: Token, lexicon: CameoLexicon) -> bool:
+    """Whether a predicate of blame blames: "involved" and "implicated" only in a harm
+    ("involved in the attack", "in planning the killing"), not "in the negotiations"."""
+    if word.lower_ not in lexicon.blame_words:
+        return False
+    if word.lower_ not in lexicon.involvement_words:
+        return True
+    for prep in children_of(word, {"prep"}):
+        for held in children_of(prep, {"pobj", "pcomp"}):
+            done = [held, *children_of(held, {"dobj", "pobj"})]
+            if any(t.lemma_.lower() in lexicon.harm_nouns for t in done):
+                return True
+    return False
+
+
 def _speech_act(complement: Token, context: EventContext) -> tuple[str, list[Token]] | None:
     """The code a reported clause makes of its report, with the words that say so."""
     lexicon = context.lexicon
-    if complement.lower_ in lexicon.blame_words and is_passive(complement):
+    if _blames(complement, lexicon) and is_passive(complement):
         # "X said Y was involved in the attack": a passive of blame.
         return ACCUSATION_CODE, [*children_of(complement, {"auxpass"}), complement]
     if complement.lemma_ == "be":
@@ -638,7 +653,7 @@ def _speech_act(complement: Token, context: EventContext) -> tuple[str, list[Tok
         lemmas = {p.lemma_.lower() for p in predicates}
         if lemmas & lexicon.criticism_words:
             return CRITICISM_CODE, [complement, *predicates]
-        if lemmas & lexicon.blame_words:
+        if any(p.lemma_.lower() in lexicon.blame_words and _blames(p, lexicon) for p in predicates):
             return ACCUSATION_CODE, [complement, *predicates]
         return None
     judged = _judged_object(complement, lexicon.criticism_words)

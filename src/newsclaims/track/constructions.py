@@ -231,8 +231,21 @@ def own_resolve(content: str) -> bool:
     True
     >>> own_resolve("Israel must end its raids on Gaza")
     False
+    >>> own_resolve("Israel must stop, and I think we should push for a deal")
+    False
     """
-    return bool(_OWN_OBLIGATION.search(content))
+    modal = _MODAL.search(content)
+    if modal is None:
+        return bool(_OWN_OBLIGATION.search(content))
+    # Only the clause that holds the first modal, the one coded as a demand.
+    start = max((m.end() for m in _CLAUSE_END.finditer(content, 0, modal.start())), default=0)
+    end = next((m.start() for m in _CLAUSE_END.finditer(content, modal.end())), len(content))
+    return bool(_OWN_OBLIGATION.search(content[start:end]))
+
+
+_MODAL = re.compile(r"\b(?:must|should|have\s+to|has\s+to|needs?\s+to)\b", re.IGNORECASE)
+# Where one clause of reported speech ends and the next begins.
+_CLAUSE_END = re.compile(r"[;:]|,\s*(?=(?:and|but|while|whereas|yet|so)\b)|\s(?:but|while)\s")
 
 
 # A deal's stated content ("an agreement in principle under which ...", "a deal to form a

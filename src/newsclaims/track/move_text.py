@@ -290,7 +290,18 @@ _ANOTHER_EVENTS_DAY = re.compile(
 
 # A former officeholder named in the sentence ("Former Israeli leader Ehud Olmert"):
 # what he tells of his own time in office is history, and he binds no party now.
-_FORMER = re.compile(r"\b(?:former|ex-|then-)\s*(?:[\w'’-]+\s+){0,4}?$", re.IGNORECASE)
+# Only a title may stand between "former" and the name ("Former president Trump said
+# Israel rejected" names Israel as no former officeholder): no verb, no other name.
+_FORMER = re.compile(r"\b(?:former|ex-|then-)\s*(?P<title>(?:[\w'’-]+\s+){0,4}?)$", re.IGNORECASE)
+_NO_TITLE_WORD = re.compile(
+    r"^(?:[\w'’-]*ed|said|says?|told|tells|thinks?|believes?|argues?|warns?|wrote|writes|and|or|"
+    r"who|that|which|when|while|as|but|[A-Z][\w'’-]*(?<!i)(?<!an)(?<!ese)(?<!ish)(?<!ch))$"
+)
+_CAPITAL_TITLES = frozenset(
+    {"Prime", "Minister", "President", "Foreign", "Defence", "Defense", "Secretary",
+     "Chief", "Head", "Leader", "General", "Premier", "Ambassador", "Envoy", "Vice",
+     "Deputy", "Senator", "Speaker", "Chancellor", "King", "Emir", "Sheikh", "State"}
+)  # fmt: skip
 # A refusal or acceptance that refers back to the sentence before ("Israel has rejected
 # those offers") tells that sentence's time.
 REFERS_BACK = re.compile(
@@ -309,12 +320,20 @@ def former_holder(sentence: str | None, names: list[str | None]) -> bool:
     False
     >>> former_holder("Prime Minister Ehud Olmert rejected a deal.", ["Ehud Olmert", None])
     False
+    >>> former_holder("Former president Trump said Israel rejected the deal.", ["Israel"])
+    False
+    >>> former_holder("Former Israeli Prime Minister Ehud Olmert said so.", ["Ehud Olmert"])
+    True
     """
     for name in names:
         if not sentence or not name or len(name) < 3:
             continue
         for found in re.finditer(re.escape(name), sentence):
-            if _FORMER.search(sentence[max(0, found.start() - 60) : found.start()]):
+            former = _FORMER.search(sentence[max(0, found.start() - 60) : found.start()])
+            if former and not any(
+                _NO_TITLE_WORD.match(word) and word not in _CAPITAL_TITLES
+                for word in former["title"].split()
+            ):
                 return True
     return False
 

@@ -49,6 +49,7 @@ from newsclaims.track.move_text import (
 from newsclaims.track.parties import in_a_conflict, party_code, party_role, same_conflict
 from newsclaims.track.refusals import refuses_no_move
 from newsclaims.track.speech import (
+    CLAUSE_BOUNDARY,
     PENDING,
     SUBJECT_END,
     is_opinion,
@@ -345,7 +346,7 @@ def _typed_event_move(item: dict[str, Any], move: str) -> dict[str, Any] | None:
         return None  # "directed negotiators to return": nothing of a deal handed over
     if move == "proposal" and (verb_of(span) in _TRAVELLING | _TRYING or _NO_OFFER.search(span)):
         return None  # "will visit Israel", "a regional tour", "seeking to negotiate"
-    if _TERMS_CLAUSE.search(before.split(";")[-1]):
+    if _in_terms(before):
         return None  # "a truce during which Israel would withdraw": a term, no move
     if span.casefold().startswith("to ") or _in_another_forum(item):
         return None  # "[demands for Netanyahu] to step down"; "proposed a draft resolution"
@@ -416,6 +417,25 @@ _TRYING = frozenset(
 _TERMS_CLAUSE = re.compile(
     r"\b(?:under|during|in|by)\s+which\b|\bwhereby\b|\bas part of which\b", re.IGNORECASE
 )
+# A terms clause set off by a comma runs on to the sentence's end, over its list of terms
+# ("a truce of three months, during which captives would go free, Israel would pull back").
+_TERMS_RUN_ON = re.compile(rf",\s*(?:{_TERMS_CLAUSE.pattern})", re.IGNORECASE)
+
+
+def _in_terms(before: str) -> bool:
+    """Whether the text before a move puts it in a clause telling a deal's terms: its own
+    clause opens with one, or one set off by a comma runs on to it. A fronted phrase's
+    clause ends at its comma ("In talks in which Qatar mediates, Hamas rejected").
+
+    >>> _in_terms("In talks in which Qatar mediates, Hamas")
+    False
+    >>> _in_terms("Hamas proposed a truce, during which captives would go free, Israel")
+    True
+    """
+    last = before.split(";")[-1]
+    return bool(_TERMS_CLAUSE.search(CLAUSE_BOUNDARY.split(last)[-1]) or _TERMS_RUN_ON.search(last))
+
+
 # What an offer of cooperation offers that is no term of a deal: a trip, support, help.
 # An account of a deal is no offer in it ("offered a less definitive version of the deal").
 _NO_OFFER = re.compile(
@@ -431,9 +451,18 @@ _TALKS_APPROVED = re.compile(
     re.IGNORECASE,
 )
 # An appeal or offer named as a thing someone else asks ("the things that they are
-# asking for"): described, not made by the actor the coder gave it.
+# asking for", "what they want"): described, not made by the actor the coder gave it. A
+# noun phrase, not a move verb's clause ("agreed that they would release", "demanded
+# that it withdraw"): no word before "that" is a verb or an auxiliary.
+_NOT_A_VERB = (
+    r"(?!(?:[\w'’-]*(?:ed|ing)|agrees?|demands?|insists?|proposes?|asks?|says?|urges?|"
+    r"warns?|accepts?|announces?|confirms?|pledges?|promises?|vows?|decides?|offers?|"
+    r"suggests?|requests?|states?|has|have|had|will|would|also|is|are|was|were)\s)"
+)
 _DESCRIBED = re.compile(
-    r"^(?:[\w'’-]+\s+){1,2}(?:that|which)\s+(?:they|he|she|we|you|it)\b", re.IGNORECASE
+    rf"^(?:(?:(?:the|those|these|all|any|some)\s+)?(?:{_NOT_A_VERB}[\w'’-]+\s+){{1,2}}"
+    r"(?:that|which)|what)\s+(?:they|he|she|we|you|it)\b",
+    re.IGNORECASE,
 )
 # Asking for a meeting, a briefing or an update is a procedure, no demand on a side.
 _PROCEDURE = re.compile(

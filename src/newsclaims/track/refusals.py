@@ -65,6 +65,11 @@ _APPEAL_BEFORE = re.compile(
     r"pressure|dictates?)\b",
     re.IGNORECASE,
 )
+# A phrase that takes up the clause before it ("..., something Israel has rejected").
+_RESUMING = re.compile(
+    r"^\s*(?:something|which|a\s+(?:call|demand|plea|move|step|proposal|request)\b)",
+    re.IGNORECASE,
+)
 # Refusing to make a move of one's own ("has refused to present proposals").
 _TO_PROPOSE = re.compile(
     r"^\s*to\s+(?:make|present|put\s+forward|submit|offer|table|draw\s+up)\b", re.IGNORECASE
@@ -92,8 +97,13 @@ def refuses_no_move(before: str, span: str, after: str, text: str, *, first: boo
     False
     >>> refuses_no_move("", "Israel will not accept the international community's calls", "", text)
     True
+    >>> belgium = "Belgium calling for a ceasefire in Gaza, something Israel"
+    >>> refuses_no_move(belgium, "has rejected", ".", text)
+    True
+    >>> refuses_no_move("", "Hamas rejected Israel's proposal but accepted calls", " from Belgium", text)
+    False
     """
-    verbs = list(_REFUSING.finditer(span))
+    verbs = [v for v in _REFUSING.finditer(span) if _refuses(before, span, v)]
     if not verbs:
         return False
     verb = verbs[0] if first else verbs[-1]
@@ -108,6 +118,24 @@ def refuses_no_move(before: str, span: str, after: str, text: str, *, first: boo
     if _OPPOSING.match(verb.group(0)) and not _PUT.search(" ".join(refused.split()[:6])):
         return True  # "opposes a ceasefire": a stance, no one's offer refused
     return _third_parties_appeal(refused, text)
+
+
+# A negation that makes accepting or agreeing a refusal ("will not accept", "never
+# agreed to"), within the three words before the verb.
+_NEGATED = re.compile(
+    r"\b(?:not|never|no\s+longer|n[o']t|won['’]t|cannot|refus\w*)\s+(?:[\w'’-]+\s+){0,2}$|"
+    r"n['’]t\s+(?:[\w'’-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
+def _refuses(before: str, span: str, verb: re.Match[str]) -> bool:
+    """Whether a refusing verb refuses: accepting or agreeing only where negated ("will
+    not accept calls"), not "rejected the proposal but accepted calls from Egypt"."""
+    if not verb.group(0).casefold().startswith(("accept", "agree")):
+        return True
+    told = f"{before[-40:]} {span[: verb.start()]}"
+    return bool(_NEGATED.search(told[-40:]))
 
 
 def _third_parties_appeal(refused: str, text: str) -> bool:
@@ -137,7 +165,10 @@ def _third_parties_appeal(refused: str, text: str) -> bool:
 
 def _appeal_ahead(ahead: str, text: str) -> bool:
     """Whether the words before an object-less refusal tell a third party's appeal."""
-    clause = re.split(r"[,;:]|\.\s", ahead.rstrip(" ,"))[-1]
+    clauses = re.split(r"[,;:]|\.\s", ahead.rstrip(" ,"))
+    clause = clauses[-1]
+    if len(clauses) > 1 and _RESUMING.match(clause):
+        clause = f"{clauses[-2]},{clause}"  # "calling for a ceasefire, something Israel"
     found = list(_APPEAL_BEFORE.finditer(clause))
     if not found:
         return False

@@ -104,12 +104,51 @@ _SIGNATURE = re.compile(
 )
 
 
+# Words a Title Case headline leaves in lower case ("Truce Holds in Gaza").
+_TITLE_CASE_SMALL = frozenset(
+    {
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "nor",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "from",
+        "by",
+        "with",
+        "as",
+        "into",
+        "over",
+        "after",
+        "amid",
+    }
+)
+
+
 def _signed(headline: str | None) -> bool:
-    """Whether a headline ends with its writer's name, no actor's or place's."""
+    """Whether a headline ends with its writer's name, no actor's or place's: the part
+    before the semicolon is in sentence case, so that a capitalised part after it is a
+    name, not a Title Case clause ("Hamas Frees Hostages; Families Rejoice").
+
+    >>> _signed("Why the fighting must go on; Jane Writer")
+    True
+    >>> _signed("Hamas Frees Hostages; Families Rejoice"), _signed("Truce Holds in Gaza; Hostages Freed")
+    (False, False)
+    """
     found = _SIGNATURE.search(headline or "")
-    return found is not None and not any(
-        resolve_name(word).code for word in [*found["name"].split(), found["name"]]
-    )
+    if found is None:
+        return False
+    title = (headline or "")[: found.start()].split()[1:]
+    if not any(w[:1].islower() and w.casefold() not in _TITLE_CASE_SMALL for w in title):
+        return False  # a Title Case headline: what follows its semicolon is no signature
+    return not any(resolve_name(word).code for word in [*found["name"].split(), found["name"]])
 
 
 def quote_move(content: str, cue_lemma: str | None = None) -> str | None:

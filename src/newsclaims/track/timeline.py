@@ -111,8 +111,10 @@ def trusted_place(point: dict[str, Any]) -> bool:
 
 
 def registered(point: dict[str, Any]) -> bool:
-    """Whether the point's source is known to the registry, or is no one (the report's
-    own voice): not a name the tool could not resolve (``name:...``).
+    """Whether the point's source has an id the tool made from something it resolved (a
+    registry id, a state or a state's body, a person), or is no one (the report's own
+    voice): not an id made from a name it could not resolve (``name:...``). An id of an
+    unknown kind (``pse-which``) passes: only ``name:`` ids were read blind and gated.
 
     >>> registered({"source_id": "pse-health-ministry"}), registered({"source_id": None})
     (True, True)
