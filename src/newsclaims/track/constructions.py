@@ -27,11 +27,9 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from importlib import resources
-
-import yaml
 
 from newsclaims.track.move_text import joint_parties
+from newsclaims.track.negotiation_tables import negotiation_data, words_pattern
 from newsclaims.track.speech import move_tables
 
 # A willingness of manner, not of a thing offered ("ready to show flexibility").
@@ -187,17 +185,11 @@ def _unowned_idea(span: str, after: str) -> bool:
 
 @cache
 def _outside() -> list[tuple[re.Pattern[str], re.Pattern[str]]]:
-    raw = yaml.safe_load(
-        resources.files("newsclaims.data").joinpath("negotiation.yaml").read_text("utf-8")
-    )
+    raw = negotiation_data()
     return [
-        (_words(entry["names"]), _words(entry["talks_words"])) for entry in raw["outside_the_talks"]
+        (words_pattern(entry["names"]), words_pattern(entry["talks_words"]))
+        for entry in raw["outside_the_talks"]
     ]
-
-
-def _words(words: list[str]) -> re.Pattern[str]:
-    alternatives = "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
-    return re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE)
 
 
 def outside_the_talks(move: str, written: str | None, counterpart: str | None, text: str) -> bool:

@@ -18,21 +18,14 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
-from importlib import resources
-
-import yaml
 
 from newsclaims.extract.actors import resolve_name
 from newsclaims.resolve.dates import MONTHS, is_background, stated_date
+from newsclaims.track.negotiation_tables import negotiation_data, words_pattern
 from newsclaims.track.parties import party_code
 
 # A day stated this many days before the report tells an earlier move, not news.
 BACKGROUND_DAYS = 7
-
-
-def _words_pattern(words: list[str]) -> re.Pattern[str]:
-    alternatives = sorted((re.escape(str(word)) for word in words), key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -45,14 +38,12 @@ class WordingTables:
 
 @cache
 def wording_tables() -> WordingTables:
-    raw = yaml.safe_load(
-        resources.files("newsclaims.data").joinpath("negotiation.yaml").read_text("utf-8")
-    )
+    raw = negotiation_data()
     return WordingTables(
-        not_done=_words_pattern(raw["not_done_words"]),
+        not_done=words_pattern(raw["not_done_words"]),
         agreement_verbs=frozenset(str(verb).casefold() for verb in raw["agreement_verbs"]),
-        hedges=_words_pattern(raw["hedges"]),
-        background=_words_pattern(raw["background_words"]),
+        hedges=words_pattern(raw["hedges"]),
+        background=words_pattern(raw["background_words"]),
     )
 
 

@@ -22,11 +22,9 @@ from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date
 from functools import cache
-from importlib import resources
 from typing import Any
 
 import sqlalchemy as sa
-import yaml
 from sqlalchemy.engine import Connection
 
 from newsclaims.extract.actors import country_prefix, resolve_name
@@ -46,6 +44,7 @@ from newsclaims.track.move_text import (
     joint_parties,
     verb_of,
 )
+from newsclaims.track.negotiation_tables import negotiation_data, words_pattern
 from newsclaims.track.parties import in_a_conflict, party_code, party_role, same_conflict
 from newsclaims.track.refusals import refuses_no_move
 from newsclaims.track.speech import (
@@ -57,7 +56,6 @@ from newsclaims.track.speech import (
     negated_move,
     quote_move_at,
     reported_party,
-    words_pattern,
 )
 from newsclaims.track.terms import move_terms
 
@@ -393,9 +391,7 @@ def _hands_over(item: dict[str, Any]) -> bool:
 
 @cache
 def _handed_over() -> re.Pattern[str]:
-    raw = yaml.safe_load(
-        resources.files("newsclaims.data").joinpath("negotiation.yaml").read_text("utf-8")
-    )
+    raw = negotiation_data()
     return words_pattern(raw["handed_over_words"])
 
 
@@ -487,9 +483,7 @@ def _breaks_off_talks(item: dict[str, Any]) -> bool:
 
 @cache
 def _breaking_off() -> re.Pattern[str]:
-    raw = yaml.safe_load(
-        resources.files("newsclaims.data").joinpath("negotiation.yaml").read_text("utf-8")
-    )
+    raw = negotiation_data()
     return words_pattern(raw["breaking_off"])
 
 
@@ -537,9 +531,7 @@ FORUM_REACH = 30  # characters before a span: "a resolution calling for ..."
 
 @cache
 def _forum_words() -> re.Pattern[str]:
-    raw = yaml.safe_load(
-        resources.files("newsclaims.data").joinpath("negotiation.yaml").read_text("utf-8")
-    )
+    raw = negotiation_data()
     return words_pattern(raw["forum_words"])
 
 

@@ -27,9 +27,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
-
-import yaml
 
 from newsclaims.extract.actors import (
     actor_tables,
@@ -39,6 +36,7 @@ from newsclaims.extract.actors import (
     strip_article,
 )
 from newsclaims.resolve.places import place_tables
+from newsclaims.track.negotiation_tables import negotiation_data
 
 
 @dataclass(frozen=True)
@@ -60,9 +58,7 @@ class PartyTables:
 
 @cache
 def party_tables() -> PartyTables:
-    raw = yaml.safe_load(
-        resources.files("newsclaims.data").joinpath("negotiation.yaml").read_text("utf-8")
-    )
+    raw = negotiation_data()
     conflicts = tuple(
         Conflict(
             name=name,

@@ -10,14 +10,11 @@ offer") the move is that party's, reported by the speaker.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
-
-import yaml
 
 from newsclaims.extract.actors import resolve_name
+from newsclaims.track.negotiation_tables import negotiation_data, words_pattern
 
 
 @dataclass(frozen=True)
@@ -38,16 +35,9 @@ class MoveTables:
     opinion_sign_offs: re.Pattern[str]
 
 
-def words_pattern(words: Sequence[str]) -> re.Pattern[str]:
-    alternatives = sorted((re.escape(word) for word in words), key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])", re.IGNORECASE)
-
-
 @cache
 def move_tables() -> MoveTables:
-    raw = yaml.safe_load(
-        resources.files("newsclaims.data").joinpath("negotiation.yaml").read_text("utf-8")
-    )
+    raw = negotiation_data()
     return MoveTables(
         event_codes={str(code): move for code, move in raw["event_codes"].items()},
         quote_words=[(move, words_pattern(words)) for move, words in raw["quote_words"].items()],
