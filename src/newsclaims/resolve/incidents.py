@@ -167,7 +167,10 @@ def group_attack_count(sentence: str | None, start: int, end: int) -> bool:
     clause_before = re.split(r"[,;:]", before)[-1]
     if _RUNNING.search(clause_after) or _RUNNING.search(clause_before):
         return False
-    return bool(_killed_in_attack().match(clause_after) or _attack_killing().search(before))
+    if _killed_in_attack().match(clause_after):
+        return True
+    attack = _attack_killing().search(before)
+    return bool(attack and not _RUNNING.search(attack.group()))
 
 
 @cache
@@ -200,7 +203,7 @@ def _attack_killing() -> re.Pattern[str]:
     return re.compile(
         rf"\b(?:{_groups()})(?:['’]s)?(?:-led)?\s+(?:(?:[\w-]+\s+){{0,2}}?(?:{nouns})\b(?!s)"
         rf"|(?:fighters\s+|militants\s+|gunmen\s+)?(?:{verbs})\b)"
-        rf"[^.;]{{0,60}}?\b{KILLING_WORDS}\s+(?:[\w-]+\s+){{0,3}}?$",
+        rf"[^.;,]{{0,60}}?(?:,\s+)?\b{KILLING_WORDS}\s+(?:[\w-]+\s+){{0,3}}?$",
         re.IGNORECASE,
     )
 
