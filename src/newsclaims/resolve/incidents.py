@@ -79,7 +79,7 @@ def incident_count(sentence: str | None, start: int, end: int) -> bool:
     return (
         group_attack_count(sentence, start, end)
         or bool(_one_family().match(after))
-        or bool(_site_intake().search(_clause(after)) and _as_bodies(sentence, start, end))
+        or bool(_site_intake().search(clause(after)) and _as_bodies(sentence, start, end))
         or bool(_handled_bodies().search(sentence[:start][-90:]))
         or bool(_counted_attacks().search(sentence[:start][-120:]))
     )
@@ -163,7 +163,7 @@ def group_attack_count(sentence: str | None, start: int, end: int) -> bool:
     if not sentence:
         return False
     before, after = sentence[:start], sentence[end:]
-    clause_after = _clause(after)
+    clause_after = clause(after)
     clause_before = re.split(r"[,;:]", before)[-1]
     if _RUNNING.search(clause_after) or _RUNNING.search(clause_before):
         return False
@@ -220,7 +220,7 @@ def _as_bodies(sentence: str, start: int, end: int) -> bool:
 _BODY_NOUN = re.compile(r"\s+(?:[\w-]+\s+)?(?:bodies|corpses)\b", re.IGNORECASE)
 
 
-def _clause(after: str) -> str:
+def clause(after: str) -> str:
     """The words after a count up to the end of its clause."""
     return re.split(r"[;.]|,\s+(?:and|but|while)\b", after, maxsplit=1)[0]
 
