@@ -76,12 +76,20 @@ def incident_count(sentence: str | None, start: int, end: int) -> bool:
     if not sentence:
         return False
     after = sentence[end:]
+    if group_attack_count(sentence, start, end):
+        return True
+    # A count whose clause runs on ("since the war began", "have killed") is no incident's;
+    # the counted attacks' own "since" ("attacks since March killed 14") comes before it.
+    if _RUNNING.search(clause(after)):
+        return False
+    if _counted_attacks().search(sentence[:start][-120:]):
+        return True
+    if _RUNNING.search(re.split(r"[,;:]", sentence[:start])[-1]):
+        return False
     return (
-        group_attack_count(sentence, start, end)
-        or bool(_one_family().match(after))
+        bool(_one_family().match(after))
         or bool(_site_intake().search(clause(after)) and _as_bodies(sentence, start, end))
         or bool(_handled_bodies().search(sentence[:start][-90:]))
-        or bool(_counted_attacks().search(sentence[:start][-120:]))
     )
 
 
