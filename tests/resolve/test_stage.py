@@ -186,6 +186,16 @@ def test_a_count_reported_by_a_body_after_it_is_that_bodys(text: str, number: st
     assert resolved(text, number, where="in Gaza").source_id == "pse-health-ministry"
 
 
+def test_people_released_by_a_group_are_not_its_count() -> None:
+    text = "The 12 captives killed, released by the militia on Sunday, were buried."
+    assert resolved(text, "12").source is None
+
+
+def test_figures_released_by_a_body_are_its_count_up_to_a_day() -> None:
+    text = "The war has killed 9,000 people, figures released by the Gaza health ministry on Monday."
+    assert resolved(text, "9,000").source_id == "pse-health-ministry"
+
+
 def test_a_that_has_killed_clause_after_an_unknown_body_is_the_reporters() -> None:
     text = "Rights groups condemned the veto that prolonged a war that has killed 9,000 people."
     assert resolved(text, "9,000", "Rights groups").source_id is None

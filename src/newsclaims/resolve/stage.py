@@ -184,11 +184,14 @@ def _both_sides(text: str, figure: Figure) -> bool:
 
 
 # "the toll of around 24,000 in the enclave, (as) reported by the health ministry": the
-# participle after the count's phrase names who gives it.
+# participle after the count's phrase names who gives it ("released" or "issued" only of
+# figures: "24 hostages, released by Hamas on Friday" names no source); a day ends the name.
 _REPORTED_BY = re.compile(
     r"^[^,.;:()\"\u201c\u201d]{0,60},\s+(?:as\s+)?(?:reported|announced|given|provided|"
-    r"compiled|released|recorded|published|issued)\s+by\s+"
-    r"(?P<source>(?:the\s+)?[\w'\u2019-]+(?:\s+(?!by\b)[\w'\u2019-]+){0,6}?)\s*(?=[,.;:]|$)",
+    r"compiled|recorded|published|(?:the\s+)?(?:figures|data|numbers|statistics|toll|tally)\s+"
+    r"(?:released|issued))\s+by\s+"
+    r"(?P<source>(?:the\s+)?[\w'\u2019-]+(?:\s+(?!by\b)[\w'\u2019-]+){0,6}?)"
+    r"\s*(?=[,.;:]|$|(?:on|last|this|early|late)\s+\w+day\b|(?:yesterday|today)\b)",
     re.IGNORECASE,
 )
 
