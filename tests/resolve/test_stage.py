@@ -64,6 +64,7 @@ def test_a_count_the_source_states_keeps_its_source(text: str, source: str, numb
         ("By Friday the toll had risen past the bleak mark of 12,000.", "12,000", "at_least"),
         ("The death toll climbed above 500 on Sunday.", "500", "at_least"),
         ("The death toll climbed to 500 on Sunday.", "500", "exact"),
+        ("The death toll climbed over the past week to 500.", "500", "exact"),
     ],
 )
 def test_a_toll_rising_past_a_number_is_at_least_it(text: str, number: str, qualifier: str) -> None:

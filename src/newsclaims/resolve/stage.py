@@ -376,10 +376,12 @@ def _relative_speaker(text: str, figure: Figure) -> ActorRef | None:
     return ActorRef(text=match["speaker"], start=start, end=end)
 
 
-# "the toll rose above the milestone of 22,000": a count past a number is at least it.
+# "the toll rose above the milestone of 22,000": a count past a number is at least it;
+# "rose over the weekend to 22,000" rose to it.
 _RISING_PAST = re.compile(
     r"\b(?:rose|risen|rises|rising|climbed|climbs|jumped|soared|surged|went|gone|goes|"
-    r"increased|grew|grown)\s+(?:above|past|beyond|over)\b[^,;.\d]{0,50}$",
+    r"increased|grew|grown)\s+(?:above|past|beyond|over)\s+"
+    r"(?:(?:the\s+)?(?:[\w-]+\s+)?(?:milestone|mark|threshold|level)\s+of\s+)?$",
     re.IGNORECASE,
 )
 
