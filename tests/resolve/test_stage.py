@@ -193,7 +193,9 @@ def test_people_released_by_a_group_are_not_its_count() -> None:
 
 
 def test_figures_released_by_a_body_are_its_count_up_to_a_day() -> None:
-    text = "The war has killed 9,000 people, figures released by the Gaza health ministry on Monday."
+    text = (
+        "The war has killed 9,000 people, figures released by the Gaza health ministry on Monday."
+    )
     assert resolved(text, "9,000").source_id == "pse-health-ministry"
 
 
