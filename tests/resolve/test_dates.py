@@ -134,6 +134,8 @@ def test_a_day_on_the_reporting_verb_dates_the_count(text, when, claim_day):
         ("Last June's five-day war, in which 80 people were killed, ended in a truce.", True),
         ("The war that started last June has killed 80 people.", False),
         ("The deadliest war since the 1948 Nakba has killed 20,000 people.", False),
+        # "most of" counts a share; it compares nothing.
+        ("Most of the 9,000 killed since October were men, a toll above that of 2014.", False),
         # "from" a place or a post starts no running count; "from" a time does.
         ("In 2012, he resigned from the council over a siege that killed 700 people.", True),
         ("In 2012, he fled from Homs during a siege that killed 700 people.", True),

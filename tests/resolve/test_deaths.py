@@ -43,8 +43,12 @@ def test_deaths_from_another_cause_than_violence_are_not_killed(sentence: str, n
         ("At least 40 people died in air strikes overnight, medics said.", "40"),
         ("More than 28,000 people have been killed, and 20 died of malnutrition.", "28,000"),
         ("Shelling killed 12 people who had fled the cold in a school.", "12"),
+        # Another clause's cause or captives are not the count's.
+        ("Some 9,000 people have been killed in the city, where captives are presumed "
+         "dead.", "9,000"),
+        ("About 6,000 were killed in the region; more deaths from hunger are feared.", "6,000"),
     ],
-)
+)  # fmt: skip
 def test_killings_stay_killed(sentence: str, number: str) -> None:
     assert resolved_status(sentence, number) == "killed"
 

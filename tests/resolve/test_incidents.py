@@ -64,8 +64,16 @@ def test_one_attacks_families_or_sites_dead_are_an_incidents_count(
         ("More than 300 wounded people were taken to the hospital, medics said.", "300"),
         ("Rescuers keep pulling bodies from the rubble as the toll of 9,000 rises.", "9,000"),
         ("Over the past two weeks, strikes have killed 9,000 people.", "9,000"),
+        # An attack in an earlier clause does not make another's count its dead.
+        ("After the Hezbollah raid, the army's campaign killed 5,000 people in the north, "
+         "officials said.", "5,000"),
+        ("Since Hamas stormed the town, air strikes killed 7,000 residents.", "7,000"),
+        # Bodies, families or sites in a count that runs on.
+        ("The agency said it has identified the bodies of 8,000 people since the war began.",
+         "8,000"),
+        ("Two air strikes a day have killed 3,000 people since January.", "3,000"),
     ],
-)
+)  # fmt: skip
 def test_running_tolls_and_series_of_attacks_stay_tolls(sentence: str, number: str) -> None:
     assert resolved_scope(sentence, number) != "incident"
 

@@ -64,6 +64,7 @@ def test_a_count_the_source_states_keeps_its_source(text: str, source: str, numb
         ("By Friday the toll had risen past the bleak mark of 12,000.", "12,000", "at_least"),
         ("The death toll climbed above 500 on Sunday.", "500", "at_least"),
         ("The death toll climbed to 500 on Sunday.", "500", "exact"),
+        ("The death toll climbed over the past week to 500.", "500", "exact"),
     ],
 )
 def test_a_toll_rising_past_a_number_is_at_least_it(text: str, number: str, qualifier: str) -> None:
@@ -184,6 +185,18 @@ def test_a_civilian_or_elided_sub_count_is_not_people(
 )  # fmt: skip
 def test_a_count_reported_by_a_body_after_it_is_that_bodys(text: str, number: str) -> None:
     assert resolved(text, number, where="in Gaza").source_id == "pse-health-ministry"
+
+
+def test_people_released_by_a_group_are_not_its_count() -> None:
+    text = "The 12 captives killed, released by the militia on Sunday, were buried."
+    assert resolved(text, "12").source is None
+
+
+def test_figures_released_by_a_body_are_its_count_up_to_a_day() -> None:
+    text = (
+        "The war has killed 9,000 people, figures released by the Gaza health ministry on Monday."
+    )
+    assert resolved(text, "9,000").source_id == "pse-health-ministry"
 
 
 def test_a_that_has_killed_clause_after_an_unknown_body_is_the_reporters() -> None:

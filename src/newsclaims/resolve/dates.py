@@ -66,7 +66,7 @@ _RUNNING_FROM = re.compile(
 # "the deadliest year since 2006", "the highest toll since records began": a comparison,
 # not the start of a running count.
 _SUPERLATIVE_SINCE = re.compile(
-    r"\b(?:\w+iest|worst|highest|largest|most\s+\w+)\b[^.;]{0,80}?\bsince\b[^,.;]*",
+    r"\b(?:\w+iest|worst|highest|largest|most\s+(?!of\b)\w+)\b[^.;]{0,80}?\bsince\b[^,.;]*",
     re.IGNORECASE,
 )
 

@@ -27,6 +27,7 @@ import re
 from functools import cache
 
 from newsclaims.extract.figure_lexicon import figures_data, word_alternatives
+from newsclaims.resolve.incidents import clause
 
 KILLED = "killed"
 DIED = "died"
@@ -42,15 +43,18 @@ def death_state(status: str | None, sentence: str | None, start: int, length: in
     place in ``sentence``."""
     if status != KILLED or not sentence:
         return status
-    after = sentence[start + length :]
+    after = clause(sentence[start + length :])
     if (next_number := _NEXT_NUMBER.search(after)) is not None:
         after = after[: next_number.start()]
-    return DIED if _not_killing().search(after) else status
+    # A captive phrase is the count's own only before any comma: "34 of them presumed
+    # dead", not "killed in Gaza, where hostages are presumed dead".
+    own = after.split(",", 1)[0]
+    return DIED if _not_killing().search(after) or _captive().search(own) else status
 
 
 @cache
 def _not_killing() -> re.Pattern[str]:
-    """A cause of death that is not violence, or captives' deaths, in a count's words."""
+    """A cause of death that is not violence in a count's words."""
     raw = figures_data()
 
     def alternatives(key: str) -> str:
@@ -61,5 +65,12 @@ def _not_killing() -> re.Pattern[str]:
         rf"(?:[\w-]+\s+){{0,3}}?(?:{alternatives('death_causes')})\b"
     )
     related = rf"\b(?:{alternatives('death_causes')})[- ]related\s+(?:deaths|causes)\b"
-    captive = rf"\b(?:{alternatives('captive_deaths')})\b"
-    return re.compile(f"{cause}|{related}|{captive}", re.IGNORECASE)
+    return re.compile(f"{cause}|{related}", re.IGNORECASE)
+
+
+@cache
+def _captive() -> re.Pattern[str]:
+    """Captives' deaths in a count's words: "presumed dead", "died in captivity"."""
+    return re.compile(
+        rf"\b(?:{word_alternatives(figures_data()['captive_deaths'])})\b", re.IGNORECASE
+    )

@@ -76,12 +76,20 @@ def incident_count(sentence: str | None, start: int, end: int) -> bool:
     if not sentence:
         return False
     after = sentence[end:]
+    if group_attack_count(sentence, start, end):
+        return True
+    # A count whose clause runs on ("since the war began", "have killed") is no incident's;
+    # the counted attacks' own "since" ("attacks since March killed 14") comes before it.
+    if _RUNNING.search(clause(after)):
+        return False
+    if _counted_attacks().search(sentence[:start][-120:]):
+        return True
+    if _RUNNING.search(re.split(r"[,;:]", sentence[:start])[-1]):
+        return False
     return (
-        group_attack_count(sentence, start, end)
-        or bool(_one_family().match(after))
-        or bool(_site_intake().search(_clause(after)) and _as_bodies(sentence, start, end))
+        bool(_one_family().match(after))
+        or bool(_site_intake().search(clause(after)) and _as_bodies(sentence, start, end))
         or bool(_handled_bodies().search(sentence[:start][-90:]))
-        or bool(_counted_attacks().search(sentence[:start][-120:]))
     )
 
 
@@ -163,11 +171,14 @@ def group_attack_count(sentence: str | None, start: int, end: int) -> bool:
     if not sentence:
         return False
     before, after = sentence[:start], sentence[end:]
-    clause_after = _clause(after)
+    clause_after = clause(after)
     clause_before = re.split(r"[,;:]", before)[-1]
     if _RUNNING.search(clause_after) or _RUNNING.search(clause_before):
         return False
-    return bool(_killed_in_attack().match(clause_after) or _attack_killing().search(before))
+    if _killed_in_attack().match(clause_after):
+        return True
+    attack = _attack_killing().search(before)
+    return bool(attack and not _RUNNING.search(attack.group()))
 
 
 @cache
@@ -200,7 +211,7 @@ def _attack_killing() -> re.Pattern[str]:
     return re.compile(
         rf"\b(?:{_groups()})(?:['’]s)?(?:-led)?\s+(?:(?:[\w-]+\s+){{0,2}}?(?:{nouns})\b(?!s)"
         rf"|(?:fighters\s+|militants\s+|gunmen\s+)?(?:{verbs})\b)"
-        rf"[^.;]{{0,60}}?\b{KILLING_WORDS}\s+(?:[\w-]+\s+){{0,3}}?$",
+        rf"[^.;,]{{0,60}}?(?:,\s+)?\b{KILLING_WORDS}\s+(?:[\w-]+\s+){{0,3}}?$",
         re.IGNORECASE,
     )
 
@@ -217,7 +228,7 @@ def _as_bodies(sentence: str, start: int, end: int) -> bool:
 _BODY_NOUN = re.compile(r"\s+(?:[\w-]+\s+)?(?:bodies|corpses)\b", re.IGNORECASE)
 
 
-def _clause(after: str) -> str:
+def clause(after: str) -> str:
     """The words after a count up to the end of its clause."""
     return re.split(r"[;.]|,\s+(?:and|but|while)\b", after, maxsplit=1)[0]
 

@@ -184,11 +184,14 @@ def _both_sides(text: str, figure: Figure) -> bool:
 
 
 # "the toll of around 24,000 in the enclave, (as) reported by the health ministry": the
-# participle after the count's phrase names who gives it.
+# participle after the count's phrase names who gives it ("released" or "issued" only of
+# figures: "24 hostages, released by Hamas on Friday" names no source); a day ends the name.
 _REPORTED_BY = re.compile(
     r"^[^,.;:()\"\u201c\u201d]{0,60},\s+(?:as\s+)?(?:reported|announced|given|provided|"
-    r"compiled|released|recorded|published|issued)\s+by\s+"
-    r"(?P<source>(?:the\s+)?[\w'\u2019-]+(?:\s+(?!by\b)[\w'\u2019-]+){0,6}?)\s*(?=[,.;:]|$)",
+    r"compiled|recorded|published|(?:the\s+)?(?:figures|data|numbers|statistics|toll|tally)\s+"
+    r"(?:released|issued))\s+by\s+"
+    r"(?P<source>(?:the\s+)?[\w'\u2019-]+(?:\s+(?!by\b)[\w'\u2019-]+){0,6}?)"
+    r"\s*(?=[,.;:]|$|(?:on|last|this|early|late)\s+\w+day\b|(?:yesterday|today)\b)",
     re.IGNORECASE,
 )
 
@@ -373,10 +376,12 @@ def _relative_speaker(text: str, figure: Figure) -> ActorRef | None:
     return ActorRef(text=match["speaker"], start=start, end=end)
 
 
-# "the toll rose above the milestone of 22,000": a count past a number is at least it.
+# "the toll rose above the milestone of 22,000": a count past a number is at least it;
+# "rose over the weekend to 22,000" rose to it.
 _RISING_PAST = re.compile(
     r"\b(?:rose|risen|rises|rising|climbed|climbs|jumped|soared|surged|went|gone|goes|"
-    r"increased|grew|grown)\s+(?:above|past|beyond|over)\b[^,;.\d]{0,50}$",
+    r"increased|grew|grown)\s+(?:above|past|beyond|over)\s+"
+    r"(?:(?:the\s+)?(?:[\w-]+\s+)?(?:milestone|mark|threshold|level)\s+of\s+)?$",
     re.IGNORECASE,
 )
 
