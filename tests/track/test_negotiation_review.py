@@ -2,51 +2,23 @@
 
 from __future__ import annotations
 
-import json
-from typing import Any
-
 import pytest
-from report_builders import actor, event, quote, report, span_of
+from negotiation_cases import HAMAS, ISRAEL, moves_made, told
+from report_builders import actor, quote, report
 
-from newsclaims.cli import main
-from newsclaims.store.connect import open_store
-from newsclaims.store.writer import ReportWriter
 from newsclaims.track.constructions import outside_the_talks
 
-ISRAEL = actor("Israel", code="ISR", kind="country", canonical="ISR")
-HAMAS = actor("Hamas", code="PSEREB", kind="group", canonical="Hamas")
 EGYPT = actor("Egypt", code="EGY", kind="country", canonical="EGY")
-
-
-def _moves(db_url: str, capsys: pytest.CaptureFixture[str], *reports: Any) -> dict[str, list[str]]:
-    engine = open_store(db_url)
-    ReportWriter(engine).write(list(reports))
-    engine.dispose()
-    assert main(["negotiation", "--unaddressed", "--format", "json", "--db", db_url]) == 0
-    per_actor = json.loads(capsys.readouterr().out)
-    return {name: sorted(m["move"] for m in moves) for name, moves in per_actor.items()}
-
-
-def _told(
-    article_id: str,
-    text: str,
-    evidence: str,
-    code: str,
-    source: Any,
-    headline: str = "War in Gaza",
-) -> Any:
-    return report(article_id, text, date="2024-02-01", headline=headline, events=[
-        event(text, evidence, code, source, sentence=span_of(text, text))])  # fmt: skip
 
 
 def test_a_move_verbs_that_clause_is_no_described_appeal(
     db_url: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    found = _moves(
+    found = moves_made(
         db_url, capsys,
-        _told("a", "Hamas agreed that they would release 50 hostages under the truce deal.",
+        told("a", "Hamas agreed that they would release 50 hostages under the truce deal.",
               "agreed that they would release 50 hostages", "057", HAMAS),
-        _told("d", "Hamas named Israel and demanded that it withdraw its troops under a truce.",
+        told("d", "Hamas named Israel and demanded that it withdraw its troops under a truce.",
               "demanded that it withdraw its troops", "02", HAMAS),
     )  # fmt: skip
     assert found == {"Hamas": ["agreement", "demand"]}
@@ -55,11 +27,11 @@ def test_a_move_verbs_that_clause_is_no_described_appeal(
 def test_a_title_case_headline_with_a_semicolon_is_no_signed_column(
     db_url: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    found = _moves(
+    found = moves_made(
         db_url, capsys,
-        _told("t", "Hamas rejected the truce proposal of Israel.", "rejected the truce proposal",
+        told("t", "Hamas rejected the truce proposal of Israel.", "rejected the truce proposal",
               "125", HAMAS, headline="Truce Talks Stall in Cairo; Families Despair"),
-        _told("c", "Israel rejected the truce proposal of Hamas.", "rejected the truce proposal",
+        told("c", "Israel rejected the truce proposal of Hamas.", "rejected the truce proposal",
               "125", ISRAEL, headline="Why the fighting must go on; Jane Writer"),
     )  # fmt: skip
     assert found == {"Hamas": ["rejection"]}
@@ -68,10 +40,10 @@ def test_a_title_case_headline_with_a_semicolon_is_no_signed_column(
 def test_only_the_actor_named_after_a_former_title_is_a_former_officeholder(
     db_url: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    told = "Former president John Doe said Israel rejected the truce deal with Hamas."
-    found = _moves(
+    text = "Former president John Doe said Israel rejected the truce deal with Hamas."
+    found = moves_made(
         db_url, capsys,
-        _told("t", told, "rejected the truce deal", "120", ISRAEL),
+        told("t", text, "rejected the truce deal", "120", ISRAEL),
     )  # fmt: skip
     assert found == {"Israel": ["rejection"]}
 
@@ -79,10 +51,10 @@ def test_only_the_actor_named_after_a_former_title_is_a_former_officeholder(
 def test_a_fronted_phrases_terms_clause_ends_at_its_comma(
     db_url: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    told = "In truce talks in which Qatar mediates, Hamas rejected the proposal of Israel."
-    found = _moves(
+    text = "In truce talks in which Qatar mediates, Hamas rejected the proposal of Israel."
+    found = moves_made(
         db_url, capsys,
-        _told("t", told, "rejected the proposal", "125", HAMAS),
+        told("t", text, "rejected the proposal", "125", HAMAS),
     )  # fmt: skip
     assert found == {"Hamas": ["rejection"]}
 
@@ -93,7 +65,7 @@ def test_a_speakers_resolve_in_another_clause_leaves_the_demand(
     leader = actor("John Doe", code="PSEREB", kind="person", canonical="John Doe")
     asked = "Doe said Israel must stop its raids on Gaza, and I think we should push for a truce."
     content = asked[len("Doe said ") : -1]
-    found = _moves(
+    found = moves_made(
         db_url, capsys,
         report("q", asked, date="2024-02-01", headline="War in Gaza",
                quotes=[quote(asked, content, leader, kind="indirect")]),
@@ -114,9 +86,9 @@ def test_an_appeal_taken_up_by_something_and_an_acceptance_are_read_right(
 ) -> None:
     taken_up = "Belgium is calling for a ceasefire in Gaza, something Israel has rejected."
     accepted = "Hamas rejected Israel's truce proposal but accepted calls from Belgium for talks."
-    found = _moves(
+    found = moves_made(
         db_url, capsys,
-        _told("b", taken_up, "has rejected", "120", ISRAEL),
-        _told("a", accepted, "rejected Israel's truce proposal but accepted calls", "125", HAMAS),
+        told("b", taken_up, "has rejected", "120", ISRAEL),
+        told("a", accepted, "rejected Israel's truce proposal but accepted calls", "125", HAMAS),
     )  # fmt: skip
     assert found == {"Hamas": ["rejection"]}
