@@ -128,15 +128,6 @@ class FilterParams:
             chosen = {name: value for name, value in chosen.items() if name in keep}
         return Filters(**chosen, all_copies=self.all_copies)
 
-    def query_items(self) -> list[tuple[str, str]]:
-        """The given parameters, for links that keep them."""
-        found = [
-            (name, str(value))
-            for name, value in vars(self).items()
-            if name != "all_copies" and value not in (None, "")
-        ]
-        return [*found, ("all_copies", "true")] if self.all_copies else found
-
 
 def filter_params(
     what: TextParam = None,
