@@ -78,6 +78,23 @@ def excluded_articles(paths: list[Path]) -> set[str]:
     return ids
 
 
+def labelled_claims(paths: list[Path]) -> set[tuple[tuple[tuple[str, int, int], ...], str]]:
+    """(where, claim) of every item the label files hold: an item shown again with the
+    same claim at the same characters is labelled already."""
+    found = set()
+    for path in paths:
+        with path.open(encoding="utf-8") as rows:
+            for row in csv.DictReader(rows, delimiter="\t"):
+                articles = [part.strip() for part in row["article_id"].split("|")]
+                spans = [part.strip().split("-") for part in row["item"].split("|")]
+                where = tuple(
+                    (article, int(start), int(end))
+                    for article, (start, end) in zip(articles, spans, strict=True)
+                )
+                found.add((where, row["claim"]))
+    return found
+
+
 def article_text(db: Path, article_id: str) -> tuple[str, str]:
     with sqlite3.connect(db) as connection:
         row = connection.execute(
@@ -101,13 +118,20 @@ def main() -> None:
         "--exclude", type=Path, nargs="*", default=[],
         help="label files (.tsv) or id lists whose articles the draw leaves out",
     )  # fmt: skip
+    parser.add_argument(
+        "--unlabelled", type=Path, nargs="*", default=[],
+        help="label files (.tsv): leave out the items they already label with the same claim "
+        "(a census of what is left: the same articles, other items)",
+    )  # fmt: skip
     args = parser.parse_args()
     items = items_of(args.view, json.loads(args.json_file.read_text("utf-8")))
     left_out = excluded_articles(args.exclude)
+    labelled = labelled_claims(args.unlabelled)
     items = [
         item
         for item in items
         if not any(article_id in left_out for article_id, _, _ in locations(args.view, item))
+        and (tuple(locations(args.view, item)), claim_of(args.view, item)) not in labelled
     ]
     sample = random.Random(args.seed).sample(items, min(args.n, len(items)))
     sheet, rows = [], []

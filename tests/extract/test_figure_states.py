@@ -64,3 +64,21 @@ def test_the_vocabulary_has_the_eval_casualty_states_and_no_verb_lemmas():
     casualty = {"killed", "wounded", "held", "released", "seized", "arrested", "missing"}
     assert casualty | {"displaced"} <= vocabulary
     assert not {"remain", "stand", "soar", "take", "bring", "dead", "injured"} & vocabulary
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # An infinitive under a call, plan, threat, refusal or failure tells an act not done.
+        ("The council condemned the plan to displace 4,000 families from Lomar.", [(4000, None)]),
+        ("Rebels threatened to kill 12 engineers at the dam.", [(12, None)]),
+        ("The governor's call to evacuate 30,000 residents drew protests.", [(30000, None)]),
+        ("The army refused to free 45 detainees on Sunday.", [(45, None)]),
+        # ... but not under a verb that tells it done.
+        ("Floods forced 9,000 villagers to flee their homes.", [(9000, "displaced")]),
+        ("Troops managed to rescue 14 miners after two days.", [(14, "rescued")]),
+        ("Gunmen killed 17 people after vowing revenge.", [(17, "killed")]),
+    ],
+)
+def test_an_act_not_done_gives_no_state(sentence, expected):
+    assert states(sentence) == expected

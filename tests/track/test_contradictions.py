@@ -248,6 +248,11 @@ def test_a_lower_toll_dated_earlier_is_the_same_toll_grown() -> None:
     # The later claim lower than the earlier one: the two cannot both hold.
     lower_later = point(8000, source="Agency", day="2024-01-02")
     assert len(compare_claims([earlier, lower_later], window=3)) == 1
+    # The displaced of a war are a running total as well.
+    displaced = {"status": "displaced"}
+    assert compare_claims([point(1_000_000, source="Ministry", **displaced),
+                           point(1_500_000, source="Agency", day="2024-01-20", **displaced)],
+                          window=30) == []  # fmt: skip
     # Held captives are released: a count that may fall is compared either way.
     held = {"status": "held"}
     assert len(compare_claims([point(240, source="Ministry", **held),

@@ -46,6 +46,7 @@ class StateLexicon:
     toll_nouns: frozenset[str]
     death_toll_nouns: frozenset[str]
     human_states: frozenset[str]
+    unrealised_heads: frozenset[str]
 
     @property
     def vocabulary(self) -> frozenset[str]:
@@ -78,6 +79,7 @@ def state_lexicon() -> StateLexicon:
         toll_nouns=words("state_toll_nouns"),
         death_toll_nouns=words("death_toll_nouns"),
         human_states=human_states,
+        unrealised_heads=words("unrealised_heads"),
     )
 
 
@@ -190,7 +192,7 @@ def _governing_state(node: Token, lexicon: StateLexicon) -> tuple[str | None, bo
                 continue
             state = word_state(head, lexicon, current)
             if state:
-                return state, False
+                return (None, False) if unrealised(head, lexicon) else (state, False)
             toll = _running_count(head, current, lexicon)
             if toll is not None:
                 return _toll_state(toll, current, lexicon)
@@ -203,6 +205,21 @@ def _governing_state(node: Token, lexicon: StateLexicon) -> tuple[str | None, bo
                 return lexicon.states[lemma], False
         current = head
     return None, False
+
+
+def unrealised(verb: Token, lexicon: StateLexicon) -> bool:
+    """Whether ``verb`` is an infinitive telling an act not done: under a call, plan,
+    threat, refusal or failure ("the call to displace two million", "threatened to kill").
+
+    >>> from newsclaims.nlp import parse
+    >>> doc = parse("He threatened to kill 300 prisoners and later killed 20.")
+    >>> unrealised(doc[3], state_lexicon()), unrealised(doc[8], state_lexicon())
+    (True, False)
+    """
+    infinitive = any(child.dep_ == "aux" and child.tag_ == "TO" for child in verb.children)
+    if not infinitive or verb.dep_ not in {"xcomp", "acl", "advcl", "ccomp"}:
+        return False
+    return verb.head.lemma_.lower() in lexicon.unrealised_heads
 
 
 def word_state(word: Token, lexicon: StateLexicon, counted: Token | None = None) -> str | None:

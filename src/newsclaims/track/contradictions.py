@@ -169,10 +169,12 @@ def comparable(point: dict[str, Any]) -> bool:
 
 
 # Counts that only grow: a lower count dated before a higher one is an earlier state of
-# the same toll, not a contradiction of it.
+# the same toll, not a contradiction of it. The displaced of a war and the dead of hunger
+# are running totals too ("one million displaced since the war began", then 1.5 million).
 CUMULATIVE_STATUSES = frozenset(
-    {"killed", "dead", "wounded", "injured", "arrested", "destroyed", "damaged", "fired"}
-)
+    {"killed", "dead", "died", "wounded", "injured", "arrested", "destroyed", "damaged",
+     "fired", "displaced"}
+)  # fmt: skip
 
 
 def _grown(first: dict[str, Any], first_span: Interval, second: dict[str, Any],
