@@ -59,6 +59,8 @@ class Store:
     >>> store = Store.open("sqlite:///:memory:")
     >>> store.timeline(what="people", status="killed", where="Gaza")
     []
+    >>> store.timeline(what="people", placeless=True, unregistered=True)
+    []
     >>> store.negotiation(actor="Hamas", unaddressed=True)
     []
     >>> store.close()
@@ -96,12 +98,18 @@ class Store:
         with self.engine.connect() as connection:
             return run_query(connection, kind, _filters(filters), limit=limit).rows
 
-    def timeline(self, **filters: Any) -> list[dict[str, Any]]:
-        """Points of one quantity per source over time (``scope`` defaults to toll)."""
+    def timeline(
+        self, placeless: bool = False, unregistered: bool = False, **filters: Any
+    ) -> list[dict[str, Any]]:
+        """Points of one quantity per source over time (``scope`` defaults to toll); running
+        tolls with no place of their own, or told by sources the registry does not know,
+        only with ``placeless`` / ``unregistered`` (as the CLI's switches)."""
         filters.setdefault("scope", "toll")
         filters.setdefault("background", False)
         with self.engine.connect() as connection:
-            return timeline_points(connection, _filters(filters))
+            return timeline_points(
+                connection, _filters(filters), placeless=placeless, unregistered=unregistered
+            )
 
     def contradictions(self, window: int = 0, agree: bool = False, sides: bool = False,
                        **filters: Any) -> list[dict[str, Any]]:  # fmt: skip

@@ -6,12 +6,17 @@ import csv
 import html
 import io
 import re
+from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
 from fastapi.testclient import TestClient
-from web_reports import COUNTER_SENTENCE, SCRIPT_TEXT, TOLL_SENTENCE
+from report_builders import actor, figure, report
+from web_reports import COUNTER_SENTENCE, SCRIPT_TEXT, TOLL_SENTENCE, web_reports
 
+from newsclaims.store.connect import open_store
+from newsclaims.store.writer import ReportWriter
+from newsclaims.web import create_app
 from newsclaims.web.app import CSP
 
 
@@ -121,6 +126,30 @@ def test_timeline_points_oldest_first_with_their_spans(client: TestClient) -> No
         "4,000",
         "At least 10,500",
     ]  # oldest first (one day's in storing order)
+
+
+def test_the_toll_view_leaves_out_tolls_with_no_place_unless_asked(tmp_path: Path) -> None:
+    text = "Toll rises\n\nThe toll rose to 12,000, the ministry said."
+    ministry = actor("the health ministry in Gaza", kind="organization")
+    placeless = report("placeless-1", text, date="2023-11-10", headline="Toll rises",
+                       figures=[figure(text, "12,000", 12_000, what="people",
+                                       status="killed", source=ministry)])  # fmt: skip
+    url = f"sqlite:///{tmp_path / 'placeless.db'}"
+    engine = open_store(url)
+    ReportWriter(engine).write([*web_reports(), placeless])
+    engine.dispose()
+    with TestClient(create_app(url)) as client:
+
+        def shown(**asked: str) -> set[str]:
+            rows = client.get("/api/v1/timeline", params=asked).json()["rows"]
+            return {row["article_id"] for row in rows}
+
+        assert "placeless-1" not in shown()
+        assert "placeless-1" in shown(placeless="true")
+        page = client.get("/timeline").text
+        assert 'name="placeless"' in page and "Tick the boxes" in page
+        ticked = client.get("/timeline", params={"placeless": "true"}).text
+        assert "placeless=true" in ticked and "12,000" in ticked
 
 
 def test_contradictions_set_both_claims_side_by_side(client: TestClient) -> None:

@@ -27,7 +27,9 @@ from newsclaims.web.params import (
     Kind,
     Page,
     PairView,
+    Placeless,
     Unaddressed,
+    Unregistered,
     filter_params,
     text_value,
     toll_by_default,
@@ -124,9 +126,14 @@ def timeline(
     page: PageNumber = 1,
     per_page: PerPage = 1000,
     output: Output = Format.json,
+    placeless: Placeless = False,
+    unregistered: Unregistered = False,
 ) -> Any:
-    """Timeline points, oldest first; ``scope`` defaults to ``toll`` (running counts)."""
-    points = views.timeline(db, toll_by_default(params))
+    """Timeline points, oldest first; ``scope`` defaults to ``toll`` (running counts), whose
+    points with no place of their own or by sources the registry does not know are left
+    out unless ``placeless=true`` / ``unregistered=true``."""
+    options = views.TollOptions(placeless, unregistered)
+    points = views.timeline(db, toll_by_default(params), options)
     chosen = Page(page, per_page)
     return listing(chosen.cut(points), len(points), chosen, output, "timeline")
 

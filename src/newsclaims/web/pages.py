@@ -31,7 +31,9 @@ from newsclaims.web.params import (
     FilterParams,
     Page,
     PairView,
+    Placeless,
     Unaddressed,
+    Unregistered,
     filter_params,
     text_value,
     toll_by_default,
@@ -201,8 +203,11 @@ def timeline(
     params: Filters,
     page: PageNumber = 1,
     per_page: PerPage = TABLE_ROWS,
+    placeless: Placeless = False,
+    unregistered: Unregistered = False,
 ) -> HTMLResponse:
-    points = views.timeline(db, toll_by_default(params))
+    options = views.TollOptions(placeless, unregistered)
+    points = views.timeline(db, toll_by_default(params), options)
     drawn = [point for point in points if point["date"]][:CHART_POINTS]  # undated: table only
     chosen = Page(page, per_page)
     listed = chosen.cut(points)
@@ -220,6 +225,7 @@ def timeline(
         drawn=len(drawn),
         offers=source_offers(request, db, params.source, "source") if not points else [],
         downloads={fmt: api_link(request, "timeline", fmt) for fmt in _FORMATS},
+        options=options,
     )
 
 

@@ -66,6 +66,13 @@ DayParam = Annotated[str | None, Query(pattern=DAY_PATTERN, description="YYYY-MM
 Unaddressed = Annotated[
     bool, Query(description="also the negotiation moves that name no other party")
 ]
+Placeless = Annotated[
+    bool,
+    Query(description="also running tolls whose place is unknown or only guessed from the article"),
+]
+Unregistered = Annotated[
+    bool, Query(description="also running tolls told by sources the registry does not know")
+]
 
 
 def text_value(value: str | None, name: str) -> str | None:

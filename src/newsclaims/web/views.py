@@ -85,11 +85,25 @@ def given_outside(params: FilterParams, kind: str) -> list[str]:
     ]
 
 
-def timeline(connection: Connection, params: FilterParams) -> list[dict[str, Any]]:
+@dataclass(frozen=True)
+class TollOptions:
+    """The toll view's switches (as ``newsclaims timeline --placeless --unregistered``)."""
+
+    placeless: bool = False
+    unregistered: bool = False
+
+
+def timeline(
+    connection: Connection, params: FilterParams, options: TollOptions = TollOptions()
+) -> list[dict[str, Any]]:
     """The timeline points matching ``params``, oldest first (as ``newsclaims timeline``)."""
     filters = params.filters(keep=TIMELINE_FILTERS)
     return shared_result(
-        connection, ("timeline", filters), lambda: timeline_points(connection, filters)
+        connection,
+        ("timeline", filters, options),
+        lambda: timeline_points(
+            connection, filters, placeless=options.placeless, unregistered=options.unregistered
+        ),
     )
 
 
