@@ -566,7 +566,9 @@ def _opens_a_gloss(token: Token, lexicon: FigureLexicon) -> bool:
     the reporter's gloss on a noun, not the words of a speaker whose clause holds it;
     unless it says who says so itself (``, which officials say has killed 9,922``)."""
     edge = token.left_edge.i
-    if token.dep_ != "relcl" or edge == 0 or token.doc[edge - 1].text not in GLOSS_MARKS:
+    if edge == 0 or token.doc[edge - 1].text not in GLOSS_MARKS:
+        return False
+    if token.dep_ != "relcl" and not _opens_with_preposition_which(token):
         return False
     noun = token.head
     if noun.dep_ in SUBJECT_DEPS | {"dobj"} and noun.head.dep_ == "ccomp":
@@ -574,6 +576,21 @@ def _opens_a_gloss(token: Token, lexicon: FigureLexicon) -> bool:
     return not any(
         word.lemma_.lower() in lexicon.speech_verbs or word.lower_ in lexicon.speech_verbs
         for word in token.subtree
+    )
+
+
+def _opens_with_preposition_which(token: Token) -> bool:
+    """``..., during which strikes killed 9,100``: a clause opening with a preposition and
+    ``which`` is a relative clause on the noun before it, whatever the parser attached it
+    to (it often makes it an adverbial clause of the verb above)."""
+    edge = token.left_edge
+    following = edge.nbor(1) if edge.i + 1 < len(edge.doc) else None
+    return (
+        token.dep_ in {"advcl", "relcl"}
+        and edge.dep_ == "prep"
+        and following is not None
+        and following.lower_ in {"which", "whom"}
+        and following.head.i == edge.i
     )
 
 
