@@ -332,6 +332,39 @@ def test_a_place_between_two_counts_is_the_earlier_counts(analyze_text, text, pl
     assert [figure.place for figure in analyze_text(text).figures] == places
 
 
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        # A place in an earlier clause with its own count, then a contrast, is that
+        # clause's: the later count is not set there ...
+        ("Last year, Israeli strikes in Gaza killed at least 150 Palestinians, while rockets "
+         "fired by armed groups killed at least nine people.", ["Gaza", None]),
+        ("Air raids on villages in Lebanon killed 70 people, whereas drone attacks killed 15 "
+         "soldiers.", ["Lebanon", None]),
+        # ... but a place opening the sentence sets the scene of both.
+        ("In Gaza, 40 people were killed on Monday, while 12 died on Tuesday.",
+         ["Gaza", "Gaza"]),
+    ],
+)  # fmt: skip
+def test_a_place_in_an_earlier_contrasted_clause_is_its_counts(analyze_text, text, places):
+    assert [figure.place for figure in analyze_text(text).figures] == places
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "At least 12 people have been killed by rockets from Gaza since May 10.",
+        "Four people died in rocket fire from Lebanon, officials said.",
+        "Two sailors were killed when drones launched from Yemen hit their ship.",
+        "Missiles fired from Syria killed three people overnight.",
+    ],
+)
+def test_the_place_a_weapon_came_from_is_not_its_dead(analyze_text, text):
+    (figure,) = analyze_text(text).figures
+    assert figure.where is None
+    assert figure.place is None
+
+
 def test_a_place_past_a_semicolon_is_another_clauses():
     from newsclaims.resolve.places import figure_place
 

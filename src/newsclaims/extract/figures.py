@@ -259,6 +259,8 @@ def _place_of(noun: Token, lexicon: FigureLexicon, nested: bool = False) -> str 
     for child in noun.children:
         if child.dep_ != "prep" or child.lower_ not in LOCATIVE_PREPOSITIONS:
             continue
+        if child.lower_ == "from" and _after_a_launch(child, noun, lexicon):
+            continue  # "rockets fired from Gaza" came from there; their dead are elsewhere
         for place in child.children:
             if place.dep_ != "pobj":
                 continue
@@ -269,6 +271,22 @@ def _place_of(noun: Token, lexicon: FigureLexicon, nested: bool = False) -> str 
             if nested and (inner := _place_of(place, lexicon)) is not None:
                 return inner
     return None
+
+
+def _after_a_launch(preposition: Token, head: Token, lexicon: FigureLexicon) -> bool:
+    """Whether ``from`` follows a weapon, its fire or its launch (``rockets fired from``,
+    ``killed by rockets from``, however the parser attaches it): an origin.
+
+    >>> from newsclaims.nlp import parse
+    >>> doc = parse("Six were killed by rockets from Gaza.")
+    >>> _after_a_launch(doc[5], doc[2], figure_lexicon())
+    True
+    """
+    before = preposition.doc[preposition.i - 1] if preposition.i > 0 else preposition
+    return any(
+        word.lemma_.lower() in lexicon.launch_words or word.lower_ in lexicon.launch_words
+        for word in (head, before)
+    )
 
 
 def _is_place_noun(noun: Token, lexicon: FigureLexicon) -> bool:

@@ -436,7 +436,9 @@ def _sentence_places(figure: Figure, located: list[PlaceMention]) -> set[str]:
     inside = [
         mention
         for mention in inside
-        if not _in_later_part(figure, mention.start) and not _across_semicolon(figure, mention)
+        if not _in_later_part(figure, mention.start)
+        and not _across_semicolon(figure, mention)
+        and not _in_an_earlier_count_clause(figure, mention)
     ]
     places = {mention.place for mention in inside if not mention.target}
     return places or {mention.place for mention in inside}
@@ -459,6 +461,41 @@ def _across_semicolon(figure: Figure, mention: PlaceMention) -> bool:
         return False
     text, offset = figure.sentence.text, figure.sentence.start
     return ";" in text[max(0, figure.span.end - offset) : max(0, mention.start - offset)]
+
+
+# A clause with its own count, then a contrast: "strikes in Gaza killed 250, while rockets
+# killed 12": the place is the first count's, not the second's.
+_COUNT_THEN_CONTRAST = re.compile(r"\d[^;]*?(?:,\s*(?:while|whereas|but)\b|\s+whereas\b|;)")
+
+
+def _in_an_earlier_count_clause(figure: Figure, mention: PlaceMention) -> bool:
+    """Whether a place before the figure sits in an earlier clause that has a count of its
+    own, parted from the figure's by a contrast (``while``, ``whereas``, ``but``, ``;``).
+
+    >>> from newsclaims.model import Span
+    >>> def earlier(text):
+    ...     start = text.index("12")
+    ...     figure = Figure(id="f", span=Span(start=start, end=start + 2, text="12"),
+    ...                     sentence=Span(start=0, end=len(text), text=text))
+    ...     at = text.index("Gaza")
+    ...     mention = PlaceMention(place="Gaza", start=at, end=at + 4)
+    ...     return _in_an_earlier_count_clause(figure, mention)
+    >>> earlier("Strikes in Gaza killed 250 people, while rockets killed 12 people.")
+    True
+    >>> earlier("In Gaza, while talks went on, strikes killed 12 people.")
+    False
+    >>> earlier("In Gaza, 40 were killed on Monday, while 12 died on Tuesday.")
+    False
+    """
+    sentence = figure.sentence
+    if sentence is None or mention.start >= figure.span.start:
+        return False
+    between = sentence.text[
+        max(0, mention.end - sentence.start) : max(0, figure.span.start - sentence.start)
+    ]
+    if between.startswith(","):
+        return False  # "In Gaza, 40 were killed, while 12 ...": it sets the whole scene
+    return _COUNT_THEN_CONTRAST.search(between) is not None
 
 
 # "186 killed this year, including 134 in the West Bank and 51 in Gaza": a breakdown of
