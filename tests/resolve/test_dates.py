@@ -103,6 +103,13 @@ def test_an_attack_count_is_dated_to_the_attack_whatever_extraction_said(extract
          "2024-01-08"),
         ("The ministry on Monday said that 5,000 people had been killed.", None, "2024-01-08"),
         ("The ministry said 5,000 people have been killed since Monday.", None, "2024-01-09"),
+        # A part of the day is that day: "late Monday", "early on Monday", "Monday night".
+        ("Over 5,000 people have been killed, the health authorities said late Monday.", None,
+         "2024-01-08"),
+        ("The ministry early on Monday said 5,000 people had been killed.", None,
+         "2024-01-08"),
+        ("The ministry on Monday evening reported that 5,000 people had been killed.", None,
+         "2024-01-08"),
         # The count's own day wins over the statement's.
         ("The ministry said on Monday that 5,000 people were killed on Sunday.", "on Sunday",
          "2024-01-07"),

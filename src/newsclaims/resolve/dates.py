@@ -200,9 +200,13 @@ _SINCE_PHRASE = re.compile(r"\bsince\b[^,;:.\d]*$", re.IGNORECASE)
 # the count: it is the toll as of that statement, not as of the report's day.
 _REPORT_VERBS = r"(?:said|says|reported|announced|recorded|confirmed|stated|updated|put)"
 _DAY_WORDS = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today)"
+# "late Tuesday", "early on Monday", "Tuesday night": a time of that day is that day.
+_PART_OF_DAY = r"(?:(?:late|early)\s+)"
+_TIME_OF_DAY = r"(?:\s+(?:night|evening|morning|afternoon))?"
 _STATEMENT_DAY = re.compile(
-    rf"\b{_REPORT_VERBS}\s+(?:on\s+)?(?P<after>{_DAY_WORDS})\b"
-    rf"|\bon\s+(?P<before>{_DAY_WORDS})\s+{_REPORT_VERBS}\b",
+    rf"\b{_REPORT_VERBS}\s+{_PART_OF_DAY}?(?:on\s+)?(?P<after>{_DAY_WORDS})\b"
+    rf"|\b(?:on\s+|{_PART_OF_DAY}(?:on\s+)?)(?P<before>{_DAY_WORDS}){_TIME_OF_DAY}\s+"
+    rf"{_REPORT_VERBS}\b",
     re.IGNORECASE,
 )
 
@@ -217,6 +221,12 @@ def statement_day(sentence: str | None, report_date: date | None) -> date | None
     >>> statement_day("More than 5,000 have been killed, the ministry said Monday.", day)
     datetime.date(2024, 1, 8)
     >>> statement_day("The ministry said 5,000 have been killed since Monday.", day)
+    >>> statement_day("Over 5,000 have been killed, the ministry said late Sunday.", day)
+    datetime.date(2024, 1, 7)
+    >>> statement_day("The ministry late on Sunday said 5,000 have been killed.", day)
+    datetime.date(2024, 1, 7)
+    >>> statement_day("The ministry on Sunday night reported 5,000 killed.", day)
+    datetime.date(2024, 1, 7)
     """
     if not sentence or report_date is None:
         return None
