@@ -382,3 +382,27 @@ def test_a_place_before_a_semicolon_sets_the_scene():
     text = "Jets kept bombing Gaza; most of those killed, now more than 9,000, died in strikes."
     report, figure = _report_with(text, "9,000")
     assert figure_place(report, figure) == ("Gaza", "sentence")
+
+
+def test_a_since_phrase_ends_at_a_comma(analyze_text):
+    text = (
+        "Troops in the West Bank raided two towns. Settlers in the West Bank burned cars. "
+        "Since then, the army has waged an air campaign in Gaza, killing at least 9,050 "
+        "people, according to Palestinian officials."
+    )
+    (*_, figure) = analyze_text(text).figures
+    assert figure.place == "Gaza"
+
+
+def test_a_counts_own_place_beats_its_sources_place():
+    from newsclaims.resolve.places import figure_place
+
+    text = (
+        "Health officials in the occupied West Bank confirmed 25 deaths there, bringing the "
+        "total to 240 across all Palestinian territories."
+    )
+    source = "Health officials in the occupied West Bank"
+    report, figure = _report_with(text, "240", source)
+    assert figure_place(report, figure)[0] == "Palestinian territories"
+    report, figure = _report_with(text, "25", source)
+    assert figure_place(report, figure)[0] == "West Bank"

@@ -42,7 +42,9 @@ EXAMPLE_WORDS = frozenset({"including", "notably", "especially", "particularly"}
 # The article's place must hold at least this share of its located mentions.
 ARTICLE_PLACE_SHARE = 0.5
 
-_SINCE_PHRASE = re.compile(r"\bsince\b[^.;:\n]*$", re.IGNORECASE)
+# "killed since the attack on southern Israel": a place in a "since" phrase is not where;
+# a comma before a word ends the phrase ("Since then, Israel has bombed targets in Gaza").
+_SINCE_PHRASE = re.compile(r"\bsince\b(?:[^.;:,\n]|,\s*\d)*$", re.IGNORECASE)
 _SENTENCE_ENDS = (".", "!", "?", ";", ":")
 _CLOSING = "\"'”’)"
 _EDGE_NOISE = " \t\r\n.,;:!?\"'“”‘’()"
@@ -300,6 +302,10 @@ def figure_place(
     elif figure.where and (place := normalise_place(figure.where, report.text, figure.span.start)):
         return place, "stated"
     if figure.source and (place := _source_place(figure.source, report, figure.span.start)):
+        if after is None and (own := _place_right_after(figure, located)) is not None:
+            # "officials in the West Bank confirmed 31 killed there, bringing the total to
+            # 279 across all Palestinian territories": the count's own place.
+            return own, "sentence"
         return place, "source"
     places = _sentence_places(figure, located)
     if homes:
@@ -326,6 +332,35 @@ _YEAR_COUNT = re.compile(
     r"(?:the|this)\s+year|january|jan\.?)\b|\bin\s+(?:19|20)\d\d\b",
     re.IGNORECASE,
 )
+
+
+# A count's own locative phrase: a few words, no clause break, between it and the place.
+_OWN_PLACE_GAP = re.compile(r"^(?:\s+[\w-]+){0,3}\s*$")
+
+
+def _place_right_after(figure: Figure, located: list[PlaceMention]) -> str | None:
+    """The place of a locative phrase right after the count, within its own words
+    ("the total to 279 across all Palestinian territories"), when the extractor gave none.
+
+    >>> from newsclaims.model import Span
+    >>> text = "It brought the total to 279 across all Palestinian territories."
+    >>> figure = Figure(id="f", span=Span(start=24, end=27, text="279"),
+    ...                 sentence=Span(start=0, end=len(text), text=text))
+    >>> at = text.index("Palestinian")
+    >>> _place_right_after(figure, [PlaceMention(at, len(text) - 1, "Palestinian territories")])
+    'Palestinian territories'
+    """
+    sentence = figure.sentence
+    if sentence is None:
+        return None
+    for mention in located:
+        if mention.start < figure.span.end or mention.target or mention.joined:
+            continue
+        gap = sentence.text[figure.span.end - sentence.start : mention.start - sentence.start]
+        if mention.start >= sentence.end or not _OWN_PLACE_GAP.match(gap):
+            return None
+        return mention.place
+    return None
 
 
 def _sentence_text(figure: Figure) -> str:
@@ -729,7 +764,7 @@ def _name_lead(before: str) -> tuple[str, list[str]]:
     words = [word.casefold().strip(_EDGE_NOISE) for word in words[ends[-1] + 1 if ends else 0 :]]
     tables = place_tables()
     part = ""
-    while words and words[-1] in {*tables.parts, "the", *_descriptor_words()}:
+    while words and words[-1] in {*tables.parts, "the", "all", *_descriptor_words()}:
         word = words.pop()
         if word in tables.parts:
             if part:
