@@ -73,6 +73,13 @@ def test_background_is_a_sentence_dated_to_an_earlier_year(sentence: str, backgr
         ("Since the attack on October 7, more than 13,000 people have been killed.", None),
         ("The death toll from the attack on October 7 stands at 1,200.", None),
         ("At least 40 people were killed on Sunday in strikes on the camp.", None),  # no day
+        # An invasion or an operation is an attack; a comparison's "since" and "toll" are
+        # no running count.
+        (
+            "An army invasion of the town on January 9 killed 11 people, the highest toll in a "
+            "single operation since 2005.",
+            date(2023, 1, 9),
+        ),
     ],
 )
 def test_a_count_told_of_an_earlier_attack_is_that_attacks(sentence: str, day: date | None) -> None:

@@ -71,6 +71,16 @@ _SUPERLATIVE_SINCE = re.compile(
 )
 
 
+def without_comparisons(sentence: str) -> str:
+    """``sentence`` without its superlative comparisons ("the highest toll in a single raid
+    since 2005"), whose "since" and "toll" start no running count.
+
+    >>> without_comparisons("Nine were killed, the highest toll since 2005.")
+    'Nine were killed, the  .'
+    """
+    return _SUPERLATIVE_SINCE.sub(" ", sentence)
+
+
 def is_background(sentence: str | None, report_date: date | None) -> bool:
     """Whether a sentence recounts an earlier year ("in 1956", "the 2014 war"): its
     figures are history told for background, not the current state the report gives.
@@ -126,7 +136,9 @@ _STATED_DAY = re.compile(
     re.IGNORECASE,
 )
 _ATTACK_WORDS = re.compile(
-    r"\b(?:attacks?|assault|incursion|rampage|raid|massacre|onslaught|offensive)\b", re.I
+    r"\b(?:attacks?|assault|incursion|invasion|operation|rampage|raid|massacre|onslaught|"
+    r"offensive)\b",
+    re.I,
 )
 _RUNNING_COUNT = re.compile(
     r"\b(?:has|have|had)\s+(?:now\s+|so\s+far\s+|thus\s+far\s+)?(?:been\s+)?"
@@ -148,10 +160,13 @@ def dated_incident(sentence: str | None, report_date: date | None) -> date | Non
     >>> dated_incident("The attack on October 7 began a war that has killed 13,000.", day)
     >>> dated_incident("Since the attack on October 7, 13,000 have been killed.", day)
     >>> dated_incident("After the October 7 attack, 1,952 had been killed by Friday.", day)
+    >>> dated_incident("A raid on the town on November 2 killed nine, the highest toll in a "
+    ...                "single operation since 2005.", day)
+    datetime.date(2023, 11, 2)
     """
     if not sentence or report_date is None or not _ATTACK_WORDS.search(sentence):
         return None
-    if _RUNNING_COUNT.search(sentence):
+    if _RUNNING_COUNT.search(without_comparisons(sentence)):
         return None
     for match in _STATED_DAY.finditer(sentence):
         day = stated_date(match.group(0), report_date)
