@@ -384,6 +384,23 @@ def test_a_place_before_a_semicolon_sets_the_scene():
     assert figure_place(report, figure) == ("Gaza", "sentence")
 
 
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # A "since" phrase on a day's clause goes on past its comma: its place is the
+        # day's event's, not the count's ...
+        ("Rain fell. Officials said 2,500 people had been killed since May 3, when fighters "
+         "attacked southern Israel.", None),
+        # ... and a place owning an attack is the attacker, not where the dead are.
+        ("Rain fell. Since the raid, about 2,100 people have been killed in Israel's "
+         "bombardment of the Gaza Strip.", "Gaza"),
+    ],
+)  # fmt: skip
+def test_a_since_phrase_and_an_attacks_owner_set_no_place(analyze_text, text, place):
+    (figure,) = analyze_text(text).figures
+    assert figure.place == place
+
+
 def test_a_since_phrase_ends_at_a_comma(analyze_text):
     text = (
         "Troops in the West Bank raided two towns. Settlers in the West Bank burned cars. "

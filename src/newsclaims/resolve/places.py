@@ -42,9 +42,39 @@ EXAMPLE_WORDS = frozenset({"including", "notably", "especially", "particularly"}
 # The article's place must hold at least this share of its located mentions.
 ARTICLE_PLACE_SHARE = 0.5
 
-# "killed since the attack on southern Israel": a place in a "since" phrase is not where;
-# a comma before a word ends the phrase ("Since then, Israel has bombed targets in Gaza").
-_SINCE_PHRASE = re.compile(r"\bsince\b(?:[^.;:,\n]|,\s*\d)*$", re.IGNORECASE)
+# "killed since the attack on southern Israel": a place in a "since" phrase is not where.
+_SINCE_PHRASE = re.compile(r"\bsince\b(?P<rest>[^.;:\n]*)$", re.IGNORECASE)
+# A "since" opening its sentence ends at its comma, unless a year ("Since 2008, ...": a
+# count over years) or a clause on its day follows ("Since October 7, when ...").
+_OPENING_SINCE_ENDS = re.compile(
+    r"^\s+(?!(?:19|20)\d\d\b)[^,]*,\s+(?!(?:when|which|where|including|after|as|with)\b)"
+    r"(?!\d)\w",
+    re.IGNORECASE,
+)
+
+
+def _in_since_phrase(text: str, start: int) -> bool:
+    """Whether the place at ``start`` lies in a "since" phrase: "killed since the attack
+    on" is; "Since then, Israel has bombed targets in" is not.
+
+    >>> def since(text):
+    ...     return _in_since_phrase(text, len(text))
+    >>> since("300 were killed since the attack on southern ")
+    True
+    >>> since("Rain fell. Since then, the army has struck targets in ")
+    False
+    >>> since("Rain fell. Since October 7, when fighters attacked southern ")
+    True
+    """
+    window = max(0, start - 80)
+    match = _SINCE_PHRASE.search(text[window:start])
+    if match is None:
+        return False
+    lead = text[: window + match.start()].rstrip(" \t")
+    opening = not lead or lead[-1] in ".!?\n"
+    return not (opening and _OPENING_SINCE_ENDS.match(match["rest"]))
+
+
 _SENTENCE_ENDS = (".", "!", "?", ";", ":")
 _CLOSING = "\"'”’)"
 _EDGE_NOISE = " \t\r\n.,;:!?\"'“”‘’()"
@@ -606,8 +636,10 @@ def located_mentions(report: Report) -> list[PlaceMention]:
             located, target = (target_part, ""), True
         elif located is None and _toll_pattern().match(text, end):
             located = ("", "")  # "the Gaza death toll"
-        if located is None or _SINCE_PHRASE.search(before):
+        if located is None or _in_since_phrase(text, start):
             continue  # "killed since the attack on southern Israel" is not set there
+        if _possessor_of_an_attack(text, end):
+            continue  # "killed in Israel's bombardment of Gaza": Israel is whose
         part, lead = located
         place = normalise_place(f"{part} {written}".strip(), text, start)
         # "said in Geneva" is where the words were spoken; a bare "the enclave" with no
@@ -628,6 +660,26 @@ def located_mentions(report: Report) -> list[PlaceMention]:
                 larger = place if place_tables().within.get(previous.place) == place else None
                 mentions[-1] = replace(previous, end=end, place=larger or previous.place)
     return mentions
+
+
+def _possessor_of_an_attack(text: str, end: int) -> bool:
+    """Whether the name ending at ``end`` owns an attack ("Israel's bombardment", "Israel's
+    war"): the attacker, not a place.
+
+    >>> _possessor_of_an_attack("killed in Israel's relentless bombardment", 16)
+    True
+    >>> _possessor_of_an_attack("killed in Gaza's hospitals", 14)
+    False
+    """
+    match = _POSSESSED.match(text, end)
+    if match is None:
+        return False
+    words = match["words"].casefold().split()
+    nouns = place_tables().target_nouns
+    return any(" ".join(words[i:]) in nouns or words[i] in nouns for i in range(len(words)))
+
+
+_POSSESSED = re.compile(r"[’']s\s+(?P<words>(?:[\w-]+\s+){0,2}[\w-]+)")
 
 
 def _one_within_the_other(first: str, second: str) -> bool:
