@@ -110,6 +110,8 @@ def resolved_place_scope(
         # "since" and "toll" start no count ...
         ("Six people have been killed in Tubas alone since Tuesday, the ministry said.", "Six",
          "Tubas", ("Tubas", "incident")),
+        ("At least 9 people have been killed in Tubas since early on Monday, when troops "
+         "stormed it.", "9", "Tubas", ("Tubas", "incident")),
         ("The incursion into Tubas killed nine people, the highest toll in a single army "
          "operation since 2005.", "nine", "Tubas", ("Tubas", "incident")),
         # ... unless it runs on; a territory's or a country's count is a toll.

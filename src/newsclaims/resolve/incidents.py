@@ -133,7 +133,7 @@ _RUNS_ON = re.compile(
 # "since Tuesday", "since dawn": a stretch of the last few days, one raid's or one
 # episode's, not the start of a running toll.
 _RECENT_SINCE = re.compile(
-    r"\bsince\s+(?:(?:early|late|last)\s+)?(?:monday|tuesday|wednesday|thursday|friday|"
+    r"\bsince\s+(?:(?:early|late|last)\s+(?:on\s+)?)?(?:monday|tuesday|wednesday|thursday|friday|"
     r"saturday|sunday|yesterday|dawn|daybreak|this\s+morning|last\s+night)\b",
     re.IGNORECASE,
 )
