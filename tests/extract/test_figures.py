@@ -515,6 +515,12 @@ def test_a_toll_nouns_of_phrase_says_what_its_value_counts(nlp, text, what):
         ("The army said the strike, which killed at least two fighters, hit a depot.",
          "The army"),
         ("The ministry said that 9,000 people have been killed.", "The ministry"),
+        # A preposition and "which" open a gloss too, however the parser attaches it.
+        ("Earlier this week, she drafted a joint letter with her Danish, Czech and Belgian "
+         "peers declaring they were willing \u201cto act\u201d if that might help bring about "
+         "a settlement to nearly seven months of fighting in Gaza, during which Israeli "
+         "strikes have killed at least 9,100 people, according to Palestinian health "
+         "officials.", "Palestinian health officials"),
     ],
 )  # fmt: skip
 def test_a_reporters_gloss_in_a_speakers_words_is_not_the_speakers(nlp, text, source):

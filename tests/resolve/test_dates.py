@@ -73,6 +73,13 @@ def test_background_is_a_sentence_dated_to_an_earlier_year(sentence: str, backgr
         ("Since the attack on October 7, more than 13,000 people have been killed.", None),
         ("The death toll from the attack on October 7 stands at 1,200.", None),
         ("At least 40 people were killed on Sunday in strikes on the camp.", None),  # no day
+        # An invasion or an operation is an attack; a comparison's "since" and "toll" are
+        # no running count.
+        (
+            "An army invasion of the town on January 9 killed 11 people, the highest toll in a "
+            "single operation since 2005.",
+            date(2023, 1, 9),
+        ),
     ],
 )
 def test_a_count_told_of_an_earlier_attack_is_that_attacks(sentence: str, day: date | None) -> None:
@@ -103,6 +110,13 @@ def test_an_attack_count_is_dated_to_the_attack_whatever_extraction_said(extract
          "2024-01-08"),
         ("The ministry on Monday said that 5,000 people had been killed.", None, "2024-01-08"),
         ("The ministry said 5,000 people have been killed since Monday.", None, "2024-01-09"),
+        # A part of the day is that day: "late Monday", "early on Monday", "Monday night".
+        ("Over 5,000 people have been killed, the health authorities said late Monday.", None,
+         "2024-01-08"),
+        ("The ministry early on Monday said 5,000 people had been killed.", None,
+         "2024-01-08"),
+        ("The ministry on Monday evening reported that 5,000 people had been killed.", None,
+         "2024-01-08"),
         # The count's own day wins over the statement's.
         ("The ministry said on Monday that 5,000 people were killed on Sunday.", "on Sunday",
          "2024-01-07"),

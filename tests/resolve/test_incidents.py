@@ -106,9 +106,18 @@ def resolved_place_scope(
          ("Tubas", "incident")),
         ("At least 30 people have been killed in northern Gaza, medics said.", "30",
          "northern Gaza", ("northern Gaza", "incident")),
+        # ... also over the last few days ("since Tuesday"), and with a comparison whose
+        # "since" and "toll" start no count ...
+        ("Six people have been killed in Tubas alone since Tuesday, the ministry said.", "Six",
+         "Tubas", ("Tubas", "incident")),
+        ("At least 9 people have been killed in Tubas since early on Monday, when troops "
+         "stormed it.", "9", "Tubas", ("Tubas", "incident")),
+        ("The incursion into Tubas killed nine people, the highest toll in a single army "
+         "operation since 2005.", "nine", "Tubas", ("Tubas", "incident")),
         # ... unless it runs on; a territory's or a country's count is a toll.
         ("In Tubas, 19 people have been killed since the raids began.", "19", "Tubas",
          ("Tubas", None)),
+        ("In Tubas, 19 people have been killed since 2021.", "19", "Tubas", ("Tubas", None)),
         ("At least 30 people have been killed in Gaza, medics said.", "30", "Gaza",
          ("Gaza", None)),
     ],

@@ -332,6 +332,39 @@ def test_a_place_between_two_counts_is_the_earlier_counts(analyze_text, text, pl
     assert [figure.place for figure in analyze_text(text).figures] == places
 
 
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        # A place in an earlier clause with its own count, then a contrast, is that
+        # clause's: the later count is not set there ...
+        ("Last year, Israeli strikes in Gaza killed at least 150 Palestinians, while rockets "
+         "fired by armed groups killed at least nine people.", ["Gaza", None]),
+        ("Air raids on villages in Lebanon killed 70 people, whereas drone attacks killed 15 "
+         "soldiers.", ["Lebanon", None]),
+        # ... but a place opening the sentence sets the scene of both.
+        ("In Gaza, 40 people were killed on Monday, while 12 died on Tuesday.",
+         ["Gaza", "Gaza"]),
+    ],
+)  # fmt: skip
+def test_a_place_in_an_earlier_contrasted_clause_is_its_counts(analyze_text, text, places):
+    assert [figure.place for figure in analyze_text(text).figures] == places
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "At least 12 people have been killed by rockets from Gaza since May 10.",
+        "Four people died in rocket fire from Lebanon, officials said.",
+        "Two sailors were killed when drones launched from Yemen hit their ship.",
+        "Missiles fired from Syria killed three people overnight.",
+    ],
+)
+def test_the_place_a_weapon_came_from_is_not_its_dead(analyze_text, text):
+    (figure,) = analyze_text(text).figures
+    assert figure.where is None
+    assert figure.place is None
+
+
 def test_a_place_past_a_semicolon_is_another_clauses():
     from newsclaims.resolve.places import figure_place
 
@@ -349,3 +382,44 @@ def test_a_place_before_a_semicolon_sets_the_scene():
     text = "Jets kept bombing Gaza; most of those killed, now more than 9,000, died in strikes."
     report, figure = _report_with(text, "9,000")
     assert figure_place(report, figure) == ("Gaza", "sentence")
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # A "since" phrase on a day's clause goes on past its comma: its place is the
+        # day's event's, not the count's ...
+        ("Rain fell. Officials said 2,500 people had been killed since May 3, when fighters "
+         "attacked southern Israel.", None),
+        # ... and a place owning an attack is the attacker, not where the dead are.
+        ("Rain fell. Since the raid, about 2,100 people have been killed in Israel's "
+         "bombardment of the Gaza Strip.", "Gaza"),
+    ],
+)  # fmt: skip
+def test_a_since_phrase_and_an_attacks_owner_set_no_place(analyze_text, text, place):
+    (figure,) = analyze_text(text).figures
+    assert figure.place == place
+
+
+def test_a_since_phrase_ends_at_a_comma(analyze_text):
+    text = (
+        "Troops in the West Bank raided two towns. Settlers in the West Bank burned cars. "
+        "Since then, the army has waged an air campaign in Gaza, killing at least 9,050 "
+        "people, according to Palestinian officials."
+    )
+    (*_, figure) = analyze_text(text).figures
+    assert figure.place == "Gaza"
+
+
+def test_a_counts_own_place_beats_its_sources_place():
+    from newsclaims.resolve.places import figure_place
+
+    text = (
+        "Health officials in the occupied West Bank confirmed 25 deaths there, bringing the "
+        "total to 240 across all Palestinian territories."
+    )
+    source = "Health officials in the occupied West Bank"
+    report, figure = _report_with(text, "240", source)
+    assert figure_place(report, figure)[0] == "Palestinian territories"
+    report, figure = _report_with(text, "25", source)
+    assert figure_place(report, figure)[0] == "West Bank"

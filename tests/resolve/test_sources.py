@@ -157,3 +157,23 @@ def test_an_actor_in_the_sources_relative_clause_is_not_the_source(
     kind = "person" if canonical == "Antony Blinken" else None
     ref = ActorRef(text=written, canonical=canonical, kind=kind)  # type: ignore[arg-type]
     assert source_identity(ref).id == expected
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        # A body that counts the dead, named by the actor that runs it, is that body ...
+        ("the Hamas health ministry", "pse-health-ministry"),
+        ("Hamas's ministry of health", "pse-health-ministry"),
+        ("the Hamas-controlled health authorities", "pse-health-ministry"),
+        ("Hamas-led health officials", "pse-health-ministry"),
+        ("the Hamas-run civil defence", "pse-civil-defence"),
+        # ... while the actor's own officials are the actor.
+        ("Hamas officials", "hamas"),
+    ],
+)
+def test_a_counting_body_named_by_its_ruler_is_that_body(written: str, expected: str) -> None:
+    from newsclaims.model import ActorRef
+    from newsclaims.resolve.sources import source_identity
+
+    assert source_identity(ActorRef(text=written, canonical="Hamas")).id == expected

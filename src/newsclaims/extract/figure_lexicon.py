@@ -63,6 +63,7 @@ class FigureLexicon:
     past_event_verbs: frozenset[str]
     running_count_words: frozenset[str]
     site_nouns: frozenset[str]
+    launch_words: frozenset[str]  # "fired from Gaza": the weapon's origin, not a place of dead
     place_nouns: frozenset[str]  # "the enclave": a place the article named before
 
     @property
@@ -155,6 +156,7 @@ def figure_lexicon() -> FigureLexicon:
         past_event_verbs=words("past_event_verbs"),
         running_count_words=words("running_count_words"),
         site_nouns=words("site_nouns"),
+        launch_words=words("launch_words"),
         place_nouns=_place_nouns(),
     )
 

@@ -259,6 +259,8 @@ def _place_of(noun: Token, lexicon: FigureLexicon, nested: bool = False) -> str 
     for child in noun.children:
         if child.dep_ != "prep" or child.lower_ not in LOCATIVE_PREPOSITIONS:
             continue
+        if child.lower_ == "from" and _after_a_launch(child, noun, lexicon):
+            continue  # "rockets fired from Gaza" came from there; their dead are elsewhere
         for place in child.children:
             if place.dep_ != "pobj":
                 continue
@@ -269,6 +271,22 @@ def _place_of(noun: Token, lexicon: FigureLexicon, nested: bool = False) -> str 
             if nested and (inner := _place_of(place, lexicon)) is not None:
                 return inner
     return None
+
+
+def _after_a_launch(preposition: Token, head: Token, lexicon: FigureLexicon) -> bool:
+    """Whether ``from`` follows a weapon, its fire or its launch (``rockets fired from``,
+    ``killed by rockets from``, however the parser attaches it): an origin.
+
+    >>> from newsclaims.nlp import parse
+    >>> doc = parse("Six were killed by rockets from Gaza.")
+    >>> _after_a_launch(doc[5], doc[2], figure_lexicon())
+    True
+    """
+    before = preposition.doc[preposition.i - 1] if preposition.i > 0 else preposition
+    return any(
+        word.lemma_.lower() in lexicon.launch_words or word.lower_ in lexicon.launch_words
+        for word in (head, before)
+    )
 
 
 def _is_place_noun(noun: Token, lexicon: FigureLexicon) -> bool:
@@ -566,7 +584,9 @@ def _opens_a_gloss(token: Token, lexicon: FigureLexicon) -> bool:
     the reporter's gloss on a noun, not the words of a speaker whose clause holds it;
     unless it says who says so itself (``, which officials say has killed 9,922``)."""
     edge = token.left_edge.i
-    if token.dep_ != "relcl" or edge == 0 or token.doc[edge - 1].text not in GLOSS_MARKS:
+    if edge == 0 or token.doc[edge - 1].text not in GLOSS_MARKS:
+        return False
+    if token.dep_ != "relcl" and not _opens_with_preposition_which(token):
         return False
     noun = token.head
     if noun.dep_ in SUBJECT_DEPS | {"dobj"} and noun.head.dep_ == "ccomp":
@@ -574,6 +594,21 @@ def _opens_a_gloss(token: Token, lexicon: FigureLexicon) -> bool:
     return not any(
         word.lemma_.lower() in lexicon.speech_verbs or word.lower_ in lexicon.speech_verbs
         for word in token.subtree
+    )
+
+
+def _opens_with_preposition_which(token: Token) -> bool:
+    """``..., during which strikes killed 9,100``: a clause opening with a preposition and
+    ``which`` is a relative clause on the noun before it, whatever the parser attached it
+    to (it often makes it an adverbial clause of the verb above)."""
+    edge = token.left_edge
+    following = edge.nbor(1) if edge.i + 1 < len(edge.doc) else None
+    return (
+        token.dep_ in {"advcl", "relcl"}
+        and edge.dep_ == "prep"
+        and following is not None
+        and following.lower_ in {"which", "whom"}
+        and following.head.i == edge.i
     )
 
 

@@ -71,6 +71,16 @@ _SUPERLATIVE_SINCE = re.compile(
 )
 
 
+def without_comparisons(sentence: str) -> str:
+    """``sentence`` without its superlative comparisons ("the highest toll in a single raid
+    since 2005"), whose "since" and "toll" start no running count.
+
+    >>> without_comparisons("Nine were killed, the highest toll since 2005.")
+    'Nine were killed, the  .'
+    """
+    return _SUPERLATIVE_SINCE.sub(" ", sentence)
+
+
 def is_background(sentence: str | None, report_date: date | None) -> bool:
     """Whether a sentence recounts an earlier year ("in 1956", "the 2014 war"): its
     figures are history told for background, not the current state the report gives.
@@ -126,7 +136,9 @@ _STATED_DAY = re.compile(
     re.IGNORECASE,
 )
 _ATTACK_WORDS = re.compile(
-    r"\b(?:attacks?|assault|incursion|rampage|raid|massacre|onslaught|offensive)\b", re.I
+    r"\b(?:attacks?|assault|incursion|invasion|operation|rampage|raid|massacre|onslaught|"
+    r"offensive)\b",
+    re.I,
 )
 _RUNNING_COUNT = re.compile(
     r"\b(?:has|have|had)\s+(?:now\s+|so\s+far\s+|thus\s+far\s+)?(?:been\s+)?"
@@ -148,10 +160,13 @@ def dated_incident(sentence: str | None, report_date: date | None) -> date | Non
     >>> dated_incident("The attack on October 7 began a war that has killed 13,000.", day)
     >>> dated_incident("Since the attack on October 7, 13,000 have been killed.", day)
     >>> dated_incident("After the October 7 attack, 1,952 had been killed by Friday.", day)
+    >>> dated_incident("A raid on the town on November 2 killed nine, the highest toll in a "
+    ...                "single operation since 2005.", day)
+    datetime.date(2023, 11, 2)
     """
     if not sentence or report_date is None or not _ATTACK_WORDS.search(sentence):
         return None
-    if _RUNNING_COUNT.search(sentence):
+    if _RUNNING_COUNT.search(without_comparisons(sentence)):
         return None
     for match in _STATED_DAY.finditer(sentence):
         day = stated_date(match.group(0), report_date)
@@ -200,9 +215,13 @@ _SINCE_PHRASE = re.compile(r"\bsince\b[^,;:.\d]*$", re.IGNORECASE)
 # the count: it is the toll as of that statement, not as of the report's day.
 _REPORT_VERBS = r"(?:said|says|reported|announced|recorded|confirmed|stated|updated|put)"
 _DAY_WORDS = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today)"
+# "late Tuesday", "early on Monday", "Tuesday night": a time of that day is that day.
+_PART_OF_DAY = r"(?:(?:late|early)\s+)"
+_TIME_OF_DAY = r"(?:\s+(?:night|evening|morning|afternoon))?"
 _STATEMENT_DAY = re.compile(
-    rf"\b{_REPORT_VERBS}\s+(?:on\s+)?(?P<after>{_DAY_WORDS})\b"
-    rf"|\bon\s+(?P<before>{_DAY_WORDS})\s+{_REPORT_VERBS}\b",
+    rf"\b{_REPORT_VERBS}\s+{_PART_OF_DAY}?(?:on\s+)?(?P<after>{_DAY_WORDS})\b"
+    rf"|\b(?:on\s+|{_PART_OF_DAY}(?:on\s+)?)(?P<before>{_DAY_WORDS}){_TIME_OF_DAY}\s+"
+    rf"{_REPORT_VERBS}\b",
     re.IGNORECASE,
 )
 
@@ -217,6 +236,12 @@ def statement_day(sentence: str | None, report_date: date | None) -> date | None
     >>> statement_day("More than 5,000 have been killed, the ministry said Monday.", day)
     datetime.date(2024, 1, 8)
     >>> statement_day("The ministry said 5,000 have been killed since Monday.", day)
+    >>> statement_day("Over 5,000 have been killed, the ministry said late Sunday.", day)
+    datetime.date(2024, 1, 7)
+    >>> statement_day("The ministry late on Sunday said 5,000 have been killed.", day)
+    datetime.date(2024, 1, 7)
+    >>> statement_day("The ministry on Sunday night reported 5,000 killed.", day)
+    datetime.date(2024, 1, 7)
     """
     if not sentence or report_date is None:
         return None

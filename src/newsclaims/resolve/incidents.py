@@ -41,6 +41,7 @@ import re
 from functools import cache
 
 from newsclaims.extract.figure_lexicon import figures_data, word_alternatives
+from newsclaims.resolve.dates import without_comparisons
 from newsclaims.resolve.sources import sources_data
 
 KILLING_WORDS = r"(?:killed|killing|dead|died|slain|murdered|left)"
@@ -129,6 +130,15 @@ _RUNS_ON = re.compile(
 )
 
 
+# "since Tuesday", "since dawn": a stretch of the last few days, one raid's or one
+# episode's, not the start of a running toll.
+_RECENT_SINCE = re.compile(
+    r"\bsince\s+(?:(?:early|late|last)\s+(?:on\s+)?)?(?:monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday|yesterday|dawn|daybreak|this\s+morning|last\s+night)\b",
+    re.IGNORECASE,
+)
+
+
 # A count over a stated stretch of time ("in the same period", "in a week") is a
 # period's, whatever its size.
 _PERIOD = re.compile(r"\b(?:period|weeks?|months?|days)\b", re.IGNORECASE)
@@ -157,8 +167,18 @@ def local_count(sentence: str | None, broad_place: bool, exact: float | None = N
     False
     >>> local_count("Eleven were killed in Israel in a week.", True, 11)
     False
+    >>> local_count("Six have been killed in the camp since Monday.", broad_place=False)
+    True
+    >>> local_count("Nine were killed in Nablus, the highest toll since 2005.", False)
+    True
     """
-    if not sentence or _RUNS_ON.search(sentence):
+    if not sentence:
+        return False
+    sentence = without_comparisons(sentence)
+    if not broad_place:
+        # "killed in the camp since Tuesday": one raid's days, not the camp's toll.
+        sentence = _RECENT_SINCE.sub(" ", sentence)
+    if _RUNS_ON.search(sentence):
         return False
     if not broad_place:
         return True

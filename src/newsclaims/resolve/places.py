@@ -42,7 +42,39 @@ EXAMPLE_WORDS = frozenset({"including", "notably", "especially", "particularly"}
 # The article's place must hold at least this share of its located mentions.
 ARTICLE_PLACE_SHARE = 0.5
 
-_SINCE_PHRASE = re.compile(r"\bsince\b[^.;:\n]*$", re.IGNORECASE)
+# "killed since the attack on southern Israel": a place in a "since" phrase is not where.
+_SINCE_PHRASE = re.compile(r"\bsince\b(?P<rest>[^.;:\n]*)$", re.IGNORECASE)
+# A "since" opening its sentence ends at its comma, unless a year ("Since 2008, ...": a
+# count over years) or a clause on its day follows ("Since October 7, when ...").
+_OPENING_SINCE_ENDS = re.compile(
+    r"^\s+(?!(?:19|20)\d\d\b)[^,]*,\s+(?!(?:when|which|where|including|after|as|with)\b)"
+    r"(?!\d)\w",
+    re.IGNORECASE,
+)
+
+
+def _in_since_phrase(text: str, start: int) -> bool:
+    """Whether the place at ``start`` lies in a "since" phrase: "killed since the attack
+    on" is; "Since then, Israel has bombed targets in" is not.
+
+    >>> def since(text):
+    ...     return _in_since_phrase(text, len(text))
+    >>> since("300 were killed since the attack on southern ")
+    True
+    >>> since("Rain fell. Since then, the army has struck targets in ")
+    False
+    >>> since("Rain fell. Since October 7, when fighters attacked southern ")
+    True
+    """
+    window = max(0, start - 80)
+    match = _SINCE_PHRASE.search(text[window:start])
+    if match is None:
+        return False
+    lead = text[: window + match.start()].rstrip(" \t")
+    opening = not lead or lead[-1] in ".!?\n"
+    return not (opening and _OPENING_SINCE_ENDS.match(match["rest"]))
+
+
 _SENTENCE_ENDS = (".", "!", "?", ";", ":")
 _CLOSING = "\"'”’)"
 _EDGE_NOISE = " \t\r\n.,;:!?\"'“”‘’()"
@@ -300,6 +332,10 @@ def figure_place(
     elif figure.where and (place := normalise_place(figure.where, report.text, figure.span.start)):
         return place, "stated"
     if figure.source and (place := _source_place(figure.source, report, figure.span.start)):
+        if after is None and (own := _place_right_after(figure, located)) is not None:
+            # "officials in the West Bank confirmed 31 killed there, bringing the total to
+            # 279 across all Palestinian territories": the count's own place.
+            return own, "sentence"
         return place, "source"
     places = _sentence_places(figure, located)
     if homes:
@@ -326,6 +362,35 @@ _YEAR_COUNT = re.compile(
     r"(?:the|this)\s+year|january|jan\.?)\b|\bin\s+(?:19|20)\d\d\b",
     re.IGNORECASE,
 )
+
+
+# A count's own locative phrase: a few words, no clause break, between it and the place.
+_OWN_PLACE_GAP = re.compile(r"^(?:\s+[\w-]+){0,3}\s*$")
+
+
+def _place_right_after(figure: Figure, located: list[PlaceMention]) -> str | None:
+    """The place of a locative phrase right after the count, within its own words
+    ("the total to 279 across all Palestinian territories"), when the extractor gave none.
+
+    >>> from newsclaims.model import Span
+    >>> text = "It brought the total to 279 across all Palestinian territories."
+    >>> figure = Figure(id="f", span=Span(start=24, end=27, text="279"),
+    ...                 sentence=Span(start=0, end=len(text), text=text))
+    >>> at = text.index("Palestinian")
+    >>> _place_right_after(figure, [PlaceMention(at, len(text) - 1, "Palestinian territories")])
+    'Palestinian territories'
+    """
+    sentence = figure.sentence
+    if sentence is None:
+        return None
+    for mention in located:
+        if mention.start < figure.span.end or mention.target or mention.joined:
+            continue
+        gap = sentence.text[figure.span.end - sentence.start : mention.start - sentence.start]
+        if mention.start >= sentence.end or not _OWN_PLACE_GAP.match(gap):
+            return None
+        return mention.place
+    return None
 
 
 def _sentence_text(figure: Figure) -> str:
@@ -436,7 +501,9 @@ def _sentence_places(figure: Figure, located: list[PlaceMention]) -> set[str]:
     inside = [
         mention
         for mention in inside
-        if not _in_later_part(figure, mention.start) and not _across_semicolon(figure, mention)
+        if not _in_later_part(figure, mention.start)
+        and not _across_semicolon(figure, mention)
+        and not _in_an_earlier_count_clause(figure, mention)
     ]
     places = {mention.place for mention in inside if not mention.target}
     return places or {mention.place for mention in inside}
@@ -459,6 +526,41 @@ def _across_semicolon(figure: Figure, mention: PlaceMention) -> bool:
         return False
     text, offset = figure.sentence.text, figure.sentence.start
     return ";" in text[max(0, figure.span.end - offset) : max(0, mention.start - offset)]
+
+
+# A clause with its own count, then a contrast: "strikes in Gaza killed 250, while rockets
+# killed 12": the place is the first count's, not the second's.
+_COUNT_THEN_CONTRAST = re.compile(r"\d[^;]*?(?:,\s*(?:while|whereas|but)\b|\s+whereas\b|;)")
+
+
+def _in_an_earlier_count_clause(figure: Figure, mention: PlaceMention) -> bool:
+    """Whether a place before the figure sits in an earlier clause that has a count of its
+    own, parted from the figure's by a contrast (``while``, ``whereas``, ``but``, ``;``).
+
+    >>> from newsclaims.model import Span
+    >>> def earlier(text):
+    ...     start = text.index("12")
+    ...     figure = Figure(id="f", span=Span(start=start, end=start + 2, text="12"),
+    ...                     sentence=Span(start=0, end=len(text), text=text))
+    ...     at = text.index("Gaza")
+    ...     mention = PlaceMention(place="Gaza", start=at, end=at + 4)
+    ...     return _in_an_earlier_count_clause(figure, mention)
+    >>> earlier("Strikes in Gaza killed 250 people, while rockets killed 12 people.")
+    True
+    >>> earlier("In Gaza, while talks went on, strikes killed 12 people.")
+    False
+    >>> earlier("In Gaza, 40 were killed on Monday, while 12 died on Tuesday.")
+    False
+    """
+    sentence = figure.sentence
+    if sentence is None or mention.start >= figure.span.start:
+        return False
+    between = sentence.text[
+        max(0, mention.end - sentence.start) : max(0, figure.span.start - sentence.start)
+    ]
+    if between.startswith(","):
+        return False  # "In Gaza, 40 were killed, while 12 ...": it sets the whole scene
+    return _COUNT_THEN_CONTRAST.search(between) is not None
 
 
 # "186 killed this year, including 134 in the West Bank and 51 in Gaza": a breakdown of
@@ -534,8 +636,10 @@ def located_mentions(report: Report) -> list[PlaceMention]:
             located, target = (target_part, ""), True
         elif located is None and _toll_pattern().match(text, end):
             located = ("", "")  # "the Gaza death toll"
-        if located is None or _SINCE_PHRASE.search(before):
+        if located is None or _in_since_phrase(text, start):
             continue  # "killed since the attack on southern Israel" is not set there
+        if _possessor_of_an_attack(text, end):
+            continue  # "killed in Israel's bombardment of Gaza": Israel is whose
         part, lead = located
         place = normalise_place(f"{part} {written}".strip(), text, start)
         # "said in Geneva" is where the words were spoken; a bare "the enclave" with no
@@ -556,6 +660,26 @@ def located_mentions(report: Report) -> list[PlaceMention]:
                 larger = place if place_tables().within.get(previous.place) == place else None
                 mentions[-1] = replace(previous, end=end, place=larger or previous.place)
     return mentions
+
+
+def _possessor_of_an_attack(text: str, end: int) -> bool:
+    """Whether the name ending at ``end`` owns an attack ("Israel's bombardment", "Israel's
+    war"): the attacker, not a place.
+
+    >>> _possessor_of_an_attack("killed in Israel's relentless bombardment", 16)
+    True
+    >>> _possessor_of_an_attack("killed in Gaza's hospitals", 14)
+    False
+    """
+    match = _POSSESSED.match(text, end)
+    if match is None:
+        return False
+    words = match["words"].casefold().split()
+    nouns = place_tables().target_nouns
+    return any(" ".join(words[i:]) in nouns or words[i] in nouns for i in range(len(words)))
+
+
+_POSSESSED = re.compile(r"[’']s\s+(?P<words>(?:[\w-]+\s+){0,2}[\w-]+)")
 
 
 def _one_within_the_other(first: str, second: str) -> bool:
@@ -692,7 +816,7 @@ def _name_lead(before: str) -> tuple[str, list[str]]:
     words = [word.casefold().strip(_EDGE_NOISE) for word in words[ends[-1] + 1 if ends else 0 :]]
     tables = place_tables()
     part = ""
-    while words and words[-1] in {*tables.parts, "the", *_descriptor_words()}:
+    while words and words[-1] in {*tables.parts, "the", "all", *_descriptor_words()}:
         word = words.pop()
         if word in tables.parts:
             if part:

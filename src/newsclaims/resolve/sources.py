@@ -370,6 +370,8 @@ def _name_written(source: ActorRef) -> str:
     'authorities in Gaza, which is ruled by Hamas'
     >>> _name_written(ActorRef(text="Blinken", canonical="Antony Blinken"))
     'Antony Blinken'
+    >>> _name_written(ActorRef(text="the Hamas-run health ministry", canonical="Hamas"))
+    'the Hamas-run health ministry'
     """
     if not source.canonical:
         return source.text
@@ -378,7 +380,24 @@ def _name_written(source: ActorRef) -> str:
     canonical = source.canonical.casefold()
     if canonical in text and canonical not in name:
         return source.text
+    if canonical in name and _names_a_counting_body(_RELATIVE_CLAUSE.split(source.text)[0]):
+        return source.text
     return source.canonical
+
+
+def _names_a_counting_body(name: str) -> bool:
+    """Whether a name's head is a body that counts the dead (``data/sources.yaml``'s
+    ``counting_kinds``): ``the Hamas health ministry`` is the ministry its actor runs,
+    not the actor.
+
+    >>> _names_a_counting_body("Hamas's health ministry"), _names_a_counting_body("Hamas")
+    (True, False)
+    """
+    key = source_key(name)
+    kind = source_registry().kinds.get(_without_speaker_noun(key.head)) or (
+        source_registry().kinds.get(key.head)
+    )
+    return kind is not None and kind[0] in sources_data()["counting_kinds"]
 
 
 def names_a_source(identity: SourceIdentity) -> bool:
