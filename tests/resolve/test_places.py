@@ -131,7 +131,7 @@ def _report_with(text: str, number: str, source: str | None = None, **fields):
 def test_a_figure_without_a_stated_place_takes_the_nearest_one_given(
     text, number, source, where, expected
 ):
-    from newsclaims.resolve.places import figure_place
+    from newsclaims.resolve.figure_places import figure_place
 
     report, figure = _report_with(text, number, source, where=where)
     assert figure_place(report, figure) == expected
@@ -139,7 +139,7 @@ def test_a_figure_without_a_stated_place_takes_the_nearest_one_given(
 
 def test_located_mentions_skip_actor_uses_and_keep_parts():
     from newsclaims.model import Report
-    from newsclaims.resolve.places import located_mentions
+    from newsclaims.resolve.figure_places import located_mentions
 
     text = "Israel's army said fighting raged in northern Gaza and across the West Bank."
     places = [mention.place for mention in located_mentions(Report(id="r", text=text))]
@@ -169,7 +169,7 @@ def test_places_joined_by_and_are_the_place_of_neither(analyze_text, text, place
 
 def test_a_place_guessed_from_the_article_is_a_territory_or_a_country() -> None:
     from newsclaims.model import Figure, Report, Span
-    from newsclaims.resolve.places import figure_place
+    from newsclaims.resolve.figure_places import figure_place
 
     text = (
         "Strikes hit homes in Rafah. Families fled in Rafah. Tents burned in Rafah.\n"
@@ -186,7 +186,7 @@ def test_a_place_guessed_from_the_article_is_a_territory_or_a_country() -> None:
 
 def test_an_article_set_in_the_cities_of_a_territory_is_set_in_the_territory() -> None:
     from newsclaims.model import Figure, Report, Span
-    from newsclaims.resolve.places import figure_place
+    from newsclaims.resolve.figure_places import figure_place
 
     text = (
         "Tanks pushed into Khan Younis. Families fled in Rafah. Strikes went on in northern "
@@ -366,7 +366,7 @@ def test_the_place_a_weapon_came_from_is_not_its_dead(analyze_text, text):
 
 
 def test_a_place_past_a_semicolon_is_another_clauses():
-    from newsclaims.resolve.places import figure_place
+    from newsclaims.resolve.figure_places import figure_place
 
     text = (
         "Fighters crossed the fence at dawn. The toll among residents passed 900; dozens of "
@@ -377,7 +377,7 @@ def test_a_place_past_a_semicolon_is_another_clauses():
 
 
 def test_a_place_before_a_semicolon_sets_the_scene():
-    from newsclaims.resolve.places import figure_place
+    from newsclaims.resolve.figure_places import figure_place
 
     text = "Jets kept bombing Gaza; most of those killed, now more than 9,000, died in strikes."
     report, figure = _report_with(text, "9,000")
@@ -412,7 +412,7 @@ def test_a_since_phrase_ends_at_a_comma(analyze_text):
 
 
 def test_a_counts_own_place_beats_its_sources_place():
-    from newsclaims.resolve.places import figure_place
+    from newsclaims.resolve.figure_places import figure_place
 
     text = (
         "Health officials in the occupied West Bank confirmed 25 deaths there, bringing the "

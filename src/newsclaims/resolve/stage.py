@@ -30,15 +30,14 @@ from newsclaims.resolve.dates import (
     statement_day,
 )
 from newsclaims.resolve.deaths import death_state
-from newsclaims.resolve.incidents import incident_count, local_count
-from newsclaims.resolve.places import (
+from newsclaims.resolve.figure_places import (
     PlaceMention,
     figure_place,
     is_broad_place,
     located_mentions,
-    normalise_place,
-    place_country,
 )
+from newsclaims.resolve.incidents import incident_count, local_count
+from newsclaims.resolve.places import normalise_place, place_country
 from newsclaims.resolve.quantities import Quantity, quantity_of
 from newsclaims.resolve.sources import (
     NAME_PREFIX,
