@@ -134,6 +134,8 @@ def main() -> None:
         and (tuple(locations(args.view, item)), claim_of(args.view, item)) not in labelled
     ]
     sample = random.Random(args.seed).sample(items, min(args.n, len(items)))
+    if not sample:
+        raise SystemExit(f"no {args.view} items left to draw")
     sheet, rows = [], []
     for number, item in enumerate(sample, 1):
         claim = claim_of(args.view, item)
