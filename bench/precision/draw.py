@@ -78,10 +78,11 @@ def excluded_articles(paths: list[Path]) -> set[str]:
     return ids
 
 
-def labelled_claims(paths: list[Path]) -> set[tuple[tuple[tuple[str, int, int], ...], str]]:
-    """(where, claim) of every item the label files hold: an item shown again with the
-    same claim at the same characters is labelled already."""
-    found = set()
+def labelled_claims(paths: list[Path], with_labels: bool = False) -> set[tuple[Any, ...]]:
+    """(where, claim) of every item the label files hold, and its label with
+    ``with_labels``: an item shown again with the same claim at the same characters is
+    labelled already."""
+    found: set[tuple[Any, ...]] = set()
     for path in paths:
         with path.open(encoding="utf-8") as rows:
             for row in csv.DictReader(rows, delimiter="\t"):
@@ -91,7 +92,9 @@ def labelled_claims(paths: list[Path]) -> set[tuple[tuple[tuple[str, int, int], 
                     (article, int(start), int(end))
                     for article, (start, end) in zip(articles, spans, strict=True)
                 )
-                found.add((where, row["claim"]))
+                found.add(
+                    (where, row["claim"], row["label"]) if with_labels else (where, row["claim"])
+                )
     return found
 
 
