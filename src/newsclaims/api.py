@@ -99,7 +99,7 @@ class Store:
             return run_query(connection, kind, _filters(filters), limit=limit).rows
 
     def timeline(
-        self, placeless: bool = False, unregistered: bool = False, **filters: Any
+        self, *, placeless: bool = False, unregistered: bool = False, **filters: Any
     ) -> list[dict[str, Any]]:
         """Points of one quantity per source over time (``scope`` defaults to toll); running
         tolls with no place of their own, or told by sources the registry does not know,

@@ -177,3 +177,33 @@ def test_a_counting_body_named_by_its_ruler_is_that_body(written: str, expected:
     from newsclaims.resolve.sources import source_identity
 
     assert source_identity(ActorRef(text=written, canonical="Hamas")).id == expected
+
+
+@pytest.mark.parametrize(
+    ("written", "canonical", "kind", "expected"),
+    [
+        # A speaker who says whom they speak for speaks for that institution ...
+        ("a spokeswoman for the health ministry in Gaza", None, "person", "pse-health-ministry"),
+        ("a spokesman for the Hamas-run health ministry", "Hamas", "person", "pse-health-ministry"),
+        ("a Hamas health official", "Hamas", "person", "pse-health-ministry"),
+        ("Hamas health ministry spokesman Karim al-Nasser", "Nasser", "person",
+         "pse-health-ministry"),
+        ("Israeli army spokesman Avi Dror", "Avi Dror", "person", "isr-military"),
+        ("figures from the UN Office for the Coordination of Humanitarian Affairs", None,
+         "organization", "ocha"),
+        # ... and a state's or the UN's full two-word name qualifies what follows.
+        ("the United Nations Office for the Coordination of Humanitarian Affairs (OCHA)", None,
+         "organization", "ocha"),
+        ("United Nations officials", None, "organization", "un"),
+        # A name with a title but no institution stays the person.
+        ("Prime Minister Dana Korr", "Dana Korr", "person", "person:dana-korr"),
+    ],
+)  # fmt: skip
+def test_a_speaker_speaks_for_the_institution_they_name(
+    written: str, canonical: str | None, kind: str, expected: str
+) -> None:
+    from newsclaims.model import ActorRef
+    from newsclaims.resolve.sources import source_identity
+
+    source = ActorRef(text=written, canonical=canonical, kind=kind)
+    assert source_identity(source, "PSE").id == expected

@@ -148,9 +148,34 @@ def test_the_toll_view_leaves_out_tolls_with_no_place_unless_asked(tmp_path: Pat
         assert "placeless-1" not in shown()
         assert "placeless-1" in shown(placeless="true")
         page = client.get("/timeline").text
-        assert 'name="placeless"' in page and "Tick the boxes" in page
+        assert 'name="placeless"' in page and "place is unknown" in page
         ticked = client.get("/timeline", params={"placeless": "true"}).text
         assert "placeless=true" in ticked and "12,000" in ticked
+        assert "place is unknown" not in ticked and "told by sources" in ticked
+        both = client.get("/timeline", params={"placeless": "true", "unregistered": "true"})
+        assert "Left out:" not in both.text
+
+
+def test_the_toll_view_leaves_out_tolls_by_unknown_sources_unless_asked(tmp_path: Path) -> None:
+    text = "Toll rises\n\nThe toll in Gaza rose to 12,000, the Lomar Watch group said."
+    watchers = actor("the Lomar Watch group", kind="organization")
+    unknown = report("unknown-1", text, date="2023-11-10", headline="Toll rises",
+                     figures=[figure(text, "12,000", 12_000, what="people", status="killed",
+                                     where="Gaza", source=watchers)])  # fmt: skip
+    url = f"sqlite:///{tmp_path / 'unknown.db'}"
+    engine = open_store(url)
+    ReportWriter(engine).write([*web_reports(), unknown])
+    engine.dispose()
+    with TestClient(create_app(url)) as client:
+
+        def shown(**asked: str) -> set[str]:
+            rows = client.get("/api/v1/timeline", params=asked).json()["rows"]
+            return {row["article_id"] for row in rows}
+
+        assert "unknown-1" not in shown()
+        assert "unknown-1" in shown(unregistered="true")
+        ticked = client.get("/timeline", params={"unregistered": "true"}).text
+        assert "told by sources" not in ticked and "12,000" in ticked
 
 
 def test_contradictions_set_both_claims_side_by_side(client: TestClient) -> None:

@@ -37,6 +37,8 @@ from newsclaims.resolve.places import country_name, normalise_place, place_table
 LONGEST_NAME = 200
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
 _POSSESSOR = re.compile(r"^(?P<owner>[\w .-]+?)'s?\s+(?P<rest>.+)$")
+# A name's own abbreviation after it: "UN Office for ... Affairs (OCHA)".
+_TRAILING_ABBREVIATION = re.compile(r"\s*\([A-Z][\w.&-]*\)$")
 _TRAILING_PLACE = re.compile(r"^(?P<rest>.*)\s(?:in|of|for)\s+(?P<place>[^,;()]+)$")
 
 
@@ -93,12 +95,13 @@ def source_key(name: str) -> SourceKey:
     a place, "gaza" in running text is not.
     """
     text = " ".join(name[:LONGEST_NAME].translate(_APOSTROPHES).split()).strip(" ,.;:\"'")
+    text = _TRAILING_ABBREVIATION.sub("", text)
     text, country = _without_trailing_place(text)
     tokens = _without_leading_descriptors(text.split())
     text = " ".join(tokens)
     if (owned := _POSSESSOR.match(text)) and (owner := _country(owned["owner"])):
         text, country = owned["rest"], country or owner
-    tokens = text.split()
+    tokens = _joined_state_name(text.split())
     while len(tokens) > 1:
         qualifier = _descriptor_country(tokens[0]) or _side(tokens[0])
         if qualifier is None and not _is_descriptor(tokens[0]):
@@ -176,6 +179,27 @@ def _without_leading_descriptors(tokens: list[str]) -> list[str]:
 def _is_descriptor(word: str) -> bool:
     folded = word.casefold()
     return folded in source_words().descriptors or folded in place_tables().descriptors
+
+
+def _joined_state_name(tokens: list[str]) -> list[str]:
+    """``tokens`` with a two-word state or UN name opening them as one token, so that it
+    qualifies the rest as "UN" or "Israeli" does: "United Nations Office for the
+    Coordination of Humanitarian Affairs" is the UN's office of that name.
+
+    >>> _joined_state_name("United Nations officials".split())
+    ['United Nations', 'officials']
+    >>> _joined_state_name("Red Cross officials".split())
+    ['Red', 'Cross', 'officials']
+    """
+    if len(tokens) < 3 or not all(token[:1].isupper() for token in tokens[:2]):
+        return tokens
+    if _side(tokens[0]) is not None:  # "Palestinian Ministry of Health": one word says it
+        return tokens
+    opening = " ".join(tokens[:2])
+    code = _side(opening)
+    if code is None or not (len(code) == 3 or code.startswith("IGO")):
+        return tokens
+    return [opening, *tokens[2:]]
 
 
 def _side(word: str) -> str | None:
@@ -326,6 +350,12 @@ def source_identity(source: ActorRef, country: str | None = None) -> SourceIdent
     # A name ends at its first comma: "Palestinian authorities, including ..." is the
     # authorities.
     name = _RELATIVE_CLAUSE.split(written)[0].split(",")[0].strip() or written
+    as_written = _RELATIVE_CLAUSE.split(" ".join(source.text.split()))[0].split(",")[0]
+    body = _body_spoken_for(as_written.strip())
+    if body is not None:  # "a spokesman for the health ministry" speaks for the ministry
+        named = source_identity(ActorRef(text=body), country)
+        if is_identified(named.id):
+            return named
     key = source_key(name)
     if key.country is None and source.kind == "country" and source.code:
         return _state_identity(source.code)
@@ -444,6 +474,44 @@ def _looks_like_a_name(written: str) -> bool:
     return bool(words) and all(
         word[:1].isupper() or word.casefold() in _NAME_PARTICLES for word in words
     )
+
+
+# "a spokesman for X", "figures from X"; "X spokesman Ashraf al-Qudra".
+_SPEAKER_FOR = r"^(?:(?:an?|the|one|two|several|senior|\w+-level)\s+)*(?:{nouns})\s+(?:for|of|at|from|with|by)\s+(?P<body>.+)$"
+# A name's words: capitalised, or an Arabic or European particle ("al-Qudra", "bin Salman").
+_NAME_WORD = r"(?:[A-Z]|(?:al|el|ad|as|an|ar|abu|bin|ibn|de|da|van|von)[-\s])[\w'’.-]*"
+_TITLED_NAME = r"^(?P<body>.+?)\s+(?:{nouns})\s+(?:" + _NAME_WORD + r"\s*){{1,4}}$"
+
+
+def _body_spoken_for(name: str) -> str | None:
+    """The institution a speaker's name says it speaks for, if it names one.
+
+    >>> _body_spoken_for("a spokesman for the health ministry in Gaza")
+    'the health ministry in Gaza'
+    >>> _body_spoken_for("Health ministry spokesman Ashraf al-Qudra")
+    'Health ministry'
+    >>> _body_spoken_for("Ashraf al-Qudra") is None, _body_spoken_for("army spokesman") is None
+    (True, True)
+    """
+    for pattern, flags in ((_speaker_for(), re.IGNORECASE), (_titled_name(), 0)):
+        if (found := re.match(pattern, name, flags)) is not None:
+            return found["body"]
+    return None
+
+
+@cache
+def _speaker_for() -> str:
+    return _SPEAKER_FOR.format(nouns=_speaker_alternatives())
+
+
+@cache
+def _titled_name() -> str:
+    return _TITLED_NAME.format(nouns=_speaker_alternatives())
+
+
+def _speaker_alternatives() -> str:
+    nouns = sorted(sources_data()["speaker_nouns"], key=len, reverse=True)
+    return "|".join(re.escape(noun) for noun in nouns)
 
 
 def _without_speaker_words(written: str) -> str | None:
