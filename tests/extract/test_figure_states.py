@@ -74,10 +74,18 @@ def test_the_vocabulary_has_the_eval_casualty_states_and_no_verb_lemmas():
         ("Rebels threatened to kill 12 engineers at the dam.", [(12, None)]),
         ("The governor's call to evacuate 30,000 residents drew protests.", [(30000, None)]),
         ("The army refused to free 45 detainees on Sunday.", [(45, None)]),
+        # A commitment is a release promised, not made: the captives are still held.
+        ("The militia agreed to free 45 detainees on Sunday.", [(45, None)]),
+        ("The deal to release 45 detainees was delayed again.", [(45, None)]),
+        ("Talks on a deal to free 45 detainees stalled.", [(45, None)]),
+        ("The two sides reached an agreement to release 45 detainees.", [(45, None)]),
         # ... but not under a verb that tells it done.
         ("Floods forced 9,000 villagers to flee their homes.", [(9000, "displaced")]),
         ("Troops managed to rescue 14 miners after two days.", [(14, "rescued")]),
         ("Gunmen killed 17 people after vowing revenge.", [(17, "killed")]),
+        # Pushing on to do it is doing it.
+        ("Troops pushed on to seize 12 villages by nightfall.", [(12, "seized")]),
+        ("The rebels pushed south to capture 12 villages in two days.", [(12, "seized")]),
     ],
 )
 def test_an_act_not_done_gives_no_state(sentence, expected):

@@ -544,3 +544,21 @@ def test_a_reporters_gloss_in_a_speakers_words_is_not_the_speakers(nlp, text, so
 def test_according_to_covers_its_own_clause(nlp, text, sources):
     figures = analyze_article(text_article(text)).figures
     assert [f.source.text if f.source else None for f in figures] == sources
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        # A count of the weapons themselves is where they were fired from ...
+        ("Militants fired 30 rockets from Lebanon on Tuesday, the army said.", "Lebanon"),
+        ("More than 9,500 rockets have been fired from Gaza since October 7.", "Gaza"),
+        ("The rebels launched 12 drones from Yemen overnight.", "Yemen"),
+        ("Some 40 mortar shells were fired from Syria on Monday.", "Syria"),
+        # ... while their dead are not where they came from.
+        ("At least 12 people have been killed by rockets from Gaza since May 10.", None),
+        ("Missiles fired from Syria killed three people overnight.", None),
+    ],
+)
+def test_a_fired_weapons_origin_is_the_place_of_a_count_of_the_weapons(nlp, text, where):
+    (figure,) = analyze_article(text_article(text)).figures
+    assert figure.where == where

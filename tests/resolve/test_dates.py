@@ -80,6 +80,30 @@ def test_background_is_a_sentence_dated_to_an_earlier_year(sentence: str, backgr
             "single operation since 2005.",
             date(2023, 1, 9),
         ),
+        ("A military operation in the camp on November 2 killed nine people.", date(2023, 11, 2)),
+        # A superlative in a phrase of its own compares nothing: the count's "since" runs on.
+        (
+            "In the camp, the worst-hit in the north, 40 people have been killed since the raid "
+            "on November 2.",
+            None,
+        ),
+        (
+            "In the camp, most families have fled and 40 people have been killed since the "
+            "incursion on November 2.",
+            None,
+        ),
+        # An operation that rescues, moves or feeds people is no attack.
+        (
+            "A rescue operation on November 2 freed two hostages, and 130 remain in captivity, "
+            "officials said.",
+            None,
+        ),
+        (
+            "The evacuation operation that began on November 2 has moved 40,000 people, while "
+            "1.7 million remain displaced.",
+            None,
+        ),
+        ("An aid operation on November 2 reached 12,000 families in the north.", None),
     ],
 )
 def test_a_count_told_of_an_earlier_attack_is_that_attacks(sentence: str, day: date | None) -> None:

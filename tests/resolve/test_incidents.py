@@ -118,6 +118,14 @@ def resolved_place_scope(
         ("In Tubas, 19 people have been killed since the raids began.", "19", "Tubas",
          ("Tubas", None)),
         ("In Tubas, 19 people have been killed since 2021.", "19", "Tubas", ("Tubas", None)),
+        # A superlative in another phrase ("the worst-hit town,", "most residents have
+        # fled") compares nothing: the count's "since" still runs on.
+        ("In Tubas, the worst-hit town, 19 people have been killed since the raids began.",
+         "19", "Tubas", ("Tubas", None)),
+        ("In Tubas, most residents have fled and 19 people have been killed since the raids "
+         "began.", "19", "Tubas", ("Tubas", None)),
+        ("In Tubas, the busiest market town in the north, 19 people have been killed since "
+         "the raids began.", "19", "Tubas", ("Tubas", None)),
         ("At least 30 people have been killed in Gaza, medics said.", "30", "Gaza",
          ("Gaza", None)),
     ],

@@ -209,17 +209,26 @@ def _governing_state(node: Token, lexicon: StateLexicon) -> tuple[str | None, bo
 
 def unrealised(verb: Token, lexicon: StateLexicon) -> bool:
     """Whether ``verb`` is an infinitive telling an act not done: under a call, plan,
-    threat, refusal or failure ("the call to displace two million", "threatened to kill").
+    threat, refusal, failure or commitment ("the call to displace two million", "threatened
+    to kill", "agreed to free").
 
     >>> from newsclaims.nlp import parse
     >>> doc = parse("He threatened to kill 300 prisoners and later killed 20.")
     >>> unrealised(doc[3], state_lexicon()), unrealised(doc[8], state_lexicon())
     (True, False)
+    >>> doc = parse("The deal to release 50 hostages was delayed.")
+    >>> unrealised(doc[3], state_lexicon())
+    True
     """
-    infinitive = any(child.dep_ == "aux" and child.tag_ == "TO" for child in verb.children)
-    if not infinitive or verb.dep_ not in {"xcomp", "acl", "advcl", "ccomp"}:
+    to = next(
+        (child for child in verb.children if child.dep_ == "aux" and child.tag_ == "TO"), None
+    )
+    if to is None or verb.dep_ not in {"xcomp", "acl", "relcl", "advcl", "ccomp"}:
         return False
-    return verb.head.lemma_.lower() in lexicon.unrealised_heads
+    # The word right before "to" too: the parser hangs "talks on a deal to free 50"
+    # on "talks", not on the deal.
+    before = verb.doc[to.i - 1] if to.i > 0 else to
+    return any(word.lemma_.lower() in lexicon.unrealised_heads for word in (verb.head, before))
 
 
 def word_state(word: Token, lexicon: StateLexicon, counted: Token | None = None) -> str | None:

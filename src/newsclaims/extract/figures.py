@@ -235,31 +235,37 @@ def _where(anchor: Token, counted: Token | None, lexicon: FigureLexicon) -> str 
     """A place named by a locative phrase on the counted noun or its verb, or after the
     last of coordinated counts (``18 were killed and 100 injured in the West Bank``)."""
     heads = clause_heads(anchor, counted)
+    # A count of the weapons themselves ("fired 30 rockets from Lebanon") is where they
+    # were fired from; only a count of their dead is elsewhere.
+    fired = counted is not None and _is_weapon(counted, lexicon)
     for head in heads:
         for child in head.children:
-            if child.dep_ == "nsubj" and (nested := _place_of(child, lexicon)) is not None:
+            if child.dep_ == "nsubj" and (nested := _place_of(child, lexicon, fired=fired)):
                 return nested  # "strikes on Gaza killed 40"
-        place = _place_of(head, lexicon, nested=True)
+        place = _place_of(head, lexicon, nested=True, fired=fired)
         if place is not None:
             return place
     for verb in coordinated_counts(heads[-1]):
-        if (place := _place_of(verb, lexicon)) is not None:
+        if (place := _place_of(verb, lexicon, fired=fired)) is not None:
             return place
     return None
 
 
-def _place_of(noun: Token, lexicon: FigureLexicon, nested: bool = False) -> str | None:
+def _place_of(
+    noun: Token, lexicon: FigureLexicon, nested: bool = False, fired: bool = False
+) -> str | None:
     """A place in a locative phrase directly on ``noun`` (``killed in Gaza``).
 
     With ``nested``, also one phrase further down: ``killed in attacks on Gaza`` names
     the place of the deadly act. A common noun that stands for a place (``on the
     blockaded enclave``) is returned as written; the store resolves it to the place the
-    article named.
+    article named. A weapon's origin (``rockets from Gaza``) is a place only when the
+    count is ``fired``: of the weapons, not of their dead.
     """
     for child in noun.children:
         if child.dep_ != "prep" or child.lower_ not in LOCATIVE_PREPOSITIONS:
             continue
-        if child.lower_ == "from" and _after_a_launch(child, noun, lexicon):
+        if child.lower_ == "from" and not fired and _after_a_launch(child, noun, lexicon):
             continue  # "rockets fired from Gaza" came from there; their dead are elsewhere
         for place in child.children:
             if place.dep_ != "pobj":
@@ -268,7 +274,7 @@ def _place_of(noun: Token, lexicon: FigureLexicon, nested: bool = False) -> str 
                 return entity_of(place).text
             if _is_place_noun(place, lexicon):
                 return _named_after(place) or place.doc[place.left_edge.i : place.i + 1].text
-            if nested and (inner := _place_of(place, lexicon)) is not None:
+            if nested and (inner := _place_of(place, lexicon, fired=fired)) is not None:
                 return inner
     return None
 
@@ -287,6 +293,11 @@ def _after_a_launch(preposition: Token, head: Token, lexicon: FigureLexicon) -> 
         word.lemma_.lower() in lexicon.launch_words or word.lower_ in lexicon.launch_words
         for word in (head, before)
     )
+
+
+def _is_weapon(counted: Token, lexicon: FigureLexicon) -> bool:
+    """Whether the counted noun is a weapon or its fire (``30 rockets``, ``12 drones``)."""
+    return counted.lemma_.lower() in lexicon.launch_words or counted.lower_ in lexicon.launch_words
 
 
 def _is_place_noun(noun: Token, lexicon: FigureLexicon) -> bool:

@@ -63,10 +63,16 @@ _RUNNING_FROM = re.compile(
     + r")\b)",
     re.IGNORECASE,
 )
-# "the deadliest year since 2006", "the highest toll since records began": a comparison,
-# not the start of a running count.
+# "the deadliest year since 2006", "the highest toll in a single operation since 2005": a
+# comparison, not the start of a running count. The comparison is one phrase: a few words
+# between the superlative and its "since", with no comma and no verb of a clause of its
+# own ("In Jenin, the worst-hit town, 40 have been killed since ...", "most residents
+# have fled and 40 have been killed since ..." count on); "most" compares only after
+# "the" ("the most intense bombardment since 1973"; "most residents" is a share).
 _SUPERLATIVE_SINCE = re.compile(
-    r"\b(?:\w+iest|worst|highest|largest|most\s+(?!of\b)\w+)\b[^.;]{0,80}?\bsince\b[^,.;]*",
+    r"(?:\b(?:\w+iest|worst|highest|largest|lowest|biggest)|\bthe\s+most\s+(?!of\b)\w+)\b"
+    r"(?:[\s-]+(?!(?:has|have|had|is|are|was|were|been|and|but|while)\b)[\w'’]+){0,7}?"
+    r"\s+since\b[^,.;]*",
     re.IGNORECASE,
 )
 
@@ -77,6 +83,12 @@ def without_comparisons(sentence: str) -> str:
 
     >>> without_comparisons("Nine were killed, the highest toll since 2005.")
     'Nine were killed, the  .'
+    >>> without_comparisons("It was the most intense shelling in the north since 1973.")
+    'It was  .'
+    >>> without_comparisons("In Jenin, the worst-hit town, 40 have been killed since May.")
+    'In Jenin, the worst-hit town, 40 have been killed since May.'
+    >>> without_comparisons("Most residents have fled and 40 have been killed since May.")
+    'Most residents have fled and 40 have been killed since May.'
     """
     return _SUPERLATIVE_SINCE.sub(" ", sentence)
 
@@ -135,9 +147,12 @@ _STATED_DAY = re.compile(
     r"|\d{1,2}\s+(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b)",
     re.IGNORECASE,
 )
+# An operation is an attack unless its own word says it saves, moves or feeds people
+# ("a rescue operation on January 2 freed two", "the evacuation operation").
 _ATTACK_WORDS = re.compile(
-    r"\b(?:attacks?|assault|incursion|invasion|operation|rampage|raid|massacre|onslaught|"
-    r"offensive)\b",
+    r"\b(?:attacks?|assault|incursion|invasion|rampage|raid|massacre|onslaught|offensive"
+    r"|(?<!rescue\s)(?<!evacuation\s)(?<!aid\s)(?<!relief\s)(?<!humanitarian\s)"
+    r"(?<!recovery\s)(?<!search\s)(?<!medical\s)(?<!airlift\s)(?<!salvage\s)operation)\b",
     re.I,
 )
 _RUNNING_COUNT = re.compile(
