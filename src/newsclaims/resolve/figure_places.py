@@ -1,10 +1,14 @@
 """Where a figure's count is: the place its own clause states, the one place its sentence
 is set in, its source's home, or (only a guess) its article's, with that basis.
 
-A place is where a count is only when the text sets the count there: not a place in a
-"since" phrase ("killed since the attack on southern Israel"), an origin ("rockets from
-Gaza"), a place named as an example ("including in Hebron"), nor one that belongs to an
-earlier count of the sentence. Names are normalised by :mod:`newsclaims.resolve.places`.
+A place is where a count is only when the text sets the count there, after a locative
+word ("in", "across") or as what an attack strikes ("the bombardment of Gaza"): not a
+place in a "since" phrase ("killed since the attack on southern Israel"), one that owns
+an attack ("killed in Israel's bombardment"), a place named as an example ("including in
+Hebron"), nor one that belongs to an earlier count of the sentence. A weapon's origin
+("rockets from Gaza") is no figure's ``where`` (the extractor, extract/figures.py, drops
+it) and, "from" being no locative word, no place here. Names are normalised by
+:mod:`newsclaims.resolve.places`.
 """
 
 from __future__ import annotations
@@ -13,10 +17,11 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from functools import cache
+from typing import Literal
 
 from newsclaims.extract.actors import country_code
 from newsclaims.extract.lexicon import cue_lexicon
-from newsclaims.model import ActorRef, Figure, PlaceBasis, Report
+from newsclaims.model import ActorRef, Figure, PlaceBasis, Report, Span
 from newsclaims.resolve.places import (
     EDGE_NOISE,
     normalise_place,
@@ -38,13 +43,21 @@ ARTICLE_PLACE_SHARE = 0.5
 
 # "killed since the attack on southern Israel": a place in a "since" phrase is not where.
 _SINCE_PHRASE = re.compile(r"\bsince\b(?P<rest>[^.;:\n]*)$", re.IGNORECASE)
-# A "since" opening its sentence ends at its comma, unless a year ("Since 2008, ...": a
-# count over years) or a clause on its day follows ("Since October 7, when ...").
+# Words that go on with a "since" phrase past its comma: a clause on its day ("Since
+# October 7, when ...") or what came with it ("Since Monday, as troops ...").
+_SINCE_GOES_ON = r"(?:when|which|where|including|after|as|with)\b"
+# A "since" opening its sentence ends at its comma, past the year of its date ("Since
+# October 7, 2023, the army ..."; "Since 2021, the army ..."; "Since Monday, 14 people
+# ...") and past a clause on its day set off by commas ("Since May 3, when fighters
+# attacked, the army ...").
 _OPENING_SINCE_ENDS = re.compile(
-    r"^\s+(?!(?:19|20)\d\d\b)[^,]*,\s+(?!(?:when|which|where|including|after|as|with)\b)"
-    r"(?!\d)\w",
+    rf"^\s+[^,]*(?:,\s*(?:19|20)\d\d\b)?,\s+(?:{_SINCE_GOES_ON}[^,]*,\s+)?"
+    rf"(?!{_SINCE_GOES_ON}|(?:19|20)\d\d\b)\w",
     re.IGNORECASE,
 )
+# What a sentence may open after besides a sentence's end: a dateline's dash ("JENIN,
+# May 5 (AFP) - Since Monday, ...") or a quotation mark ('"Since then, ...').
+_OPENERS = "-–—\"“‘'("
 
 
 def _in_since_phrase(text: str, start: int) -> bool:
@@ -59,13 +72,19 @@ def _in_since_phrase(text: str, start: int) -> bool:
     False
     >>> since("Rain fell. Since October 7, when fighters attacked southern ")
     True
+    >>> since("Rain fell. Since October 7, 2023, when fighters attacked southern ")
+    True
+    >>> since("Rain fell. Since October 7, 2023, the army has struck targets in ")
+    False
+    >>> since("May 5 (AFP) - Since Monday, troops have raided homes in ")
+    False
     """
     window = max(0, start - 80)
     match = _SINCE_PHRASE.search(text[window:start])
     if match is None:
         return False
     lead = text[: window + match.start()].rstrip(" \t")
-    opening = not lead or lead[-1] in ".!?\n"
+    opening = not lead or lead[-1] in ".!?\n" or (match[0][0] == "S" and lead[-1] in _OPENERS)
     return not (opening and _OPENING_SINCE_ENDS.match(match["rest"]))
 
 
@@ -81,7 +100,8 @@ class PlaceMention:
     end: int
     place: str
     joined: bool = False  # one of places joined by "and"/"or" ("in Gaza and the West Bank")
-    target: bool = False  # only what an attack strikes ("the bombardment of Gaza")
+    # only where an attack strikes or is suffered ("the bombardment of Gaza", "Sudan's war")
+    target: bool = False
     example: bool = False  # named as an example ("including in Hebron")
 
 
@@ -131,7 +151,7 @@ def figure_place(
             # 279 across all Palestinian territories": the count's own place.
             return own, "sentence"
         return place, "source"
-    places = _sentence_places(figure, located)
+    places = _sentence_places(figure, located, report.figures)
     if homes:
         places = {place for place in places if _is_home(place, homes)}
     if len(places) == 1:
@@ -279,12 +299,22 @@ def _joined_places(figure: Figure, located: list[PlaceMention]) -> bool:
     )
 
 
-def _sentence_places(figure: Figure, located: list[PlaceMention]) -> set[str]:
+def _sentence_places(
+    figure: Figure, located: list[PlaceMention], figures: list[Figure]
+) -> set[str]:
     """The places the figure's sentence is set in, outside its source's words; a place
     only struck by an attack (``Israel pummels Gaza, killing 40``) where the sentence sets
-    nothing in a place, and never a place named as an example."""
+    nothing in a place, and never a place named as an example. ``figures`` are the
+    report's: a place may be an earlier count's."""
     if figure.sentence is None:
         return set()
+    counts = [
+        other.span
+        for other in figures
+        if other.sentence is not None
+        and other.sentence.start == figure.sentence.start
+        and other.span.end <= figure.span.start
+    ]
     inside = [
         mention
         for mention in located
@@ -297,7 +327,7 @@ def _sentence_places(figure: Figure, located: list[PlaceMention]) -> set[str]:
         for mention in inside
         if not _in_later_part(figure, mention.start)
         and not _across_semicolon(figure, mention)
-        and not _in_an_earlier_count_clause(figure, mention)
+        and not _in_an_earlier_count_clause(figure, mention, counts, inside)
     ]
     places = {mention.place for mention in inside if not mention.target}
     return places or {mention.place for mention in inside}
@@ -322,39 +352,77 @@ def _across_semicolon(figure: Figure, mention: PlaceMention) -> bool:
     return ";" in text[max(0, figure.span.end - offset) : max(0, mention.start - offset)]
 
 
-# A clause with its own count, then a contrast: "strikes in Gaza killed 250, while rockets
-# killed 12": the place is the first count's, not the second's.
-_COUNT_THEN_CONTRAST = re.compile(r"\d[^;]*?(?:,\s*(?:while|whereas|but)\b|\s+whereas\b|;)")
+# What parts two clauses of a sentence: "strikes in Gaza killed 250, while rockets killed
+# 12"; "..., whereas ...", "..., but ...", "...; ...".
+_CONTRAST = re.compile(r",\s*(?:while|whereas|but)\b|\s+whereas\b|;", re.IGNORECASE)
+_DETERMINERS = frozenset({"a", "an", "the", "that"})
 
 
-def _in_an_earlier_count_clause(figure: Figure, mention: PlaceMention) -> bool:
-    """Whether a place before the figure sits in an earlier clause that has a count of its
-    own, parted from the figure's by a contrast (``while``, ``whereas``, ``but``, ``;``).
+def _in_an_earlier_count_clause(
+    figure: Figure, mention: PlaceMention, counts: list[Span], inside: list[PlaceMention]
+) -> bool:
+    """Whether a place before the figure sits in an earlier clause with a count of its own
+    (one of ``counts``, the spans of the sentence's earlier figures), parted from the
+    figure's clause by a contrast (``while``, ``whereas``, ``but``, ``;``) after which the
+    figure's clause has its own agent ("while rockets killed 12") or its own place (one of
+    ``inside``). A later count with neither is of the same scene ("killed 40 in Gaza, but
+    medics said 12 more died"; "Floods in Sindh destroyed 3,000 homes, while 45 died").
 
     >>> from newsclaims.model import Span
-    >>> def earlier(text):
+    >>> def earlier(text, count="250"):
     ...     start = text.index("12")
     ...     figure = Figure(id="f", span=Span(start=start, end=start + 2, text="12"),
     ...                     sentence=Span(start=0, end=len(text), text=text))
-    ...     at = text.index("Gaza")
+    ...     at, first = text.index("Gaza"), text.find(count)
+    ...     counts = [Span(start=first, end=first + len(count), text=count)] if first >= 0 else []
     ...     mention = PlaceMention(place="Gaza", start=at, end=at + 4)
-    ...     return _in_an_earlier_count_clause(figure, mention)
+    ...     return _in_an_earlier_count_clause(figure, mention, counts, [mention])
     >>> earlier("Strikes in Gaza killed 250 people, while rockets killed 12 people.")
     True
-    >>> earlier("In Gaza, while talks went on, strikes killed 12 people.")
+    >>> earlier("Strikes in Gaza killed 250 people, while 12 more died of their wounds.")
     False
-    >>> earlier("In Gaza, 40 were killed on Monday, while 12 died on Tuesday.")
+    >>> earlier("Strikes in Gaza on May 3, while rockets killed 12 people.")
+    False
+    >>> earlier("In Gaza, 250 were killed on Monday, while 12 died on Tuesday.")
     False
     """
     sentence = figure.sentence
     if sentence is None or mention.start >= figure.span.start:
         return False
-    between = sentence.text[
-        max(0, mention.end - sentence.start) : max(0, figure.span.start - sentence.start)
-    ]
-    if between.startswith(","):
+    text, offset = sentence.text, sentence.start
+    if text[mention.end - offset :].startswith(","):
         return False  # "In Gaza, 40 were killed, while 12 ...": it sets the whole scene
-    return _COUNT_THEN_CONTRAST.search(between) is not None
+    for contrast in _CONTRAST.finditer(text, mention.end - offset, figure.span.start - offset):
+        start, end = contrast.start() + offset, contrast.end() + offset
+        if not any(mention.end <= count.start and count.end <= start for count in counts):
+            continue
+        clause = text[contrast.end() : figure.span.start - offset]
+        if _CONTRAST.search(clause):
+            continue  # a later contrast parts the figure's clause
+        own_place = any(end <= other.start < sentence.end for other in inside)
+        return own_place or _has_own_agent(clause)
+    return False
+
+
+def _has_own_agent(clause: str) -> bool:
+    """Whether the words of a clause before its count end in a verb with a subject of its
+    own ("rockets fired by armed groups killed"; "the army said it killed"), not a count
+    that is its clause's subject ("", "medics said", "the toll rose to").
+
+    >>> _has_own_agent(" drone attacks killed "), _has_own_agent(" medics said ")
+    (True, False)
+    >>> _has_own_agent(" an estimated "), _has_own_agent(" on Tuesday ")
+    (False, False)
+    """
+    words = [word.casefold().strip(EDGE_NOISE) for word in clause.split()]
+    said = [i for i, word in enumerate(words) if word in _speech_forms()]
+    words = [word for word in words[said[-1] + 1 if said else 0 :] if word]
+    if len(words) < 2 or words[-2:-1] == ["that"]:
+        return False
+    verb = words[-1]
+    subject = [word for word in words[:-1] if word not in _DETERMINERS]
+    is_verb = verb.endswith("ed") or verb in place_tables().target_verbs
+    return bool(subject) and is_verb and verb not in _speech_forms()
 
 
 # "186 killed this year, including 134 in the West Bank and 51 in Gaza": a breakdown of
@@ -432,8 +500,10 @@ def located_mentions(report: Report) -> list[PlaceMention]:
             located = ("", "")  # "the Gaza death toll"
         if located is None or _in_since_phrase(text, start):
             continue  # "killed since the attack on southern Israel" is not set there
-        if _possessor_of_an_attack(text, end):
+        owned = _owned_attack(text, end)
+        if owned == "waged":
             continue  # "killed in Israel's bombardment of Gaza": Israel is whose
+        target = target or owned == "suffered"
         part, lead = located
         place = normalise_place(f"{part} {written}".strip(), text, start)
         # "said in Geneva" is where the words were spoken; a bare "the enclave" with no
@@ -456,24 +526,53 @@ def located_mentions(report: Report) -> list[PlaceMention]:
     return mentions
 
 
-def _possessor_of_an_attack(text: str, end: int) -> bool:
-    """Whether the name ending at ``end`` owns an attack ("Israel's bombardment", "Israel's
-    war"): the attacker, not a place.
+def _owned_attack(text: str, end: int) -> Literal["waged", "suffered"] | None:
+    """Whether the name ending at ``end`` owns an attack it wages ("Israel's bombardment",
+    "Israel's war on Gaza"): the attacker, not a place; or one it may suffer ("Sudan's civil
+    war", "Israel's deadliest attack"): a place only where its sentence sets nothing in
+    another ("in Gaza, where 35,000 have been killed in Israel's war" is Gaza's count). The
+    attack is the noun the name owns, at most two modifiers after ``'s`` ("Lebanon's south
+    in strikes" owns the south); a war or an attack is waged only with what it strikes
+    after it.
 
-    >>> _possessor_of_an_attack("killed in Israel's relentless bombardment", 16)
+    >>> _owned_attack("killed in Israel's relentless bombardment", 16)
+    'waged'
+    >>> _owned_attack("killed in Israel's war on the enclave", 16)
+    'waged'
+    >>> _owned_attack("killed in Sudan's civil war", 15)
+    'suffered'
+    >>> _owned_attack("killed in Gaza's hospitals", 14) is None
     True
-    >>> _possessor_of_an_attack("killed in Gaza's hospitals", 14)
-    False
+    >>> _owned_attack("killed in Lebanon's south in strikes", 17) is None
+    True
     """
     match = _POSSESSED.match(text, end)
     if match is None:
-        return False
-    words = match["words"].casefold().split()
-    nouns = place_tables().target_nouns
-    return any(" ".join(words[i:]) in nouns or words[i] in nouns for i in range(len(words)))
+        return None
+    tables = place_tables()
+    words = list(_WORD.finditer(text, match.start("words"), match.end()))
+    for i, word in enumerate(words):
+        for last in (i + 1, i):  # "air strikes" before "air"
+            noun = " ".join(w[0].casefold() for w in words[i : last + 1])
+            if last < len(words) and noun in tables.target_nouns:
+                waged = (
+                    noun not in tables.suffered_nouns
+                    or _STRIKES_AFTER.match(text, words[last].end()) is not None
+                )
+                return "waged" if waged else "suffered"
+        if word[0].casefold() in _NOT_MODIFIERS or word[0].casefold() in tables.parts:
+            return None  # "Lebanon's south in strikes": the noun owned is no attack
+    return None
 
 
 _POSSESSED = re.compile(r"[’']s\s+(?P<words>(?:[\w-]+\s+){0,2}[\w-]+)")
+_WORD = re.compile(r"[\w-]+")
+# What an attack strikes, after it: "on the enclave", "against Hamas", "in Ukraine" (not
+# "in decades").
+_STRIKES_AFTER = re.compile(r"\s+(?:on|against)\s|\s+(?:in|into)\s+(?:the\s+)?[A-Z]")
+# Words that end the phrase a name owns: "Gaza's north during strikes".
+_NOT_MODIFIERS = frozenset({*LOCATIVE_WORDS, "of", "against", "during", "by", "after", "amid",
+                            "and", "or", "for", "from", "to", "with", "as", "since", "the"})  # fmt: skip
 
 
 def _one_within_the_other(first: str, second: str) -> bool:

@@ -45,6 +45,7 @@ class PlaceTables:
     within: dict[str, str]  # place name -> the place it lies in
     target_nouns: frozenset[str]  # casefolded: "bombardment" (of Gaza)
     target_prepositions: frozenset[str]  # "of", "against"
+    suffered_nouns: frozenset[str]  # "war": "Sudan's war" is where, not whose
     target_verbs: frozenset[str]  # casefolded forms: "pummels", "struck" (Gaza)
     toll_nouns: tuple[str, ...]  # casefolded: "death toll" (the Gaza death toll)
 
@@ -74,6 +75,7 @@ def place_tables() -> PlaceTables:
         },
         target_nouns=frozenset(noun.casefold() for noun in raw["target_nouns"]),
         target_prepositions=frozenset(raw["target_prepositions"]),
+        suffered_nouns=frozenset(noun.casefold() for noun in raw["suffered_nouns"]),
         target_verbs=frozenset(
             form
             for verb in raw["target_verbs"]
