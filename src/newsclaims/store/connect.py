@@ -12,6 +12,8 @@ or a bare file path; ``$NEWSCLAIMS_DB`` sets the default.
 from __future__ import annotations
 
 import os
+import sqlite3
+import time
 from pathlib import Path
 from typing import Any
 
@@ -190,5 +192,29 @@ def _check_sqlite_folder(url: URL) -> None:
 def _sqlite_on_connect(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     for pragma in SQLITE_PRAGMAS:
-        cursor.execute(pragma)
+        _execute_waiting(cursor, pragma)
     cursor.close()
+
+
+SETUP_WAIT = 30.0  # seconds, as busy_timeout
+
+
+def _execute_waiting(cursor: Any, statement: str) -> None:
+    """Run ``statement``, waiting while another process sets up the same file.
+
+    Two processes opening a new file at once both switch it to WAL; SQLite answers one
+    of them "database is locked" at once, without its busy handler (a reader that would
+    have to upgrade its lock while another holds the write lock could deadlock), so the
+    wait is here.
+    """
+    deadline, pause = time.monotonic() + SETUP_WAIT, 0.01
+    while True:
+        try:
+            cursor.execute(statement)
+            return
+        except sqlite3.OperationalError as error:
+            busy = "locked" in str(error) or "busy" in str(error)
+            if not busy or time.monotonic() > deadline:
+                raise
+            time.sleep(pause)
+            pause = min(pause * 2, 0.5)
