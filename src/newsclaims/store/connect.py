@@ -202,10 +202,10 @@ SETUP_WAIT = 30.0  # seconds, as busy_timeout
 def _execute_waiting(cursor: Any, statement: str) -> None:
     """Run ``statement``, waiting while another process sets up the same file.
 
-    Two processes opening a new file at once both switch it to WAL; SQLite answers one
-    of them "database is locked" at once, without its busy handler (a reader that would
-    have to upgrade its lock while another holds the write lock could deadlock), so the
-    wait is here.
+    Two processes opening a new file at once both switch it to WAL, and SQLite may answer
+    one of them "database is locked" at once rather than after its busy timeout (a
+    reader that must upgrade its lock while another holds the write lock is refused, not
+    made to wait, lest they deadlock); seen once in two ingests started together.
     """
     deadline, pause = time.monotonic() + SETUP_WAIT, 0.01
     while True:
