@@ -7,6 +7,15 @@ from __future__ import annotations
 import pytest
 
 
+def _resolved_place(text: str, number: str, source: str) -> tuple[str | None, str | None]:
+    """The place and basis the resolve stage gives the figure ``number`` told by ``source``."""
+    from newsclaims.resolve.stage import resolve_report
+
+    report, figure = _report_with(text, number, source)
+    resolved = resolve_report(report.model_copy(update={"figures": [figure]})).figures[0]
+    return resolved.place, resolved.place_basis
+
+
 def _report_with(text: str, number: str, source: str | None = None, **fields):
     from newsclaims.model import ActorRef, Figure, Report, Span
 
@@ -194,12 +203,7 @@ def test_an_article_set_in_the_cities_of_a_territory_is_set_in_the_territory() -
 def test_a_local_authoritys_count_is_of_its_own_place(
     text: str, number: str, source: str, expected: tuple[str | None, str | None]
 ) -> None:
-    from newsclaims.resolve.stage import resolve_report
-
-    report, figure = _report_with(text, number, source)
-    resolved = resolve_report(report.model_copy(update={"figures": [figure]}))
-    got = resolved.figures[0]
-    assert (got.place, got.place_basis) == expected
+    assert _resolved_place(text, number, source) == expected
 
 
 @pytest.mark.parametrize(
@@ -247,12 +251,7 @@ def test_places_listed_with_commas_are_the_place_of_none(analyze_text, text, pla
 def test_a_ministrys_count_of_all_its_places_gets_none_of_them(
     text: str, number: str, source: str, expected: tuple[str | None, str | None]
 ) -> None:
-    from newsclaims.resolve.stage import resolve_report
-
-    report, figure = _report_with(text, number, source)
-    resolved = resolve_report(report.model_copy(update={"figures": [figure]}))
-    got = resolved.figures[0]
-    assert (got.place, got.place_basis) == expected
+    assert _resolved_place(text, number, source) == expected
 
 
 @pytest.mark.parametrize(

@@ -16,6 +16,9 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date, timedelta
+from functools import cache
+
+from newsclaims.extract.figure_lexicon import figures_data, word_alternatives
 
 MONTHS = {
     name.lower(): number
@@ -147,14 +150,18 @@ _STATED_DAY = re.compile(
     r"|\d{1,2}\s+(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b)",
     re.IGNORECASE,
 )
-# An operation is an attack unless its own word says it saves, moves or feeds people
-# ("a rescue operation on January 2 freed two", "the evacuation operation").
-_ATTACK_WORDS = re.compile(
-    r"\b(?:attacks?|assault|incursion|invasion|rampage|raid|massacre|onslaught|offensive"
-    r"|(?<!rescue\s)(?<!evacuation\s)(?<!aid\s)(?<!relief\s)(?<!humanitarian\s)"
-    r"(?<!recovery\s)(?<!search\s)(?<!medical\s)(?<!airlift\s)(?<!salvage\s)operation)\b",
-    re.I,
-)
+
+
+@cache
+def _attack_words() -> re.Pattern[str]:
+    """The attacks a stated day dates (``dated_attack_words``); an operation named by a
+    civil word before it (``civil_operation_words``: "rescue operation") is none."""
+    data = figures_data()
+    civil = "".join(rf"(?<!{re.escape(word)}\s)" for word in data["civil_operation_words"])
+    attacks = [word for word in data["dated_attack_words"] if word != "operation"]
+    return re.compile(rf"\b(?:{word_alternatives(attacks)}|{civil}operation)\b", re.IGNORECASE)
+
+
 _RUNNING_COUNT = re.compile(
     r"\b(?:has|have|had)\s+(?:now\s+|so\s+far\s+|thus\s+far\s+)?(?:been\s+)?"
     r"(?:killed|died|risen|climbed|reached|surpassed|passed)\b|\bsince\b|\b(?:so|thus) far\b"
@@ -179,7 +186,7 @@ def dated_incident(sentence: str | None, report_date: date | None) -> date | Non
     ...                "single operation since 2005.", day)
     datetime.date(2023, 11, 2)
     """
-    if not sentence or report_date is None or not _ATTACK_WORDS.search(sentence):
+    if not sentence or report_date is None or not _attack_words().search(sentence):
         return None
     if _RUNNING_COUNT.search(without_comparisons(sentence)):
         return None
@@ -216,7 +223,7 @@ def running_past_attack_day(when: str | None, sentence: str | None, report_date:
     if at < 0:
         return False
     before = sentence[max(0, at - ATTACK_REACH) : at]
-    return _ATTACK_WORDS.search(before) is not None or _SINCE_PHRASE.search(before) is not None
+    return _attack_words().search(before) is not None or _SINCE_PHRASE.search(before) is not None
 
 
 ATTACK_REACH = 50  # characters before a day searched for the attack it dates
