@@ -276,3 +276,19 @@ def test_only_running_tolls_of_known_institutions_are_compared(change) -> None:
     ministry = point(9000, source="Ministry")
     assert len(compare_claims([ministry, point(5000, source="Agency")])) == 1
     assert compare_claims([ministry, point(5000, source="Agency") | change]) == []
+
+
+def test_a_sides_account_is_a_whole_count_told_by_a_party() -> None:
+    from newsclaims.track.contradictions import counter_claims
+
+    iraq = point(15000, source="Iraq", what="iranians", where=None)
+    iran = point(1200, source="Iran", what="iraqis", where=None)
+    assert len(counter_claims([iraq, iran])) == 1
+    # A breakdown is a part of an account; a UN agency or an NGO is no side; neither is
+    # history or a part of its source's series.
+    children = point(300, source="Iran", what="children", where=None)
+    agency = point(900, source="Agency", what="iraqis", where=None)  # WHO: no side
+    history = iran | {"background": True}
+    part = iran | {"part": True}
+    for other in (children, agency, history, part):
+        assert counter_claims([iraq, other]) == [], other

@@ -47,6 +47,10 @@ COMPARED_PLACE_BASES = frozenset({"stated", "sentence", "source", None})
 # Counter-claims compare accounts of losses as one: "killed or wounded 15,000" and "3,000
 # casualties" are both told of the fighting, whichever word the parser took as status.
 LOSSES = frozenset({"killed", "dead", "wounded", "injured"})
+# A side's account of the fighting counts people, its soldiers or fighters, or the
+# civilians or casualties on a side; a breakdown (children, women, journalists) is a part
+# of an account, and no account of its own.
+ACCOUNT_QUANTITIES = frozenset({"people", "soldiers", "fighters", "civilians", "casualties"})
 PEOPLE = "people"
 
 
@@ -207,11 +211,11 @@ def counter_claims(
     for point in points:
         if not (point["source_name"] or point["source"]):
             continue  # a paper's own reporting is no side's claim
-        if not counts_people(point):
+        if point.get("part") or point.get("background"):
+            continue  # a part of its source's series, or history
+        if (point.get("quantity") or PEOPLE) not in ACCOUNT_QUANTITIES:
             continue  # "100 people" and "100,000 rockets" are no two accounts of one thing
-        country = source_side(point.get("source_id")) or source_country(
-            point["source_name"] or point["source"]
-        )
+        country = _side_of(point)
         if country is None or None in (point["date"], point["status"]):
             continue
         state = "losses" if point["status"] in LOSSES else point["status"]
@@ -231,6 +235,15 @@ def counter_claims(
             pair = _counter_pair(first, second, state, (first_country, second_country), days)
             _merge(found, pair)
     return sorted(_counted(found), key=lambda pair: (pair["score"], -_size(pair)))
+
+
+def _side_of(point: dict[str, Any]) -> str | None:
+    """The side a claim is told by: a known institution's side (none for the UN, an NGO,
+    a news agency: they are no side), else the country its source's name says."""
+    source_id = point.get("source_id")
+    if is_identified(source_id):
+        return source_side(source_id)
+    return source_country(point["source_name"] or point["source"])
 
 
 Member = TypeVar("Member", bound=tuple[Any, ...])
