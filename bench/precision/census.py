@@ -30,8 +30,8 @@ def main() -> None:
     items = items_of(args.view, json.loads(args.json_file.read_text(encoding="utf-8")))
     labels: dict[object, tuple[str, str]] = {}
     for path in args.labels:  # a later file's label of the same claim wins
-        for where, claim, label in labelled_claims([path], with_labels=True):
-            labels[(where, claim)] = (label, path.stem)
+        for item, label in labelled_claims([path]).items():
+            labels[item] = (label, path.stem)
     found = [labels.get((tuple(locations(args.view, item)), claim_of(args.view, item)))
              for item in items]  # fmt: skip
     per_file: Counter[tuple[str, str]] = Counter(

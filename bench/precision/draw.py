@@ -78,11 +78,11 @@ def excluded_articles(paths: list[Path]) -> set[str]:
     return ids
 
 
-def labelled_claims(paths: list[Path], with_labels: bool = False) -> set[tuple[Any, ...]]:
-    """(where, claim) of every item the label files hold, and its label with
-    ``with_labels``: an item shown again with the same claim at the same characters is
-    labelled already."""
-    found: set[tuple[Any, ...]] = set()
+def labelled_claims(paths: list[Path]) -> dict[tuple[Any, ...], str]:
+    """The label of every item the label files hold, by (where, claim): an item shown
+    again with the same claim at the same characters is labelled already (a later file's
+    label wins)."""
+    found: dict[tuple[Any, ...], str] = {}
     for path in paths:
         with path.open(encoding="utf-8") as rows:
             for row in csv.DictReader(rows, delimiter="\t"):
@@ -92,9 +92,7 @@ def labelled_claims(paths: list[Path], with_labels: bool = False) -> set[tuple[A
                     (article, int(start), int(end))
                     for article, (start, end) in zip(articles, spans, strict=True)
                 )
-                found.add(
-                    (where, row["claim"], row["label"]) if with_labels else (where, row["claim"])
-                )
+                found[(where, row["claim"])] = row["label"]
     return found
 
 

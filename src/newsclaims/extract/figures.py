@@ -289,15 +289,12 @@ def _after_a_launch(preposition: Token, head: Token, lexicon: FigureLexicon) -> 
     True
     """
     before = preposition.doc[preposition.i - 1] if preposition.i > 0 else preposition
-    return any(
-        word.lemma_.lower() in lexicon.launch_words or word.lower_ in lexicon.launch_words
-        for word in (head, before)
-    )
+    return _is_weapon(head, lexicon) or _is_weapon(before, lexicon)
 
 
-def _is_weapon(counted: Token, lexicon: FigureLexicon) -> bool:
-    """Whether the counted noun is a weapon or its fire (``30 rockets``, ``12 drones``)."""
-    return counted.lemma_.lower() in lexicon.launch_words or counted.lower_ in lexicon.launch_words
+def _is_weapon(word: Token, lexicon: FigureLexicon) -> bool:
+    """Whether a word names a weapon, its fire or its launch (``rockets``, ``fired``)."""
+    return word.lemma_.lower() in lexicon.launch_words or word.lower_ in lexicon.launch_words
 
 
 def _is_place_noun(noun: Token, lexicon: FigureLexicon) -> bool:

@@ -414,7 +414,7 @@ def _has_own_agent(clause: str) -> bool:
     >>> _has_own_agent(" an estimated "), _has_own_agent(" on Tuesday ")
     (False, False)
     """
-    words = [word.casefold().strip(EDGE_NOISE) for word in clause.split()]
+    words = _plain_words(clause)
     said = [i for i, word in enumerate(words) if word in _speech_forms()]
     words = [word for word in words[said[-1] + 1 if said else 0 :] if word]
     if len(words) < 2 or words[-2:-1] == ["that"]:
@@ -575,6 +575,11 @@ _NOT_MODIFIERS = frozenset({*LOCATIVE_WORDS, "of", "against", "during", "by", "a
                             "and", "or", "for", "from", "to", "with", "as", "since", "the"})  # fmt: skip
 
 
+def _plain_words(text: str) -> list[str]:
+    """The words of ``text`` in lower case, without the punctuation around them."""
+    return [word.casefold().strip(EDGE_NOISE) for word in text.split()]
+
+
 def _one_within_the_other(first: str, second: str) -> bool:
     """``West Bank`` and ``East Jerusalem``: one count of the larger place.
 
@@ -598,13 +603,13 @@ def _listed(between: str) -> bool:
     """
     if "," not in between:
         return False
-    words = [word.casefold().strip(EDGE_NOISE) for word in between.split()]
+    words = _plain_words(between)
     return not [w for w in words if w and w != "the" and w not in _descriptor_words()]
 
 
 def _joined(between: str) -> bool:
     """Whether the words between two place names join them: ``and the occupied``, ``or``."""
-    words = [word.casefold().strip(EDGE_NOISE) for word in between.split()]
+    words = _plain_words(between)
     tables = place_tables()
     words = [w for w in words if w and w != "the" and w not in tables.parts
              and w not in _descriptor_words()]  # fmt: skip

@@ -493,25 +493,22 @@ def _body_spoken_for(name: str) -> str | None:
     >>> _body_spoken_for("Ashraf al-Qudra") is None, _body_spoken_for("army spokesman") is None
     (True, True)
     """
-    for pattern, flags in ((_speaker_for(), re.IGNORECASE), (_titled_name(), 0)):
-        if (found := re.match(pattern, name, flags)) is not None:
+    for pattern in _speaker_patterns():
+        if (found := pattern.match(name)) is not None:
             return found["body"]
     return None
 
 
 @cache
-def _speaker_for() -> str:
-    return _SPEAKER_FOR.format(nouns=_speaker_alternatives())
-
-
-@cache
-def _titled_name() -> str:
-    return _TITLED_NAME.format(nouns=_speaker_alternatives())
-
-
-def _speaker_alternatives() -> str:
+def _speaker_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """``_SPEAKER_FOR`` (any case) and ``_TITLED_NAME`` (a name's capitals count) over the
+    registry's speaker nouns."""
     nouns = sorted(sources_data()["speaker_nouns"], key=len, reverse=True)
-    return "|".join(re.escape(noun) for noun in nouns)
+    alternatives = "|".join(re.escape(noun) for noun in nouns)
+    return (
+        re.compile(_SPEAKER_FOR.format(nouns=alternatives), re.IGNORECASE),
+        re.compile(_TITLED_NAME.format(nouns=alternatives)),
+    )
 
 
 def _without_speaker_words(written: str) -> str | None:
