@@ -41,8 +41,17 @@ def claim_of(view: str, item: dict[str, Any]) -> str:
     if view == "timeline":
         return _figure_claim(item)
     if view == "contradictions":
-        return f"{_figure_claim(item['a'])}  VS  {_figure_claim(item['b'])}"
+        a, b = (_side_claim(item[side]) for side in ("a", "b"))
+        return f"{a}  VS  {b}"
     return f"{item['actor']}: {item['move']} (counterpart: {item.get('counterpart')})"
+
+
+def _side_claim(point: dict[str, Any]) -> str:
+    """A claim of a pair; in a counter-claim (``--sides``) with the side telling it and
+    the side whose losses it counts."""
+    if "victims" not in point:
+        return _figure_claim(point)
+    return f"[{point['country']} on {point['victims']} losses] {_figure_claim(point)}"
 
 
 def _figure_claim(point: dict[str, Any]) -> str:

@@ -147,15 +147,18 @@ def test_contradictions_command(db_url: str, capsys: pytest.CaptureFixture[str])
 def test_counter_claims_set_two_sides_accounts_of_one_days_fighting() -> None:
     from newsclaims.track.contradictions import counter_claims
 
-    iraq = point(15000, source="Iraq", what="iranians", where=None, status="wounded")
+    iraq = point(15000, source="Iraq", what="iranians", where=None)
     iran = point(1200, source="Iran", what="iraqis", where=None)
+    wounded = point(2600, source="Iran", what="iraqis", where=None, status="wounded")
     tehran = point(None, "vague", source="Tehran Radio", what="iraqis", where=None)
     later = point(50, source="Iraq", what="iranians", where=None, day="2024-01-09")
     elsewhere = point(7, source="Cyprus", what="people", where="Nicosia")
     gaza = point(3, source="Israel", what="soldiers", where="Gaza")
-    pairs = counter_claims([iraq, iran, tehran, later, elsewhere, gaza])
+    pairs = counter_claims([iraq, iran, wounded, tehran, later, elsewhere, gaza])
     countries = [{pair["a"]["country"], pair["b"]["country"]} for pair in pairs]
-    assert {"IRQ", "IRN"} in countries  # killed and wounded are both losses
+    assert {"IRQ", "IRN"} in countries
+    # The dead are set against the dead, the wounded against the wounded.
+    assert all(2600 not in (pair["a"]["value"], pair["b"]["value"]) for pair in pairs)
     assert all(pair["a"]["country"] != pair["b"]["country"] for pair in pairs)
     assert all(pair["score"] == 0 for pair in pairs)  # the later day is not paired
     assert {"CYP", "ISR"} not in countries  # two known places that differ
@@ -292,3 +295,40 @@ def test_a_sides_account_is_a_whole_count_told_by_a_party() -> None:
     part = iran | {"part": True}
     for other in (children, agency, history, part):
         assert counter_claims([iraq, other]) == [], other
+
+
+def test_counter_claims_meet_on_one_sides_losses_or_each_others() -> None:
+    from newsclaims.track.contradictions import counter_claims
+
+    def told(value, source_id, what, where="Gaza", **more):
+        return point(value, source=source_id, what=what, where=where, **more) | {
+            "source_id": source_id
+        }
+
+    ministry = told(25000, "pse-health-ministry", "people")
+    militants = told(9000, "isr-military", "militants")  # Israel's count of Gaza's fighters
+    own_soldiers = told(174, "isr-military", "soldiers")  # Israel's count of its own dead
+    hamas_soldiers = told(300, "hamas", "soldiers")  # Hamas's count of Israel's soldiers
+    us = told(20000, "usa", "people")  # a third state: no side of this war
+    strike = told(40, "isr-military", "militants") | {"scope": "incident"}
+
+    def paired(*points):
+        return {frozenset((p["a"]["source_id"], p["a"]["value"], p["b"]["source_id"],
+                           p["b"]["value"])) for p in counter_claims(list(points))}  # fmt: skip
+
+    # Both count Gaza's dead: the claim and the counter-claim.
+    assert len(paired(ministry, militants)) == 1
+    # Each counting only its own side's dead: neither claim meets the other.
+    assert paired(ministry, own_soldiers) == set()
+    # Two accounts of Israel's losses, one by each side.
+    assert len(paired(own_soldiers, hamas_soldiers)) == 1
+    # A third state's count, or one strike's count (which strike is not stored): no pair.
+    assert paired(ministry, us) == set()
+    assert paired(ministry, strike) == set()
+    # A place only guessed from the article, or one the other side's source names in
+    # the sentence (Netanyahu's words next to the ministry's toll): no account of Gaza's dead.
+    assert paired(ministry | {"where_basis": "article"}, militants) == set()
+    netanyahu = told(11200, "person:benjamin-netanyahu", "people", where_basis="sentence")
+    assert paired(ministry, netanyahu | {"source_name": "Benjamin Netanyahu"}) == set()
+    (pair,) = counter_claims([ministry, militants])
+    assert {pair["a"]["victims"], pair["b"]["victims"]} == {"PSE"}

@@ -546,6 +546,21 @@ def source_side(source_id: str | None) -> str | None:
     return None
 
 
+def is_armed_group(source_id: str | None) -> bool:
+    """Whether a source id is an armed group the registry knows (``hamas``).
+
+    >>> is_armed_group("hamas"), is_armed_group("isr-military"), is_armed_group(None)
+    (True, False, False)
+    """
+    return source_id in _armed_groups()
+
+
+@cache
+def _armed_groups() -> frozenset[str]:
+    institutions = source_registry().institutions.values()
+    return frozenset(entry.id for entry in institutions if entry.kind == "armed group")
+
+
 def is_identified(source_id: str | None) -> bool:
     """Whether a source id names a known institution: one of the registry's (``unrwa``),
     a state (``isr``) or a state's institution of a known kind (``pse-health-ministry``);

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, TypeVar
@@ -28,6 +28,7 @@ from sqlalchemy.engine import Connection
 from newsclaims.resolve.places import place_country
 from newsclaims.resolve.quantities import parent_of
 from newsclaims.resolve.sources import (
+    is_armed_group,
     is_identified,
     same_source,
     source_country,
@@ -35,6 +36,7 @@ from newsclaims.resolve.sources import (
     source_side,
 )
 from newsclaims.store.queries import TOLL, Filters, article_countries
+from newsclaims.track.parties import opponents
 from newsclaims.track.timeline import source_label, timeline_points
 
 APPROX_TOLERANCE = 0.1  # "about 3,000" allows 2,700 to 3,300
@@ -47,6 +49,7 @@ COMPARED_PLACE_BASES = frozenset({"stated", "sentence", "source", None})
 # Counter-claims compare accounts of losses as one: "killed or wounded 15,000" and "3,000
 # casualties" are both told of the fighting, whichever word the parser took as status.
 LOSSES = frozenset({"killed", "dead", "wounded", "injured"})
+KILLED = frozenset({"killed", "dead"})
 # A side's account of the fighting counts people, its soldiers or fighters, or the
 # civilians or casualties on a side; a breakdown (children, women, journalists) is a part
 # of an account, and no account of its own.
@@ -123,7 +126,8 @@ def compare_claims(
     widest = max_ratio - 1 if max_ratio > 0 else math.inf
     found: dict[tuple[Any, ...], dict[str, Any]] = {}
     for members in groups.values():
-        for (first, first_span, _), (second, second_span, _), _ in _within(members, window):
+        near = _within(members, window, key=lambda member: member[2])
+        for (first, first_span, _), (second, second_span, _), _ in near:
             if not _independent(first, second):
                 continue
             if not agreeing and _grown(first, first_span, second, second_span):
@@ -161,14 +165,26 @@ def comparable(point: dict[str, Any]) -> bool:
         return False
     if point["status"] is None or not counts_people(point):
         return False  # a toll counts people something happened to
-    if not is_identified(point.get("source_id")):
-        return False
+    return is_identified(point.get("source_id")) and place_holds(point)
+
+
+def place_holds(point: dict[str, Any], side: str | None = None) -> bool:
+    """Whether a point's place may be compared: stated for it, or its source's own, or,
+    when only named in its sentence, a place of the source's side or told by a source of
+    no side (a UN agency): Israel's toll of October 7 in a sentence that names Gaza is
+    not Gaza's. ``side``: the side the source speaks for, where its id does not say (a
+    person's country).
+
+    >>> told = {"where": "Gaza", "where_basis": "sentence", "source_id": "isr-military"}
+    >>> place_holds(told), place_holds(told | {"where_basis": "stated"})
+    (False, True)
+    """
     basis = point["where_basis"]
     if basis not in COMPARED_PLACE_BASES:
         return False
     if basis != "sentence":
         return True
-    side, country = source_side(point.get("source_id")), place_country(point["where"])
+    side, country = side or source_side(point.get("source_id")), place_country(point["where"])
     return None in (side, country) or side == country
 
 
@@ -192,95 +208,179 @@ def _grown(first: dict[str, Any], first_span: Interval, second: dict[str, Any],
     )
 
 
+# Counter-claims are set side by side over running tolls and one period's losses: which
+# strike an incident's count is of is not stored, so two sides' incident counts of one
+# day are most often two strikes.
+COUNTER_SCOPES = frozenset({TOLL, "period"})
+
+
+@dataclass(frozen=True)
+class Account:
+    """A side's claim of losses: the side that tells it and the side whose losses it counts."""
+
+    point: dict[str, Any]
+    teller: str
+    victims: str
+    day: date
+    place: str | None  # where the losses are (stated for them, never guessed)
+    killed: bool  # the dead, not the wounded
+
+
 def counter_claims(
     points: Sequence[dict[str, Any]],
     window: int = 0,
     countries_of: Mapping[str, set[str]] | None = None,
 ) -> list[dict[str, Any]]:
-    """Claims and counter-claims: sources of two countries on one state (killed, wounded)
-    over the same days, whatever each counts.
+    """Claims and counter-claims: the two opposing sides of one conflict (the sides of
+    ``data/negotiation.yaml``'s conflicts) on the losses of the same fighting, over the
+    same days.
 
-    Belligerents mostly count each other's losses (Iraq: 15,000 Iranians killed; Iran:
-    1,200 Iraqis), so their claims are about two quantities and cannot contradict; side by
-    side they are each side's account of the same fighting. Places must not differ (an
-    unknown place does not), and with ``countries_of`` (article id -> the countries it
-    mentions) each claim's article must name the other side: Pakistan's and Chad's claims
-    on one day are about two wars. Same day first, then the larger claims.
+    Two sides' accounts meet when both count one side's losses (Israel's count of the
+    militants it killed in Gaza and Gaza's toll) or each counts the other's (Iraq's of
+    the Iranians killed, Iran's of the Iraqis: belligerents mostly count each other's
+    losses). A side counting only its own dead meets no claim of the other side's, and
+    a third state, a UN agency, an NGO or a news agency is no side. Places must not
+    differ (an unknown place does not), and with ``countries_of`` (article id -> the
+    countries it mentions) each claim's article must name the other side. Same day
+    first, then the larger claims.
     """
-    groups: dict[tuple[Any, ...], list[tuple[dict[str, Any], str, date]]] = defaultdict(list)
+    groups: dict[str, list[Account]] = defaultdict(list)
     for point in points:
-        if not (point["source_name"] or point["source"]):
-            continue  # a paper's own reporting is no side's claim
-        if point.get("part") or point.get("background"):
-            continue  # a part of its source's series, or history
-        if (point.get("quantity") or PEOPLE) not in ACCOUNT_QUANTITIES:
-            continue  # "100 people" and "100,000 rockets" are no two accounts of one thing
-        country = _side_of(point)
-        if country is None or None in (point["date"], point["status"]):
-            continue
-        state = "losses" if point["status"] in LOSSES else point["status"]
-        groups[(state, point["scope"])].append((point, country, date.fromisoformat(point["date"])))
+        account = side_account(point)
+        if account is not None:
+            groups[point["scope"]].append(account)
     found: dict[tuple[Any, ...], dict[str, Any]] = {}
-    for (state, _), members in groups.items():
-        for (first, first_country, _), (second, second_country, _), days in _within(
-            members, window
-        ):
-            if first_country == second_country or _places_differ(first, second):
+    for members in groups.values():
+        for first, second, days in _within(members, window, key=lambda account: account.day):
+            if not _accounts_meet(first, second):
                 continue
             if countries_of is not None and not (
-                second_country in countries_of.get(first["article_id"], set())
-                and first_country in countries_of.get(second["article_id"], set())
+                second.teller in countries_of.get(first.point["article_id"], set())
+                and first.teller in countries_of.get(second.point["article_id"], set())
             ):
                 continue
-            pair = _counter_pair(first, second, state, (first_country, second_country), days)
-            _merge(found, pair)
+            _merge(found, _counter_pair(first, second, days))
     return sorted(_counted(found), key=lambda pair: (pair["score"], -_size(pair)))
+
+
+def side_account(point: dict[str, Any]) -> Account | None:
+    """The point as a side's account of losses, or ``None`` when it is none: a paper's
+    own reporting, history, a part of its source's series, a breakdown (children,
+    journalists: a part of an account), an incident's count, a claim no side tells, or
+    one whose victims cannot be told.
+
+    >>> gaza = {"source_name": "the ministry", "source": None, "source_id": "pse-health-ministry",
+    ...         "date": "2024-01-01", "status": "killed", "scope": "toll", "quantity": "people",
+    ...         "side": None, "where": "Gaza", "where_basis": "stated"}
+    >>> account = side_account(gaza)
+    >>> account.teller, account.victims
+    ('PSE', 'PSE')
+    >>> side_account(gaza | {"quantity": "children"}), side_account(gaza | {"scope": "incident"})
+    (None, None)
+    """
+    if not (point["source_name"] or point["source"]):
+        return None  # a paper's own reporting is no side's claim
+    if point.get("part") or point.get("background") or point["scope"] not in COUNTER_SCOPES:
+        return None
+    if (point.get("quantity") or PEOPLE) not in ACCOUNT_QUANTITIES:
+        return None  # "100 people" and "100,000 rockets" are no two accounts of one thing
+    teller = _side_of(point)
+    if teller is None or point["date"] is None or point["status"] not in LOSSES:
+        return None  # arrests, captives, the displaced are no losses of fighting
+    if point["where"] is not None and not place_holds(point, teller):
+        return None  # a place only guessed: where the losses are is not known
+    victims = victims_of(point, teller, is_armed_group(point.get("source_id")))
+    if victims is None:
+        return None
+    place = point["where"]
+    killed = point["status"] in KILLED
+    return Account(point, teller, victims, date.fromisoformat(point["date"]), place, killed)
+
+
+def victims_of(point: dict[str, Any], teller: str, armed_group: bool = False) -> str | None:
+    """Whose losses a claim counts: the side its words name ("Iranians", "Israeli
+    soldiers"); soldiers a state counts are its own, those an armed group counts its one
+    enemy's; else the country where the dead are stated to be (people killed in Gaza),
+    and fighters a side counts there its enemy's (none in its own country: whose they
+    are is not said).
+
+    >>> victims_of({"side": "IRN", "quantity": "people", "where": None}, "IRQ")
+    'IRN'
+    >>> soldiers = {"side": None, "quantity": "soldiers", "where": "Gaza", "where_basis": "stated"}
+    >>> victims_of(soldiers, "ISR"), victims_of(soldiers, "PSE", armed_group=True)
+    ('ISR', 'ISR')
+    >>> fighters = soldiers | {"quantity": "fighters"}
+    >>> victims_of(fighters, "ISR"), victims_of(fighters | {"where": "Israel"}, "ISR")
+    ('PSE', None)
+    """
+    if point.get("side"):
+        return str(point["side"])
+    quantity = point.get("quantity") or PEOPLE
+    if quantity == "soldiers":
+        if not armed_group:
+            return teller
+        enemies = opponents(teller)
+        return next(iter(enemies)) if len(enemies) == 1 else None
+    country = place_country(point["where"])
+    if quantity == "fighters" and country == teller:
+        return None
+    return country
+
+
+def _accounts_meet(first: Account, second: Account) -> bool:
+    """Two opposing sides counting one side's losses, or each the other's: the dead
+    against the dead (or the wounded against the wounded) at one place stated for both,
+    or both told with no place."""
+    if first.teller == second.teller or second.teller not in opponents(first.teller):
+        return False
+    if first.killed != second.killed or first.place != second.place:
+        return False
+    return first.victims == second.victims or (
+        first.victims == second.teller and second.victims == first.teller
+    )
 
 
 def _side_of(point: dict[str, Any]) -> str | None:
     """The side a claim is told by: a known institution's side (none for the UN, an NGO,
-    a news agency: they are no side), else the country its source's name says."""
+    a news agency: they are no side), else, for a person, the country their name says; a
+    name the registry does not know ("Israeli and Palestinian officials") tells no side."""
     source_id = point.get("source_id")
     if is_identified(source_id):
         return source_side(source_id)
+    if not (source_id or "").startswith("person:"):
+        return None
     return source_country(point["source_name"] or point["source"])
 
 
-Member = TypeVar("Member", bound=tuple[Any, ...])
+Member = TypeVar("Member")
 
 
-def _within(members: list[Member], window: int) -> Iterator[tuple[Member, Member, int]]:
-    """Every two members (whose last item is their day) at most ``window`` days apart,
-    earlier first, with the days between them."""
-    members.sort(key=lambda member: member[-1])
+def _within(
+    members: list[Member], window: int, key: Callable[[Member], date]
+) -> Iterator[tuple[Member, Member, int]]:
+    """Every two members at most ``window`` days apart by ``key`` (their day), earlier
+    first, with the days between them."""
+    members.sort(key=key)
     for index, first in enumerate(members):
         for second in members[index + 1 :]:
-            days = (second[-1] - first[-1]).days
+            days = (key(second) - key(first)).days
             if days > window:
                 break
             yield first, second, days
 
 
-def _places_differ(first: dict[str, Any], second: dict[str, Any]) -> bool:
-    return None not in (first["where"], second["where"]) and first["where"] != second["where"]
-
-
-def _counter_pair(
-    first: dict[str, Any],
-    second: dict[str, Any],
-    state: str,
-    countries: tuple[str, str],
-    days: int,
-) -> dict[str, Any]:
+def _counter_pair(first: Account, second: Account, days: int) -> dict[str, Any]:
     return {
         "relation": "counter-claim",
         "score": days,
-        "what": first["what"],
-        "status": state,
-        "where": first["where"] or second["where"],
-        "scope": first["scope"],
-        "a": _evidence(first) | {"country": countries[0]},
-        "b": _evidence(second) | {"country": countries[1]},
+        "what": first.point["what"],
+        "status": "losses",  # killed or wounded: whichever word the parser took as status
+        "where": first.point["where"] or second.point["where"],
+        "scope": first.point["scope"],
+        **{
+            side: _evidence(account.point) | {"country": account.teller, "victims": account.victims}
+            for side, account in (("a", first), ("b", second))
+        },
     }
 
 

@@ -182,6 +182,20 @@ def in_a_conflict(party: str | None) -> bool:
     )
 
 
+def opponents(side: str | None) -> frozenset[str]:
+    """The sides ``side`` fights in the conflicts listed (each conflict's other sides).
+
+    >>> sorted(opponents("ISR")), sorted(opponents("PSE")), sorted(opponents("QAT"))
+    (['LBN', 'PSE'], ['ISR'], [])
+    """
+    return frozenset(
+        other
+        for conflict in party_tables().conflicts
+        if side in conflict.sides
+        for other in conflict.sides - {side}
+    )
+
+
 def same_conflict(party: str | None, other: str | None, text: str) -> bool:
     """Whether two parties take part in one conflict that ``text`` names: a counterpart
     is shown only then (France mediates for Lebanon, not in talks on Gaza in Paris).
