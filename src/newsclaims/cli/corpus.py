@@ -351,8 +351,8 @@ def contradictions(
         bool,
         typer.Option(
             "--sides",
-            help="Show claims and counter-claims instead: sources of two countries on one "
-            "state (killed, wounded...) the same days, whatever each counts.",
+            help="Show claims and counter-claims instead: the two sides of one conflict on "
+            "the same losses (both count one side's dead, or each the other's), the same days.",
         ),
     ] = False,
     limit: Annotated[
@@ -371,10 +371,12 @@ def contradictions(
     Health" is "the health ministry in Gaza"). Ranked by how far apart they are; the same
     two claims seen in several articles are one pair (copies: the articles making them).
 
-    --sides sets the claims of opposing sides next to each other instead: in a war each
-    side mostly counts the other's dead ("Iraq said it killed 15,000 Iranians", "Iran said
-    1,200 Iraqis were killed"), two quantities that cannot contradict but tell two
-    accounts of the same fighting. Each claim's article must name the other side.
+    --sides sets the claims of a conflict's two sides next to each other instead: both
+    counting one side's losses ("Israel said it killed 9,000 militants in Gaza", Gaza's
+    health ministry: 25,000 killed), or each the other's ("Iraq said it killed 15,000
+    Iranians", "Iran said 1,200 Iraqis were killed"); the dead against the dead, the
+    wounded against the wounded, running tolls and periods (not one strike's count), at
+    one place stated for both. Each claim's article must name the other side.
 
     Examples:
 
