@@ -415,6 +415,9 @@ def contradictions(
                            "what", "sentence", "headline", "url")},
             **{f"{side}_claim": f"{shown_value(pair[side])} {pair[side]['what'] or ''}".strip()
                for side in ("a", "b")},
+            # A counter-claim's sides: who tells each claim, and whose losses it counts.
+            **{f"{side}_{key}": pair[side][key] for side in ("a", "b")
+               for key in ("country", "victims") if key in pair[side]},
         }
         for pair in pairs
     ]  # fmt: skip
@@ -423,6 +426,9 @@ def contradictions(
         return
     columns = ["score", "status", "where", "a_date", "a_source_label", "a_claim", "a_sentence",
                "b_date", "b_source_label", "b_claim", "b_sentence", "copies"]  # fmt: skip
+    if sides:  # who tells each claim and whose losses it counts, after its source
+        columns[5:5] = ["a_country", "a_victims"]
+        columns[11:11] = ["b_country", "b_victims"]
     view = "counter-claims" if sides else "agreements" if agree else "contradictions"
     corpus_output(rows, columns, output, f"{view}: {len(pairs)}")
 
