@@ -521,6 +521,14 @@ def test_a_toll_nouns_of_phrase_says_what_its_value_counts(nlp, text, what):
          "a settlement to nearly seven months of fighting in Gaza, during which Israeli "
          "strikes have killed at least 9,100 people, according to Palestinian health "
          "officials.", "Palestinian health officials"),
+        # A phrase setting the report in time or circumstance is the reporter's too ...
+        ("The two sides announced a truce after a week of clashes in which 40 villagers "
+         "were killed.", None),
+        ("The rebels declared a ceasefire after three days of battles that left 75 "
+         "soldiers dead.", None),
+        ("The mayor spoke amid protests in which 12 students died.", None),
+        # ... but not a phrase that holds what is reported.
+        ("The agency reported after the storm that 30 people had died.", "The agency"),
     ],
 )  # fmt: skip
 def test_a_reporters_gloss_in_a_speakers_words_is_not_the_speakers(nlp, text, source):

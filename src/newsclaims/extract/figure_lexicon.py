@@ -47,6 +47,7 @@ class FigureLexicon:
     inhabitant_nouns: frozenset[str]
     age_words: frozenset[str]
     speech_verbs: frozenset[str]  # report verbs: cue reporting verbs, adjusted for counts
+    setting_prepositions: frozenset[str]  # "announced a truce after fighting in which ..."
     toll_verbs: frozenset[str]
     toll_nouns: frozenset[str]
     estimate_nouns: frozenset[str]
@@ -137,6 +138,7 @@ def figure_lexicon() -> FigureLexicon:
         age_words=words("age_words"),
         speech_verbs=(cues.reporting_verbs | words("count_report_verbs"))
         - words("not_count_report_verbs"),
+        setting_prepositions=words("setting_prepositions"),
         toll_verbs=words("toll_verbs"),
         toll_nouns=words("toll_nouns"),
         estimate_nouns=words("estimate_nouns"),

@@ -129,7 +129,7 @@ def _figure(
     counted = counted_noun(anchor, lexicon)
     status = figure_state(anchor, counted, previous=previous_state)
     quote = _enclosing_quote(quotes, span.start_char, span.end_char)
-    if quote is not None and quote.kind != "direct" and _in_a_gloss(anchor, lexicon):
+    if quote is not None and quote.kind != "direct" and _in_a_gloss_or_setting(anchor, lexicon):
         quote = None  # the reporter's gloss inside reported words: not the speaker's
     source = _quote_speaker(quote, actors) if quote else None
     if source is None:
@@ -462,6 +462,8 @@ class SentenceAttribution:
             agent = self._estimate_agent(node, child)
             if agent is not None:
                 return agent
+            if _opens_a_setting(child, self.lexicon):
+                return None  # "announced a truce after fighting in which 40 died"
             if child.dep_ not in SUBJECT_DEPS and self._is_report_verb(node):
                 subject = self._subject_ref(node)
                 if subject is not None:
@@ -629,6 +631,31 @@ def _in_a_gloss(anchor: Token, lexicon: FigureLexicon) -> bool:
     True
     """
     return any(_opens_a_gloss(token, lexicon) for token in [anchor, *anchor.ancestors])
+
+
+def _opens_a_setting(token: Token, lexicon: FigureLexicon) -> bool:
+    """Whether ``token`` opens a phrase that sets a report verb in time or circumstance
+    ("announced a truce after 11 days of fighting", "spoke amid clashes"): what the
+    phrase holds is the reporter's setting, not what is reported."""
+    return (
+        token.dep_ == "prep"
+        and token.lower_ in lexicon.setting_prepositions
+        and token.head.pos_ in {"VERB", "AUX"}
+        and token.head.lemma_.lower() in lexicon.speech_verbs
+    )
+
+
+def _in_a_gloss_or_setting(anchor: Token, lexicon: FigureLexicon) -> bool:
+    """Whether the figure sits in the reporter's gloss or in a report's setting.
+
+    >>> from newsclaims.nlp import parse
+    >>> doc = parse("The sides announced a truce after a week of clashes in which 40 died.")
+    >>> _in_a_gloss_or_setting(next(token for token in doc if token.like_num), figure_lexicon())
+    True
+    """
+    return _in_a_gloss(anchor, lexicon) or any(
+        _opens_a_setting(token, lexicon) for token in anchor.ancestors
+    )
 
 
 def _misparsed_speech_noun(token: Token, lexicon: FigureLexicon) -> bool:
