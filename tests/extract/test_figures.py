@@ -527,8 +527,15 @@ def test_a_toll_nouns_of_phrase_says_what_its_value_counts(nlp, text, what):
         ("The rebels declared a ceasefire after three days of battles that left 75 "
          "soldiers dead.", None),
         ("The mayor spoke amid protests in which 12 students died.", None),
-        # ... but not a phrase that holds what is reported.
+        # ... but not a phrase that holds what is reported, however the parser hangs it.
         ("The agency reported after the storm that 30 people had died.", "The agency"),
+        ("The ministry said after the strike that 30 people had died.", "The ministry"),
+        ("Hospital officials said following the attack that 30 people had been killed.",
+         "Hospital officials"),
+        ("The governor told reporters after the flood that 60 people had drowned.",
+         "The governor"),
+        ("The ministry said during the week 300 people had been killed.", "The ministry"),
+        ("The ministry reported during its daily briefing 30 new deaths.", "The ministry"),
     ],
 )  # fmt: skip
 def test_a_reporters_gloss_in_a_speakers_words_is_not_the_speakers(nlp, text, source):

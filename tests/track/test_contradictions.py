@@ -332,3 +332,39 @@ def test_counter_claims_meet_on_one_sides_losses_or_each_others() -> None:
     assert paired(ministry, netanyahu | {"source_name": "Benjamin Netanyahu"}) == set()
     (pair,) = counter_claims([ministry, militants])
     assert {pair["a"]["victims"], pair["b"]["victims"]} == {"PSE"}
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # Allies in a war of more parties are no opposing sides.
+        (("sau", "people", "Yemen"), ("are", "people", "Yemen")),
+        # Two sides counting a third's losses: no account of their fighting.
+        (("isr-military", "people", "Lebanon"), ("hamas", "people", "Lebanon")),
+        (("usa", "iraqis", None), ("irn", "iraqis", None)),
+        # A person speaks for no known side (a reporter's title names a place, a
+        # leader's a group), nor does a country's media.
+        (("person:hani-mahmoud", "people", "Gaza"), ("isr-military", "militants", "Gaza")),
+        (("isr-media", "soldiers", "Gaza"), ("hamas", "soldiers", "Gaza")),
+    ],
+)
+def test_counter_claims_need_two_opposing_sides_on_their_own_losses(first, second) -> None:
+    from newsclaims.track.contradictions import counter_claims
+
+    def told(source_id, what, where):
+        return point(100, source=source_id, what=what, where=where) | {
+            "source_id": source_id, "source_name": source_id,
+        }  # fmt: skip
+
+    assert counter_claims([told(*first), told(*second)]) == []
+
+
+def test_an_armed_group_names_the_side_of_its_fighters() -> None:
+    from newsclaims.track.contradictions import counter_claims
+
+    ministry = point(25000, source="Ministry", what="people") | {"source_id": "pse-health-ministry"}
+    militants = point(9000, source="Israeli army", what="Hamas fighters")
+    militants |= {"source_id": "isr-military", "where": None, "where_basis": None}
+    ministry |= {"where": None, "where_basis": None}
+    assert militants["quantity"] == "fighters" and militants["side"] == "PSE"
+    assert len(counter_claims([ministry | {"side": "PSE"}, militants])) == 1

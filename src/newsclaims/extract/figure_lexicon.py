@@ -48,6 +48,7 @@ class FigureLexicon:
     age_words: frozenset[str]
     speech_verbs: frozenset[str]  # report verbs: cue reporting verbs, adjusted for counts
     setting_prepositions: frozenset[str]  # "announced a truce after fighting in which ..."
+    hearer_verbs: frozenset[str]  # "told reporters": the object is who hears
     toll_verbs: frozenset[str]
     toll_nouns: frozenset[str]
     estimate_nouns: frozenset[str]
@@ -139,6 +140,7 @@ def figure_lexicon() -> FigureLexicon:
         speech_verbs=(cues.reporting_verbs | words("count_report_verbs"))
         - words("not_count_report_verbs"),
         setting_prepositions=words("setting_prepositions"),
+        hearer_verbs=words("hearer_verbs"),
         toll_verbs=words("toll_verbs"),
         toll_nouns=words("toll_nouns"),
         estimate_nouns=words("estimate_nouns"),

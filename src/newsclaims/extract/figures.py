@@ -462,7 +462,7 @@ class SentenceAttribution:
             agent = self._estimate_agent(node, child)
             if agent is not None:
                 return agent
-            if _opens_a_setting(child, self.lexicon):
+            if _opens_a_setting(child, anchor, self.lexicon):
                 return None  # "announced a truce after fighting in which 40 died"
             if child.dep_ not in SUBJECT_DEPS and self._is_report_verb(node):
                 subject = self._subject_ref(node)
@@ -633,15 +633,42 @@ def _in_a_gloss(anchor: Token, lexicon: FigureLexicon) -> bool:
     return any(_opens_a_gloss(token, lexicon) for token in [anchor, *anchor.ancestors])
 
 
-def _opens_a_setting(token: Token, lexicon: FigureLexicon) -> bool:
+def _opens_a_setting(token: Token, anchor: Token, lexicon: FigureLexicon) -> bool:
     """Whether ``token`` opens a phrase that sets a report verb in time or circumstance
-    ("announced a truce after 11 days of fighting", "spoke amid clashes"): what the
-    phrase holds is the reporter's setting, not what is reported."""
-    return (
+    and holds the figure at ``anchor`` as the reporter's setting, not as what is
+    reported: the verb says something else ("announced a truce after 11 days of
+    fighting in which 232 were killed"), or the figure is in a relative clause of the
+    phrase ("spoke amid protests in which 12 died"). A reported clause the parser hung
+    on the phrase's noun ("said after the strike that 30 people had died") is reported.
+    """
+    if not (
         token.dep_ == "prep"
         and token.lower_ in lexicon.setting_prepositions
         and token.head.pos_ in {"VERB", "AUX"}
         and token.head.lemma_.lower() in lexicon.speech_verbs
+    ):
+        return False
+    verb = token.head
+    says_else = any(
+        child.dep_ == "ccomp"
+        or (child.dep_ == "dobj" and verb.lemma_.lower() not in lexicon.hearer_verbs)
+        for child in verb.children
+    )
+    path = [anchor, *(a for a in anchor.ancestors if a.i != token.i and token.is_ancestor(a))]
+    return says_else or any(_relative_clause(node) for node in path)
+
+
+def _relative_clause(node: Token) -> bool:
+    """A clause a relative word opens: "battles that left 75 dead", "in which 40 died".
+    A "that" read as the clause's object is most often the conjunction of a reported
+    clause the parser hung on a noun ("after the strike that 30 people had died")."""
+    if node.dep_ != "relcl":
+        return False
+    return any(
+        (child.lower_ in RELATIVE_PRONOUNS and child.dep_ in SUBJECT_DEPS)
+        or (child.lower_ in RELATIVE_PRONOUNS - {"that"} and child.dep_ == "dobj")
+        or (child.dep_ == "prep" and any(g.lower_ in {"which", "whom"} for g in child.children))
+        for child in node.children
     )
 
 
@@ -654,7 +681,7 @@ def _in_a_gloss_or_setting(anchor: Token, lexicon: FigureLexicon) -> bool:
     True
     """
     return _in_a_gloss(anchor, lexicon) or any(
-        _opens_a_setting(token, lexicon) for token in anchor.ancestors
+        _opens_a_setting(token, anchor, lexicon) for token in anchor.ancestors
     )
 
 

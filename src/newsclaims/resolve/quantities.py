@@ -7,6 +7,8 @@ part of its series); the side a word names is kept apart. The nouns live in
 
 >>> quantity_of("Palestinians"), quantity_of("palestinian children")
 (Quantity(name='people', side='PSE'), Quantity(name='children', side='PSE'))
+>>> quantity_of("Hamas fighters"), quantity_of("Hezbollah militants")
+(Quantity(name='fighters', side='PSE'), Quantity(name='fighters', side='LBN'))
 >>> quantity_of("health workers"), quantity_of("olive trees")
 (Quantity(name='medics', side=None), Quantity(name='olive trees', side=None))
 >>> parent_of("children"), parent_of("people"), parent_of("olive trees")
@@ -21,7 +23,7 @@ from importlib import resources
 
 import yaml
 
-from newsclaims.extract.actors import actor_tables, country_code
+from newsclaims.extract.actors import actor_tables, country_code, country_prefix, resolve_name
 
 
 @dataclass(frozen=True)
@@ -78,6 +80,11 @@ def _side(word: str) -> str | None:
     code = demonyms.get(word) or demonyms.get(word.removesuffix("s"))
     if code is None and word[:1].isalpha():
         code = country_code(word.title(), metonyms=False)
+    if code is None and word[:1].isalpha():
+        # An armed group names its side: "Hamas fighters" are fighters of Palestine's.
+        group = resolve_name(word.title())
+        if group.kind == "group" and group.code:
+            code = country_prefix(group.code)
     return code
 
 

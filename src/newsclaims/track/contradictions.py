@@ -31,7 +31,6 @@ from newsclaims.resolve.sources import (
     is_armed_group,
     is_identified,
     same_source,
-    source_country,
     source_key,
     source_side,
 )
@@ -328,28 +327,31 @@ def victims_of(point: dict[str, Any], teller: str, armed_group: bool = False) ->
 
 
 def _accounts_meet(first: Account, second: Account) -> bool:
-    """Two opposing sides counting one side's losses, or each the other's: the dead
+    """Two opposing sides counting one of their losses, or each the other's: the dead
     against the dead (or the wounded against the wounded) at one place stated for both,
     or both told with no place."""
     if first.teller == second.teller or second.teller not in opponents(first.teller):
         return False
     if first.killed != second.killed or first.place != second.place:
         return False
-    return first.victims == second.victims or (
-        first.victims == second.teller and second.victims == first.teller
-    )
+    tellers = {first.teller, second.teller}
+    if first.victims == second.victims:
+        return first.victims in tellers  # one of the two sides' losses, no third's
+    return first.victims == second.teller and second.victims == first.teller
 
 
 def _side_of(point: dict[str, Any]) -> str | None:
     """The side a claim is told by: a known institution's side (none for the UN, an NGO,
-    a news agency: they are no side), else, for a person, the country their name says; a
-    name the registry does not know ("Israeli and Palestinian officials") tells no side."""
+    a news agency, a country's media: they are no side). A person tells no side: whom
+    they speak for is not known (a reporter's title names a place, a leader's a group),
+    nor does a name the registry does not know ("Israeli and Palestinian officials")."""
     source_id = point.get("source_id")
-    if is_identified(source_id):
-        return source_side(source_id)
-    if not (source_id or "").startswith("person:"):
+    if not is_identified(source_id) or str(source_id).endswith(MEDIA_SUFFIX):
         return None
-    return source_country(point["source_name"] or point["source"])
+    return source_side(source_id)
+
+
+MEDIA_SUFFIX = "-media"  # "Israeli media": a country's press, not its state
 
 
 Member = TypeVar("Member")

@@ -183,15 +183,19 @@ def in_a_conflict(party: str | None) -> bool:
 
 
 def opponents(side: str | None) -> frozenset[str]:
-    """The sides ``side`` fights in the conflicts listed (each conflict's other sides).
+    """The sides ``side`` fights in the two-sided conflicts listed (in a conflict of
+    more parties, who fights whom is not listed: Saudi Arabia and the UAE are allies
+    in Yemen's).
 
     >>> sorted(opponents("ISR")), sorted(opponents("PSE")), sorted(opponents("QAT"))
     (['LBN', 'PSE'], ['ISR'], [])
+    >>> sorted(opponents("SAU"))
+    []
     """
     return frozenset(
         other
         for conflict in party_tables().conflicts
-        if side in conflict.sides
+        if side in conflict.sides and len(conflict.sides) == 2
         for other in conflict.sides - {side}
     )
 
