@@ -41,3 +41,20 @@ def told(
     """A report of ``text`` whose one event, coded ``code``, stands at ``evidence``."""
     return report(article_id, text, date="2024-02-01", headline=headline, events=[
         event(text, evidence, code, source, sentence=span_of(text, sentence or text))])  # fmt: skip
+
+
+def moves_shown(
+    db_url: str, capsys: pytest.CaptureFixture[str], *reports: Any, actor_name: str = ""
+) -> dict[str, list[str]]:
+    """Each actor's moves as shown (``move>counterpart``), once ``reports`` are stored;
+    with ``actor_name``, only that actor's (``--actor``)."""
+    engine = open_store(db_url)
+    ReportWriter(engine).write(list(reports))
+    engine.dispose()
+    chosen = ["--actor", actor_name] if actor_name else []
+    assert main(["negotiation", "--unaddressed", "--format", "json", "--db", db_url, *chosen]) == 0
+    per_actor = json.loads(capsys.readouterr().out)
+    return {
+        name: [f"{m['move']}>{m['counterpart']}" if m["counterpart"] else m["move"] for m in moves]
+        for name, moves in per_actor.items()
+    }
