@@ -7,8 +7,8 @@ part of its series); the side a word names is kept apart. The nouns live in
 
 >>> quantity_of("Palestinians"), quantity_of("palestinian children")
 (Quantity(name='people', side='PSE'), Quantity(name='children', side='PSE'))
->>> quantity_of("Hamas fighters"), quantity_of("Hezbollah militants")
-(Quantity(name='fighters', side='PSE'), Quantity(name='fighters', side='LBN'))
+>>> quantity_of("Hamas fighters"), quantity_of("Hamas captives")
+(Quantity(name='fighters', side='PSE'), Quantity(name='hostages', side=None))
 >>> quantity_of("health workers"), quantity_of("olive trees")
 (Quantity(name='medics', side=None), Quantity(name='olive trees', side=None))
 >>> parent_of("children"), parent_of("people"), parent_of("olive trees")
@@ -61,12 +61,18 @@ def quantity_of(what: str | None) -> Quantity | None:
     if (name := tables.by_noun.get(" ".join(words))) is not None:
         # "Palestinians" alone is people of that side.
         return Quantity(name, _side(words[0]) if len(words) == 1 else None)
-    side = None
+    side, by_group = None, False
     while len(words) > 1 and (word_side := _side(words[0])) is not None:
+        by_group = by_group or (side is None and _group_side(words[0]) is not None)
         side = side or word_side
         words = words[1:]
-    noun = " ".join(words)
-    return Quantity(tables.by_noun.get(noun, noun), side)
+    name = tables.by_noun.get(" ".join(words), " ".join(words))
+    if by_group and name == HELD:
+        side = None  # "Hamas captives" are held by Hamas, not its people
+    return Quantity(name, side)
+
+
+HELD = "hostages"
 
 
 def parent_of(quantity: str) -> str | None:
@@ -75,17 +81,20 @@ def parent_of(quantity: str) -> str | None:
 
 
 def _side(word: str) -> str | None:
-    """The country a word names as a side (``palestinian(s)``, ``israeli``)."""
+    """The country a word names as a side (``palestinian(s)``, ``israeli``, ``hamas``)."""
     demonyms = _folded_demonyms()
     code = demonyms.get(word) or demonyms.get(word.removesuffix("s"))
     if code is None and word[:1].isalpha():
         code = country_code(word.title(), metonyms=False)
-    if code is None and word[:1].isalpha():
-        # An armed group names its side: "Hamas fighters" are fighters of Palestine's.
-        group = resolve_name(word.title())
-        if group.kind == "group" and group.code:
-            code = country_prefix(group.code)
-    return code
+    return code or _group_side(word)
+
+
+def _group_side(word: str) -> str | None:
+    """The side an armed group's name names: "Hamas fighters" are Palestine's."""
+    if not word[:1].isalpha():
+        return None
+    group = resolve_name(word.title())
+    return country_prefix(group.code) if group.kind == "group" and group.code else None
 
 
 @cache
