@@ -224,3 +224,26 @@ def test_a_day_ending_a_since_phrase_starts_the_count_and_does_not_date_it(text:
     report = Report(id="r", text=text, date="2024-04-10", figures=[count])
     (resolved,) = resolve_report(report).figures
     assert resolved.claim_date == "2024-04-10"
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        # A sentence opening with its day dates the statement it reports ...
+        ("On Thursday, the ministry had reported that the toll passed 30,000.", ["2024-02-29"]),
+        # ... and a running count "since" a day, reported on a stated day, holds as of it.
+        ("The toll stands at 17,997 while 49,229 have been wounded since October 7, the UN "
+         "agency OCHA reported on Sunday.", ["2024-02-25", "2024-02-25"]),
+        # A count "by" or "as of" a day holds for that day.
+        ("The ministry says at least 22,835 people had been killed by yesterday.",
+         ["2024-02-29"]),
+        ("At least 100 people had been killed as of Tuesday, the ministry said.", ["2024-02-27"]),
+        # An opening day with no report in its clause dates no statement.
+        ("On Tuesday, strikes killed 50 people in the city, the ministry said.", ["2024-02-27"]),
+    ],
+)  # fmt: skip
+def test_the_day_a_count_holds_for_in_the_pipeline(text: str, days: list[str]) -> None:
+    from newsclaims.api import analyze
+
+    report = analyze(text, date="2024-03-01")  # a Friday
+    assert [figure.claim_date for figure in report.figures] == days

@@ -467,3 +467,15 @@ def test_a_contrasted_count_shares_its_scene_unless_it_has_its_own(analyze_text,
 def test_an_opening_since_ends_at_its_comma(analyze_text, text, place):
     (*_, figure) = analyze_text(text).figures
     assert figure.place == place
+
+
+def test_a_later_counts_own_place_is_not_an_earlier_counts() -> None:
+    from newsclaims.api import analyze
+
+    text = ("As many as 260 Palestinians, including 67 children, and 12 people in Israel "
+            "were killed in 11 days of fighting.")  # fmt: skip
+    places = {f.span.text: (f.place, f.quantity) for f in analyze(text).figures}
+    assert places["12"] == ("Israel", "people")
+    # Not Israel's: the 260 were killed elsewhere (and are no foreign nationals there).
+    assert places["As many as 260"] == (None, "people")
+    assert places["67"][0] is None

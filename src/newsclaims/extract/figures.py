@@ -330,15 +330,32 @@ def _when(anchor: Token, counted: Token | None) -> str | None:
     """
     for head in clause_heads(anchor, counted):
         for child in head.children:
-            candidates = [child] if child.dep_ == "npadvmod" else list(child.children)
-            for token in candidates:
+            for preposition, token in _date_candidates(child):
                 if token.ent_type_ == "DATE" and any(
-                    MONTHS_AND_DAYS.match(word.text) for word in token.subtree
+                    MONTHS_AND_DAYS.match(word.text) or NAMED_DAYS.match(word.text)
+                    for word in token.subtree
                 ):
-                    date = entity_of(token)
-                    preposition = f"{child.text} " if child.dep_ == "prep" else ""
-                    return preposition + date.text
+                    return preposition + entity_of(token).text
     return None
+
+
+# Days named relative to the report: "killed by yesterday" holds for the day before it.
+NAMED_DAYS = re.compile(r"^(?:yesterday|today)$", re.IGNORECASE)
+
+
+def _date_candidates(child: Token) -> list[tuple[str, Token]]:
+    """The words under ``child`` that may be a date, each with the preposition before it:
+    a bare date ("killed Monday"), a preposition's object ("by Tuesday"), or the object of
+    a two-word preposition ("as of Tuesday")."""
+    if child.dep_ == "npadvmod":
+        return [("", child)]
+    if child.dep_ != "prep":
+        return [("", token) for token in child.children]
+    found = [(f"{child.text} ", token) for token in child.children]
+    for inner in child.children:
+        if inner.dep_ == "prep":  # "as of Tuesday": the date hangs on "of"
+            found += [(f"{child.text} {inner.text} ", token) for token in inner.children]
+    return found
 
 
 # --- sources -------------------------------------------------------------------------------

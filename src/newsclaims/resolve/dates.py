@@ -240,10 +240,14 @@ _DAY_WORDS = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yeste
 # "late Tuesday", "early on Monday", "Tuesday night": a time of that day is that day.
 _PART_OF_DAY = r"(?:(?:late|early)\s+)"
 _TIME_OF_DAY = r"(?:\s+(?:night|evening|morning|afternoon))?"
+# A sentence opening with its day dates the statement its first clause reports ("On
+# Thursday, the ministry had reported that ..."), not a count told in another clause.
 _STATEMENT_DAY = re.compile(
     rf"\b{_REPORT_VERBS}\s+{_PART_OF_DAY}?(?:on\s+)?(?P<after>{_DAY_WORDS})\b"
     rf"|\b(?:on\s+|{_PART_OF_DAY}(?:on\s+)?)(?P<before>{_DAY_WORDS}){_TIME_OF_DAY}\s+"
-    rf"{_REPORT_VERBS}\b",
+    rf"{_REPORT_VERBS}\b"
+    rf"|^\W*(?:on\s+|{_PART_OF_DAY}(?:on\s+)?)?(?P<opening>{_DAY_WORDS}){_TIME_OF_DAY}\s*,"
+    rf"[^,;:]{{0,80}}?\b{_REPORT_VERBS}\b",
     re.IGNORECASE,
 )
 
@@ -264,13 +268,16 @@ def statement_day(sentence: str | None, report_date: date | None) -> date | None
     datetime.date(2024, 1, 7)
     >>> statement_day("The ministry on Sunday night reported 5,000 killed.", day)
     datetime.date(2024, 1, 7)
+    >>> statement_day("On Sunday, the ministry had reported that 5,000 were killed.", day)
+    datetime.date(2024, 1, 7)
+    >>> statement_day("On Sunday, strikes killed 50 people, the ministry said.", day)
     """
     if not sentence or report_date is None:
         return None
     match = _STATEMENT_DAY.search(sentence)
     if match is None:
         return None
-    return stated_date(match["after"] or match["before"], report_date)
+    return stated_date(match["after"] or match["before"] or match["opening"], report_date)
 
 
 def parse_day(value: str | None) -> date | None:

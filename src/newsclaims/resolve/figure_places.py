@@ -308,13 +308,13 @@ def _sentence_places(
     report's: a place may be an earlier count's."""
     if figure.sentence is None:
         return set()
-    counts = [
-        other.span
+    same_sentence = [
+        other
         for other in figures
-        if other.sentence is not None
-        and other.sentence.start == figure.sentence.start
-        and other.span.end <= figure.span.start
+        if other.sentence is not None and other.sentence.start == figure.sentence.start
     ]
+    counts = [other.span for other in same_sentence if other.span.end <= figure.span.start]
+    later = [other for other in same_sentence if other.span.start >= figure.span.end]
     inside = [
         mention
         for mention in located
@@ -328,9 +328,40 @@ def _sentence_places(
         if not _in_later_part(figure, mention.start)
         and not _across_semicolon(figure, mention)
         and not _in_an_earlier_count_clause(figure, mention, counts, inside)
+        and not any(_in_count_phrase(other, mention, figure.sentence) for other in later)
     ]
     places = {mention.place for mention in inside if not mention.target}
     return places or {mention.place for mention in inside}
+
+
+# A count's own noun and locative preposition: "12 people in Israel".
+_NOUN_THEN_LOCATIVE = re.compile(r"^\s+(?P<noun>[\w-]+)\s+(?:in|inside|at)\s+(?:the\s+)?$")
+
+
+def _in_count_phrase(count: Figure, mention: PlaceMention, sentence: Span) -> bool:
+    """Whether the place is in the locative phrase of ``count``'s own noun ("260
+    Palestinians, including 67 children, and 12 people in Israel were killed": Israel is
+    the 12's place, not the 260's); not a place after a state word shared by the counts
+    before it ("300 killed and 500 wounded in Gaza").
+
+    >>> from newsclaims.model import Span
+    >>> text = "260 Palestinians and 12 people in Israel were killed."
+    >>> sentence = Span(start=0, end=len(text), text=text)
+    >>> count = Figure(id="f", span=Span(start=21, end=23, text="12"), what="people")
+    >>> mention = PlaceMention(place="Israel", start=text.index("Israel"), end=40)
+    >>> _in_count_phrase(count, mention, sentence)
+    True
+    >>> wounded = "300 killed and 500 wounded in Gaza."
+    >>> count = Figure(id="f", span=Span(start=15, end=18, text="500"), what="people")
+    >>> mention = PlaceMention(place="Gaza", start=wounded.index("Gaza"), end=34)
+    >>> _in_count_phrase(count, mention, Span(start=0, end=len(wounded), text=wounded))
+    False
+    """
+    if not count.what or count.span.end > mention.start:
+        return False
+    gap = sentence.text[count.span.end - sentence.start : mention.start - sentence.start]
+    match = _NOUN_THEN_LOCATIVE.match(gap)
+    return match is not None and match["noun"].casefold() in count.what.casefold().split()
 
 
 def _across_semicolon(figure: Figure, mention: PlaceMention) -> bool:

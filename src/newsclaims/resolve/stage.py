@@ -111,8 +111,9 @@ def _resolved_figure(
     if report_day is not None and running_past_attack_day(when, sentence, report_day):
         when = None  # "1,400 killed since the war began, mostly in the attack on October 7"
     day = claim_date(when, report_day)
-    if figure.when is None and figure.source is not None:
-        # "the ministry said on Monday that 22,835 had been killed": as of Monday.
+    if stated_date(when, report_day) is None and figure.source is not None:
+        # "the ministry said on Monday that 22,835 had been killed": as of Monday; so is
+        # a running count "since October 7" it reported on Monday.
         day = statement_day(sentence, report_day) or day
     scope = figure.scope
     # An exact count's number: "at least 13 killed" is a count told as still rising.
