@@ -479,3 +479,21 @@ def test_a_later_counts_own_place_is_not_an_earlier_counts() -> None:
     # Not Israel's: the 260 were killed elsewhere (and are no foreign nationals there).
     assert places["As many as 260"] == (None, "people")
     assert places["67"][0] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # Weapons aimed at a place strike it: where nothing else is set, the dead are
+        # there; beside another place struck, the count is not the aimed-at place's.
+        ("Rebels fired rockets at Israel, killing two people, medics said.", "Israel"),
+        ("The bombardment of Gaza has killed at least 139 people since Monday, when Hamas "
+         "fired rockets at Israel.", "Gaza"),
+        # "at" before a place is still a locative word after anything else.
+        ("Two people were killed at Rafah, medics said.", "Rafah"),
+    ],
+)  # fmt: skip
+def test_a_place_weapons_are_aimed_at_is_struck(text: str, place: str | None) -> None:
+    from newsclaims.api import analyze
+
+    assert analyze(text).figures[0].place == place

@@ -523,7 +523,9 @@ def located_mentions(report: Report) -> list[PlaceMention]:
         joined = previous is not None and (
             _joined(between) or (_listed(between) and _LIST_GOES_ON.match(text, end) is not None)
         )
-        located = ("", "") if joined else _locative_part(before)
+        aimed = not joined and _aimed_at(_name_lead(before)[1])
+        # "fired rockets at Israel": struck, though "at" is a locative word.
+        located = ("", "") if joined else None if aimed else _locative_part(before)
         target = False
         if located is None and (target_part := _target_part(before)) is not None:
             located, target = (target_part, ""), True
@@ -722,17 +724,23 @@ def _target_part(before: str) -> str | None:
 
     >>> _target_part("its relentless bombardment of northern"), _target_part("pummels the")
     ('northern', '')
-    >>> _target_part("the history of") is None
-    True
+    >>> _target_part("Hamas fired rockets at"), _target_part("the history of") is None
+    ('', True)
     """
     part, words = _name_lead(before)
     tables = place_tables()
-    if words and words[-1] in tables.target_verbs:
+    if (words and words[-1] in tables.target_verbs) or _aimed_at(words):
         return part
     nouns = {words[-2], " ".join(words[-3:-1])} if len(words) > 1 else set()
     if words and words[-1] in tables.target_prepositions and nouns & tables.target_nouns:
         return part
     return None
+
+
+def _aimed_at(words: list[str]) -> bool:
+    """Whether the words before a name aim weapons at it ("fired rockets at")."""
+    weapons, prepositions = place_tables().aimed
+    return len(words) > 1 and words[-1] in prepositions and words[-2] in weapons
 
 
 def _name_lead(before: str) -> tuple[str, list[str]]:

@@ -47,6 +47,7 @@ class PlaceTables:
     target_prepositions: frozenset[str]  # "of", "against"
     suffered_nouns: frozenset[str]  # "war": "Sudan's war" is where, not whose
     target_verbs: frozenset[str]  # casefolded forms: "pummels", "struck" (Gaza)
+    aimed: tuple[frozenset[str], frozenset[str]]  # "rockets" "at" (Israel)
     toll_nouns: tuple[str, ...]  # casefolded: "death toll" (the Gaza death toll)
 
 
@@ -81,6 +82,7 @@ def place_tables() -> PlaceTables:
             for verb in raw["target_verbs"]
             for form in (verb if isinstance(verb, list) else _verb_forms(verb))
         ),
+        aimed=(frozenset(raw["aimed_nouns"]), frozenset(raw["aimed_prepositions"])),
         toll_nouns=tuple(noun.casefold() for noun in raw["toll_nouns"]),
     )
 
