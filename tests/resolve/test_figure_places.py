@@ -484,6 +484,22 @@ def test_a_later_counts_own_place_is_not_an_earlier_counts() -> None:
 @pytest.mark.parametrize(
     ("text", "place"),
     [
+        # A place after a verb's count or after a part's count is the whole sentence's.
+        ("Eleven days of bombardment killed at least 254 Palestinians, including 66 "
+         "children, and wounded more than 1,900 others in the coastal enclave of Gaza.", "Gaza"),
+        ("So far this year, soldiers have killed some 62 Palestinians, including 13 "
+         "children in the West Bank.", "West Bank"),
+    ],
+)  # fmt: skip
+def test_a_place_after_a_verbs_or_a_parts_count_is_everyones(text: str, place: str) -> None:
+    from newsclaims.api import analyze
+
+    assert {figure.place for figure in analyze(text).figures} == {place}
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
         # Weapons aimed at a place strike it: where nothing else is set, the dead are
         # there; beside another place struck, the count is not the aimed-at place's.
         ("Rebels fired rockets at Israel, killing two people, medics said.", "Israel"),

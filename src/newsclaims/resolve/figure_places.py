@@ -334,15 +334,19 @@ def _sentence_places(
     return places or {mention.place for mention in inside}
 
 
+# A count joined to those before it as a noun phrase: "..., and 12 people".
+_JOINED_COUNT = re.compile(r"\band\s+$")
 # A count's own noun and locative preposition: "12 people in Israel".
 _NOUN_THEN_LOCATIVE = re.compile(r"^\s+(?P<noun>[\w-]+)\s+(?:in|inside|at)\s+(?:the\s+)?$")
 
 
 def _in_count_phrase(count: Figure, mention: PlaceMention, sentence: Span) -> bool:
-    """Whether the place is in the locative phrase of ``count``'s own noun ("260
-    Palestinians, including 67 children, and 12 people in Israel were killed": Israel is
-    the 12's place, not the 260's); not a place after a state word shared by the counts
-    before it ("300 killed and 500 wounded in Gaza").
+    """Whether the place is in the locative phrase of the own noun of ``count``, a count
+    joined by "and" to those before it ("260 Palestinians, including 67 children, and 12
+    people in Israel were killed": Israel is the 12's place, not the 260's); not a place
+    after a state word shared by the counts before it ("300 killed and 500 wounded in
+    Gaza"), nor one after a verb's or a part's count ("killed 254 and wounded 1,900
+    others in the enclave", "62 killed, including 13 children in the territories").
 
     >>> from newsclaims.model import Span
     >>> text = "260 Palestinians and 12 people in Israel were killed."
@@ -351,6 +355,11 @@ def _in_count_phrase(count: Figure, mention: PlaceMention, sentence: Span) -> bo
     >>> mention = PlaceMention(place="Israel", start=text.index("Israel"), end=40)
     >>> _in_count_phrase(count, mention, sentence)
     True
+    >>> verb = "It killed 254 and wounded 1,900 others in Gaza."
+    >>> count = Figure(id="f", span=Span(start=27, end=32, text="1,900"), what="others")
+    >>> mention = PlaceMention(place="Gaza", start=verb.index("Gaza"), end=46)
+    >>> _in_count_phrase(count, mention, Span(start=0, end=len(verb), text=verb))
+    False
     >>> wounded = "300 killed and 500 wounded in Gaza."
     >>> count = Figure(id="f", span=Span(start=15, end=18, text="500"), what="people")
     >>> mention = PlaceMention(place="Gaza", start=wounded.index("Gaza"), end=34)
@@ -358,6 +367,8 @@ def _in_count_phrase(count: Figure, mention: PlaceMention, sentence: Span) -> bo
     False
     """
     if not count.what or count.span.end > mention.start:
+        return False
+    if not _JOINED_COUNT.search(sentence.text[: count.span.start - sentence.start]):
         return False
     gap = sentence.text[count.span.end - sentence.start : mention.start - sentence.start]
     match = _NOUN_THEN_LOCATIVE.match(gap)
