@@ -234,6 +234,9 @@ def test_a_day_ending_a_since_phrase_starts_the_count_and_does_not_date_it(text:
         # ... and a running count "since" a day, reported on a stated day, holds as of it.
         ("The toll stands at 17,997 while 49,229 have been wounded since October 7, the UN "
          "agency OCHA reported on Sunday.", ["2024-02-25", "2024-02-25"]),
+        # ... but not a day on or before the count began: a page updated after its date.
+        ("At least 51 people have been killed since February 24, the ministry said on "
+         "Saturday.", ["2024-03-01"]),
         # A count "by" or "as of" a day holds for that day.
         ("The ministry says at least 22,835 people had been killed by yesterday.",
          ["2024-02-29"]),

@@ -280,6 +280,17 @@ def statement_day(sentence: str | None, report_date: date | None) -> date | None
     return stated_date(match["after"] or match["before"] or match["opening"], report_date)
 
 
+def span_start(when: str | None, report_date: date | None) -> date | None:
+    """The day a span of time starts ("since October 7"), when it names one.
+
+    >>> span_start("since October 7", date(2023, 10, 13)), span_start("on Monday", None)
+    (datetime.date(2023, 10, 7), None)
+    """
+    if not when or (match := SPAN_WORDS.match(when)) is None:
+        return None
+    return stated_date(when[match.end() :], report_date)
+
+
 def parse_day(value: str | None) -> date | None:
     """A ``YYYY-MM-DD`` (or longer ISO) string as a date; ``None`` when it is not one."""
     if not value:

@@ -26,6 +26,7 @@ from newsclaims.resolve.dates import (
     is_background,
     parse_day,
     running_past_attack_day,
+    span_start,
     stated_date,
     statement_day,
 )
@@ -113,8 +114,11 @@ def _resolved_figure(
     day = claim_date(when, report_day)
     if stated_date(when, report_day) is None and figure.source is not None:
         # "the ministry said on Monday that 22,835 had been killed": as of Monday; so is
-        # a running count "since October 7" it reported on Monday.
-        day = statement_day(sentence, report_day) or day
+        # a running count "since October 7" it reported on Monday (after October 7: "said
+        # on Saturday" in a live page updated after its date is no day before the count).
+        stated = statement_day(sentence, report_day)
+        if stated is not None and stated > (span_start(when, report_day) or date.min):
+            day = stated
     scope = figure.scope
     # An exact count's number: "at least 13 killed" is a count told as still rising.
     exact = figure.value if figure.qualifier == "exact" else None
