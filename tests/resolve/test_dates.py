@@ -237,6 +237,15 @@ def test_a_day_ending_a_since_phrase_starts_the_count_and_does_not_date_it(text:
         # ... but not a day on or before the count began: a page updated after its date.
         ("At least 51 people have been killed since February 24, the ministry said on "
          "Saturday.", ["2024-03-01"]),
+        # An opening day dates no count another clause reports, nor one an earlier
+        # statement gave ("a day after ... said").
+        ("On Monday, the army said it had killed 20 militants, and the health ministry says "
+         "30,000 people have been killed since October 7.", ["2024-03-01", "2024-03-01"]),
+        ("On Monday, a day after the ministry said that 40 people had been killed, aid "
+         "convoys entered the city.", ["2024-03-01"]),
+        # A count since a weekday, reported on a later weekday, holds as of the report.
+        ("The ministry said on Monday that 40 people had been killed since Thursday.",
+         ["2024-02-26"]),
         # A count "by" or "as of" a day holds for that day.
         ("The ministry says at least 22,835 people had been killed by yesterday.",
          ["2024-02-29"]),

@@ -489,6 +489,8 @@ def test_a_later_counts_own_place_is_not_an_earlier_counts() -> None:
          "children, and wounded more than 1,900 others in the coastal enclave of Gaza.", "Gaza"),
         ("So far this year, soldiers have killed some 62 Palestinians, including 13 "
          "children in the West Bank.", "West Bank"),
+        # One verb's two objects share the place after them.
+        ("Air strikes killed 40 militants and 12 civilians in Gaza, medics said.", "Gaza"),
     ],
 )  # fmt: skip
 def test_a_place_after_a_verbs_or_a_parts_count_is_everyones(text: str, place: str) -> None:
@@ -505,6 +507,8 @@ def test_a_place_after_a_verbs_or_a_parts_count_is_everyones(text: str, place: s
         ("Rebels fired rockets at Israel, killing two people, medics said.", "Israel"),
         ("The bombardment of Gaza has killed at least 139 people since Monday, when Hamas "
          "fired rockets at Israel.", "Gaza"),
+        # Where the weapons came from is no more the count's place than where they went.
+        ("Militants in Lebanon fired rockets at Haifa, killing two people, police said.", None),
         # "at" before a place is still a locative word after anything else.
         ("Two people were killed at Rafah, medics said.", "Rafah"),
     ],

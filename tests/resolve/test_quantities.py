@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsclaims.resolve.quantities import parent_of, quantity_of
+from newsclaims.resolve.quantities import Quantity, parent_of, quantity_of
 
 
 @pytest.mark.parametrize(
@@ -84,3 +84,19 @@ def test_a_partitive_part_is_a_part_whatever_the_parser_took_as_counted() -> Non
                   value=6000, qualifier="approx", what="people", status="killed")  # fmt: skip
     (resolved,) = resolve_report(Report(id="r", text=text, figures=[part])).figures
     assert resolved.quantity == "children"
+
+
+@pytest.mark.parametrize(
+    ("what", "name", "side"),
+    [
+        # An armed group's name gives the side of its fighters, however it is written ...
+        ("Hamas fighters", "fighters", "PSE"),
+        ("RSF fighters", "fighters", "SDN"),
+        # ... but not of the captives it holds, and a news agency is no side.
+        ("Hamas captives", "hostages", None),
+        ("Anadolu journalists", "anadolu journalists", None),
+    ],
+)
+def test_an_armed_groups_name_is_a_side(what: str, name: str, side: str | None) -> None:
+    assert quantity_of(what) == Quantity(name, side)
+

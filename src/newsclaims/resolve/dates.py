@@ -247,9 +247,11 @@ _STATEMENT_DAY = re.compile(
     rf"|\b(?:on\s+|{_PART_OF_DAY}(?:on\s+)?)(?P<before>{_DAY_WORDS}){_TIME_OF_DAY}\s+"
     rf"{_REPORT_VERBS}\b"
     rf"|^\W*(?:on\s+|{_PART_OF_DAY}(?:on\s+)?)?(?P<opening>{_DAY_WORDS}){_TIME_OF_DAY}\s*,"
-    rf"[^,;:]{{0,80}}?\b{_REPORT_VERBS}\b",
+    rf"(?:(?!\b(?:after|before|since|when|while|until|as|because)\b)[^,;:]){{0,80}}?"
+    rf"\b{_REPORT_VERBS}\b",
     re.IGNORECASE,
 )
+_ANY_REPORT_VERB = re.compile(rf"\b{_REPORT_VERBS}\b", re.IGNORECASE)
 
 
 def statement_day(sentence: str | None, report_date: date | None) -> date | None:
@@ -271,12 +273,15 @@ def statement_day(sentence: str | None, report_date: date | None) -> date | None
     >>> statement_day("On Sunday, the ministry had reported that 5,000 were killed.", day)
     datetime.date(2024, 1, 7)
     >>> statement_day("On Sunday, strikes killed 50 people, the ministry said.", day)
+    >>> statement_day("On Sunday, a day after officials said 50 were killed, troops left.", day)
     """
     if not sentence or report_date is None:
         return None
     match = _STATEMENT_DAY.search(sentence)
     if match is None:
         return None
+    if match["opening"] and len(_ANY_REPORT_VERB.findall(sentence)) > 1:
+        return None  # "On Monday, the army said ..., and the ministry says ...": whose day?
     return stated_date(match["after"] or match["before"] or match["opening"], report_date)
 
 

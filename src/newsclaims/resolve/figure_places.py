@@ -103,6 +103,8 @@ class PlaceMention:
     # only where an attack strikes or is suffered ("the bombardment of Gaza", "Sudan's war")
     target: bool = False
     example: bool = False  # named as an example ("including in Hebron")
+    # weapons were aimed at it ("fired rockets at Haifa"): struck, yet where the dead may be
+    aimed: bool = False
 
 
 def figure_place(
@@ -330,12 +332,17 @@ def _sentence_places(
         and not _in_an_earlier_count_clause(figure, mention, counts, inside)
         and not any(_in_count_phrase(other, mention, figure.sentence) for other in later)
     ]
+    if any(mention.aimed for mention in inside):
+        # "Militants in Lebanon fired rockets at Haifa, killing two": the dead may be
+        # where the weapons were aimed, not where they came from; neither place wins.
+        return {mention.place for mention in inside}
     places = {mention.place for mention in inside if not mention.target}
     return places or {mention.place for mention in inside}
 
 
 # A count joined to those before it as a noun phrase: "..., and 12 people".
 _JOINED_COUNT = re.compile(r"\band\s+$")
+_VERB_FOLLOWS = re.compile(r"\s+(?:were|was|have|has|had|are|is|died|remain)\b", re.IGNORECASE)
 # A count's own noun and locative preposition: "12 people in Israel".
 _NOUN_THEN_LOCATIVE = re.compile(r"^\s+(?P<noun>[\w-]+)\s+(?:in|inside|at)\s+(?:the\s+)?$")
 
@@ -372,7 +379,12 @@ def _in_count_phrase(count: Figure, mention: PlaceMention, sentence: Span) -> bo
         return False
     gap = sentence.text[count.span.end - sentence.start : mention.start - sentence.start]
     match = _NOUN_THEN_LOCATIVE.match(gap)
-    return match is not None and match["noun"].casefold() in count.what.casefold().split()
+    if match is None or match["noun"].casefold() not in count.what.casefold().split():
+        return False
+    # The count and its place are a subject its verb follows ("... and 12 people in Israel
+    # were killed"); a verb's objects share the place after them ("killed 40 militants
+    # and 12 civilians in Gaza").
+    return _VERB_FOLLOWS.match(sentence.text, mention.end - sentence.start) is not None
 
 
 def _across_semicolon(figure: Figure, mention: PlaceMention) -> bool:
@@ -556,7 +568,7 @@ def located_mentions(report: Report) -> list[PlaceMention]:
         if place and not said and place.casefold() not in place_tables().references:
             if not joined:
                 example = lead in EXAMPLE_WORDS
-                mentions.append(PlaceMention(start, end, place, False, target, example))
+                mentions.append(PlaceMention(start, end, place, False, target, example, aimed))
             elif previous is not None and not _one_within_the_other(place, previous.place):
                 # Examples listed together are examples ("including in Hebron, Ramallah
                 # and Nablus").

@@ -90,11 +90,18 @@ def _side(word: str) -> str | None:
 
 
 def _group_side(word: str) -> str | None:
-    """The side an armed group's name names: "Hamas fighters" are Palestine's."""
+    """The side an armed group's name names: "Hamas fighters" are Palestine's, "RSF
+    fighters" Sudan's; a news agency ("Anadolu journalists") names none."""
     if not word[:1].isalpha():
         return None
-    group = resolve_name(word.title())
-    return country_prefix(group.code) if group.kind == "group" and group.code else None
+    for written in (word.title(), word.upper()):  # "Hamas", "RSF" (read in lower case)
+        group = resolve_name(written)
+        if group.kind == "group" and group.code and group.code[3:6] != MEDIA_AGENT:
+            return country_prefix(group.code)
+    return None
+
+
+MEDIA_AGENT = "MED"  # the actor code's agent part for the media (TURMED: Anadolu)
 
 
 @cache

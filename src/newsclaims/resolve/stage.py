@@ -117,7 +117,7 @@ def _resolved_figure(
         # a running count "since October 7" it reported on Monday (after October 7: "said
         # on Saturday" in a live page updated after its date is no day before the count).
         stated = statement_day(sentence, report_day)
-        if stated is not None and stated > (span_start(when, report_day) or date.min):
+        if stated is not None and stated > (span_start(when, stated) or date.min):
             day = stated
     scope = figure.scope
     # An exact count's number: "at least 13 killed" is a count told as still rising.
