@@ -240,8 +240,9 @@ _DAY_WORDS = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yeste
 # "late Tuesday", "early on Monday", "Tuesday night": a time of that day is that day.
 _PART_OF_DAY = r"(?:(?:late|early)\s+)"
 _TIME_OF_DAY = r"(?:\s+(?:night|evening|morning|afternoon))?"
-# A sentence opening with its day dates the statement its first clause reports ("On
-# Thursday, the ministry had reported that ..."), not a count told in another clause.
+# A sentence opening with its day dates the statement its one report verb makes ("On
+# Thursday, the ministry had reported that ..."), not one told in a clause of its own
+# ("On Monday, a day after officials said ...").
 _STATEMENT_DAY = re.compile(
     rf"\b{_REPORT_VERBS}\s+{_PART_OF_DAY}?(?:on\s+)?(?P<after>{_DAY_WORDS})\b"
     rf"|\b(?:on\s+|{_PART_OF_DAY}(?:on\s+)?)(?P<before>{_DAY_WORDS}){_TIME_OF_DAY}\s+"
