@@ -577,3 +577,19 @@ def test_according_to_covers_its_own_clause(nlp, text, sources):
 def test_a_fired_weapons_origin_is_the_place_of_a_count_of_the_weapons(nlp, text, where):
     (figure,) = analyze_article(text_article(text)).figures
     assert figure.where == where
+
+
+@pytest.mark.parametrize(
+    ("text", "whats"),
+    [
+        # Two groups under one number are counted together: no count of the first alone.
+        ("At least 25,000 women and children have been killed.", ["women and children"]),
+        ("More than 9,000 women and girls have been killed.", ["women and girls"]),
+        # Each group with a number of its own is its own count.
+        ("Strikes killed 40 people, including 10 women and 12 children.",
+         ["people", "women", "children"]),
+        ("At least 66 children and 41 women were killed.", ["children", "women"]),
+    ],
+)  # fmt: skip
+def test_groups_counted_together_are_one_count(nlp, text, whats):
+    assert [figure.what for figure in analyze_article(text_article(text)).figures] == whats

@@ -99,4 +99,3 @@ def test_a_partitive_part_is_a_part_whatever_the_parser_took_as_counted() -> Non
 )
 def test_an_armed_groups_name_is_a_side(what: str, name: str, side: str | None) -> None:
     assert quantity_of(what) == Quantity(name, side)
-

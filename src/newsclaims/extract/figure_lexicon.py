@@ -47,6 +47,7 @@ class FigureLexicon:
     inhabitant_nouns: frozenset[str]
     age_words: frozenset[str]
     speech_verbs: frozenset[str]  # report verbs: cue reporting verbs, adjusted for counts
+    joined_group_nouns: frozenset[str]  # "women and children": counted together
     setting_prepositions: frozenset[str]  # "announced a truce after fighting in which ..."
     hearer_verbs: frozenset[str]  # "told reporters": the object is who hears
     toll_verbs: frozenset[str]
@@ -139,6 +140,7 @@ def figure_lexicon() -> FigureLexicon:
         age_words=words("age_words"),
         speech_verbs=(cues.reporting_verbs | words("count_report_verbs"))
         - words("not_count_report_verbs"),
+        joined_group_nouns=words("joined_group_nouns"),
         setting_prepositions=words("setting_prepositions"),
         hearer_verbs=words("hearer_verbs"),
         toll_verbs=words("toll_verbs"),

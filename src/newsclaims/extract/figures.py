@@ -228,7 +228,24 @@ def _what(counted: Token | None, status: str | None, lexicon: FigureLexicon) -> 
         and child.ent_type_ not in PLACE_LABELS
     ]
     tokens = sorted([*words, counted], key=lambda token: token.i)
-    return " ".join(token.text for token in tokens)
+    what = " ".join(token.text for token in tokens)
+    joined = _joined_group(counted, lexicon)
+    return f"{what} and {joined.text}" if joined is not None else what
+
+
+def _joined_group(counted: Token, lexicon: FigureLexicon) -> Token | None:
+    """The group counted together with ``counted`` under its one number ("25,000 women
+    and children"), not a group with a number of its own ("10 women and 12 children")."""
+    if counted.lower_ not in lexicon.joined_group_nouns:
+        return None
+    for child in counted.children:
+        if (
+            child.dep_ == "conj"
+            and child.lower_ in lexicon.joined_group_nouns
+            and not any(grand.dep_ == "nummod" or grand.like_num for grand in child.children)
+        ):
+            return child
+    return None
 
 
 def _where(anchor: Token, counted: Token | None, lexicon: FigureLexicon) -> str | None:
