@@ -52,6 +52,13 @@ _YEAR_SUBJECT = re.compile(
     r"(?<![\w,.$£€-])(?P<year>(?:19|20)\d\d)\s+(?:was|had\s+been|saw|proved|became|marked)\b",
     re.IGNORECASE,
 )
+# A year told as the time of what follows ("camps that date back to 1948 when 750,000
+# fled", "After 1948, when 700,000 were displaced"): the figures after it are that year's.
+_YEAR_WHEN = re.compile(r"(?<![\w,.$£€-])(?P<year>(?:19|20)\d\d),?\s+when\b", re.IGNORECASE)
+# A past event named for its year ("the Nakba, during which 750,000 were displaced"); not
+# a new one named after it ("a second Nakba").
+_NAMED_PAST = re.compile(r"(?<!second\s)(?<!new\s)(?<!another\s)\bNakba\b", re.IGNORECASE)
+NAMED_PAST_YEAR = 1948
 _LAST_YEAR = re.compile(r"\b(?:last|previous) year\b", re.IGNORECASE)
 # "last May's 11-day assault": a month of the year before, past the report's.
 _LAST_MONTH = re.compile(
@@ -125,6 +132,12 @@ def is_background(sentence: str | None, report_date: date | None) -> bool:
     False
     >>> is_background("The UN said 2023 was the deadliest year since 2005, with 200 killed.", day)
     True
+    >>> is_background("Camps that date back to 1948, when 750,000 people fled.", day)
+    True
+    >>> is_background("They mark the Nakba, during which 750,000 were displaced.", day)
+    True
+    >>> is_background("They fear a second Nakba as 1.9 million have been displaced.", day)
+    False
     """
     if not sentence or report_date is None:
         return False
@@ -137,7 +150,10 @@ def is_background(sentence: str | None, report_date: date | None) -> bool:
         *_DATED_BY_YEAR.finditer(compared),
         *_MONTH_YEAR.finditer(compared),
         *_YEAR_SUBJECT.finditer(compared),
+        *_YEAR_WHEN.finditer(compared),
     ]
+    if _NAMED_PAST.search(compared) and report_date.year > NAMED_PAST_YEAR:
+        return True
     return any(int(match["year"]) < report_date.year for match in years)
 
 
