@@ -90,21 +90,3 @@ def test_the_vocabulary_has_the_eval_casualty_states_and_no_verb_lemmas():
 )
 def test_an_act_not_done_gives_no_state(sentence, expected):
     assert states(sentence) == expected
-
-
-@pytest.mark.parametrize(
-    ("sentence", "expected"),
-    [
-        # Captives described as held, counted as those freed or to be freed: no held count.
-        ("The two sides agreed on a truce and the release of 50 captives held in the city.",
-         [None]),
-        ("The rebels have released 24 hostages held captive in the hills for weeks.",
-         ["released"]),
-        # Captives held, with no release governing their count, are held.
-        ("Families of the 130 hostages held in the city demanded their release.", ["held"]),
-        ("About 130 captives remain in the city.", ["held"]),
-    ],
-)  # fmt: skip
-def test_captives_a_release_counts_are_not_held(sentence, expected):
-    figures = analyze_article(text_article(sentence)).figures
-    assert [figure.status for figure in figures] == expected

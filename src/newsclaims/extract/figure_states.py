@@ -31,9 +31,6 @@ COMPLEMENT_DEPS = {"acomp", "oprd", "attr", "xcomp", "ccomp", "advmod"}
 # Dependents of a running-count noun that say what it counts.
 TOLL_DESCRIBING_DEPS = {"compound", "amod", "prep", "pobj", "acl", "relcl", "conj", "nmod"}
 HELD = "held"
-RELEASED = "released"
-# Words of freeing captives: a count they govern is of those freed, not held.
-RELEASE_WORDS = frozenset({"release", "free", "freeing", "exchange", "swap", "hand"})
 SEIZED = "seized"
 KILLED = "killed"
 
@@ -123,10 +120,6 @@ def figure_state(
     last = max([counted or anchor, *conjoined], key=_index)
     nodes = [node, anchor, *([counted] if counted is not None else []), *conjoined]
     state = _next_word_state(last, lexicon) or _modifier_state(nodes, lexicon)
-    if state == HELD and (release := _releasing(node)) is not None:
-        # "the release of 50 captives held in Gaza", "released 24 hostages held captive":
-        # a count of those freed (or to be), not of those still held.
-        return RELEASED if _done(release, lexicon) else None
     if state:
         return state
     state, toll = _governing_state(node, lexicon)
@@ -137,30 +130,6 @@ def figure_state(
     if counted is not None and counted.lemma_.lower() in lexicon.hostage_nouns:
         return HELD
     return None
-
-
-def _releasing(node: Token) -> Token | None:
-    """The word of release that governs a count of captives, as its object ("the release
-    of 50 captives", "freed 24 hostages", "50 captives ... are due to be released")."""
-    current = node
-    for _ in range(4):
-        head = current.head
-        if head.i == current.i:
-            return None
-        if head.lemma_.lower() in RELEASE_WORDS:
-            return head
-        if current.dep_ not in {"pobj", "prep", "dobj", "nsubjpass", "nsubj", "conj"}:
-            return None
-        current = head
-    return None
-
-
-def _done(release: Token, lexicon: StateLexicon) -> bool:
-    """A release told as made ("has released", "freed"), not one a deal or a plan holds
-    ("the release of", "due to be released", "agreed to free")."""
-    return release.tag_ in {"VBD", "VBN"} and not (
-        unrealised(release, lexicon) or any(c.dep_ == "auxpass" for c in release.children)
-    )
 
 
 def _index(token: Token) -> int:
