@@ -18,6 +18,7 @@ for counts.
 from __future__ import annotations
 
 import re
+from itertools import takewhile
 
 from spacy.tokens import Doc, Span, Token
 
@@ -688,7 +689,7 @@ def _opens_a_setting(token: Token, anchor: Token, lexicon: FigureLexicon) -> boo
         or (child.dep_ == "dobj" and verb.lemma_.lower() not in lexicon.hearer_verbs)
         for child in verb.children
     )
-    path = [anchor, *(a for a in anchor.ancestors if a.i != token.i and token.is_ancestor(a))]
+    path = [anchor, *takewhile(lambda above: above.i != token.i, anchor.ancestors)]
     return says_else or any(_relative_clause(node) for node in path)
 
 

@@ -63,8 +63,8 @@ def quantity_of(what: str | None) -> Quantity | None:
         return Quantity(name, _side(words[0]) if len(words) == 1 else None)
     side, by_group = None, False
     while len(words) > 1 and (word_side := _side(words[0])) is not None:
-        by_group = by_group or (side is None and _group_side(words[0]) is not None)
-        side = side or word_side
+        if side is None:
+            side, by_group = word_side, _country_side(words[0]) is None
         words = words[1:]
     name = tables.by_noun.get(" ".join(words), " ".join(words))
     if by_group and name == HELD:
@@ -82,11 +82,16 @@ def parent_of(quantity: str) -> str | None:
 
 def _side(word: str) -> str | None:
     """The country a word names as a side (``palestinian(s)``, ``israeli``, ``hamas``)."""
+    return _country_side(word) or _group_side(word)
+
+
+def _country_side(word: str) -> str | None:
+    """The country a demonym or a country's name names ("palestinians", "israel")."""
     demonyms = _folded_demonyms()
     code = demonyms.get(word) or demonyms.get(word.removesuffix("s"))
     if code is None and word[:1].isalpha():
         code = country_code(word.title(), metonyms=False)
-    return code or _group_side(word)
+    return code
 
 
 def _group_side(word: str) -> str | None:

@@ -21,7 +21,6 @@ from datetime import date
 
 from newsclaims.model import ActorRef, Event, Figure, Report
 from newsclaims.resolve.dates import (
-    claim_date,
     dated_incident,
     is_background,
     parse_day,
@@ -111,8 +110,9 @@ def _resolved_figure(
     when = figure.when
     if report_day is not None and running_past_attack_day(when, sentence, report_day):
         when = None  # "1,400 killed since the war began, mostly in the attack on October 7"
-    day = claim_date(when, report_day)
-    if stated_date(when, report_day) is None and figure.source is not None:
+    own_day = stated_date(when, report_day)
+    day = own_day or report_day  # what claim_date gives, without parsing twice
+    if own_day is None and figure.source is not None:
         # "the ministry said on Monday that 22,835 had been killed": as of Monday; so is
         # a running count "since October 7" it reported on Monday (after October 7: "said
         # on Saturday" in a live page updated after its date is no day before the count).

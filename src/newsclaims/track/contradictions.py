@@ -49,6 +49,7 @@ COMPARED_PLACE_BASES = frozenset({"stated", "sentence", "source", None})
 # casualties" are both told of the fighting, whichever word the parser took as status.
 LOSSES = frozenset({"killed", "dead", "wounded", "injured"})
 KILLED = frozenset({"killed", "dead"})
+MEDIA_SUFFIX = "-media"  # "Israeli media": a country's press, not its state
 # A side's account of the fighting counts people, its soldiers or fighters, or the
 # civilians or casualties on a side; a breakdown (children, women, journalists) is a part
 # of an account, and no account of its own.
@@ -221,8 +222,16 @@ class Account:
     teller: str
     victims: str
     day: date
-    place: str | None  # where the losses are (stated for them, never guessed)
-    killed: bool  # the dead, not the wounded
+
+    @property
+    def place(self) -> str | None:
+        """Where the losses are (stated for them: a guessed place makes no account)."""
+        return self.point["where"]
+
+    @property
+    def killed(self) -> bool:
+        """The dead, not the wounded."""
+        return self.point["status"] in KILLED
 
 
 def counter_claims(
@@ -291,9 +300,7 @@ def side_account(point: dict[str, Any]) -> Account | None:
     victims = victims_of(point, teller, is_armed_group(point.get("source_id")))
     if victims is None:
         return None
-    place = point["where"]
-    killed = point["status"] in KILLED
-    return Account(point, teller, victims, date.fromisoformat(point["date"]), place, killed)
+    return Account(point, teller, victims, date.fromisoformat(point["date"]))
 
 
 def victims_of(point: dict[str, Any], teller: str, armed_group: bool = False) -> str | None:
@@ -349,9 +356,6 @@ def _side_of(point: dict[str, Any]) -> str | None:
     if not is_identified(source_id) or str(source_id).endswith(MEDIA_SUFFIX):
         return None
     return source_side(source_id)
-
-
-MEDIA_SUFFIX = "-media"  # "Israeli media": a country's press, not its state
 
 
 Member = TypeVar("Member")
